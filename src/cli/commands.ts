@@ -1,0 +1,94 @@
+/** @module The CLI's commands: each parses its options, calls one use-case, prints the result. */
+import { loadConfig, type Config } from '../server/core/config.ts';
+import { openDatabase } from '../server/core/database/connect.ts';
+import { migrateToLatest } from '../server/core/database/migrate.ts';
+import { listOutbox } from '../server/core/mailer/outbox.ts';
+import { createMaille } from '../server/app.ts';
+import { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
+import { seedTerritory } from '../server/demo/seed-territory.ts';
+import { ensureWebBuilt } from './build-web.ts';
+import { progressBar } from './progress.ts';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+function open(config: Config) {
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+export async function startCommand(options: { dev?: boolean }): Promise<void> {
+  const config = loadConfig();
+  if (!options.dev) await ensureWebBuilt(config.webDir, out);
+  const maille = await createMaille(config, { serveWeb: !options.dev });
+  const { db, kind } = maille.database;
+  if (config.demo) {
+    const bar = progressBar('Seeding the demo territory');
+    const seeded = await seedDemoIfEmpty(db, config.demoResidents, bar.update);
+    bar.stop();
+    if (seeded) out(`Seeded ${DEMO_NAME}: ${seeded.residents} residents, ${seeded.communities} communities.`);
+  }
+  const address = await maille.app.listen({ port: config.port, host: config.host });
+  const shown = address.replace('127.0.0.1', 'localhost');
+  out(`Maille is running on ${kind === 'pglite' ? `embedded PostgreSQL (PGlite, ${config.dataDir})` : 'PostgreSQL'}.`);
+  out(`Open ${shown}/t/${DEMO_SLUG}`);
+  if (config.demo && (await hasDemoAccounts(db))) {
+    out(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) out(`  ${a.email.padEnd(30)} ${a.note}`);
+  }
+  const stop = async () => {
+    await maille.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+export async function migrateCommand(): Promise<void> {
+  const config = loadConfig();
+  const database = await open(config);
+  try {
+    const applied = await migrateToLatest(database.db);
+    out(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+  } finally {
+    await database.close();
+  }
+}
+
+export async function seedCommand(options: { residents: string; slug: string; name: string; seed: string }): Promise<void> {
+  const residents = Number(options.residents);
+  if (!Number.isInteger(residents) || residents < 0 || residents > 2_000_000) {
+    throw new Error('--residents must be an integer from 0 to 2000000.');
+  }
+  const config = loadConfig();
+  const database = await open(config);
+  try {
+    await migrateToLatest(database.db);
+    const bar = progressBar(`Seeding ${options.slug}`);
+    const started = Date.now();
+    const result = await seedTerritory(database.db, {
+      slug: options.slug,
+      name: options.name,
+      residents,
+      seed: Number(options.seed),
+      onProgress: bar.update,
+    });
+    bar.stop();
+    const seconds = (Date.now() - started) / 1000;
+    out(`Seeded ${options.slug}: ${result.residents} residents, ${result.communities} communities, ${result.memberships} memberships in ${seconds.toFixed(1)} s.`);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function mailListCommand(options: { limit: string }): Promise<void> {
+  const config = loadConfig();
+  const database = await open(config);
+  try {
+    const items = await listOutbox(database.db, Number(options.limit) || 20);
+    if (items.length === 0) out('The outbox is empty.');
+    for (const m of items) {
+      out(`#${m.id} ${m.createdAt.toISOString()} → ${m.to}${m.sentAt ? ' (sent)' : ''}\n  ${m.subject}\n  ${m.text.replace(/\n/g, '\n  ')}\n`);
+    }
+  } finally {
+    await database.close();
+  }
+}

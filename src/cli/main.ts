@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+/** @module The `maille` command line: start, migrate, seed, mail list. */
+import { Command } from 'commander';
+import { ConfigError } from '../server/core/config.ts';
+import { DEMO_NAME } from '../server/demo/seed-demo.ts';
+import { mailListCommand, migrateCommand, seedCommand, startCommand } from './commands.ts';
+
+const program = new Command('maille').description('Maille: small gestures, collective capacity.').showHelpAfterError();
+
+program
+  .command('start')
+  .description('migrate, seed the demo territory on an empty database (demo mode), serve the API and web app')
+  .option('--dev', 'API only, for use with the Vite dev server')
+  .action(startCommand);
+
+program.command('migrate').description('apply pending database migrations').action(migrateCommand);
+
+program
+  .command('seed')
+  .description('seed a territory with deterministic synthetic residents and communities')
+  .option('--residents <n>', 'number of synthetic residents', '2000')
+  .option('--slug <slug>', 'territory slug (must not exist yet)', 'dijon-metropole')
+  .option('--name <name>', 'territory name', DEMO_NAME)
+  .option('--seed <n>', 'random seed: same seed, same territory', '2026')
+  .action(seedCommand);
+
+const mail = program.command('mail').description('the mail outbox (mail is kept there when SMTP_URL is not set)');
+mail.command('list').description('list the most recent mails').option('--limit <n>', 'how many', '20').action(mailListCommand);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  // One clear line, no stack trace, for mistakes a person can fix.
+  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`maille: ${message}\n`);
+  if (!(error instanceof ConfigError) && process.env.LOG_LEVEL === 'debug') console.error(error);
+  process.exit(1);
+});

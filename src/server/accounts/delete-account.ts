@@ -1,0 +1,39 @@
+/** @module Account erasure: personal data goes, an anonymous tombstone keeps ids and aggregates consistent. */
+import type { Clock } from '../core/clock.ts';
+import { verifyPassword } from '../core/auth/password.ts';
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Database } from '../core/database/schema.ts';
+import { AppError } from '../core/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { releaseMemberships } from '../communities/release-memberships.ts';
+import { findActiveUser } from './queries.ts';
+import { clearAccountFailures } from './sign-in-throttle.ts';
+
+export async function deleteAccount(
+  deps: { db: Database; clock: Clock },
+  viewer: Viewer | null,
+  password: string,
+  requestId: string,
+): Promise<void> {
+  if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
+  const user = await findActiveUser(deps.db, viewer.userId);
+  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
+  if (!(await verifyPassword(user.password_hash, password))) {
+    throw new AppError('invalid', 'The password is wrong.', { field: '/password' });
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await releaseMemberships(trx, user.id);
+    await trx.deleteFrom('territory_members').where('user_id', '=', user.id).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    await trx.deleteFrom('password_reset_tokens').where('user_id', '=', user.id).execute();
+    await trx.deleteFrom('mail_outbox').where('user_id', '=', user.id).execute();
+    if (user.email) await clearAccountFailures(trx, user.email);
+    await trx
+      .updateTable('users')
+      .set({ email: null, password_hash: null, display_name: null, deleted_at: deps.clock.now() })
+      .where('id', '=', user.id)
+      .execute();
+    // The log keeps only the numeric id, which no longer leads to a name or an address.
+    await recordAudit(trx, { actorId: user.id, action: 'account.erased', subjectType: 'user', subjectId: user.id, requestId });
+  });
+}

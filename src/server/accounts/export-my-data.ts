@@ -1,0 +1,56 @@
+/** @module Everything Maille holds about the caller, as one JSON document (GDPR art. 15 and 20). */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Database } from '../core/database/schema.ts';
+import { AppError } from '../core/errors.ts';
+import { listAuditAbout, type AuditRecord } from '../audit/list-audit.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { listMembershipsOf, type MembershipRecord } from '../communities/list-memberships-of.ts';
+
+export interface PersonalDataExport {
+  exportedAt: Date;
+  account: { id: string; email: string | null; displayName: string | null; locale: string; createdAt: Date };
+  territories: { slug: string; name: string; roles: string[]; communeCode: string | null; joinedAt: Date }[];
+  communities: MembershipRecord[];
+  sessions: { createdAt: Date; expiresAt: Date }[];
+  passwordResets: { createdAt: Date; expiresAt: Date; usedAt: Date | null }[];
+  mails: { to: string; subject: string; text: string; createdAt: Date; sentAt: Date | null }[];
+  auditLog: AuditRecord[];
+}
+
+export async function exportMyData(db: Database, viewer: Viewer | null, now: Date, requestId: string): Promise<PersonalDataExport> {
+  if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
+  const id = viewer.userId;
+  await recordAudit(db, { actorId: id, action: 'account.exported', subjectType: 'user', subjectId: id, requestId });
+  const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const [territories, communities, sessions, resets, mails, auditLog] = await Promise.all([
+    db
+      .selectFrom('territory_members as m')
+      .innerJoin('territories as t', 't.id', 'm.territory_id')
+      .select(['t.slug', 't.name', 'm.roles', 'm.commune_code as communeCode', 'm.joined_at as joinedAt'])
+      .where('m.user_id', '=', id)
+      .execute(),
+    listMembershipsOf(db, id),
+    db.selectFrom('sessions').select(['created_at as createdAt', 'expires_at as expiresAt']).where('user_id', '=', id).execute(),
+    db
+      .selectFrom('password_reset_tokens')
+      .select(['created_at as createdAt', 'expires_at as expiresAt', 'used_at as usedAt'])
+      .where('user_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('mail_outbox')
+      .select(['to_address as to', 'subject', 'body_text as text', 'created_at as createdAt', 'sent_at as sentAt'])
+      .where('user_id', '=', id)
+      .execute(),
+    listAuditAbout(db, id),
+  ]);
+  return {
+    exportedAt: now,
+    account: { id: user.id, email: user.email, displayName: user.display_name, locale: user.locale, createdAt: user.created_at },
+    territories,
+    communities,
+    sessions,
+    passwordResets: resets,
+    mails,
+    auditLog,
+  };
+}

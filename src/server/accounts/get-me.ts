@@ -1,0 +1,37 @@
+/** @module The signed-in person as the app sees them: profile, CSRF token and territories with roles. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Executor, TerritoryRole } from '../core/database/schema.ts';
+import { AppError } from '../core/errors.ts';
+
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: 'fr' | 'en';
+  csrfToken: string;
+  territories: { slug: string; name: string; roles: TerritoryRole[] }[];
+}
+
+export async function getMe(db: Executor, viewer: Viewer | null): Promise<Me> {
+  if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'locale'])
+    .where('id', '=', viewer.userId)
+    .executeTakeFirstOrThrow();
+  const territories = await db
+    .selectFrom('territory_members as m')
+    .innerJoin('territories as t', 't.id', 'm.territory_id')
+    .select(['t.slug', 't.name', 'm.roles'])
+    .where('m.user_id', '=', viewer.userId)
+    .orderBy('t.name')
+    .execute();
+  return {
+    id: user.id,
+    email: user.email ?? '',
+    displayName: user.display_name ?? '',
+    locale: user.locale,
+    csrfToken: viewer.csrfToken,
+    territories,
+  };
+}

@@ -1,0 +1,41 @@
+/** @module Request and response schemas of account routes. */
+import { Type } from 'typebox';
+import { PASSWORD_MAX } from './model.ts';
+
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+// The minimum length is checked by the password policy, which names the rule in its message.
+export const Password = Type.String({ minLength: 1, maxLength: PASSWORD_MAX });
+const Locale = Type.Union([Type.Literal('fr'), Type.Literal('en')]);
+
+export const SignUpBody = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    displayName: Type.String({ minLength: 1, maxLength: 80 }),
+    territory: Type.String({ pattern: '^[a-z0-9-]{2,60}$' }),
+    commune: Type.Optional(Type.String({ pattern: '^[0-9AB]{5}$' })),
+    locale: Type.Optional(Locale),
+  },
+  { additionalProperties: false },
+);
+
+export const SignInBody = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
+export const ResetRequestBody = Type.Object({ email: Email }, { additionalProperties: false });
+export const ResetConfirmBody = Type.Object(
+  { token: Type.String({ minLength: 20, maxLength: 100 }), password: Password },
+  { additionalProperties: false },
+);
+export const MePatch = Type.Object(
+  { displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })), locale: Type.Optional(Locale) },
+  { additionalProperties: false },
+);
+export const DeleteBody = Type.Object({ password: Password }, { additionalProperties: false });
+
+export const Me = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  displayName: Type.String(),
+  locale: Locale,
+  csrfToken: Type.String(),
+  territories: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), roles: Type.Array(Type.String()) })),
+});

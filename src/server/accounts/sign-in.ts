@@ -1,0 +1,45 @@
+/** @module Sign-in and sign-out: the same answer for an unknown e-mail and a wrong password. */
+import type { Clock } from '../core/clock.ts';
+import { verifyPassword } from '../core/auth/password.ts';
+import { createSession, deleteSession, type NewSession, type Viewer } from '../core/auth/sessions.ts';
+import type { Database } from '../core/database/schema.ts';
+import { AppError } from '../core/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { normaliseEmail } from './model.ts';
+import { findActiveUserByEmail } from './queries.ts';
+import { assertNotThrottled, clearAccountFailures, recordFailure } from './sign-in-throttle.ts';
+
+export async function signIn(
+  deps: { db: Database; clock: Clock; sessionDays: number },
+  input: { email: string; password: string; ip: string },
+  requestId: string,
+): Promise<{ userId: string; session: NewSession }> {
+  const { db, clock } = deps;
+  const email = normaliseEmail(input.email);
+  await assertNotThrottled(db, clock, email, input.ip);
+  const user = await findActiveUserByEmail(db, email);
+  const ok = await verifyPassword(user?.password_hash, input.password);
+  if (!user || !ok) {
+    await db.transaction().execute(async (trx) => {
+      await recordFailure(trx, clock, email, input.ip);
+      if (user) {
+        await recordAudit(trx, { actorId: null, action: 'account.sign_in_failed', subjectType: 'user', subjectId: user.id, requestId });
+      }
+    });
+    throw new AppError('unauthenticated', 'Wrong e-mail or password.');
+  }
+  return db.transaction().execute(async (trx) => {
+    await clearAccountFailures(trx, email);
+    await recordAudit(trx, { actorId: user.id, action: 'account.signed_in', subjectType: 'user', subjectId: user.id, requestId });
+    const session = await createSession(trx, clock, user.id, deps.sessionDays);
+    return { userId: user.id, session };
+  });
+}
+
+export async function signOut(db: Database, viewer: Viewer | null, requestId: string): Promise<void> {
+  if (!viewer) return;
+  await db.transaction().execute(async (trx) => {
+    await deleteSession(trx, viewer.sessionId);
+    await recordAudit(trx, { actorId: viewer.userId, action: 'account.signed_out', subjectType: 'user', subjectId: viewer.userId, requestId });
+  });
+}

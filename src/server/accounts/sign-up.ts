@@ -1,0 +1,58 @@
+/** @module Sign-up: a person creates an account in a territory and is signed in. */
+import type { Clock } from '../core/clock.ts';
+import { hashPassword } from '../core/auth/password.ts';
+import { createSession, type NewSession } from '../core/auth/sessions.ts';
+import type { Database } from '../core/database/schema.ts';
+import { AppError, invalid } from '../core/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { resolveTerritory } from '../territories/access.ts';
+import { addResident } from '../territories/join-territory.ts';
+import { normaliseEmail, passwordProblem } from './model.ts';
+import { isUniqueViolation } from './queries.ts';
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  displayName: string;
+  territory: string;
+  commune?: string | undefined;
+  locale?: 'fr' | 'en' | undefined;
+}
+
+export async function signUp(
+  deps: { db: Database; clock: Clock; sessionDays: number },
+  input: SignUpInput,
+  requestId: string,
+): Promise<{ userId: string; session: NewSession }> {
+  const problem = passwordProblem(input.password);
+  if (problem) throw invalid('/password', `The password ${problem}.`);
+  const displayName = input.displayName.trim();
+  if (!displayName) throw invalid('/displayName', 'The display name must not be blank.');
+  const email = normaliseEmail(input.email);
+  // Hash before the transaction: argon2 takes tens of milliseconds and must not hold a connection.
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const territory = await resolveTerritory(trx, input.territory);
+      const user = await trx
+        .insertInto('users')
+        .values({ email, password_hash: passwordHash, display_name: displayName, locale: input.locale ?? 'fr', deleted_at: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await addResident(trx, territory, user.id, input.commune ?? null, requestId);
+      await recordAudit(trx, {
+        territoryId: territory.id,
+        actorId: user.id,
+        action: 'account.signed_up',
+        subjectType: 'user',
+        subjectId: user.id,
+        requestId,
+      });
+      const session = await createSession(trx, deps.clock, user.id, deps.sessionDays);
+      return { userId: user.id, session };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', 'An account already uses this e-mail.', { field: '/email' });
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+/** @module Composition root: opens the database, migrates, seeds the demo, wires ports and routes. */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { accountRoutes } from './accounts/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { communityRoutes } from './communities/routes.ts';
+import { systemClock, type Clock } from './core/clock.ts';
+import type { Config } from './core/config.ts';
+import { openDatabase, type DatabaseHandle, type OpenOptions } from './core/database/connect.ts';
+import { migrateToLatest } from './core/database/migrate.ts';
+import { createEventBus } from './core/events.ts';
+import { buildApp, type RouteModule } from './core/http/build-app.ts';
+import { keepInOutbox, smtpDispatcher } from './core/mailer/dispatch.ts';
+import { systemRoutes } from './system/routes.ts';
+import { territoryRoutes } from './territories/routes.ts';
+
+/** Every capability's routes, in the order they appear in the OpenAPI document. */
+export const routeModules: RouteModule[] = [systemRoutes, accountRoutes, territoryRoutes, communityRoutes, auditRoutes];
+
+export const version: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface Maille {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  serveWeb?: boolean;
+  /** Open an already-prepared database instead of the configured one (tests). */
+  database?: DatabaseHandle;
+  open?: Partial<OpenOptions>;
+}
+
+/** Opens and migrates the database, then builds the HTTP application on it. */
+export async function createMaille(config: Config, options: StartOptions = {}): Promise<Maille> {
+  const database =
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...options.open }));
+  await migrateToLatest(database.db);
+  const bus = createEventBus();
+  const mail = config.smtpUrl ? smtpDispatcher(database.db, config.smtpUrl, config.mailFrom) : keepInOutbox;
+  const app = await buildApp(
+    { db: database.db, databaseKind: database.kind, clock: options.clock ?? systemClock, bus, config, version },
+    { routes: routeModules, serveWeb: options.serveWeb ?? false },
+  );
+  const unsubscribe = bus.subscribe('mail.queued', () => {
+    mail.flush().catch((error: unknown) => app.log.error({ err: error }, 'mail dispatch failed'));
+  });
+  return {
+    app,
+    database,
+    close: async () => {
+      unsubscribe();
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/** @module Reads the audit log: a territory's, newest first, or everything about one person. */
+import type { Selectable } from 'kysely';
+import type { AuditLogTable, Database } from '../core/database/schema.ts';
+
+export interface AuditRecord {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  onBehalfOfId: string | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+}
+
+function toRecord(r: Selectable<AuditLogTable>): AuditRecord {
+  return {
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    onBehalfOfId: r.on_behalf_of_id,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    reason: r.reason,
+    details: r.details,
+  };
+}
+
+export async function listAudit(
+  db: Database,
+  territoryId: string,
+  options: { limit: number; before?: string | undefined; action?: string | undefined },
+): Promise<AuditRecord[]> {
+  let query = db.selectFrom('audit_log').selectAll().where('territory_id', '=', territoryId);
+  if (options.before) query = query.where('id', '<', options.before);
+  if (options.action) query = query.where('action', '=', options.action);
+  const rows = await query.orderBy('id', 'desc').limit(options.limit).execute();
+  return rows.map(toRecord);
+}
+
+/** Every entry where the person acted, was acted for, or was the subject (their data export). */
+export async function listAuditAbout(db: Database, userId: string): Promise<AuditRecord[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('actor_id', '=', userId),
+        eb('on_behalf_of_id', '=', userId),
+        eb.and([eb('subject_type', '=', 'user'), eb('subject_id', '=', userId)]),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map(toRecord);
+}

@@ -1,0 +1,57 @@
+/** @module Appends to the audit log: who did what, on whose behalf, why, and when. */
+import type { Executor } from '../core/database/schema.ts';
+
+export interface AuditEntry {
+  territoryId?: string | null;
+  actorId: string | null;
+  onBehalfOfId?: string | null;
+  action: AuditAction;
+  subjectType?: string;
+  subjectId?: string;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+  requestId?: string | null;
+  at?: Date;
+}
+
+/** Security-relevant actions; the log is append-only (a database trigger refuses updates and deletes). */
+export type AuditAction =
+  | 'account.signed_up'
+  | 'account.signed_in'
+  | 'account.sign_in_failed'
+  | 'account.signed_out'
+  | 'account.password_reset_requested'
+  | 'account.password_reset'
+  | 'account.exported'
+  | 'account.erased'
+  | 'territory.joined'
+  | 'territory.roles_changed'
+  | 'personal_data.viewed'
+  | 'community.created'
+  | 'community.updated'
+  | 'community.member_joined'
+  | 'community.member_requested'
+  | 'community.member_approved'
+  | 'community.member_left'
+  | 'community.member_removed'
+  | 'community.role_changed'
+  | 'community.invite_rotated';
+
+/** Records one entry inside the caller's transaction, so the log and the change commit together. */
+export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      territory_id: entry.territoryId ?? null,
+      actor_id: entry.actorId,
+      on_behalf_of_id: entry.onBehalfOfId ?? null,
+      action: entry.action,
+      subject_type: entry.subjectType ?? null,
+      subject_id: entry.subjectId ?? null,
+      reason: entry.reason ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+      request_id: entry.requestId ?? null,
+      ...(entry.at ? { at: entry.at } : {}),
+    })
+    .execute();
+}

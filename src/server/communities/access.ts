@@ -1,0 +1,52 @@
+/** @module Who may see and manage a community: the one place community permissions are decided. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { CommunityRow, Executor } from '../core/database/schema.ts';
+import { AppError, notFound } from '../core/errors.ts';
+import { requireResident, resolveTerritory, type TerritoryActor } from '../territories/access.ts';
+import type { TerritoryRef } from '../territories/queries.ts';
+import { canSeeCommunity, canSeeMembers, isOrganiser, type Membership } from './model.ts';
+import { findCommunity, findMembership } from './queries.ts';
+
+export interface CommunityAccess {
+  territory: TerritoryRef;
+  community: CommunityRow;
+  membership: Membership | null;
+}
+
+/** The community as the viewer may see it; a private one the viewer is not in is a 404, not a 403. */
+export async function resolveVisibleCommunity(
+  db: Executor,
+  slug: string,
+  id: string,
+  viewer: Viewer | null,
+): Promise<CommunityAccess> {
+  const territory = await resolveTerritory(db, slug);
+  const community = await findCommunity(db, territory.id, id);
+  if (!community) throw notFound('Community');
+  const membership = await findMembership(db, community.id, viewer?.userId);
+  if (!canSeeCommunity(community.visibility, membership)) throw notFound('Community');
+  return { territory, community, membership };
+}
+
+/** Like resolveVisibleCommunity, and the viewer must be a resident of the territory. */
+export async function resolveForResident(
+  db: Executor,
+  slug: string,
+  id: string,
+  viewer: Viewer | null,
+): Promise<CommunityAccess & { actor: TerritoryActor }> {
+  const access = await resolveVisibleCommunity(db, slug, id, viewer);
+  const actor = await requireResident(db, access.territory, viewer);
+  return { ...access, actor };
+}
+
+export function requireMembersVisible(access: CommunityAccess): void {
+  if (!canSeeMembers(access.membership)) throw new AppError('forbidden', 'Only members see who is in this community.');
+}
+
+/** Organiser tools; a territory admin may step in for moderation. */
+export function requireOrganiser(access: CommunityAccess & { actor: TerritoryActor }): void {
+  if (!isOrganiser(access.membership) && !access.actor.roles.includes('admin')) {
+    throw new AppError('forbidden', 'Only the organisers of this community can do this.');
+  }
+}

@@ -1,0 +1,61 @@
+/** @module Reading one community: its card, its members, or the card behind an invite link. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { CommunityRole, Database, MembershipStatus } from '../core/database/schema.ts';
+import { notFound } from '../core/errors.ts';
+import { resolveTerritory } from '../territories/access.ts';
+import { requireMembersVisible, resolveVisibleCommunity } from './access.ts';
+import { isOrganiser } from './model.ts';
+import { countActiveMembers, findCommunityByInvite } from './queries.ts';
+import { toCommunityView, type CommunityView } from './view.ts';
+
+export async function getCommunity(db: Database, slug: string, id: string, viewer: Viewer | null): Promise<CommunityView> {
+  const { community, membership } = await resolveVisibleCommunity(db, slug, id, viewer);
+  return toCommunityView(community, await countActiveMembers(db, community.id), membership);
+}
+
+export interface MemberView {
+  userId: string;
+  displayName: string;
+  role: CommunityRole;
+  status: MembershipStatus;
+  joinedAt: Date;
+}
+
+/** Active members to members; pending requests to organisers too. */
+export async function listMembers(db: Database, slug: string, id: string, viewer: Viewer | null): Promise<MemberView[]> {
+  const access = await resolveVisibleCommunity(db, slug, id, viewer);
+  requireMembersVisible(access);
+  let query = db
+    .selectFrom('community_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.user_id', 'u.display_name', 'm.role', 'm.status', 'm.joined_at'])
+    .where('m.community_id', '=', access.community.id)
+    .where('m.territory_id', '=', access.territory.id);
+  if (!isOrganiser(access.membership)) query = query.where('m.status', '=', 'active');
+  const rows = await query.orderBy('m.role', 'desc').orderBy('u.display_name').limit(1000).execute();
+  return rows.map((r) => ({
+    userId: r.user_id,
+    displayName: r.display_name ?? '',
+    role: r.role,
+    status: r.status,
+    joinedAt: r.joined_at,
+  }));
+}
+
+/** What an invite link shows before joining: enough to decide, no member names. */
+export async function getInvite(
+  db: Database,
+  slug: string,
+  code: string,
+): Promise<{ id: string; name: string; kind: string; description: string; memberCount: number }> {
+  const territory = await resolveTerritory(db, slug);
+  const community = await findCommunityByInvite(db, territory.id, code);
+  if (!community) throw notFound('Invitation');
+  return {
+    id: community.id,
+    name: community.name,
+    kind: community.kind,
+    description: community.description,
+    memberCount: await countActiveMembers(db, community.id),
+  };
+}

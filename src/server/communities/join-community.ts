@@ -1,0 +1,75 @@
+/** @module Joining and leaving a community. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Database, MembershipStatus } from '../core/database/schema.ts';
+import { AppError, notFound } from '../core/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { canSeeCommunity, decideJoin } from './model.ts';
+import { countOrganisers, findMembership, lockCommunity } from './queries.ts';
+
+/**
+ * Joins (or asks to join) a community. Idempotent: joining again answers the current status.
+ * A private community is found only with its invite code.
+ */
+export async function joinCommunity(
+  db: Database,
+  input: { slug: string; id: string; viewer: Viewer | null; inviteCode?: string | undefined; requestId: string },
+): Promise<{ status: MembershipStatus }> {
+  const territory = await resolveTerritory(db, input.slug);
+  const actor = await requireResident(db, territory, input.viewer);
+  return db.transaction().execute(async (trx) => {
+    const community = await lockCommunity(trx, territory.id, input.id);
+    if (!community) throw notFound('Community');
+    const existing = await findMembership(trx, community.id, actor.userId);
+    if (existing) return { status: existing.status };
+    const knowsCode = input.inviteCode?.toUpperCase() === community.invite_code;
+    if (!canSeeCommunity(community.visibility, null) && !knowsCode) throw notFound('Community');
+    const user = await trx.selectFrom('users').select('email').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    const decision = decideJoin(
+      { visibility: community.visibility, joinPolicy: community.join_policy, emailDomain: community.email_domain, inviteCode: community.invite_code },
+      { inviteCode: input.inviteCode, email: user.email ?? undefined },
+    );
+    if (decision.outcome === 'refused') throw new AppError('forbidden', decision.reason, decision.field ? { field: decision.field } : {});
+    await trx
+      .insertInto('community_members')
+      .values({ territory_id: territory.id, community_id: community.id, user_id: actor.userId, role: 'member', status: decision.outcome })
+      .onConflict((oc) => oc.columns(['community_id', 'user_id']).doNothing())
+      .execute();
+    await recordAudit(trx, {
+      territoryId: territory.id,
+      actorId: actor.userId,
+      action: decision.outcome === 'active' ? 'community.member_joined' : 'community.member_requested',
+      subjectType: 'community',
+      subjectId: community.id,
+      details: { via: knowsCode ? 'invite' : community.join_policy },
+      requestId: input.requestId,
+    });
+    return { status: decision.outcome };
+  });
+}
+
+/** Leaves a community; the last organiser must hand over first (409). */
+export async function leaveCommunity(
+  db: Database,
+  input: { slug: string; id: string; viewer: Viewer | null; requestId: string },
+): Promise<void> {
+  const territory = await resolveTerritory(db, input.slug);
+  const actor = await requireResident(db, territory, input.viewer);
+  await db.transaction().execute(async (trx) => {
+    const community = await lockCommunity(trx, territory.id, input.id);
+    const membership = community ? await findMembership(trx, community.id, actor.userId) : null;
+    if (!community || !membership) throw notFound('Membership');
+    if (membership.role === 'organiser' && membership.status === 'active' && (await countOrganisers(trx, community.id)) <= 1) {
+      throw new AppError('conflict', 'You are the last organiser: name another organiser before leaving.');
+    }
+    await trx.deleteFrom('community_members').where('community_id', '=', community.id).where('user_id', '=', actor.userId).execute();
+    await recordAudit(trx, {
+      territoryId: territory.id,
+      actorId: actor.userId,
+      action: 'community.member_left',
+      subjectType: 'community',
+      subjectId: community.id,
+      requestId: input.requestId,
+    });
+  });
+}

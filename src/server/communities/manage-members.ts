@@ -1,0 +1,77 @@
+/** @module Organiser tools on members: approve a request, change a role, remove someone. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { CommunityRole, Database, Transaction } from '../core/database/schema.ts';
+import { AppError, notFound } from '../core/errors.ts';
+import { recordAudit, type AuditAction } from '../audit/record-audit.ts';
+import { requireOrganiser, resolveForResident } from './access.ts';
+import { countOrganisers, findMembership, lockCommunity } from './queries.ts';
+
+interface MemberInput {
+  slug: string;
+  id: string;
+  userId: string;
+  viewer: Viewer | null;
+  requestId: string;
+}
+
+/** Runs an organiser action on one member inside a transaction that locks the community. */
+async function onMember(
+  db: Database,
+  input: MemberInput,
+  action: AuditAction,
+  change: (trx: Transaction, ids: { communityId: string; userId: string }) => Promise<Record<string, unknown>>,
+): Promise<void> {
+  const access = await resolveForResident(db, input.slug, input.id, input.viewer);
+  requireOrganiser(access);
+  await db.transaction().execute(async (trx) => {
+    await lockCommunity(trx, access.territory.id, access.community.id);
+    const details = await change(trx, { communityId: access.community.id, userId: input.userId });
+    await recordAudit(trx, {
+      territoryId: access.territory.id,
+      actorId: access.actor.userId,
+      action,
+      subjectType: 'user',
+      subjectId: input.userId,
+      details: { communityId: access.community.id, ...details },
+      requestId: input.requestId,
+    });
+  });
+}
+
+async function requireMember(trx: Transaction, communityId: string, userId: string) {
+  const membership = await findMembership(trx, communityId, userId);
+  if (!membership) throw notFound('Member');
+  return membership;
+}
+
+export function approveMember(db: Database, input: MemberInput): Promise<void> {
+  return onMember(db, input, 'community.member_approved', async (trx, ids) => {
+    const m = await requireMember(trx, ids.communityId, ids.userId);
+    if (m.status === 'active') return { already: true };
+    await trx.updateTable('community_members').set({ status: 'active' }).where('community_id', '=', ids.communityId).where('user_id', '=', ids.userId).execute();
+    return {};
+  });
+}
+
+export function setMemberRole(db: Database, input: MemberInput & { role: CommunityRole }): Promise<void> {
+  return onMember(db, input, 'community.role_changed', async (trx, ids) => {
+    const m = await requireMember(trx, ids.communityId, ids.userId);
+    if (m.status !== 'active') throw new AppError('conflict', 'Approve this person before giving them a role.');
+    if (m.role === 'organiser' && input.role === 'member' && (await countOrganisers(trx, ids.communityId)) <= 1) {
+      throw new AppError('conflict', 'A community keeps at least one organiser.');
+    }
+    await trx.updateTable('community_members').set({ role: input.role }).where('community_id', '=', ids.communityId).where('user_id', '=', ids.userId).execute();
+    return { before: m.role, after: input.role };
+  });
+}
+
+export function removeMember(db: Database, input: MemberInput): Promise<void> {
+  return onMember(db, input, 'community.member_removed', async (trx, ids) => {
+    const m = await requireMember(trx, ids.communityId, ids.userId);
+    if (m.role === 'organiser' && m.status === 'active' && (await countOrganisers(trx, ids.communityId)) <= 1) {
+      throw new AppError('conflict', 'A community keeps at least one organiser.');
+    }
+    await trx.deleteFrom('community_members').where('community_id', '=', ids.communityId).where('user_id', '=', ids.userId).execute();
+    return { status: m.status };
+  });
+}

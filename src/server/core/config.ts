@@ -1,0 +1,96 @@
+/** @module Configuration: environment variables, validated once at start. */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; when absent Maille runs on embedded PGlite. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Demo mode seeds Dijon Métropole on an empty database and prints demo credentials. */
+  demo: boolean;
+  demoResidents: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  rateLimitPerMinute: number;
+  sessionDays: number;
+  webDir: string;
+}
+
+/** A configuration error names the variable and what is allowed, in one line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}="${raw}" is invalid: expected an integer from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name}="${raw}" is invalid: expected true or false.`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is invalid: expected a URL (${protocols.join(', ')}).`);
+  }
+  if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+    throw new ConfigError(`${name} is invalid: the scheme must be one of ${protocols.join(', ')}.`);
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name}="${raw}" is invalid: expected one of ${allowed.join(', ')}.`);
+  }
+  return raw as T;
+}
+
+/**
+ * Reads and validates the configuration.
+ * @example const config = loadConfig(process.env)
+ */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const production = env.NODE_ENV === 'production';
+  const publicUrl = url(env, 'PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${port}`;
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres', 'postgresql']),
+    dataDir: path.resolve(cwd, env.MAILLE_DATA_DIR || '.maille'),
+    demo: boolean(env, 'MAILLE_DEMO', !production),
+    demoResidents: integer(env, 'MAILLE_DEMO_RESIDENTS', 2000, 0, 1_000_000),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp', 'smtps']),
+    mailFrom: env.MAIL_FROM || 'Maille <no-reply@maille.localhost>',
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
+    webDir: path.resolve(cwd, env.MAILLE_WEB_DIR || 'dist/web'),
+  };
+}

@@ -1,0 +1,7 @@
+/** @module The ordered, forward-only list of migrations. Append; never edit a released one. */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

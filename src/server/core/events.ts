@@ -1,0 +1,27 @@
+/** @module A typed in-process event bus; capabilities publish facts, others subscribe. */
+import { EventEmitter } from 'node:events';
+
+/** Every event Maille publishes, by name. Capabilities add theirs here. */
+export interface EventMap {
+  /** A transaction that queued mail has committed: the dispatcher may send it. */
+  'mail.queued': { count: number };
+  'community.membership_changed': { territoryId: string; communityId: string };
+}
+
+export interface EventBus {
+  publish<K extends keyof EventMap>(name: K, payload: EventMap[K]): void;
+  subscribe<K extends keyof EventMap>(name: K, handler: (payload: EventMap[K]) => void): () => void;
+}
+
+export function createEventBus(): EventBus {
+  const emitter = new EventEmitter();
+  return {
+    publish: (name, payload) => {
+      emitter.emit(name, payload);
+    },
+    subscribe: (name, handler) => {
+      emitter.on(name, handler);
+      return () => emitter.off(name, handler);
+    },
+  };
+}

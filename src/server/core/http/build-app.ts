@@ -1,0 +1,110 @@
+/** @module Builds the Fastify application: plugins, security, errors, OpenAPI, then each capability's routes. */
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import { AppError } from '../errors.ts';
+import type { AppDeps } from './context.ts';
+import { handleError } from './problem.ts';
+import { registerStaticWeb } from './static-web.ts';
+import { validatorCompiler } from './validation.ts';
+import { registerViewer } from './viewer.ts';
+
+/** A capability's routes: a Fastify plugin that receives the ports it needs. */
+export type RouteModule = (app: TypedApp, deps: AppDeps) => Promise<void> | void;
+export type TypedApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface BuildOptions {
+  routes: RouteModule[];
+  /** Serve the built web app from config.webDir (off in API-only tests). */
+  serveWeb?: boolean;
+}
+
+// 64 KiB is far above any form in Maille and small enough to refuse abuse early.
+const BODY_LIMIT = 64 * 1024;
+
+export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: deps.config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+    hsts: deps.config.publicUrl.startsWith('https://'),
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    max: deps.config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`, {
+        retryAfter: Math.ceil(context.ttl / 1000),
+      }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Maille API', version: deps.version, description: 'Maille: small gestures, collective capacity.' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'maille_session' } },
+      },
+    },
+  });
+  registerViewer(app, deps);
+
+  await app.register(async (api) => {
+    for (const routes of options.routes) await routes(api as unknown as TypedApp, deps);
+    api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  });
+
+  if (options.serveWeb) await registerStaticWeb(app, deps.config.webDir);
+  else
+    app.setNotFoundHandler(async (request) => {
+      throw new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0] ?? ''}.`);
+    });
+  return app;
+}

@@ -1,0 +1,65 @@
+/** @module Resolves the session cookie into a viewer and guards cookie-authenticated writes with CSRF. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { findViewer, type NewSession, type Viewer } from '../auth/sessions.ts';
+import { AppError } from '../errors.ts';
+import type { AppDeps } from './context.ts';
+
+export const SESSION_COOKIE = 'maille_session';
+export const CSRF_COOKIE = 'maille_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: Viewer | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Adds `request.viewer` and rejects cookie-authenticated writes without the CSRF header. */
+export function registerViewer(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('viewer', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.viewer = token ? await findViewer(deps.db, deps.clock, token) : null;
+  });
+  app.addHook('preHandler', async (request) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    // A browser always sends Origin on cross-site writes: refuse another site's forms, signed in or not.
+    const origin = request.headers.origin;
+    if (origin && origin !== 'null' && new URL(origin).host !== request.host) {
+      throw new AppError('csrf', 'Cross-site requests are not accepted.');
+    }
+    if (!request.viewer) return;
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !sameSecret(sent, request.viewer.csrfToken)) {
+      throw new AppError('csrf', `Send the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie.`);
+    }
+  });
+}
+
+/** The signed-in viewer, or 401. */
+export function requireViewer(request: FastifyRequest): Viewer {
+  if (!request.viewer) throw new AppError('unauthenticated', 'Sign in first.');
+  return request.viewer;
+}
+
+/** Sets the session and CSRF cookies; Secure when the request came over HTTPS. */
+export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, session: NewSession): void {
+  const secure = request.protocol === 'https';
+  const common = { path: '/', sameSite: 'lax' as const, secure, expires: session.expiresAt };
+  void reply.setCookie(SESSION_COOKIE, session.token, { ...common, httpOnly: true });
+  void reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  void reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}

@@ -1,0 +1,62 @@
+/** @module Staff access to one resident's account record: needs a stated reason, always audited. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Database, TerritoryRole } from '../core/database/schema.ts';
+import { notFound } from '../core/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { requireTerritoryRole, resolveTerritory } from './access.ts';
+import { STAFF_ROLES } from './model.ts';
+
+export interface PersonRecord {
+  userId: string;
+  displayName: string | null;
+  email: string | null;
+  roles: TerritoryRole[];
+  communeCode: string | null;
+  joinedAt: Date;
+  communities: { id: string; name: string; role: string; status: string }[];
+}
+
+export async function viewPerson(
+  db: Database,
+  input: { slug: string; viewer: Viewer | null; userId: string; reason: string; requestId: string },
+): Promise<PersonRecord> {
+  const territory = await resolveTerritory(db, input.slug);
+  const actor = await requireTerritoryRole(db, territory, input.viewer, STAFF_ROLES);
+  return db.transaction().execute(async (trx) => {
+    const person = await trx
+      .selectFrom('territory_members as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.display_name', 'u.email', 'm.roles', 'm.commune_code', 'm.joined_at'])
+      .where('m.territory_id', '=', territory.id)
+      .where('m.user_id', '=', input.userId)
+      .where('u.deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!person) throw notFound('Resident');
+    const communities = await trx
+      .selectFrom('community_members as cm')
+      .innerJoin('communities as c', 'c.id', 'cm.community_id')
+      .select(['c.id', 'c.name', 'cm.role', 'cm.status'])
+      .where('cm.territory_id', '=', territory.id)
+      .where('cm.user_id', '=', input.userId)
+      .execute();
+    // The access itself is the audited fact, committed with the read.
+    await recordAudit(trx, {
+      territoryId: territory.id,
+      actorId: actor.userId,
+      action: 'personal_data.viewed',
+      subjectType: 'user',
+      subjectId: input.userId,
+      reason: input.reason,
+      requestId: input.requestId,
+    });
+    return {
+      userId: person.id,
+      displayName: person.display_name,
+      email: person.email,
+      roles: person.roles,
+      communeCode: person.commune_code,
+      joinedAt: person.joined_at,
+      communities,
+    };
+  });
+}

@@ -1,0 +1,30 @@
+// My account: profile and language, export of my data, deletion of the account.
+import { useI18n } from '../core/i18n.tsx';
+import { PageHeading } from '../core/page-heading.tsx';
+import { useSession } from '../core/session.tsx';
+import { SignInRequired } from '../core/sign-in-required.tsx';
+import { Loading } from '../core/status.tsx';
+import { DeleteAccountForm } from './delete-account-form.tsx';
+import { ProfileForm } from './profile-form.tsx';
+
+export function AccountPage({ territory: slug }: { territory: string }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  if (me === undefined) return <Loading />;
+  if (me === null) return <SignInRequired slug={slug} title={t('account.title')} />;
+  return (
+    <div class="page page-narrow">
+      <PageHeading title={t('account.title')} />
+      <ProfileForm me={me} />
+      <section aria-labelledby="data-title">
+        <h2 id="data-title">{t('account.data')}</h2>
+        <p>{t('account.exportIntro')}</p>
+        {/* A plain download link: the server sends the JSON as an attachment with the session cookie. */}
+        <a class="button" href="/api/me/export" download>
+          {t('account.export')}
+        </a>
+      </section>
+      <DeleteAccountForm slug={slug} />
+    </div>
+  );
+}

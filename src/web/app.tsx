@@ -1,0 +1,64 @@
+// The application: providers, layout and the code-split routes (paths in French).
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { PageErrorBoundary } from './core/error-boundary.tsx';
+import { I18nProvider } from './core/i18n.tsx';
+import { Layout } from './core/layout.tsx';
+import { lazyPage } from './core/lazy-page.ts';
+import { requestHeadingFocus } from './core/page-heading.tsx';
+import { SessionProvider } from './core/session.tsx';
+import { RedirectToTerritory } from './territories/redirect-to-territory.tsx';
+
+const TerritoryHome = lazyPage(() => import('./territories/territory-home-page.tsx').then((m) => m.TerritoryHomePage));
+const SignUp = lazyPage(() => import('./accounts/sign-up-page.tsx').then((m) => m.SignUpPage));
+const SignIn = lazyPage(() => import('./accounts/sign-in-page.tsx').then((m) => m.SignInPage));
+const ForgotPassword = lazyPage(() => import('./accounts/forgot-password-page.tsx').then((m) => m.ForgotPasswordPage));
+const ResetPassword = lazyPage(() => import('./accounts/reset-password-page.tsx').then((m) => m.ResetPasswordPage));
+const Account = lazyPage(() => import('./accounts/account-page.tsx').then((m) => m.AccountPage));
+const MyCommunities = lazyPage(() => import('./communities/my-communities-page.tsx').then((m) => m.MyCommunitiesPage));
+const Directory = lazyPage(() => import('./communities/directory-page.tsx').then((m) => m.DirectoryPage));
+const CreateCommunity = lazyPage(() => import('./communities/create-community-page.tsx').then((m) => m.CreateCommunityPage));
+const CommunityPage = lazyPage(() => import('./communities/community-page.tsx').then((m) => m.CommunityPage));
+const Invite = lazyPage(() => import('./communities/invite-page.tsx').then((m) => m.InvitePage));
+const DevMail = lazyPage(() => import('./dev/mail-outbox-page.tsx').then((m) => m.MailOutboxPage));
+const NotFound = lazyPage(() => import('./core/not-found-page.tsx').then((m) => m.NotFoundPage));
+
+/** Links under /api (OpenAPI, data export) are real downloads, not client-side routes. */
+const ROUTED_LINKS = /^\/(?!api\/)/;
+
+function Routes() {
+  const { url } = useLocation();
+  return (
+    <PageErrorBoundary resetKey={url}>
+      <Router onRouteChange={requestHeadingFocus}>
+        <Route path="/" component={RedirectToTerritory} />
+        <Route path="/t/:territory" component={TerritoryHome} />
+        <Route path="/t/:territory/inscription" component={SignUp} />
+        <Route path="/t/:territory/connexion" component={SignIn} />
+        <Route path="/t/:territory/mot-de-passe-oublie" component={ForgotPassword} />
+        <Route path="/reinitialiser" component={ResetPassword} />
+        <Route path="/t/:territory/compte" component={Account} />
+        <Route path="/t/:territory/mes-communautes" component={MyCommunities} />
+        <Route path="/t/:territory/communautes" component={Directory} />
+        <Route path="/t/:territory/communautes/nouvelle" component={CreateCommunity} />
+        <Route path="/t/:territory/communautes/:id" component={CommunityPage} />
+        <Route path="/t/:territory/invitation/:code" component={Invite} />
+        <Route path="/dev/courriels" component={DevMail} />
+        <Route default component={NotFound} />
+      </Router>
+    </PageErrorBoundary>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <LocationProvider scope={ROUTED_LINKS}>
+          <Layout>
+            <Routes />
+          </Layout>
+        </LocationProvider>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

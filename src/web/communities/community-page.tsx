@@ -1,0 +1,66 @@
+// A community: what it is, how many belong, join/leave, members, and organiser tools.
+import { useEffect } from 'preact/hooks';
+import { territoryPath } from '../core/api.ts';
+import { useI18n } from '../core/i18n.tsx';
+import { PageHeading } from '../core/page-heading.tsx';
+import { useSession } from '../core/session.tsx';
+import { ErrorNotice, Loading } from '../core/status.tsx';
+import type { Community, Member } from '../core/types.ts';
+import { useFetch } from '../core/use-fetch.ts';
+import { JoinPanel } from './join-panel.tsx';
+import { MemberCount } from './member-count.tsx';
+import { MembersList } from './members-list.tsx';
+import { OrganiserTools } from './organiser-tools.tsx';
+import { useMemberActions } from './use-member-actions.ts';
+
+export function CommunityPage({ territory: slug, id }: { territory: string; id: string }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const path = territoryPath(slug, `/communities/${encodeURIComponent(id)}`);
+  const community = useFetch<Community>(path);
+  const c = community.data;
+  const isMember = Boolean(me && c?.myStatus === 'active');
+  const isOrganiser = isMember && c?.myRole === 'organiser';
+  const members = useFetch<{ items: Member[] }>(isMember ? `${path}/members` : null);
+  const reloadAll = () => {
+    community.reload();
+    members.reload();
+  };
+  const actions = useMemberActions(slug, id, reloadAll);
+
+  // Signing in or out changes myRole/myStatus and what a private community shows.
+  const reload = community.reload;
+  useEffect(() => {
+    if (me !== undefined) reload();
+  }, [me?.id, reload]);
+
+  if (community.error && !c) {
+    const missing = community.error.code === 'not_found';
+    return (
+      <section class="page">
+        <PageHeading title={missing ? t('community.notFound') : t('app.name')} />
+        {missing ? null : <ErrorNotice error={community.error} />}
+      </section>
+    );
+  }
+  if (!c) return <Loading />;
+  return (
+    <div class="page">
+      <PageHeading title={c.name} />
+      <p class="meta">
+        {t('community.kind', { kind: t(`kind.${c.kind}`) })} · {t('community.policy', { policy: t(`policy.${c.joinPolicy}`) })}
+        {c.visibility === 'private' ? ` · ${t('community.private')}` : ''}
+      </p>
+      <MemberCount count={c.memberCount} />
+      {c.description ? <p class="description">{c.description}</p> : null}
+      <JoinPanel slug={slug} community={c} onChange={reloadAll} />
+      {isMember && members.data && me ? (
+        <MembersList members={members.data.items} myId={me.id} actions={isOrganiser ? actions : null} />
+      ) : null}
+      {members.error ? <ErrorNotice error={members.error} /> : null}
+      {isOrganiser ? (
+        <OrganiserTools slug={slug} community={c} members={members.data?.items ?? []} actions={actions} onCommunity={community.setData} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+// Fetch wrapper for the Maille API: JSON in and out, CSRF header on writes, problem+json → ApiError.
+import { parseProblem, toApiError } from './api-error.ts';
+import { currentCsrfToken } from './csrf.ts';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Calls `/api${path}`; resolves with the JSON answer (undefined for 204), rejects with ApiError. */
+export async function callApi<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = currentCsrfToken();
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    throw toApiError(error);
+  }
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  if (text !== '') {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  if (!response.ok) throw parseProblem(response.status, parsed, response.headers.get('retry-after'));
+  return parsed as T;
+}
+
+export const getApi = <T>(path: string, signal?: AbortSignal): Promise<T> =>
+  callApi<T>('GET', path, signal ? { signal } : {});
+
+/** Territory-scoped path: `/territories/dijon-metropole${rest}`. */
+export function territoryPath(slug: string, rest = ''): string {
+  return `/territories/${encodeURIComponent(slug)}${rest}`;
+}

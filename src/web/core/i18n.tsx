@@ -1,0 +1,51 @@
+// Language context: the current locale, a switch that persists it, and translation helpers for components.
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { readStoredLocale, storeLocale } from '../i18n/locale-store.ts';
+import {
+  formatNumber, translate, translatePlural, type Locale, type MessageKey, type MessageParams, type PluralKey,
+} from '../i18n/translate.ts';
+
+export interface I18n {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  tp: (key: PluralKey, count: number, params?: MessageParams) => string;
+  formatNumber: (value: number, maximumFractionDigits?: number) => string;
+  formatDate: (iso: string) => string;
+}
+
+function makeI18n(locale: Locale, setLocale: (locale: Locale) => void): I18n {
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
+  return {
+    locale,
+    setLocale,
+    t: (key, params) => translate(locale, key, params),
+    tp: (key, count, params) => translatePlural(locale, key, count, params),
+    formatNumber: (value, digits) => formatNumber(locale, value, digits),
+    formatDate: (iso) => {
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+    },
+  };
+}
+
+const I18nContext = createContext<I18n>(makeI18n('fr', () => undefined));
+
+export function I18nProvider({ children }: { children: ComponentChildren }) {
+  const [locale, setLocaleState] = useState<Locale>(readStoredLocale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const value = useMemo(
+    () =>
+      makeI18n(locale, (next) => {
+        storeLocale(next);
+        setLocaleState(next);
+      }),
+    [locale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export const useI18n = (): I18n => useContext(I18nContext);

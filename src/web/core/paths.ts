@@ -1,0 +1,42 @@
+// Every web route in one place (paths in French), plus safe handling of the ?retour= parameter.
+
+const seg = encodeURIComponent;
+
+function withReturn(path: string, retour?: string): string {
+  const safe = retour === undefined ? null : safeReturnPath(retour);
+  return safe ? `${path}?retour=${encodeURIComponent(safe)}` : path;
+}
+
+export const paths = {
+  root: () => '/',
+  home: (t: string) => `/t/${seg(t)}`,
+  signUp: (t: string, retour?: string) => withReturn(`/t/${seg(t)}/inscription`, retour),
+  signIn: (t: string, retour?: string) => withReturn(`/t/${seg(t)}/connexion`, retour),
+  forgotPassword: (t: string) => `/t/${seg(t)}/mot-de-passe-oublie`,
+  resetPassword: () => '/reinitialiser',
+  myCommunities: (t: string) => `/t/${seg(t)}/mes-communautes`,
+  directory: (t: string) => `/t/${seg(t)}/communautes`,
+  createCommunity: (t: string) => `/t/${seg(t)}/communautes/nouvelle`,
+  community: (t: string, id: string) => `/t/${seg(t)}/communautes/${seg(id)}`,
+  invite: (t: string, code: string) => `/t/${seg(t)}/invitation/${seg(code)}`,
+  account: (t: string) => `/t/${seg(t)}/compte`,
+  devMail: () => '/dev/courriels',
+};
+
+/** Accepts only a same-site path ("/t/x/…"); rejects "//evil.example", "https://…", "/\\evil". */
+export function safeReturnPath(value: string | undefined | null): string | null {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (/[\u0000-\u001f]/.test(value)) return null;
+  return value;
+}
+
+/** The territory slug of a /t/:territory/… path, or null elsewhere. */
+export function territoryOfPath(path: string): string | null {
+  const match = /^\/t\/([^/?#]+)/.exec(path);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,36 @@
+// @vitest-environment node
+// Choropleth classes: rates, breaks, colours and the map expression agree with each other.
+import { describe, expect, it } from 'vitest';
+import { classBreaks, colourOf, legendEntries, PALETTE, ratePerThousand } from './choropleth.ts';
+
+describe('ratePerThousand', () => {
+  it('scales residents to 1,000 inhabitants and guards a zero population', () => {
+    expect(ratePerThousand(5, 2000)).toBe(2.5);
+    expect(ratePerThousand(5, 0)).toBe(0);
+  });
+});
+
+describe('classBreaks', () => {
+  it('uses round steps up to the highest rate', () => {
+    expect(classBreaks([0, 0.4, 3.7])).toEqual([1, 2, 3]);
+    expect(classBreaks([12])).toEqual([5, 10]);
+  });
+
+  it('has no classes when nobody is registered', () => {
+    expect(classBreaks([0, 0])).toEqual([]);
+    expect(classBreaks([])).toEqual([]);
+  });
+});
+
+describe('colourOf and legendEntries', () => {
+  it('give every rate the colour of its legend entry', () => {
+    const breaks = classBreaks([0, 0.4, 3.7]);
+    const entries = legendEntries(breaks);
+    expect(entries).toHaveLength(5);
+    expect(colourOf(0, breaks)).toBe(PALETTE[0]);
+    for (const rate of [0.4, 1, 2.5, 3.7]) {
+      const entry = entries.find((e) => e.from !== null && rate >= e.from && (e.to === null || rate < e.to));
+      expect(entry?.colour).toBe(colourOf(rate, breaks));
+    }
+  });
+});

@@ -1,0 +1,28 @@
+// Legend of the choropleth: a swatch plus a text range for every class (never colour alone).
+import { useI18n } from '../core/i18n.tsx';
+import { legendEntries } from './choropleth.ts';
+
+export function MapLegend({ breaks }: { breaks: readonly number[] }) {
+  const { t, formatNumber } = useI18n();
+  const label = (from: number | null, to: number | null) => {
+    if (from === null) return t('legend.none');
+    if (to === null) return t('legend.atLeast', { from: formatNumber(from, 1) });
+    return t('legend.range', { from: formatNumber(from, 1), to: formatNumber(to, 1) });
+  };
+  const entries = breaks.length === 0 ? legendEntries(breaks).slice(0, 1) : legendEntries(breaks);
+  return (
+    <div class="legend">
+      <p class="legend-title" id="legend-title">
+        {t('legend.title')}
+      </p>
+      <ul aria-labelledby="legend-title">
+        {entries.map((entry, index) => (
+          <li key={entry.colour}>
+            <span class={`swatch swatch-${index}`} aria-hidden="true" />
+            {label(entry.from, entry.to)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
