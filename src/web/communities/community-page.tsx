@@ -1,5 +1,5 @@
 // A community: what it is, how many belong, join/leave, members, and organiser tools.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { territoryPath } from '../core/api.ts';
 import { useI18n } from '../core/i18n.tsx';
 import { PageHeading } from '../core/page-heading.tsx';
@@ -30,9 +30,12 @@ export function CommunityPage({ territory: slug, id }: { territory: string; id: 
 
   // Signing in or out changes myRole/myStatus and what a private community shows.
   const reload = community.reload;
+  const seenUser = useRef(me?.id);
   useEffect(() => {
-    if (me !== undefined) reload();
-  }, [me?.id, reload]);
+    if (me === undefined || seenUser.current === me?.id) return;
+    seenUser.current = me?.id;
+    reload();
+  }, [me, reload]);
 
   if (community.error && !c) {
     const missing = community.error.code === 'not_found';

@@ -5,6 +5,7 @@ import type { CommuneCollection, CommuneProperties } from '../core/types.ts';
  * styles/main.css repeats them as .swatch-0 … .swatch-4 for the legend. */
 export const PALETTE = ['#f2f2f2', '#c6dbef', '#6baed6', '#2171b5', '#08306b'] as const;
 const CLASSES = PALETTE.length - 1;
+const DARKEST = PALETTE[4];
 
 export type RatedCommune = CommuneProperties & { rate: number };
 
@@ -43,7 +44,7 @@ export function classBreaks(rates: readonly number[]): number[] {
 export function colourOf(rate: number, breaks: readonly number[]): string {
   if (rate <= 0) return PALETTE[0];
   const index = breaks.filter((bound) => rate >= bound).length + 1;
-  return PALETTE[index] ?? PALETTE[CLASSES];
+  return PALETTE[index] ?? DARKEST;
 }
 
 /** MapLibre expression giving each feature the colour `colourOf` would. */
@@ -64,6 +65,6 @@ export interface LegendEntry {
 export function legendEntries(breaks: readonly number[]): LegendEntry[] {
   const entries: LegendEntry[] = [{ colour: PALETTE[0], from: null, to: null }];
   const bounds = [0, ...breaks];
-  bounds.forEach((from, i) => entries.push({ colour: PALETTE[i + 1] ?? PALETTE[CLASSES], from, to: bounds[i + 1] ?? null }));
+  bounds.forEach((from, i) => entries.push({ colour: PALETTE[i + 1] ?? DARKEST, from, to: bounds[i + 1] ?? null }));
   return entries;
 }
