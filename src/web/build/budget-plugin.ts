@@ -22,10 +22,10 @@ export function checkBudget(budgetBytes = INITIAL_ROUTE_BUDGET_BYTES): Plugin {
         if (output.type === 'chunk') chunks.set(output.fileName, output);
       }
       const report = measureBudget(chunks, gzipSize);
-      const line =
-        `initial route JavaScript: ${formatKilobytes(report.initialBytes)} gzipped ` +
-        `(budget ${formatKilobytes(budgetBytes).replace('.0 ', ' ')}) — ${report.initialFiles.join(', ')}`;
+      const budget = formatKilobytes(budgetBytes).replace('.0 ', ' ');
+      const line = `initial route JavaScript: ${formatKilobytes(report.initialBytes)} gzipped (budget ${budget})`;
       console.log(line);
+      console.log(`  initial chunks: ${report.initialFiles.join(', ')}`);
       for (const chunk of report.lazy) {
         console.log(`  lazy chunk ${chunk.fileName}: ${formatKilobytes(chunk.bytes)} gzipped`);
       }

@@ -1,0 +1,24 @@
+// Configuration: defaults, and one clear line naming the variable for each wrong value.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has working defaults for the embedded database', () => {
+    const c = loadConfig({}, '/srv/maille');
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, dataDir: '/srv/maille/.maille', demo: true, demoResidents: 2000 });
+    expect(loadConfig({ NODE_ENV: 'production' }).demo).toBe(false);
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT="abc" is invalid: expected an integer from 0 to 65535/],
+    ['PORT', '70000', /PORT/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL is invalid: the scheme must be one of postgres, postgresql/],
+    ['DATABASE_URL', 'not a url', /DATABASE_URL is invalid/],
+    ['MAILLE_DEMO', 'maybe', /MAILLE_DEMO="maybe" is invalid: expected true or false/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud" is invalid: expected one of/],
+    ['SMTP_URL', 'http://mail', /SMTP_URL is invalid/],
+  ])('refuses %s=%s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

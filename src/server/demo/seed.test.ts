@@ -1,0 +1,81 @@
+// Seeding on a real database: the demo territory, its demo accounts, determinism, atomicity.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, openTestDatabase } from '../../../test/support/database.ts';
+import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
+import { loadCommunes } from './load-communes.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from './seed-demo.ts';
+import { seedTerritory } from './seed-territory.ts';
+
+describe.each(databaseKinds())('demo seed on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    await seedDemoIfEmpty(t.database.db, 500);
+  });
+  afterAll(() => t.close());
+
+  it('creates Dijon Métropole with its 23 communes and their INSEE populations', async () => {
+    const communes = await loadCommunes();
+    const res = await new Client(t.app).get(`/api/territories/${DEMO_SLUG}`);
+    expect(res.json()).toMatchObject({
+      name: 'Dijon Métropole',
+      figures: { communes: 23, population: communes.reduce((s, c) => s + c.population, 0), residents: 500 + DEMO_ACCOUNTS.length },
+    });
+    expect(communes).toHaveLength(23);
+  });
+
+  it('spreads residents by population: Dijon, the largest commune, has the most', async () => {
+    const res = await new Client(t.app).get(`/api/territories/${DEMO_SLUG}/communes`);
+    const features: { properties: { name: string; residents: number } }[] = res.json().features;
+    const top = [...features].sort((a, b) => b.properties.residents - a.properties.residents)[0];
+    expect(top?.properties.name).toBe('Dijon');
+  });
+
+  it('creates about forty communities of every kind, each with an organiser', async () => {
+    const rows = await sql<{ kind: string; n: string; without: string }>`
+      select kind, count(*) as n,
+        count(*) filter (where not exists (select 1 from community_members m where m.community_id = c.id and m.role = 'organiser')) as without
+      from communities c group by kind`.execute(t.database.db);
+    const total = rows.rows.reduce((s, r) => s + Number(r.n), 0);
+    expect(total).toBe(41);
+    expect(rows.rows.map((r) => r.kind).sort()).toEqual(['association', 'neighbourhood', 'other', 'school', 'workplace']);
+    expect(rows.rows.every((r) => r.without === '0')).toBe(true);
+  });
+
+  it('lets every demo account sign in with its roles', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const client = await new Client(t.app).signIn(account.email, DEMO_PASSWORD);
+      const me = (await client.get('/api/me')).json();
+      expect(me.territories[0].roles).toEqual(account.roles);
+    }
+  });
+
+  it('does nothing on a database that already has a territory', async () => {
+    expect(await seedDemoIfEmpty(t.database.db, 500)).toBeNull();
+  });
+
+  it('refuses an existing slug and leaves nothing half-written', async () => {
+    const before = await t.database.db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    await expect(seedTerritory(t.database.db, { slug: DEMO_SLUG, name: 'Again', residents: 10 })).rejects.toThrow(/already exists/);
+    const after = await t.database.db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+});
+
+describe('seed determinism', () => {
+  it('builds the same residents and communities from the same seed', async () => {
+    const names = async () => {
+      const h = await openTestDatabase('pglite');
+      try {
+        await seedTerritory(h.db, { slug: 'same', name: 'Same', residents: 200, seed: 42 });
+        const users = await h.db.selectFrom('users').select('display_name').orderBy('id').execute();
+        const communities = await h.db.selectFrom('communities').select(['name', 'kind']).orderBy('id').execute();
+        return { users, communities };
+      } finally {
+        await h.close();
+      }
+    };
+    expect(await names()).toEqual(await names());
+  });
+});
