@@ -1,7 +1,7 @@
 /** @module A progress bar for long CLI work (seeding), quiet when output is not a terminal. */
 import cliProgress from 'cli-progress';
 
-export function progressBar(label: string): { update(done: number, total: number): void; stop(): void } {
+export function progressBar(label: string): { update: (done: number, total: number) => void; stop: () => void } {
   if (!process.stderr.isTTY) {
     let lastShown = -1;
     return {

@@ -21,7 +21,7 @@ async function makeSnapshot(): Promise<string> {
   const lite = new PGlite('memory://');
   const { Kysely, PostgresDialect } = await import('kysely');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-  const db = new Kysely<never>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig) }) });
+  const db = new Kysely<never>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(lite)) }) });
   await migrateToLatest(db as never);
   await db.destroy();
   const dump = await lite.dumpDataDir('none');

@@ -1,7 +1,7 @@
 // In-process HTTP for tests: the real Fastify app on a real test database, called with app.inject.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createMaille, type Maille } from '../../src/server/app.ts';
-import { fixedClock, type Clock } from '../../src/server/core/clock.ts';
+import { fixedClock } from '../../src/server/core/clock.ts';
 import { loadConfig, type Config } from '../../src/server/core/config.ts';
 import type { DatabaseKind } from '../../src/server/core/database/connect.ts';
 import { openTestDatabase } from './database.ts';
@@ -16,7 +16,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
   const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', MAILLE_DEMO: 'true', ...env });
   const clock = fixedClock(new Date());
   const database = await openTestDatabase(kind);
-  const maille = await createMaille(config, { database, clock: clock as Clock });
+  const maille = await createMaille(config, { database, clock: clock });
   return { ...maille, kind, config, clock };
 }
 

@@ -25,7 +25,7 @@ export async function assertNotThrottled(db: Executor, clock: Clock, email: stri
   for (const row of rows) {
     const limit = row.key === k.account ? THROTTLE.perAccount : THROTTLE.perIp;
     if (Number(row.n) >= limit) {
-      const oldest = new Date(row.oldest as Date).getTime();
+      const oldest = new Date(row.oldest).getTime();
       const retryAfter = Math.max(1, Math.ceil((oldest + THROTTLE.windowMinutes * 60_000 - clock.now().getTime()) / 1000));
       throw new AppError('rate_limited', 'Too many sign-in attempts; retry later.', { retryAfter });
     }

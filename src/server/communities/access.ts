@@ -35,12 +35,15 @@ export async function resolveForResident(
   id: string,
   viewer: Viewer | null,
 ): Promise<CommunityAccess & { actor: TerritoryActor }> {
+  // Sign-in first, as join and leave do: anonymous callers get 401 whether the community is private or not.
+  if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
   const access = await resolveVisibleCommunity(db, slug, id, viewer);
   const actor = await requireResident(db, access.territory, viewer);
   return { ...access, actor };
 }
 
-export function requireMembersVisible(access: CommunityAccess): void {
+export function requireMembersVisible(access: CommunityAccess, viewer: Viewer | null): void {
+  if (!viewer) throw new AppError('unauthenticated', 'Sign in to see who is in this community.');
   if (!canSeeMembers(access.membership)) throw new AppError('forbidden', 'Only members see who is in this community.');
 }
 

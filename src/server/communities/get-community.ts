@@ -24,7 +24,7 @@ export interface MemberView {
 /** Active members to members; pending requests to organisers too. */
 export async function listMembers(db: Database, slug: string, id: string, viewer: Viewer | null): Promise<MemberView[]> {
   const access = await resolveVisibleCommunity(db, slug, id, viewer);
-  requireMembersVisible(access);
+  requireMembersVisible(access, viewer);
   let query = db
     .selectFrom('community_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')

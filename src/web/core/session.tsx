@@ -3,7 +3,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { callApi, getApi } from './api.ts';
 import { toApiError } from './api-error.ts';
-import { rememberCsrfToken } from './csrf.ts';
+import { readCookie, rememberCsrfToken } from './csrf.ts';
 import type { Me } from './types.ts';
 
 export interface Session {
@@ -22,6 +22,9 @@ const SessionContext = createContext<Session>({
 });
 
 async function fetchMe(): Promise<Me | null> {
+  // The server sets maille_csrf and maille_session together with the same lifetime: without the
+  // readable one there is no session, so skip a request that could only answer 401.
+  if (!readCookie(document.cookie, 'maille_csrf')) return null;
   try {
     return await getApi<Me>('/me');
   } catch (error) {

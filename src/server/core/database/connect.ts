@@ -42,7 +42,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     : new PGlite(dataDir);
   await lite.waitReady;
   // PGlite is one connection: the pool has size 1, so a transaction must never call back into `db`.
-  const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+  const pool = new pg.Pool(createPgConfig(lite));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

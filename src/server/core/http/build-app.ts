@@ -97,7 +97,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
   registerViewer(app, deps);
 
   await app.register(async (api) => {
-    for (const routes of options.routes) await routes(api as unknown as TypedApp, deps);
+    for (const routes of options.routes) await routes(api, deps);
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
 

@@ -36,7 +36,9 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): string {
   let pointer = issue.instancePath;
   const missing = issue.params.missingProperty ?? issue.params.additionalProperty;
   if (typeof missing === 'string') pointer = `${pointer}/${missing}`;
-  const prefix = context && context !== 'body' ? `/${context}` : '';
+  // Fastify names the query string "querystring"; the documented pointer is `/query/…`.
+  const part = context === 'querystring' ? 'query' : context;
+  const prefix = part && part !== 'body' ? `/${part}` : '';
   return `${prefix}${pointer}` || '/';
 }
 
