@@ -1,5 +1,4 @@
 /** @module Composition root: opens the database, migrates, seeds the demo, wires ports and routes. */
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -11,13 +10,13 @@ import { migrateToLatest } from './core/database/migrate.ts';
 import { createEventBus } from './core/events.ts';
 import { buildApp, type RouteModule } from './core/http/build-app.ts';
 import { keepInOutbox, smtpDispatcher } from './core/mailer/dispatch.ts';
+import { version } from './core/paths.ts';
 import { systemRoutes } from './system/routes.ts';
 import { territoryRoutes } from './territories/routes.ts';
 
 /** Every capability's routes, in the order they appear in the OpenAPI document. */
 export const routeModules: RouteModule[] = [systemRoutes, accountRoutes, territoryRoutes, communityRoutes, auditRoutes];
 
-export const version: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface Maille {
   app: FastifyInstance;

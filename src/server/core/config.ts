@@ -1,5 +1,6 @@
 /** @module Configuration: environment variables, validated once at start. */
 import path from 'node:path';
+import { projectRoot } from './paths.ts';
 
 export interface Config {
   port: number;
@@ -91,6 +92,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
-    webDir: path.resolve(cwd, env.MAILLE_WEB_DIR || 'dist/web'),
+    webDir: env.MAILLE_WEB_DIR ? path.resolve(cwd, env.MAILLE_WEB_DIR) : path.join(projectRoot, 'dist/web'),
   };
 }

@@ -1,8 +1,10 @@
 /** @module Reads the shipped Dijon Métropole communes (IGN Admin Express boundaries, INSEE populations). */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { projectRoot } from '../core/paths.ts';
 import type { CommuneInfo } from './plan.ts';
 
-export const DIJON_GEOJSON = new URL('../../../data/dijon-metropole-communes.geojson', import.meta.url);
+export const DIJON_GEOJSON = path.join(projectRoot, 'data/dijon-metropole-communes.geojson');
 
 export interface CommuneFeature extends CommuneInfo {
   boundary: { type: string; coordinates: unknown };
@@ -13,7 +15,7 @@ interface RawFeature {
   properties: { code: string; nom: string; population: number };
 }
 
-export async function loadCommunes(file: URL | string = DIJON_GEOJSON): Promise<CommuneFeature[]> {
+export async function loadCommunes(file: string = DIJON_GEOJSON): Promise<CommuneFeature[]> {
   const collection = JSON.parse(await readFile(file, 'utf8')) as { features: RawFeature[] };
   return collection.features
     .map((f) => ({ code: f.properties.code, name: f.properties.nom, population: f.properties.population, boundary: f.geometry }))
