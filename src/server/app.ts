@@ -44,13 +44,17 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
     { db: database.db, databaseKind: database.kind, clock: options.clock ?? systemClock, bus, config, version },
     { routes: routeModules, serveWeb: options.serveWeb ?? false },
   );
-  const unsubscribe = bus.subscribe('mail.queued', () => {
+  const flush = () => {
     mail.flush().catch((error: unknown) => app.log.error({ err: error }, 'mail dispatch failed'));
-  });
+  };
+  const unsubscribe = bus.subscribe('mail.queued', flush);
+  // A mail that failed (SMTP down) is retried every minute; unref so it never keeps the process alive.
+  const retry = config.smtpUrl ? setInterval(flush, 60_000).unref() : undefined;
   return {
     app,
     database,
     close: async () => {
+      clearInterval(retry);
       unsubscribe();
       await app.close();
       await database.close();
