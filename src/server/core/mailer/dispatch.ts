@@ -14,23 +14,38 @@ export function smtpDispatcher(db: Database, smtpUrl: string, from: string): Mai
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async flush() {
-      // SKIP LOCKED lets several API processes flush the same outbox without sending twice.
-      return db.transaction().execute(async (trx) => {
+      // Claim a batch by stamping it sent, in a short transaction: SKIP LOCKED lets several API
+      // processes flush one outbox without sending twice, and no connection is held during SMTP.
+      const claimed = await db.transaction().execute(async (trx) => {
         const pending = await trx
           .selectFrom('mail_outbox')
-          .selectAll()
+          .select('id')
           .where('sent_at', 'is', null)
           .orderBy('id')
           .limit(50)
           .forUpdate()
           .skipLocked()
           .execute();
-        for (const mail of pending) {
-          await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.body_text });
-          await trx.updateTable('mail_outbox').set({ sent_at: new Date() }).where('id', '=', mail.id).execute();
-        }
-        return pending.length;
+        if (pending.length === 0) return [];
+        return trx
+          .updateTable('mail_outbox')
+          .set({ sent_at: new Date() })
+          .where('id', 'in', pending.map((p) => p.id))
+          .returningAll()
+          .execute();
       });
+      let sent = 0;
+      for (const mail of claimed) {
+        try {
+          await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.body_text });
+          sent += 1;
+        } catch (error) {
+          // Unclaim so the next flush retries it.
+          await db.updateTable('mail_outbox').set({ sent_at: null }).where('id', '=', mail.id).execute();
+          throw error;
+        }
+      }
+      return sent;
     },
   };
 }
