@@ -71,9 +71,12 @@ async function resetToken(w: World): Promise<string> {
 const anyone = [200, 200, 200, 200, 200, 200] as Row['expect'];
 const signedIn = (ok: number): Row['expect'] => [401, ok, ok, ok, ok, ok];
 
+// One row per route (and per kind of community where it matters). `expect` reads, in order:
+//        [anonymous, resident, organiser, operator, admin, outsider]
+// where "organiser" organises the community in question and "outsider" lives in another territory.
 // prettier-ignore
 const MATRIX: Row[] = [
-  // ── System ───────────────────────────────────────────────────────────                              anon res  org  oper adm  other
+  // ── System ───────────────────────────────────────────────────────────
   { route: 'GET /api/health', build: () => ({ url: '/api/health' }), expect: anyone },
   { route: 'GET /api/openapi.json', build: () => ({ url: '/api/openapi.json' }), expect: anyone },
   { route: 'GET /api/dev/mail', note: 'demo mode', build: () => ({ url: '/api/dev/mail' }), expect: anyone },
@@ -175,7 +178,7 @@ describe.each(databaseKinds())('authorization matrix on %s', (kind) => {
         const client = await callerFor(actor, row.freshActor === true);
         const call = await row.build(w);
         const res = await client.request({
-          method: method as 'GET',
+          method,
           url: call.url,
           ...(call.body === undefined ? {} : { payload: call.body as object }),
         });
@@ -186,7 +189,7 @@ describe.each(databaseKinds())('authorization matrix on %s', (kind) => {
   }
 
   it('covers every route the API registers', async () => {
-    const doc = (await new Client(w.t.app).get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await new Client(w.t.app).get('/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
     const registered = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace('{territory}', ':t').replace(/\{(\w+)\}/g, ':$1')}`),
     );

@@ -78,7 +78,7 @@ describe.each(databaseKinds())('tenancy on %s', (kind) => {
         [bAdmin, 'DELETE', `${c}/members/${aMember.id}`],
       ];
       for (const [client, method, url, body] of calls) {
-        const res = await client.request({ method: method as 'GET', url, ...(body === undefined ? {} : { payload: body as object }) });
+        const res = await client.request({ method, url, ...(body === undefined ? {} : { payload: body as object }) });
         expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(404);
         expect(res.json().code).toBe('not_found');
       }

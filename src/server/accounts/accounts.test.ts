@@ -116,6 +116,12 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     await new Client(t.app).signIn(user.email, 'a brand new password');
   });
 
+  it('shows the mail outbox (reset links!) to this machine only', async () => {
+    expect((await new Client(t.app).get('/api/dev/mail')).statusCode).toBe(200);
+    const remote = await t.app.inject({ method: 'GET', url: '/api/dev/mail', remoteAddress: '198.51.100.7' });
+    expect(remote.statusCode).toBe(404);
+  });
+
   it('exports everything about the caller, then erases the account keeping an anonymous tombstone', async () => {
     const client = new Client(t.app);
     await client.post('/api/auth/sign-up', { ...signUpBody('leaving@example.org'), commune: '21002' });

@@ -21,8 +21,14 @@ export async function joinCommunity(
     const community = await lockCommunity(trx, territory.id, input.id);
     if (!community) throw notFound('Community');
     const existing = await findMembership(trx, community.id, actor.userId);
-    if (existing) return { status: existing.status };
     const knowsCode = input.inviteCode?.toUpperCase() === community.invite_code;
+    // An invite from an organiser settles a pending request: the person is in.
+    if (existing?.status === 'pending' && knowsCode) {
+      await trx.updateTable('community_members').set({ status: 'active' }).where('community_id', '=', community.id).where('user_id', '=', actor.userId).execute();
+      await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, action: 'community.member_joined', subjectType: 'community', subjectId: community.id, details: { via: 'invite' }, requestId: input.requestId });
+      return { status: 'active' };
+    }
+    if (existing) return { status: existing.status };
     if (!canSeeCommunity(community.visibility, null) && !knowsCode) throw notFound('Community');
     const user = await trx.selectFrom('users').select('email').where('id', '=', actor.userId).executeTakeFirstOrThrow();
     const decision = decideJoin(

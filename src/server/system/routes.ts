@@ -6,6 +6,10 @@ import type { RouteModule } from '../core/http/build-app.ts';
 import { AppError } from '../core/errors.ts';
 import { listOutbox } from '../core/mailer/outbox.ts';
 
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
 export const systemRoutes: RouteModule = (app, { db, databaseKind, version, config }) => {
   app.get('/api/health', {
     schema: {
@@ -33,8 +37,12 @@ export const systemRoutes: RouteModule = (app, { db, databaseKind, version, conf
         }),
       },
     },
-    handler: async () => {
-      if (!config.demo) throw new AppError('not_found', 'The mail outbox page exists in demo mode only.');
+    handler: async (request) => {
+      // Reset links are in there: only in demo mode, and only to a browser on this very machine
+      // (the socket's address, not a forwarded one), so a demo exposed by mistake leaks nothing.
+      if (!config.demo || !isLoopback(request.socket.remoteAddress)) {
+        throw new AppError('not_found', 'The mail outbox page exists in demo mode, on this machine, only.');
+      }
       return { items: await listOutbox(db) };
     },
   });

@@ -50,7 +50,7 @@ export function InviteLink({ slug, communityId, inviteCode, onRotated }: Props) 
 
   return (
     <section aria-labelledby="invite-link-title">
-      <h3 id="invite-link-title">{t('community.inviteLink')}</h3>
+      <h3 id="invite-link-title">{t('community.inviteTitle')}</h3>
       <div class="field">
         <label for="invite-link">{t('community.inviteLink')}</label>
         <p class="field-hint" id="invite-link-hint">{t('community.inviteHint')}</p>

@@ -1,6 +1,6 @@
 // Language context: the current locale, a switch that persists it, and translation helpers for components.
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useContext, useMemo, useState } from 'preact/hooks';
 import { readStoredLocale, storeLocale } from '../i18n/locale-store.ts';
 import {
   formatNumber, translate, translatePlural, type Locale, type MessageKey, type MessageParams, type PluralKey,
@@ -33,14 +33,16 @@ function makeI18n(locale: Locale, setLocale: (locale: Locale) => void): I18n {
 const I18nContext = createContext<I18n>(makeI18n('fr', () => undefined));
 
 export function I18nProvider({ children }: { children: ComponentChildren }) {
-  const [locale, setLocaleState] = useState<Locale>(readStoredLocale);
-  useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const initial = readStoredLocale();
+    document.documentElement.lang = initial;
+    return initial;
+  });
   const value = useMemo(
     () =>
       makeI18n(locale, (next) => {
         storeLocale(next);
+        document.documentElement.lang = next; // at once, so assistive tech never reads a stale lang
         setLocaleState(next);
       }),
     [locale],

@@ -13,7 +13,11 @@ describe('ratePerThousand', () => {
 describe('classBreaks', () => {
   it('uses round steps up to the highest rate', () => {
     expect(classBreaks([0, 0.4, 3.7])).toEqual([1, 2, 3]);
-    expect(classBreaks([12])).toEqual([5, 10]);
+    expect(classBreaks([7.3, 7.7, 8.6])).toEqual([7.5, 8, 8.5]);
+  });
+
+  it('has one class when every registered commune has the same rate', () => {
+    expect(classBreaks([0, 12, 12])).toEqual([]);
   });
 
   it('has no classes when nobody is registered', () => {

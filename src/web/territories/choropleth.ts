@@ -32,12 +32,21 @@ function niceStep(value: number): number {
   return 10 * magnitude;
 }
 
-/** Lower bounds of classes 2…n, equal steps up to the highest rate; [] when nobody is registered. */
+/**
+ * Lower bounds of classes 2…n: round equal steps across the registered communes' range, so that
+ * close rates (7.3 … 8.6) still spread over the palette. [] when there is one class or none.
+ */
 export function classBreaks(rates: readonly number[]): number[] {
-  const max = Math.max(0, ...rates);
-  if (max <= 0) return [];
-  const step = niceStep(max / CLASSES);
-  return Array.from({ length: CLASSES - 1 }, (_, i) => step * (i + 1)).filter((bound) => bound < max);
+  const positive = rates.filter((rate) => rate > 0);
+  if (positive.length === 0) return [];
+  const low = Math.min(...positive);
+  const high = Math.max(...positive);
+  if (high <= low) return [];
+  const step = niceStep((high - low) / CLASSES);
+  const start = Math.floor(low / step) * step;
+  return Array.from({ length: CLASSES - 1 }, (_, i) => Number((start + step * (i + 1)).toPrecision(12))).filter(
+    (bound) => bound > low && bound <= high,
+  );
 }
 
 /** The palette colour of a rate, matching `fillColorExpression`. */

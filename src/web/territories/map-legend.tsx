@@ -6,10 +6,11 @@ export function MapLegend({ breaks }: { breaks: readonly number[] }) {
   const { t, formatNumber } = useI18n();
   const label = (from: number | null, to: number | null) => {
     if (from === null) return t('legend.none');
-    if (to === null) return t('legend.atLeast', { from: formatNumber(from, 1) });
-    return t('legend.range', { from: formatNumber(from, 1), to: formatNumber(to, 1) });
+    if (from === 0) return to === null ? t('legend.some') : t('legend.below', { to: formatNumber(to, 2) });
+    if (to === null) return t('legend.atLeast', { from: formatNumber(from, 2) });
+    return t('legend.range', { from: formatNumber(from, 2), to: formatNumber(to, 2) });
   };
-  const entries = breaks.length === 0 ? legendEntries(breaks).slice(0, 1) : legendEntries(breaks);
+  const entries = legendEntries(breaks);
   return (
     <div class="legend">
       <p class="legend-title" id="legend-title">

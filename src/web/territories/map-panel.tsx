@@ -1,6 +1,7 @@
 // Lazy map of the communes: loads MapLibre only here, and explains when WebGL is missing.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../core/i18n.tsx';
+import { MapLegend } from './map-legend.tsx';
 
 type MapState = 'loading' | 'ready' | 'no-webgl' | 'failed';
 
@@ -60,12 +61,16 @@ export function MapPanel({ data, bbox, breaks, territoryName }: Props) {
     // t changes with the locale; the map is rebuilt then so its control labels follow.
   }, [data, bbox, breaks, territoryName, locale]);
 
-  const unavailable = state === 'no-webgl' || state === 'failed';
+  if (state === 'no-webgl' || state === 'failed') {
+    return <p class="notice notice-info">{t(state === 'no-webgl' ? 'map.noWebgl' : 'map.failed')}</p>;
+  }
   return (
-    <div class="map-panel">
-      {state === 'loading' ? <p role="status">{t('map.loading')}</p> : null}
-      {unavailable ? <p class="notice notice-info">{t(state === 'no-webgl' ? 'map.noWebgl' : 'map.failed')}</p> : null}
-      <div ref={container} class={unavailable ? 'map map-hidden' : 'map'} />
+    <div class="map-layout">
+      <div>
+        {state === 'loading' ? <p role="status">{t('map.loading')}</p> : null}
+        <div ref={container} class="map" />
+      </div>
+      <MapLegend breaks={breaks} />
     </div>
   );
 }

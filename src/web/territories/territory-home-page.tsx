@@ -11,7 +11,6 @@ import { useFetch } from '../core/use-fetch.ts';
 import { classBreaks, withRates } from './choropleth.ts';
 import { CommunesTable } from './communes-table.tsx';
 import { KeyFigures } from './key-figures.tsx';
-import { MapLegend } from './map-legend.tsx';
 import { MapPanel } from './map-panel.tsx';
 
 function Communes({ slug, territory }: { slug: string; territory: Territory }) {
@@ -26,10 +25,7 @@ function Communes({ slug, territory }: { slug: string; territory: Territory }) {
       {communes.error ? <ErrorNotice error={communes.error} /> : null}
       {rated ? (
         <>
-          <div class="map-layout">
-            <MapPanel data={rated} bbox={territory.bbox} breaks={breaks} territoryName={territory.name} />
-            <MapLegend breaks={breaks} />
-          </div>
+          <MapPanel data={rated} bbox={territory.bbox} breaks={breaks} territoryName={territory.name} />
           <CommunesTable communes={rated.features.map((f) => f.properties)} territoryName={territory.name} />
         </>
       ) : communes.loading ? (

@@ -1,0 +1,186 @@
+// The HTTP edge: bad input gets a 400 naming the field, every error is problem+json without a stack,
+// request ids, security headers, health, the OpenAPI document, the global rate limit, internal errors.
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../../../test/support/database.ts';
+import { buildCommunity, buildTerritory, buildUser, PASSWORD, type TerritoryFixture, type UserFixture } from '../../../../test/support/factories.ts';
+import { Client, startTestApp, type TestApp } from '../../../../test/support/http.ts';
+
+/** Checks the RFC 9457 shape every error must have, and that nothing internal leaks. */
+function expectProblem(res: LightMyRequestResponse, status: number, code: string, field?: string): Record<string, unknown> {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const body = res.json<Record<string, unknown>>();
+  expect(Object.keys(body).sort()).toEqual(['code', 'detail', ...(body.field === undefined ? [] : ['field']), 'requestId', 'status', 'title', 'type']);
+  expect(body).toMatchObject({ status, code, type: `https://maille.dev/problems/${code}` });
+  expect(typeof body.title).toBe('string');
+  expect(typeof body.detail).toBe('string');
+  if (field !== undefined) expect(body.field).toBe(field);
+  expect(body.requestId).toBe(res.headers['x-request-id']);
+  expect(res.body).not.toMatch(/"stack"|\bat \S+ \(|node_modules|\.ts:\d+/);
+  return body;
+}
+
+const DOCUMENTED = [
+  'GET /api/health',
+  'GET /api/dev/mail',
+  'POST /api/auth/sign-up',
+  'POST /api/auth/sign-in',
+  'POST /api/auth/sign-out',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/confirm',
+  'GET /api/me',
+  'PATCH /api/me',
+  'DELETE /api/me',
+  'GET /api/me/export',
+  'GET /api/territories',
+  'GET /api/territories/{territory}',
+  'GET /api/territories/{territory}/communes',
+  'POST /api/territories/{territory}/join',
+  'GET /api/territories/{territory}/people/{userId}',
+  'PUT /api/territories/{territory}/people/{userId}/roles',
+  'GET /api/territories/{territory}/audit',
+  'GET /api/territories/{territory}/communities',
+  'POST /api/territories/{territory}/communities',
+  'GET /api/territories/{territory}/communities/mine',
+  'GET /api/territories/{territory}/communities/{id}',
+  'PATCH /api/territories/{territory}/communities/{id}',
+  'GET /api/territories/{territory}/communities/{id}/members',
+  'POST /api/territories/{territory}/communities/{id}/join',
+  'POST /api/territories/{territory}/communities/{id}/leave',
+  'POST /api/territories/{territory}/communities/{id}/members/{userId}/approve',
+  'PUT /api/territories/{territory}/communities/{id}/members/{userId}/role',
+  'DELETE /api/territories/{territory}/communities/{id}/members/{userId}',
+  'POST /api/territories/{territory}/communities/{id}/invite-code',
+  'GET /api/territories/{territory}/invites/{code}',
+];
+
+describe.each(databaseKinds())('HTTP edge on %s', (kind) => {
+  let t: TestApp;
+  let territory: TerritoryFixture;
+  let user: UserFixture;
+  let client: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    territory = await buildTerritory(t.database.db);
+    user = await buildUser(t.database.db, { territory, roles: ['resident', 'admin'] });
+    client = await new Client(t.app).signIn(user.email, PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  const communities = () => `/api/territories/${territory.slug}/communities`;
+  const json = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: string) =>
+    client.request({ method, url, headers: { 'content-type': 'application/json' }, payload });
+
+  it('answers malformed JSON with 400 invalid', async () => {
+    expectProblem(await json('POST', '/api/auth/sign-in', '{"email": "a@b.fr",'), 400, 'invalid', '/');
+    expectProblem(await json('PATCH', '/api/me', '{displayName: Zoé}'), 400, 'invalid', '/');
+  });
+
+  it('names a missing field, an unknown field, and a field of the wrong type', async () => {
+    expectProblem(await new Client(t.app).post('/api/auth/sign-in', { password: 'whatever it is' }), 400, 'invalid', '/email');
+    const unknown = expectProblem(await client.patch('/api/me', { displayName: 'Zoé', nickname: 'Z' }), 400, 'invalid', '/nickname');
+    expect(unknown.detail).toContain('nickname');
+    expectProblem(await new Client(t.app).post('/api/auth/sign-in', { email: 12, password: 'whatever it is' }), 400, 'invalid', '/email');
+    // JSON bodies are never coerced: no integer field exists in a body, so a one-item array for a string
+    // and a string for an array stand in for "12" where 12 is expected.
+    expectProblem(await client.patch('/api/me', { displayName: ['Zoé'] }), 400, 'invalid', '/displayName');
+    const roles = `/api/territories/${territory.slug}/people/${user.id}/roles`;
+    expectProblem(await client.put(roles, { roles: 'admin', reason: 'typing test' }), 400, 'invalid', '/roles');
+    expectProblem(await client.put(roles, { roles: ['admin', 7], reason: 'typing test' }), 400, 'invalid', '/roles/1');
+    // Query strings are text and are coerced to their declared type; what cannot be coerced is named.
+    expect((await client.get(`${communities()}?limit=12`)).statusCode).toBe(200);
+    expectProblem(await client.get(`${communities()}?limit=twelve`), 400, 'invalid', '/query/limit');
+    expectProblem(await client.get(`${communities()}?sort=name`), 400, 'invalid', '/query/sort');
+    expectProblem(await client.get(`${communities()}/abc`), 400, 'invalid', '/params/id');
+    expectProblem(await client.get('/api/territories/Not_A_Slug'), 400, 'invalid', '/params/territory');
+  });
+
+  it('names a string that is too long, and a NUL character that PostgreSQL could not store', async () => {
+    expectProblem(await client.patch('/api/me', { displayName: 'x'.repeat(81) }), 400, 'invalid', '/displayName');
+    expect((await client.patch('/api/me', { displayName: 'x'.repeat(80) })).statusCode).toBe(200);
+    const body = { name: 'Nul\u0000byte', kind: 'other', visibility: 'public', joinPolicy: 'open' };
+    expectProblem(await client.post(communities(), body), 400, 'invalid', '/name');
+    expectProblem(await client.get(`${communities()}?q=a%00b`), 400, 'invalid', '/query/q');
+    const rows = await t.database.db.selectFrom('communities').select('id').where('territory_id', '=', territory.id).execute();
+    expect(rows).toHaveLength(0);
+  });
+
+  it('accepts a write whose optional body is left out', async () => {
+    const c = await buildCommunity(t.database.db, { territory });
+    expect((await client.post(`/api/territories/${territory.slug}/join`)).statusCode).toBe(204);
+    expect((await client.post(`${communities()}/${c.id}/join`)).json()).toEqual({ status: 'active' });
+    expectProblem(await client.post('/api/auth/password-reset'), 400, 'invalid');
+  });
+
+  it('refuses a body over 64 KiB with 413', async () => {
+    const res = await client.post(communities(), { name: 'Big', description: 'x'.repeat(65 * 1024), kind: 'other', visibility: 'public', joinPolicy: 'open' });
+    expectProblem(res, 413, 'payload_too_large');
+  });
+
+  it('answers an unknown route or method with a 404 problem', async () => {
+    expectProblem(await new Client(t.app).get('/api/nothing-here'), 404, 'not_found');
+    expectProblem(await new Client(t.app).request({ method: 'DELETE', url: '/api/territories' }), 404, 'not_found');
+    expectProblem(await new Client(t.app).get(`/api/territories/no-such-place`), 404, 'not_found');
+  });
+
+  it('carries one request id in the header and the body; a sane given id is kept, another replaced', async () => {
+    const given = await new Client(t.app).request({ method: 'GET', url: '/api/me', headers: { 'x-request-id': 'trace-1234abcd' } });
+    expect(expectProblem(given, 401, 'unauthenticated').requestId).toBe('trace-1234abcd');
+    const odd = await new Client(t.app).request({ method: 'GET', url: '/api/me', headers: { 'x-request-id': 'bad id <script>' } });
+    expect(expectProblem(odd, 401, 'unauthenticated').requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const ok = await new Client(t.app).get('/api/health');
+    expect(ok.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers /api/health with the engine and version, behind the security headers', async () => {
+    const res = await new Client(t.app).get('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: kind, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    const error = await new Client(t.app).get('/api/nothing-here');
+    expect(error.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves an OpenAPI 3 document listing every route', async () => {
+    const res = await new Client(t.app).get('/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json<{ openapi: string; info: { version: string }; paths: Record<string, Record<string, unknown>> }>();
+    expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
+    expect(doc.info.version).toBe((await new Client(t.app).get('/api/health')).json().version);
+    const listed = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(listed.sort()).toEqual([...DOCUMENTED].sort());
+  });
+
+  it('turns an internal failure into a 500 problem with no detail of the cause', async () => {
+    const broken = await startTestApp(kind);
+    // No mock: the database really goes away under the running app.
+    await broken.database.close();
+    try {
+      const res = await new Client(broken.app).get('/api/health');
+      const body = expectProblem(res, 500, 'internal');
+      expect(body.detail).toBe('Something went wrong on our side; it has been logged.');
+    } finally {
+      await broken.app.close();
+    }
+  });
+
+  it('rate-limits each client with 429 problem+json and Retry-After', async () => {
+    const limited = await startTestApp(kind, { RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const from = (ip: string) => new Client(limited.app).request({ method: 'GET', url: '/api/health', remoteAddress: ip });
+      for (let i = 0; i < 3; i += 1) expect((await from('198.51.100.7')).statusCode).toBe(200);
+      const refused = await from('198.51.100.7');
+      expectProblem(refused, 429, 'rate_limited');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+      expect((await from('198.51.100.8')).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
