@@ -1,4 +1,4 @@
-// Vite build of the Maille web front end (src/web → dist/web), with the JavaScript budget check.
+/** @module Vite build of the Maille web front end (src/web → dist/web), with the JavaScript budget check. */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { checkBudget } from './src/web/build/budget-plugin.ts';

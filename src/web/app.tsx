@@ -1,4 +1,4 @@
-// The application: providers, layout and the code-split routes (paths in French).
+/** @module The application: providers, layout and the code-split routes (paths in French). */
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { PageErrorBoundary } from './core/error-boundary.tsx';
 import { I18nProvider } from './core/i18n.tsx';

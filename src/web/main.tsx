@@ -1,4 +1,4 @@
-// Entry point: mounts the application and its stylesheet.
+/** @module Entry point: mounts the application and its stylesheet. */
 import { render } from 'preact';
 import { App } from './app.tsx';
 import './styles/main.css';

@@ -1,10 +1,10 @@
 // Real Chromium for the journeys (Debian's /usr/bin/chromium, never a downloaded build), plus an
 // axe-core accessibility check and a server on a free loopback port serving the built web app.
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { ensureWebBuilt } from '../../src/cli/build-web.ts';
 import { projectRoot } from '../../src/server/core/paths.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,24 +16,10 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 /** Builds dist/web when it is missing or older than src/web, so the journey tests the current code. */
 export async function ensureFreshWebBuild(): Promise<string> {
   const webDir = path.join(projectRoot, 'dist/web');
-  const index = path.join(webDir, 'index.html');
-  const stale = !existsSync(index) || statSync(index).mtimeMs < newestMtime(path.join(projectRoot, 'src/web'));
-  if (stale) {
-    const { build } = await import('vite');
-    await build({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'error' });
-  }
+  await ensureWebBuilt(webDir, () => undefined);
   return webDir;
 }
 

@@ -1,4 +1,4 @@
-// My account: profile and language, export of my data, deletion of the account.
+/** @module My account: profile and language, export of my data, deletion of the account. */
 import { useI18n } from '../core/i18n.tsx';
 import { PageHeading } from '../core/page-heading.tsx';
 import { useSession } from '../core/session.tsx';

@@ -1,4 +1,4 @@
-// Deletes the account after the password and an explicit confirmation.
+/** @module Deletes the account after the password and an explicit confirmation. */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { callApi } from '../core/api.ts';
@@ -57,7 +57,7 @@ export function DeleteAccountForm({ slug }: { slug: string }) {
           checked={confirmed}
           aria-invalid={confirmError ? 'true' : undefined}
           aria-describedby={confirmError ? `${form.fieldId('confirm')}-error` : undefined}
-          onChange={(event) => setConfirmed((event.currentTarget as HTMLInputElement).checked)}
+          onChange={(event) => setConfirmed(event.currentTarget.checked)}
         />
         <label for={form.fieldId('confirm')}>{t('account.deleteConfirm')}</label>
       </div>

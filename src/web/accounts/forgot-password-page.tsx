@@ -1,4 +1,4 @@
-// Asks for a password-reset e-mail; the answer is the same whether the account exists or not.
+/** @module Asks for a password-reset e-mail; the answer is the same whether the account exists or not. */
 import { useState } from 'preact/hooks';
 import { callApi } from '../core/api.ts';
 import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';

@@ -1,4 +1,4 @@
-// Edits the display name and the language (saved on the account and applied to the interface).
+/** @module Edits the display name and the language (saved on the account and applied to the interface). */
 import { useState } from 'preact/hooks';
 import { callApi } from '../core/api.ts';
 import { announce } from '../core/announce.ts';

@@ -1,4 +1,4 @@
-// Sets a new password from the e-mailed link /reinitialiser?token=…
+/** @module Sets a new password from the e-mailed link /reinitialiser?token=… */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { callApi } from '../core/api.ts';

@@ -1,4 +1,4 @@
-// Sign-in with e-mail and password; the server answers the same 401 for unknown e-mail and wrong password.
+/** @module Sign-in with e-mail and password; the server answers the same 401 for unknown e-mail and wrong password. */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { callApi } from '../core/api.ts';

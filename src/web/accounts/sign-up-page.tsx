@@ -1,4 +1,4 @@
-// Sign-up: display name, e-mail and password, in the territory of the route.
+/** @module Sign-up: display name, e-mail and password, in the territory of the route. */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { callApi } from '../core/api.ts';

@@ -1,4 +1,4 @@
-// After sign-up or sign-in: store the session, then go back to ?retour= or to "my communities".
+/** @module After sign-up or sign-in: store the session, then go back to ?retour= or to "my communities". */
 import { useLocation } from 'preact-iso';
 import { announce } from '../core/announce.ts';
 import { paths, safeReturnPath } from '../core/paths.ts';

@@ -1,4 +1,4 @@
-// Vite plugin that prints the gzipped JavaScript of the initial route and fails the build above budget.
+/** @module Vite plugin that prints the gzipped JavaScript of the initial route and fails the build above budget. */
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { formatKilobytes, measureBudget, type BudgetChunk } from './budget.ts';
@@ -11,6 +11,13 @@ export const INITIAL_ROUTE_BUDGET_BYTES = 100 * 1024;
 
 const gzipSize = (code: string): number => gzipSync(code, { level: 9 }).length;
 
+/**
+ * The first page is the territory home, so its lazy chunk counts toward the initial route. Its map
+ * (MapLibre, ~240 KB) is requested only after the page has rendered its figures and table, and is
+ * reported as a deferred chunk.
+ */
+const FIRST_PAGE = /territories\/territory-home-page\.tsx$/;
+
 /** Measures the bundle after it is written; throws (failing `vite build`) when over budget. */
 export function checkBudget(budgetBytes = INITIAL_ROUTE_BUDGET_BYTES): Plugin {
   return {
@@ -21,13 +28,13 @@ export function checkBudget(budgetBytes = INITIAL_ROUTE_BUDGET_BYTES): Plugin {
       for (const output of Object.values(bundle)) {
         if (output.type === 'chunk') chunks.set(output.fileName, output);
       }
-      const report = measureBudget(chunks, gzipSize);
+      const report = measureBudget(chunks, gzipSize, FIRST_PAGE);
       const budget = formatKilobytes(budgetBytes).replace('.0 ', ' ');
       const line = `initial route JavaScript: ${formatKilobytes(report.initialBytes)} gzipped (budget ${budget})`;
       console.log(line);
       console.log(`  initial chunks: ${report.initialFiles.join(', ')}`);
       for (const chunk of report.lazy) {
-        console.log(`  lazy chunk ${chunk.fileName}: ${formatKilobytes(chunk.bytes)} gzipped`);
+        console.log(`  deferred chunk ${chunk.fileName}: ${formatKilobytes(chunk.bytes)} gzipped`);
       }
       if (report.initialBytes > budgetBytes) {
         throw new Error(`JavaScript budget exceeded: ${line}`);

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Unit tests of the initial-route budget arithmetic.
+/** @module Unit tests of the initial-route budget arithmetic. */
 import { describe, expect, it } from 'vitest';
 import { collectInitialChunks, formatKilobytes, measureBudget, type BudgetChunk } from './budget.ts';
 
@@ -20,6 +20,11 @@ const bundle = new Map<string, BudgetChunk>(
 describe('collectInitialChunks', () => {
   it('follows static imports transitively from the entry, not lazy chunks', () => {
     expect(collectInitialChunks(bundle)).toEqual(['index.js', 'preact.js', 'shared.js']);
+  });
+
+  it('counts the first page a visit lands on, with what it imports statically', () => {
+    const withHome = new Map([...bundle].map(([k, c]) => [k, k === 'home.js' ? { ...c, facadeModuleId: '/src/web/home-page.tsx' } : c]));
+    expect(collectInitialChunks(withHome, /home-page\.tsx$/)).toEqual(['home.js', 'index.js', 'preact.js', 'shared.js']);
   });
 
   it('survives import cycles and unknown files', () => {

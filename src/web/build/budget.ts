@@ -1,4 +1,4 @@
-// Pure budget arithmetic: which chunks the initial route loads and how heavy they are gzipped.
+/** @module Pure budget arithmetic: which chunks the initial route loads and how heavy they are gzipped. */
 
 /** The part of a Rollup/Rolldown output chunk the budget needs. */
 export interface BudgetChunk {
@@ -7,6 +7,8 @@ export interface BudgetChunk {
   isEntry: boolean;
   /** Static imports only: they load with the entry. Dynamic imports load later. */
   imports: readonly string[];
+  /** The source module a chunk stands for (a lazily loaded page, say). */
+  facadeModuleId?: string | null;
 }
 
 export interface BudgetReport {
@@ -15,10 +17,15 @@ export interface BudgetReport {
   lazy: { fileName: string; bytes: number }[];
 }
 
-/** The entry chunks plus every chunk they reach through static imports. */
-export function collectInitialChunks(chunks: ReadonlyMap<string, BudgetChunk>): string[] {
+/**
+ * The entry chunks, the chunks of `firstPage` (the page a first visit lands on, lazily loaded but
+ * needed to show anything), plus every chunk they reach through static imports.
+ */
+export function collectInitialChunks(chunks: ReadonlyMap<string, BudgetChunk>, firstPage?: RegExp): string[] {
   const seen = new Set<string>();
-  const pending = [...chunks.values()].filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName);
+  const pending = [...chunks.values()]
+    .filter((chunk) => chunk.isEntry || (firstPage !== undefined && firstPage.test(chunk.facadeModuleId ?? '')))
+    .map((chunk) => chunk.fileName);
   while (pending.length > 0) {
     const fileName = pending.pop() as string;
     if (seen.has(fileName)) continue;
@@ -34,8 +41,9 @@ export function collectInitialChunks(chunks: ReadonlyMap<string, BudgetChunk>): 
 export function measureBudget(
   chunks: ReadonlyMap<string, BudgetChunk>,
   gzipSize: (code: string) => number,
+  firstPage?: RegExp,
 ): BudgetReport {
-  const initialFiles = collectInitialChunks(chunks);
+  const initialFiles = collectInitialChunks(chunks, firstPage);
   const initial = new Set(initialFiles);
   let initialBytes = 0;
   for (const fileName of initialFiles) initialBytes += gzipSize(chunks.get(fileName)?.code ?? '');

@@ -1,4 +1,4 @@
-// One community in a list: linked name, kind, members, and my status when I belong to it.
+/** @module One community in a list: linked name, kind, members, and my status when I belong to it. */
 import { useI18n } from '../core/i18n.tsx';
 import { paths } from '../core/paths.ts';
 import type { Community } from '../core/types.ts';

@@ -1,4 +1,4 @@
-// Fields shared by "create a community" and the organiser's settings (the kind is fixed after creation).
+/** @module Fields shared by "create a community" and the organiser's settings (the kind is fixed after creation). */
 import { useState } from 'preact/hooks';
 import { FormErrors, SelectField, SubmitButton, TextField } from '../core/fields.tsx';
 import { useI18n } from '../core/i18n.tsx';

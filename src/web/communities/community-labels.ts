@@ -1,4 +1,4 @@
-// Option lists (value + translated label) for the community kind, visibility and join policy.
+/** @module Option lists (value + translated label) for the community kind, visibility and join policy. */
 import type { MessageKey } from '../i18n/translate.ts';
 import { COMMUNITY_KINDS, JOIN_POLICIES, VISIBILITIES, type CommunityKind, type JoinPolicy, type Visibility } from '../core/types.ts';
 

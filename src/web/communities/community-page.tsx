@@ -1,4 +1,4 @@
-// A community: what it is, how many belong, join/leave, members, and organiser tools.
+/** @module A community: what it is, how many belong, join/leave, members, and organiser tools. */
 import { useEffect, useRef } from 'preact/hooks';
 import { territoryPath } from '../core/api.ts';
 import { useI18n } from '../core/i18n.tsx';

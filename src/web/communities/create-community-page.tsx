@@ -1,4 +1,4 @@
-// Creates a community; its creator becomes its organiser and lands on its page.
+/** @module Creates a community; its creator becomes its organiser and lands on its page. */
 import { useLocation } from 'preact-iso';
 import { callApi, territoryPath } from '../core/api.ts';
 import { announce } from '../core/announce.ts';

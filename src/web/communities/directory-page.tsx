@@ -1,4 +1,4 @@
-// Directory of the territory's communities: text search, kind filter, member counts, pagination.
+/** @module Directory of the territory's communities: text search, kind filter, member counts, pagination. */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { territoryPath } from '../core/api.ts';

@@ -1,4 +1,4 @@
-// The invite link in a read-only field, with copy (clipboard, else selection) and rotation of the code.
+/** @module The invite link in a read-only field, with copy (clipboard, else selection) and rotation of the code. */
 import { useRef, useState } from 'preact/hooks';
 import { callApi, territoryPath } from '../core/api.ts';
 import { toApiError } from '../core/api-error.ts';

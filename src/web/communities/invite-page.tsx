@@ -1,4 +1,4 @@
-// Invite landing page: shows the community behind /invitation/:code and joins it with that code.
+/** @module Invite landing page: shows the community behind /invitation/:code and joins it with that code. */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { territoryPath } from '../core/api.ts';

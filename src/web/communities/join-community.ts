@@ -1,4 +1,4 @@
-// Joining a community (with an optional invite code) and the wording of a refused join.
+/** @module Joining a community (with an optional invite code) and the wording of a refused join. */
 import { callApi, territoryPath } from '../core/api.ts';
 import type { ApiError } from '../core/api-error.ts';
 import { describeApiError } from '../core/error-message.ts';

@@ -1,4 +1,4 @@
-// Join / leave a community, following its join policy (open, invite code, e-mail domain, approval).
+/** @module Join / leave a community, following its join policy (open, invite code, e-mail domain, approval). */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { callApi, territoryPath } from '../core/api.ts';
@@ -70,10 +70,12 @@ export function JoinPanel({ slug, community, onChange }: { slug: string; communi
         <p class={community.myStatus === 'pending' ? 'badge badge-pending' : 'badge'}>
           {t(community.myStatus === 'pending' ? 'community.pendingNotice' : 'community.joined')}
         </p>
-        {community.myRole ? <p>{t('community.yourRole', { role: t(`role.${community.myRole}`) })}</p> : null}
+        {community.myRole && community.myStatus === 'active' ? (
+          <p>{t('community.yourRole', { role: t(`role.${community.myRole}`) })}</p>
+        ) : null}
         {errorNotice}
         <button type="button" class="button" onClick={leave} aria-disabled={busy ? 'true' : undefined}>
-          {t('community.leave')}
+          {t(community.myStatus === 'pending' ? 'community.cancelRequest' : 'community.leave')}
         </button>
       </div>
     );

@@ -1,4 +1,4 @@
-// "2 membres": visible text and accessible name, updated politely when someone joins or leaves.
+/** @module "2 membres": visible text and accessible name, updated politely when someone joins or leaves. */
 import { useI18n } from '../core/i18n.tsx';
 
 export function MemberCount({ count }: { count: number }) {

@@ -1,4 +1,4 @@
-// Active members with their role; organisers also get "make organiser" and "remove" for each one.
+/** @module Active members with their role; organisers also get "make organiser" and "remove" for each one. */
 import { useI18n } from '../core/i18n.tsx';
 import { ErrorNotice } from '../core/status.tsx';
 import type { Member } from '../core/types.ts';

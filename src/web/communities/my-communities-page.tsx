@@ -1,4 +1,4 @@
-// My communities: the ones I belong to and the ones waiting for an organiser's approval.
+/** @module My communities: the ones I belong to and the ones waiting for an organiser's approval. */
 import { territoryPath } from '../core/api.ts';
 import { useI18n } from '../core/i18n.tsx';
 import { PageHeading } from '../core/page-heading.tsx';

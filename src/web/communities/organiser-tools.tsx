@@ -1,4 +1,4 @@
-// Organiser tools: invite link, pending requests and the community's settings.
+/** @module Organiser tools: invite link, pending requests and the community's settings. */
 import { callApi, territoryPath } from '../core/api.ts';
 import { announce } from '../core/announce.ts';
 import { useI18n } from '../core/i18n.tsx';

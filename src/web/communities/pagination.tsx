@@ -1,4 +1,4 @@
-// Previous / next page links with a "page n of m" status; absent when everything fits on one page.
+/** @module Previous / next page links with a "page n of m" status; absent when everything fits on one page. */
 import { useI18n } from '../core/i18n.tsx';
 
 export function Pagination({ page, pages, hrefOf }: { page: number; pages: number; hrefOf: (page: number) => string }) {

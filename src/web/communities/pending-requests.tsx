@@ -1,4 +1,4 @@
-// Organiser view of join requests waiting for approval: accept or refuse each one.
+/** @module Organiser view of join requests waiting for approval: accept or refuse each one. */
 import { useI18n } from '../core/i18n.tsx';
 import type { Member } from '../core/types.ts';
 import type { MemberActions } from './use-member-actions.ts';

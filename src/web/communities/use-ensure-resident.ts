@@ -1,4 +1,4 @@
-// Makes the signed-in person a resident of the territory before a community action, if needed.
+/** @module Makes the signed-in person a resident of the territory before a community action, if needed. */
 import { callApi, territoryPath } from '../core/api.ts';
 import { useSession } from '../core/session.tsx';
 

@@ -1,4 +1,4 @@
-// Organiser actions on one member (approve, make organiser, remove), announced when done.
+/** @module Organiser actions on one member (approve, make organiser, remove), announced when done. */
 import { useState } from 'preact/hooks';
 import { callApi, territoryPath } from '../core/api.ts';
 import { toApiError } from '../core/api-error.ts';

@@ -1,4 +1,4 @@
-// Polite screen-reader announcements through the single aria-live region rendered by the layout.
+/** @module Polite screen-reader announcements through the single aria-live region rendered by the layout. */
 
 export const ANNOUNCER_ID = 'announcer';
 

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// problem+json answers become typed errors naming the form field at fault.
+/** @module problem+json answers become typed errors naming the form field at fault. */
 import { describe, expect, it } from 'vitest';
 import { ApiError, fieldFromPointer, parseProblem, toApiError } from './api-error.ts';
 import { readCookie } from './csrf.ts';

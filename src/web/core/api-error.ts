@@ -1,4 +1,4 @@
-// Turns an RFC 9457 problem+json answer (or a network failure) into one typed ApiError.
+/** @module Turns an RFC 9457 problem+json answer (or a network failure) into one typed ApiError. */
 
 /** Stable codes from the server, plus `network` when no answer came back. */
 export type ApiErrorCode =

@@ -1,4 +1,4 @@
-// Fetch wrapper for the Maille API: JSON in and out, CSRF header on writes, problem+json → ApiError.
+/** @module Fetch wrapper for the Maille API: JSON in and out, CSRF header on writes, problem+json → ApiError. */
 import { parseProblem, toApiError } from './api-error.ts';
 import { currentCsrfToken } from './csrf.ts';
 

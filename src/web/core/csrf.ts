@@ -1,4 +1,4 @@
-// The CSRF token sent with cookie-authenticated writes: cookie `maille_csrf`, else the one from GET /api/me.
+/** @module The CSRF token sent with cookie-authenticated writes: cookie `maille_csrf`, else the one from GET /api/me. */
 
 let rememberedToken = '';
 

@@ -1,4 +1,4 @@
-// Catches a rendering error in a page so the header and navigation keep working.
+/** @module Catches a rendering error in a page so the header and navigation keep working. */
 import { Component, type ComponentChildren } from 'preact';
 import { LoadFailed } from './load-failed.tsx';
 

@@ -1,4 +1,4 @@
-// The user-facing sentence for an ApiError, in the current language.
+/** @module The user-facing sentence for an ApiError, in the current language. */
 import type { MessageKey } from '../i18n/translate.ts';
 import type { ApiError } from './api-error.ts';
 

@@ -1,4 +1,4 @@
-// Labelled form controls whose hint and error are tied to the control with aria-describedby.
+/** @module Labelled form controls whose hint and error are tied to the control with aria-describedby. */
 import type { ComponentChildren } from 'preact';
 import { useI18n } from './i18n.tsx';
 import type { FormState } from './use-form.ts';
@@ -79,7 +79,7 @@ export function SelectField<V extends string>(props: SelectProps<V>) {
         value={value}
         aria-invalid={form.errors[name] ? 'true' : undefined}
         aria-describedby={describedBy(form, name, props.hint)}
-        onChange={(event) => onValue((event.currentTarget as HTMLSelectElement).value as V)}
+        onChange={(event) => onValue(event.currentTarget.value as V)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>

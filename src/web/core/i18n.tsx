@@ -1,4 +1,4 @@
-// Language context: the current locale, a switch that persists it, and translation helpers for components.
+/** @module Language context: the current locale, a switch that persists it, and translation helpers for components. */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo, useState } from 'preact/hooks';
 import { readStoredLocale, storeLocale } from '../i18n/locale-store.ts';

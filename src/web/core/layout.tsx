@@ -1,4 +1,4 @@
-// Page frame: skip link, header, main landmark, footer and the shared aria-live region.
+/** @module Page frame: skip link, header, main landmark, footer and the shared aria-live region. */
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';

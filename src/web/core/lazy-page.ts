@@ -1,4 +1,4 @@
-// Code-split page loader: a failed chunk download shows a retry message instead of a blank page.
+/** @module Code-split page loader: a failed chunk download shows a retry message instead of a blank page. */
 import { lazy } from 'preact-iso';
 import type { ComponentType } from 'preact';
 import { LoadFailed } from './load-failed.tsx';

@@ -1,4 +1,4 @@
-// Shown when a page's code could not be downloaded (offline, new deployment).
+/** @module Shown when a page's code could not be downloaded (offline, new deployment). */
 import { useI18n } from './i18n.tsx';
 import { PageHeading } from './page-heading.tsx';
 

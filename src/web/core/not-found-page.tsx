@@ -1,4 +1,4 @@
-// 404 page for any address the router does not know.
+/** @module 404 page for any address the router does not know. */
 import { useI18n } from './i18n.tsx';
 import { PageHeading } from './page-heading.tsx';
 import { paths } from './paths.ts';

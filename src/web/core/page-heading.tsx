@@ -1,4 +1,4 @@
-// The page's single h1: sets the document title and takes focus after a client-side navigation.
+/** @module The page's single h1: sets the document title and takes focus after a client-side navigation. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from './i18n.tsx';

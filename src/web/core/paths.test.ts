@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Route builders and the open-redirect guard on ?retour=.
+/** @module Route builders and the open-redirect guard on ?retour=. */
 import { describe, expect, it } from 'vitest';
 import { paths, safeReturnPath, territoryOfPath } from './paths.ts';
 

@@ -1,4 +1,4 @@
-// Every web route in one place (paths in French), plus safe handling of the ?retour= parameter.
+/** @module Every web route in one place (paths in French), plus safe handling of the ?retour= parameter. */
 
 const seg = encodeURIComponent;
 
@@ -26,7 +26,7 @@ export const paths = {
 /** Accepts only a same-site path ("/t/x/…"); rejects "//evil.example", "https://…", "/\\evil". */
 export function safeReturnPath(value: string | undefined | null): string | null {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
-  if (/[\u0000-\u001f]/.test(value)) return null;
+  if ([...value].some((char) => char.charCodeAt(0) < 0x20)) return null; // no control characters
   return value;
 }
 

@@ -1,4 +1,4 @@
-// Session context: the signed-in person (or null), loaded once from GET /api/me and updated on sign-in/out.
+/** @module Session context: the signed-in person (or null), loaded once from GET /api/me and updated on sign-in/out. */
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { callApi, getApi } from './api.ts';

@@ -1,4 +1,4 @@
-// Shown instead of a page that needs an account, with sign-in and sign-up links that come back here.
+/** @module Shown instead of a page that needs an account, with sign-in and sign-up links that come back here. */
 import { useLocation } from 'preact-iso';
 import { useI18n } from './i18n.tsx';
 import { PageHeading } from './page-heading.tsx';

@@ -1,4 +1,4 @@
-// Site header: wordmark, territory name, main navigation, language switch and sign-out.
+/** @module Site header: wordmark, territory name, main navigation, language switch and sign-out. */
 import { useLocation } from 'preact-iso';
 import { translate } from '../i18n/translate.ts';
 import { useI18n } from './i18n.tsx';

@@ -1,4 +1,4 @@
-// Small shared displays: loading line, error notice (with text, never colour alone), success notice.
+/** @module Small shared displays: loading line, error notice (with text, never colour alone), success notice. */
 import type { ApiError } from './api-error.ts';
 import { describeApiError } from './error-message.ts';
 import { useI18n } from './i18n.tsx';

@@ -1,4 +1,4 @@
-// Shapes of the Maille HTTP API answers the web front end reads (see docs/api.md).
+/** @module Shapes of the Maille HTTP API answers the web front end reads (see docs/api.md). */
 export type TerritoryRole = 'resident' | 'mediator' | 'merchant' | 'operator' | 'admin';
 export type CommunityKind = 'neighbourhood' | 'workplace' | 'school' | 'association' | 'other';
 export type Visibility = 'public' | 'private';

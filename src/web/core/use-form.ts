@@ -1,4 +1,4 @@
-// Form state: field errors (client checks and server problem+json), a form-level error, and busy flag.
+/** @module Form state: field errors (client checks and server problem+json), a form-level error, and busy flag. */
 import { useCallback, useState } from 'preact/hooks';
 import { toApiError, type ApiError } from './api-error.ts';
 import { describeApiError } from './error-message.ts';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Links inside dev mails become clickable parts, without their trailing punctuation.
+/** @module Links inside dev mails become clickable parts, without their trailing punctuation. */
 import { describe, expect, it } from 'vitest';
 import { linkify } from './linkify.ts';
 

@@ -1,4 +1,4 @@
-// Splits mail text into plain parts and links, so reset and invite links in dev mails are clickable.
+/** @module Splits mail text into plain parts and links, so reset and invite links in dev mails are clickable. */
 
 export type TextPart = { text: string; href?: string };
 

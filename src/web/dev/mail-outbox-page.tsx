@@ -1,4 +1,4 @@
-// Development outbox: the mails Maille "sent" (GET /api/dev/mail), newest first, links clickable.
+/** @module Development outbox: the mails Maille "sent" (GET /api/dev/mail), newest first, links clickable. */
 import { useI18n } from '../core/i18n.tsx';
 import { PageHeading } from '../core/page-heading.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';

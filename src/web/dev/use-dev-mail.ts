@@ -1,4 +1,4 @@
-// Whether the dev mail outbox exists on this server (GET /api/dev/mail answers 200), asked once.
+/** @module Whether the dev mail outbox exists on this server (GET /api/dev/mail answers 200), asked once. */
 import { useEffect, useState } from 'preact/hooks';
 import { getApi } from '../core/api.ts';
 

@@ -1,4 +1,4 @@
-// English messages — typed against the French keys, so a missing or extra key fails type-checking.
+/** @module English messages — typed against the French keys, so a missing or extra key fails type-checking. */
 import type { MessageKey } from './fr.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -173,6 +173,7 @@ export const en: Record<MessageKey, string> = {
   'community.joined': 'You are a member of this community.',
   'community.pendingNotice': 'Your request is waiting for an organiser\'s approval.',
   'community.leave': 'Leave the community',
+  'community.cancelRequest': 'Cancel my request',
   'community.left': 'You left the community.',
   'community.lastOrganiser': 'You are the last organiser: make someone else organiser first.',
   'community.forbiddenDomain': 'This community is reserved for e-mail addresses of the {domain} domain.',

@@ -1,4 +1,4 @@
-// French messages — the reference dictionary: its keys define every message the interface may show.
+/** @module French messages — the reference dictionary: its keys define every message the interface may show. */
 export const fr = {
   'app.name': 'Maille',
   'app.skip': 'Aller au contenu',
@@ -171,6 +171,7 @@ export const fr = {
   'community.joined': 'Vous êtes membre de cette communauté.',
   'community.pendingNotice': 'Votre demande est en attente de validation par un organisateur.',
   'community.leave': 'Quitter la communauté',
+  'community.cancelRequest': 'Annuler ma demande',
   'community.left': 'Vous avez quitté la communauté.',
   'community.lastOrganiser': 'Vous êtes le dernier organisateur : nommez d\'abord un autre organisateur.',
   'community.forbiddenDomain': 'Cette communauté est réservée aux adresses e-mail du domaine {domain}.',

@@ -1,4 +1,4 @@
-// Reads and saves the chosen interface language in localStorage (French unless chosen otherwise).
+/** @module Reads and saves the chosen interface language in localStorage (French unless chosen otherwise). */
 import { isLocale, type Locale } from './translate.ts';
 
 const STORAGE_KEY = 'maille.locale';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The dictionaries are complete and consistent, and interpolation/plurals behave per locale.
+/** @module The dictionaries are complete and consistent, and interpolation/plurals behave per locale. */
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { fr } from './fr.ts';

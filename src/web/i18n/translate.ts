@@ -1,4 +1,4 @@
-// Message lookup with {placeholder} interpolation and plural choice; pure, no DOM.
+/** @module Message lookup with {placeholder} interpolation and plural choice; pure, no DOM. */
 import { en } from './en.ts';
 import { fr, type MessageKey } from './fr.ts';
 

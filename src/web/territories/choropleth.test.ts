@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Choropleth classes: rates, breaks, colours and the map expression agree with each other.
+/** @module Choropleth classes: rates, breaks, colours and the map expression agree with each other. */
 import { describe, expect, it } from 'vitest';
 import { classBreaks, colourOf, legendEntries, PALETTE, ratePerThousand } from './choropleth.ts';
 

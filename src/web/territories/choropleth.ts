@@ -1,4 +1,4 @@
-// Pure choropleth arithmetic: residents per 1,000 inhabitants, "nice" class breaks, colours and legend.
+/** @module Pure choropleth arithmetic: residents per 1,000 inhabitants, "nice" class breaks, colours and legend. */
 import type { CommuneCollection, CommuneProperties } from '../core/types.ts';
 
 /** Light-to-dark blues (ColorBrewer "Blues"); index 0 is for communes with nobody registered.

@@ -1,4 +1,4 @@
-// Accessible table of the communes: the same data as the map, for people who cannot use the map.
+/** @module Accessible table of the communes: the same data as the map, for people who cannot use the map. */
 import { useI18n } from '../core/i18n.tsx';
 import type { RatedCommune } from './choropleth.ts';
 

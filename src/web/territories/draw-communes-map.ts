@@ -1,4 +1,4 @@
-// Draws the communes choropleth with MapLibre (CSP build): no remote tiles, glyphs or sprites.
+/** @module Draws the communes choropleth with MapLibre (CSP build): no remote tiles, glyphs or sprites. */
 import * as maplibregl from 'maplibre-gl/dist/maplibre-gl-csp.js';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -57,7 +57,7 @@ export function drawCommunesMap(input: MapInput): () => void {
       },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.once('load', input.onReady);
+    map.on('load', input.onReady); // 'load' fires once per map
     map.on('error', (event) => input.onFail(event.error));
   } catch (error) {
     input.onFail(error);

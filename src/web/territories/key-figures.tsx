@@ -1,4 +1,4 @@
-// The territory's key figures, each one saying where it comes from.
+/** @module The territory's key figures, each one saying where it comes from. */
 import { useI18n } from '../core/i18n.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
 import type { Territory } from '../core/types.ts';

@@ -1,4 +1,4 @@
-// Cached loading of territory details and the territory list, shared by the header and the pages.
+/** @module Cached loading of territory details and the territory list, shared by the header and the pages. */
 import { useEffect, useState } from 'preact/hooks';
 import { getApi, territoryPath } from '../core/api.ts';
 import { toApiError, type ApiError } from '../core/api-error.ts';

@@ -1,4 +1,4 @@
-// Legend of the choropleth: a swatch plus a text range for every class (never colour alone).
+/** @module Legend of the choropleth: a swatch plus a text range for every class (never colour alone). */
 import { useI18n } from '../core/i18n.tsx';
 import { legendEntries } from './choropleth.ts';
 

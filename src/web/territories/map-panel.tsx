@@ -1,4 +1,4 @@
-// Lazy map of the communes: loads MapLibre only here, and explains when WebGL is missing.
+/** @module Lazy map of the communes: loads MapLibre only here, and explains when WebGL is missing. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../core/i18n.tsx';
 import { MapLegend } from './map-legend.tsx';

@@ -1,4 +1,4 @@
-// "/" sends people to the home page of the first territory listed by the server.
+/** @module "/" sends people to the home page of the first territory listed by the server. */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { toApiError, type ApiError } from '../core/api-error.ts';

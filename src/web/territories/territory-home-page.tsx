@@ -1,4 +1,4 @@
-// Territory home: name, key figures with sources, a choropleth of the communes and the same data as a table.
+/** @module Territory home: name, key figures with sources, a choropleth of the communes and the same data as a table. */
 import { useMemo } from 'preact/hooks';
 import { territoryPath } from '../core/api.ts';
 import { useI18n } from '../core/i18n.tsx';
