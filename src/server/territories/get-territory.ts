@@ -36,7 +36,7 @@ export async function getTerritory(db: Database, slug: string): Promise<Territor
       communities,
     },
     sources: {
-      population: 'INSEE, populations municipales (via @etalab/decoupage-administratif 6.0.0)',
+      population: 'INSEE, populations légales municipales, as published in @etalab/decoupage-administratif 6.0.0 (2026 edition)',
       residents: 'Maille: accounts registered in this territory',
       communities: 'Maille: communities created in this territory',
     },

@@ -42,6 +42,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: BODY_LIMIT,
+    // One line per request is noise at info level; debug and trace show them.
+    disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel),
     trustProxy: deps.config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -63,7 +65,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        workerSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'"],
         connectSrc: ["'self'"],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
