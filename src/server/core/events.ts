@@ -5,7 +5,6 @@ import { EventEmitter } from 'node:events';
 export interface EventMap {
   /** A transaction that queued mail has committed: the dispatcher may send it. */
   'mail.queued': { count: number };
-  'community.membership_changed': { territoryId: string; communityId: string };
 }
 
 export interface EventBus {

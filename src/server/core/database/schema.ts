@@ -1,5 +1,5 @@
 /** @module The database's tables as Kysely types; kept in step with migrations (see schema test). */
-import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction as KyselyTransaction } from 'kysely';
+import type { ColumnType, Generated, Kysely, Selectable, Transaction as KyselyTransaction } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Id = ColumnType<string, never, never>;
@@ -134,4 +134,3 @@ export type Database = Kysely<DB>;
 export type Transaction = KyselyTransaction<DB>;
 export type UserRow = Selectable<UsersTable>;
 export type CommunityRow = Selectable<CommunitiesTable>;
-export type NewCommunity = Insertable<CommunitiesTable>;

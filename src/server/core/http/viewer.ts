@@ -45,12 +45,6 @@ export function registerViewer(app: FastifyInstance, deps: AppDeps): void {
   });
 }
 
-/** The signed-in viewer, or 401. */
-export function requireViewer(request: FastifyRequest): Viewer {
-  if (!request.viewer) throw new AppError('unauthenticated', 'Sign in first.');
-  return request.viewer;
-}
-
 /** Sets the session and CSRF cookies; Secure when the request came over HTTPS. */
 export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, session: NewSession): void {
   const secure = request.protocol === 'https';
