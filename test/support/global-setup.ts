@@ -1,6 +1,6 @@
 // Prepares the test databases once per run: a migrated PGlite snapshot (each test file starts from it
 // in ~0.3 s instead of migrating again) and, with TEST_DATABASE_URL, a migrated PostgreSQL template.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
@@ -49,11 +49,13 @@ async function makeTemplate(url: string): Promise<string> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  project.provide('pgliteSnapshot', await makeSnapshot());
+  const snapshot = await makeSnapshot();
+  project.provide('pgliteSnapshot', snapshot);
   const url = process.env.TEST_DATABASE_URL;
   const template = url ? await makeTemplate(url) : null;
   project.provide('postgresTemplate', template);
   return async () => {
+    await rm(snapshot, { force: true });
     if (url && template) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
