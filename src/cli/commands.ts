@@ -5,6 +5,7 @@ import { migrateToLatest } from '../server/core/database/migrate.ts';
 import { listOutbox } from '../server/core/mailer/outbox.ts';
 import { createMaille } from '../server/app.ts';
 import { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
+import { ensureDemoCorridors } from '../server/demo/seed-corridors.ts';
 import { seedTerritory } from '../server/demo/seed-territory.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { progressBar } from './progress.ts';
@@ -25,6 +26,8 @@ export async function startCommand(options: { dev?: boolean }): Promise<void> {
     const seeded = await seedDemoIfEmpty(db, config.demoResidents, bar.update);
     bar.stop();
     if (seeded) out(`Seeded ${DEMO_NAME}: ${seeded.residents} residents, ${seeded.communities} communities.`);
+    const corridors = await ensureDemoCorridors(db);
+    if (corridors) out(`Added ${corridors} demo corridors into Dijon (plausible, invented traffic figures).`);
   }
   const address = await maille.app.listen({ port: config.port, host: config.host });
   const shown = address.replace('127.0.0.1', 'localhost');

@@ -2,7 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { carpoolRoutes } from './carpool/routes.ts';
 import { communityRoutes } from './communities/routes.ts';
+import { commuteRoutes } from './commute/routes.ts';
+import { corridorRoutes } from './corridors/routes.ts';
+import { impactRoutes } from './impact/routes.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './core/database/connect.ts';
@@ -15,7 +19,17 @@ import { systemRoutes } from './system/routes.ts';
 import { territoryRoutes } from './territories/routes.ts';
 
 /** Every capability's routes, in the order they appear in the OpenAPI document. */
-export const routeModules: RouteModule[] = [systemRoutes, accountRoutes, territoryRoutes, communityRoutes, auditRoutes];
+export const routeModules: RouteModule[] = [
+  systemRoutes,
+  accountRoutes,
+  territoryRoutes,
+  communityRoutes,
+  auditRoutes,
+  commuteRoutes,
+  carpoolRoutes,
+  corridorRoutes,
+  impactRoutes,
+];
 
 
 export interface Maille {

@@ -35,7 +35,10 @@ export type AuditAction =
   | 'community.member_left'
   | 'community.member_removed'
   | 'community.role_changed'
-  | 'community.invite_rotated';
+  | 'community.invite_rotated'
+  | 'corridor.created'
+  | 'impact.factors_published'
+  | 'carpool.reviewed';
 
 /** Records one entry inside the caller's transaction, so the log and the change commit together. */
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {

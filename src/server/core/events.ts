@@ -5,6 +5,10 @@ import { EventEmitter } from 'node:events';
 export interface EventMap {
   /** A transaction that queued mail has committed: the dispatcher may send it. */
   'mail.queued': { count: number };
+  /** A gesture was recorded: live impact views of the person's communities refresh. */
+  'gesture.recorded': { territoryId: string; userId: string };
+  /** An open carpool trip was created, changed or closed: every process updates its match index. */
+  'carpool.trip_changed': { territoryId: string; tripId: string };
 }
 
 export interface EventBus {

@@ -114,6 +114,160 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+
+export type CommuteMode = 'car_alone' | 'carpool' | 'bike' | 'ebike' | 'walk' | 'bus' | 'tram' | 'metro' | 'ter' | 'telework';
+export type CarpoolRole = 'driver' | 'passenger';
+export type MatchStatus = 'proposed' | 'accepted' | 'done' | 'cancelled';
+export type ReviewStatus = 'none' | 'pending' | 'cleared' | 'rejected';
+export type GestureKind = 'carpool' | 'shift' | 'mode_switch';
+export type Period = 'am' | 'pm';
+
+/** A public place a person chose as a meeting point (a car park, a tram stop), never a home. */
+export interface MeetingPoint {
+  name: string;
+  lat: number;
+  lng: number;
+}
+
+export interface CommuteProfilesTable {
+  territory_id: string;
+  user_id: string;
+  home_cell: string;
+  work_cell: string;
+  meeting_points: ColumnType<MeetingPoint[], string, string>;
+  weekdays: number[];
+  out_start: number;
+  out_end: number;
+  back_start: number;
+  back_end: number;
+  usual_mode: CommuteMode;
+  car_occupancy: number;
+  distance_km: number;
+  updated_at: Timestamp;
+}
+
+export interface CarpoolTripsTable {
+  id: Id;
+  territory_id: string;
+  user_id: string;
+  role: CarpoolRole;
+  origin_cell: string;
+  destination_cell: string;
+  origin_lat: number;
+  origin_lng: number;
+  destination_lat: number;
+  destination_lng: number;
+  origin_label: string | null;
+  destination_label: string | null;
+  trip_date: ColumnType<string | null, string | null, string | null>;
+  weekdays: number[];
+  window_start: number;
+  window_end: number;
+  seats: number;
+  max_detour_share: number;
+  status: Generated<'open' | 'closed'>;
+  created_at: Timestamp;
+  closed_at: Date | null;
+}
+
+export interface CarpoolMatchesTable {
+  id: Id;
+  territory_id: string;
+  driver_trip_id: string;
+  passenger_trip_id: string;
+  driver_id: string;
+  passenger_id: string;
+  trip_date: ColumnType<string, string, string>;
+  starts_at: Date;
+  seats: number;
+  status: Generated<MatchStatus>;
+  driver_accepted_at: Date | null;
+  passenger_accepted_at: Date | null;
+  detour_km: number;
+  detour_min: number;
+  time_gap_min: number;
+  shared_community: boolean;
+  shared_km: number;
+  driver_km: number;
+  driver_confirmed_at: Date | null;
+  passenger_confirmed_at: Date | null;
+  fraud_flags: Generated<string[]>;
+  review_status: Generated<ReviewStatus>;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+  created_at: Timestamp;
+}
+
+export interface CarpoolMessagesTable {
+  id: Id;
+  territory_id: string;
+  match_id: string;
+  sender_id: string | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface CorridorsTable {
+  id: Id;
+  territory_id: string;
+  name: string;
+  geometry: unknown;
+  capacity_per_hour: number;
+  free_flow_min: number;
+  slot_minutes: Generated<number>;
+  am_start: number;
+  am_demand: number[];
+  pm_start: number;
+  pm_demand: number[];
+  created_at: Timestamp;
+}
+
+export interface ShiftCommitmentsTable {
+  id: Id;
+  territory_id: string;
+  user_id: string;
+  corridor_id: string;
+  period: Period;
+  from_slot: number;
+  to_slot: number;
+  weekdays: number[];
+  created_at: Timestamp;
+  ended_at: Date | null;
+}
+
+export interface GesturesTable {
+  id: Id;
+  territory_id: string;
+  user_id: string | null;
+  kind: GestureKind;
+  mode: string | null;
+  occurred_on: ColumnType<string, string, string>;
+  km: number;
+  co2e_kg: number;
+  car_km: number;
+  euros: number;
+  factors_version: number;
+  corridor_id: string | null;
+  from_slot: number | null;
+  to_slot: number | null;
+  source_type: string | null;
+  source_id: string | null;
+  counted: Generated<boolean>;
+  idempotency_key: string;
+  created_at: Timestamp;
+}
+
+export interface ImpactFactorsTable {
+  territory_id: string;
+  version: number;
+  key: string;
+  value: number;
+  unit: string;
+  source: string;
+  published_on: ColumnType<string, string, string>;
+  created_at: Timestamp;
+}
+
 export interface DB {
   territories: TerritoriesTable;
   communes: CommunesTable;
@@ -126,6 +280,14 @@ export interface DB {
   communities: CommunitiesTable;
   community_members: CommunityMembersTable;
   audit_log: AuditLogTable;
+  commute_profiles: CommuteProfilesTable;
+  carpool_trips: CarpoolTripsTable;
+  carpool_matches: CarpoolMatchesTable;
+  carpool_messages: CarpoolMessagesTable;
+  corridors: CorridorsTable;
+  shift_commitments: ShiftCommitmentsTable;
+  gestures: GesturesTable;
+  impact_factors: ImpactFactorsTable;
 }
 
 /** The database handle or an open transaction: queries accept either. */

@@ -44,6 +44,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
     bodyLimit: BODY_LIMIT,
     // One line per request is noise at info level; debug and trace show them.
     disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel),
+    // Live views (SSE) keep connections open: close them on shutdown rather than wait.
+    forceCloseConnections: true,
     trustProxy: deps.config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

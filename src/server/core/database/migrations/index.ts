@@ -1,7 +1,9 @@
 /** @module The ordered, forward-only list of migrations. Append; never edit a released one. */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_mobility.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_mobility': m0002,
 };

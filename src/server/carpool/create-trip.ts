@@ -1,0 +1,85 @@
+/** @module A driver offers a ride or a passenger asks for one; places become H3 cells or chosen meeting points. */
+import type { Clock } from '../core/clock.ts';
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { CarpoolRole, Database } from '../core/database/schema.ts';
+import { invalid } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
+import { cellCenter, toCell, type LatLng } from '../core/geo.ts';
+import { localDate, toMinutes } from '../core/time-of-day.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { communeAt } from '../territories/locate.ts';
+import type { CarpoolIndexes } from './trip-store.ts';
+
+export interface Place extends LatLng {
+  /** Set when the person picked a public meeting point: its name is shown, its exact spot used. */
+  meetingPoint?: string | undefined;
+}
+
+export interface TripInput {
+  role: CarpoolRole;
+  origin: Place;
+  destination: Place;
+  date?: string | undefined;
+  weekdays?: number[] | undefined;
+  window: { start: string; end: string };
+  seats: number;
+  maxDetourShare?: number | undefined;
+}
+
+/** Where a trip's point is kept: the meeting point itself, or the centre of the cell around the given point. */
+function placeOf(p: Place): { cell: string; point: LatLng; label: string | null } {
+  const cell = toCell(p);
+  return p.meetingPoint ? { cell, point: { lat: p.lat, lng: p.lng }, label: p.meetingPoint } : { cell, point: cellCenter(cell), label: null };
+}
+
+export async function createTrip(
+  deps: { db: Database; clock: Clock; bus: EventBus; indexes: CarpoolIndexes },
+  input: { slug: string; viewer: Viewer | null; trip: TripInput },
+): Promise<{ id: string }> {
+  const { db } = deps;
+  const territory = await resolveTerritory(db, input.slug);
+  const actor = await requireResident(db, territory, input.viewer);
+  const t = input.trip;
+  if ((t.date === undefined) === (t.weekdays === undefined || t.weekdays.length === 0)) {
+    throw invalid('/date', 'Give either a date (one-off trip) or weekdays (recurring trip).');
+  }
+  if (t.date !== undefined && t.date < localDate(deps.clock.now())) throw invalid('/date', 'This date is in the past.');
+  const start = toMinutes(t.window.start);
+  const end = toMinutes(t.window.end);
+  if (end < start) throw invalid('/window/end', 'The window ends before it starts.');
+  const maxShare = deps.indexes.rules.maxDetourShare;
+  const detour = t.maxDetourShare ?? maxShare;
+  if (detour > maxShare) throw invalid('/maxDetourShare', `The territory allows detours up to ${Math.round(maxShare * 100)} %.`);
+  await communeAt(db, territory.id, t.origin, '/origin');
+  await communeAt(db, territory.id, t.destination, '/destination');
+  const origin = placeOf(t.origin);
+  const destination = placeOf(t.destination);
+  if (origin.cell === destination.cell) throw invalid('/destination', 'The destination is where the trip starts.');
+  const row = await db
+    .insertInto('carpool_trips')
+    .values({
+      territory_id: territory.id,
+      user_id: actor.userId,
+      role: t.role,
+      origin_cell: origin.cell,
+      destination_cell: destination.cell,
+      origin_lat: origin.point.lat,
+      origin_lng: origin.point.lng,
+      destination_lat: destination.point.lat,
+      destination_lng: destination.point.lng,
+      origin_label: origin.label,
+      destination_label: destination.label,
+      trip_date: t.date ?? null,
+      weekdays: t.date ? [] : [...(t.weekdays ?? [])].sort(),
+      window_start: start,
+      window_end: end,
+      seats: t.seats,
+      max_detour_share: detour,
+      closed_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await deps.indexes.refresh(territory.id, row.id);
+  deps.bus.publish('carpool.trip_changed', { territoryId: territory.id, tripId: row.id });
+  return row;
+}

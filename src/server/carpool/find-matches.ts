@@ -1,0 +1,71 @@
+/** @module The ranked, explained matches for one of the viewer's trips. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Database } from '../core/database/schema.ts';
+import { AppError } from '../core/errors.ts';
+import { currentFactors } from '../impact/factor-store.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { rideImpact } from './ride-impact.ts';
+import { findOwnTrip, toTripView, type TripView } from './list-trips.ts';
+import { loadIndexedTrips, type CarpoolIndexes } from './trip-store.ts';
+
+export interface ProposedMatch {
+  trip: TripView;
+  person: { displayName: string };
+  detourKm: number;
+  detourMin: number;
+  timeGapMin: number;
+  sharedCommunity: boolean;
+  sharedKm: number;
+  driverKm: number;
+  co2eSavedKg: number;
+  explanation: string;
+}
+
+export async function findMatches(
+  deps: { db: Database; indexes: CarpoolIndexes },
+  input: { slug: string; viewer: Viewer | null; tripId: string; limit: number },
+): Promise<ProposedMatch[]> {
+  const { db } = deps;
+  const territory = await resolveTerritory(db, input.slug);
+  const actor = await requireResident(db, territory, input.viewer);
+  const row = await findOwnTrip(db, territory.id, actor.userId, input.tripId);
+  if (row.status !== 'open') throw new AppError('conflict', 'This trip is closed.');
+  const [trip] = await loadIndexedTrips(db, [row]);
+  const index = await deps.indexes.forTerritory(territory.id);
+  // Ask for more than shown: each driver's own accepted detour may be stricter than the territory's.
+  const candidates = index.topMatches(trip!, input.limit * 3);
+  if (candidates.length === 0) return [];
+  const otherIds = candidates.map((m) => (row.role === 'driver' ? m.passengerTripId : m.driverTripId));
+  const others = await db
+    .selectFrom('carpool_trips as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .selectAll('t')
+    .select('u.display_name')
+    .where('t.id', 'in', otherIds)
+    .where('t.status', '=', 'open')
+    .execute();
+  const byId = new Map(others.map((o) => [o.id, o]));
+  const factors = await currentFactors(db, territory.id);
+  const out: ProposedMatch[] = [];
+  for (const m of candidates) {
+    const other = byId.get(row.role === 'driver' ? m.passengerTripId : m.driverTripId);
+    if (!other) continue;
+    const driverShare = row.role === 'driver' ? row.max_detour_share : other.max_detour_share;
+    if (m.detourKm > driverShare * m.driverKm + 1e-9) continue;
+    const impact = rideImpact(m.sharedKm, m.detourKm, factors.factors);
+    out.push({
+      trip: toTripView(other),
+      person: { displayName: other.display_name ?? '' },
+      detourKm: m.detourKm,
+      detourMin: m.detourMin,
+      timeGapMin: m.timeGapMin,
+      sharedCommunity: m.sharedCommunity,
+      sharedKm: m.sharedKm,
+      driverKm: m.driverKm,
+      co2eSavedKg: impact.rideCo2eKg,
+      explanation: `${m.sharedCommunity ? 'Shared community · ' : ''}detour ${m.detourKm} km / ${m.detourMin} min · time gap ${m.timeGapMin} min · ${impact.rideCo2eKg} kg CO2e saved (factors v${factors.version})`,
+    });
+    if (out.length >= input.limit) break;
+  }
+  return out;
+}

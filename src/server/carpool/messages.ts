@@ -1,0 +1,30 @@
+/** @module Minimal messages between the two people of a ride; no phone or e-mail is ever shared by Maille. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Database } from '../core/database/schema.ts';
+import { invalid } from '../core/errors.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { findPartyMatch } from './match-access.ts';
+
+export async function listMessages(db: Database, input: { slug: string; viewer: Viewer | null; matchId: string }) {
+  const territory = await resolveTerritory(db, input.slug);
+  const actor = await requireResident(db, territory, input.viewer);
+  const { match } = await findPartyMatch(db, territory.id, input.matchId, actor.userId);
+  const rows = await db
+    .selectFrom('carpool_messages as m')
+    .leftJoin('users as u', 'u.id', 'm.sender_id')
+    .select(['m.id', 'm.sender_id as senderId', 'u.display_name as sender', 'm.body', 'm.created_at as createdAt'])
+    .where('m.match_id', '=', match.id)
+    .orderBy('m.id')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({ ...r, sender: r.sender ?? '', mine: r.senderId === actor.userId }));
+}
+
+export async function sendMessage(db: Database, input: { slug: string; viewer: Viewer | null; matchId: string; body: string }): Promise<{ id: string }> {
+  const territory = await resolveTerritory(db, input.slug);
+  const actor = await requireResident(db, territory, input.viewer);
+  const { match } = await findPartyMatch(db, territory.id, input.matchId, actor.userId);
+  const body = input.body.trim();
+  if (!body) throw invalid('/body', 'The message is empty.');
+  return db.insertInto('carpool_messages').values({ territory_id: territory.id, match_id: match.id, sender_id: actor.userId, body }).returning('id').executeTakeFirstOrThrow();
+}

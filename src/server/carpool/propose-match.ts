@@ -1,0 +1,68 @@
+/** @module Proposing a ride to a matched person: the proposer's acceptance is recorded with the proposal. */
+import type { Clock } from '../core/clock.ts';
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Database } from '../core/database/schema.ts';
+import { AppError, invalid, notFound } from '../core/errors.ts';
+import { isoWeekday, localDate, localInstant } from '../core/time-of-day.ts';
+import { isUniqueViolation } from '../accounts/queries.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { findOwnTrip } from './list-trips.ts';
+import { evaluateMatch } from './matching.ts';
+import { loadIndexedTrips, type CarpoolIndexes, type TripRow } from './trip-store.ts';
+
+function runsOn(trip: TripRow, date: string): boolean {
+  return trip.trip_date ? trip.trip_date === date : trip.weekdays.includes(isoWeekday(date));
+}
+
+export async function proposeMatch(
+  deps: { db: Database; clock: Clock; indexes: CarpoolIndexes },
+  input: { slug: string; viewer: Viewer | null; tripId: string; otherTripId: string; date: string },
+): Promise<{ id: string }> {
+  const { db } = deps;
+  const territory = await resolveTerritory(db, input.slug);
+  const actor = await requireResident(db, territory, input.viewer);
+  const mine = await findOwnTrip(db, territory.id, actor.userId, input.tripId);
+  const other = await db.selectFrom('carpool_trips').selectAll().where('territory_id', '=', territory.id).where('id', '=', input.otherTripId).executeTakeFirst();
+  if (!other || other.status !== 'open') throw notFound('Trip');
+  if (mine.status !== 'open') throw new AppError('conflict', 'Your trip is closed.');
+  if (other.role === mine.role) throw invalid('/tripId', 'A ride pairs a driver with a passenger.');
+  if (input.date < localDate(deps.clock.now())) throw invalid('/date', 'This date is in the past.');
+  if (!runsOn(mine, input.date) || !runsOn(other, input.date)) throw invalid('/date', 'Both trips must run on this date.');
+  const [driver, passenger] = mine.role === 'driver' ? [mine, other] : [other, mine];
+  const [d, p] = await loadIndexedTrips(db, [driver, passenger]);
+  const m = evaluateMatch(d!, p!, deps.indexes.rules, deps.indexes.router);
+  if (!m || m.detourKm > driver.max_detour_share * m.driverKm + 1e-9) throw new AppError('conflict', 'These trips do not match (time, detour or shared distance).');
+  const startsAt = localInstant(input.date, Math.max(driver.window_start, passenger.window_start));
+  const now = new Date();
+  try {
+    return await db
+      .insertInto('carpool_matches')
+      .values({
+        territory_id: territory.id,
+        driver_trip_id: driver.id,
+        passenger_trip_id: passenger.id,
+        driver_id: driver.user_id,
+        passenger_id: passenger.user_id,
+        trip_date: input.date,
+        starts_at: startsAt,
+        seats: passenger.seats,
+        driver_accepted_at: mine.role === 'driver' ? now : null,
+        passenger_accepted_at: mine.role === 'passenger' ? now : null,
+        detour_km: m.detourKm,
+        detour_min: m.detourMin,
+        time_gap_min: m.timeGapMin,
+        shared_community: m.sharedCommunity,
+        shared_km: m.sharedKm,
+        driver_km: m.driverKm,
+        driver_confirmed_at: null,
+        passenger_confirmed_at: null,
+        cancelled_by: null,
+        cancel_reason: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', 'This ride is already proposed for that date.');
+    throw error;
+  }
+}

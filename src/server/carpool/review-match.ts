@@ -1,0 +1,36 @@
+/** @module Operators review carpools held by the fraud rules: cleared ones count, rejected ones never do. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Database } from '../core/database/schema.ts';
+import { AppError, notFound } from '../core/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+
+/** The review queue: pseudonymous (ids, date, distance, flags) — no names are needed to apply the rules. */
+export async function listPendingReviews(db: Database, slug: string, viewer: Viewer | null) {
+  const territory = await resolveTerritory(db, slug);
+  await requireTerritoryRole(db, territory, viewer, ['operator', 'admin']);
+  return db
+    .selectFrom('carpool_matches')
+    .select(['id', 'trip_date as date', 'starts_at as startsAt', 'shared_km as sharedKm', 'detour_km as detourKm', 'fraud_flags as flags', 'driver_id as driverId', 'passenger_id as passengerId', 'driver_confirmed_at as driverConfirmedAt', 'passenger_confirmed_at as passengerConfirmedAt'])
+    .where('territory_id', '=', territory.id)
+    .where('review_status', '=', 'pending')
+    .orderBy('starts_at')
+    .limit(500)
+    .execute();
+}
+
+export async function reviewMatch(
+  db: Database,
+  input: { slug: string; viewer: Viewer | null; matchId: string; decision: 'cleared' | 'rejected'; reason: string; requestId: string },
+): Promise<void> {
+  const territory = await resolveTerritory(db, input.slug);
+  const actor = await requireTerritoryRole(db, territory, input.viewer, ['operator', 'admin']);
+  await db.transaction().execute(async (trx) => {
+    const match = await trx.selectFrom('carpool_matches').select(['id', 'review_status']).where('territory_id', '=', territory.id).where('id', '=', input.matchId).forUpdate().executeTakeFirst();
+    if (!match) throw notFound('Match');
+    if (match.review_status !== 'pending') throw new AppError('conflict', 'This ride is not waiting for review.');
+    await trx.updateTable('carpool_matches').set({ review_status: input.decision }).where('id', '=', match.id).execute();
+    await trx.updateTable('gestures').set({ counted: input.decision === 'cleared' }).where('territory_id', '=', territory.id).where('source_type', '=', 'carpool_match').where('source_id', '=', match.id).execute();
+    await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, action: 'carpool.reviewed', subjectType: 'carpool_match', subjectId: match.id, reason: input.reason, details: { decision: input.decision }, requestId: input.requestId });
+  });
+}

@@ -1,0 +1,59 @@
+/** @module A resident describes their usual commute; places are stored as H3 cells, never as points. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { CommuteMode, Database, MeetingPoint } from '../core/database/schema.ts';
+import { cellCenter, toCell, type LatLng } from '../core/geo.ts';
+import { toMinutes } from '../core/time-of-day.ts';
+import { crowFliesRouter } from '../carpool/router.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { communeAt } from '../territories/locate.ts';
+import { checkWindow } from './model.ts';
+import { getProfile, type ProfileView } from './get-profile.ts';
+
+export interface ProfileInput {
+  home: LatLng;
+  work: LatLng;
+  meetingPoints?: MeetingPoint[] | undefined;
+  weekdays: number[];
+  out: { start: string; end: string };
+  back: { start: string; end: string };
+  usualMode: CommuteMode;
+  carOccupancy?: number | undefined;
+}
+
+const router = crowFliesRouter();
+
+export async function saveProfile(db: Database, slug: string, viewer: Viewer | null, input: ProfileInput): Promise<ProfileView> {
+  const territory = await resolveTerritory(db, slug);
+  const actor = await requireResident(db, territory, viewer);
+  const [outStart, outEnd, backStart, backEnd] = [input.out.start, input.out.end, input.back.start, input.back.end].map(toMinutes) as [number, number, number, number];
+  checkWindow(outStart, outEnd, '/out');
+  checkWindow(backStart, backEnd, '/back');
+  await communeAt(db, territory.id, input.home, '/home');
+  await communeAt(db, territory.id, input.work, '/work');
+  for (const [i, point] of (input.meetingPoints ?? []).entries()) await communeAt(db, territory.id, point, `/meetingPoints/${i}`);
+  const homeCell = toCell(input.home);
+  const workCell = toCell(input.work);
+  const distanceKm = Math.round(router.leg(cellCenter(homeCell), cellCenter(workCell)).km * 10) / 10;
+  const row = {
+    territory_id: territory.id,
+    user_id: actor.userId,
+    home_cell: homeCell,
+    work_cell: workCell,
+    meeting_points: JSON.stringify(input.meetingPoints ?? []),
+    weekdays: [...input.weekdays].sort(),
+    out_start: outStart,
+    out_end: outEnd,
+    back_start: backStart,
+    back_end: backEnd,
+    usual_mode: input.usualMode,
+    car_occupancy: input.carOccupancy ?? 1,
+    distance_km: distanceKm,
+    updated_at: new Date(),
+  };
+  await db
+    .insertInto('commute_profiles')
+    .values(row)
+    .onConflict((oc) => oc.columns(['territory_id', 'user_id']).doUpdateSet(row))
+    .execute();
+  return (await getProfile(db, slug, viewer))!;
+}

@@ -1,0 +1,133 @@
+/** @module A resident commits to leave in another slot on given days, then records each day they did. */
+import type { Clock } from '../core/clock.ts';
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Database, Period } from '../core/database/schema.ts';
+import { AppError, invalid, notFound } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
+import { isoWeekday, localDate } from '../core/time-of-day.ts';
+import { currentFactors } from '../impact/factor-store.ts';
+import { othersThisWeek, type NotAlone } from '../impact/not-alone.ts';
+import { recordGesture } from '../impact/record-gesture.ts';
+import { BACKFILL_DAYS } from '../impact/record-mode-switch.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { listCorridorRows } from './queries.ts';
+
+export interface CommitmentInput {
+  period: Period;
+  fromSlot: number;
+  toSlot: number;
+  weekdays: number[];
+}
+
+/** Creates (or replaces) the viewer's commitment on this corridor and period. */
+export async function commitShift(
+  db: Database,
+  input: { slug: string; corridorId: string; viewer: Viewer | null; commitment: CommitmentInput },
+): Promise<{ id: string }> {
+  const territory = await resolveTerritory(db, input.slug);
+  const actor = await requireResident(db, territory, input.viewer);
+  const [corridor] = await listCorridorRows(db, territory.id, input.corridorId);
+  if (!corridor) throw notFound('Corridor');
+  const c = input.commitment;
+  const slots = corridor[c.period].demand.length;
+  if (c.fromSlot >= slots) throw invalid('/fromSlot', `This period has ${slots} slots (0 to ${slots - 1}).`);
+  if (c.toSlot >= slots) throw invalid('/toSlot', `This period has ${slots} slots (0 to ${slots - 1}).`);
+  if (c.toSlot === c.fromSlot) throw invalid('/toSlot', 'Choose another slot than the usual one.');
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('shift_commitments')
+      .set({ ended_at: new Date() })
+      .where('user_id', '=', actor.userId)
+      .where('corridor_id', '=', corridor.id)
+      .where('period', '=', c.period)
+      .where('ended_at', 'is', null)
+      .execute();
+    return trx
+      .insertInto('shift_commitments')
+      .values({ territory_id: territory.id, user_id: actor.userId, corridor_id: corridor.id, period: c.period, from_slot: c.fromSlot, to_slot: c.toSlot, weekdays: [...c.weekdays].sort() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  });
+}
+
+export async function endCommitment(db: Database, input: { slug: string; commitmentId: string; viewer: Viewer | null }): Promise<void> {
+  const territory = await resolveTerritory(db, input.slug);
+  const actor = await requireResident(db, territory, input.viewer);
+  const ended = await db
+    .updateTable('shift_commitments')
+    .set({ ended_at: new Date() })
+    .where('id', '=', input.commitmentId)
+    .where('territory_id', '=', territory.id)
+    .where('user_id', '=', actor.userId)
+    .where('ended_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  if (!ended) throw notFound('Commitment');
+}
+
+/** "I did it today": one shift gesture per commitment and day, whatever the retries. */
+export async function recordShift(
+  deps: { db: Database; clock: Clock; bus: EventBus },
+  input: { slug: string; commitmentId: string; viewer: Viewer | null; date: string },
+): Promise<{ id: string; created: boolean; notAlone: NotAlone }> {
+  const { db } = deps;
+  const territory = await resolveTerritory(db, input.slug);
+  const actor = await requireResident(db, territory, input.viewer);
+  const commitment = await db
+    .selectFrom('shift_commitments')
+    .selectAll()
+    .where('id', '=', input.commitmentId)
+    .where('territory_id', '=', territory.id)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst();
+  if (!commitment) throw notFound('Commitment');
+  const today = localDate(deps.clock.now());
+  if (input.date > today) throw invalid('/date', 'A shift is recorded once it is made, not in advance.');
+  if (input.date < localDate(new Date(deps.clock.now().getTime() - BACKFILL_DAYS * 86_400_000))) {
+    throw invalid('/date', `Shifts can be recorded up to ${BACKFILL_DAYS} days back.`);
+  }
+  if (!commitment.weekdays.includes(isoWeekday(input.date))) throw invalid('/date', 'Your commitment does not cover this day of the week.');
+  if (commitment.ended_at && commitment.ended_at.toISOString().slice(0, 10) < input.date) {
+    throw new AppError('conflict', 'This commitment had ended by that day.');
+  }
+  const { version } = await currentFactors(db, territory.id);
+  const recorded = await db.transaction().execute((trx) =>
+    recordGesture(trx, {
+      territoryId: territory.id,
+      userId: actor.userId,
+      kind: 'shift',
+      mode: commitment.period,
+      occurredOn: input.date,
+      km: 0,
+      co2eKg: 0,
+      carKm: 0,
+      euros: 0,
+      factorsVersion: version,
+      corridorId: commitment.corridor_id,
+      fromSlot: commitment.from_slot,
+      toSlot: commitment.to_slot,
+      sourceType: 'shift_commitment',
+      sourceId: commitment.id,
+      idempotencyKey: `shift:${commitment.id}:${input.date}`,
+    }),
+  );
+  if (recorded.created) deps.bus.publish('gesture.recorded', { territoryId: territory.id, userId: actor.userId });
+  const notAlone = await othersThisWeek(db, { territoryId: territory.id, userId: actor.userId, date: input.date, kind: 'shift' });
+  return { ...recorded, notAlone };
+}
+
+/** The viewer's active commitments in a territory. */
+export async function listMyCommitments(db: Database, slug: string, viewer: Viewer | null) {
+  const territory = await resolveTerritory(db, slug);
+  const actor = await requireResident(db, territory, viewer);
+  const rows = await db
+    .selectFrom('shift_commitments as s')
+    .innerJoin('corridors as c', 'c.id', 's.corridor_id')
+    .select(['s.id', 's.corridor_id as corridorId', 'c.name as corridor', 's.period', 's.from_slot as fromSlot', 's.to_slot as toSlot', 's.weekdays', 's.created_at as createdAt'])
+    .where('s.user_id', '=', actor.userId)
+    .where('s.territory_id', '=', territory.id)
+    .where('s.ended_at', 'is', null)
+    .orderBy('s.id')
+    .execute();
+  return rows;
+}

@@ -1,0 +1,113 @@
+/** @module A corridor as people see it: predicted queue per slot today, with and without the commitments. */
+import type { Clock } from '../core/clock.ts';
+import type { Database, Period } from '../core/database/schema.ts';
+import { notFound } from '../core/errors.ts';
+import { isoWeekday, localDate, toHHMM, weekStart } from '../core/time-of-day.ts';
+import { resolveTerritory } from '../territories/access.ts';
+import { delaySavedForGestures } from './delay-saved.ts';
+import { applyShifts, committedShifts, listCorridorRows, periodModel, type CorridorRow } from './queries.ts';
+import { runQueue, shareToClear } from './queue-model.ts';
+
+export interface SlotView {
+  start: string;
+  demand: number;
+  queueToday: number;
+  queueWithCommitments: number;
+  delayTodayMin: number;
+  delayWithCommitmentsMin: number;
+}
+
+export interface PeriodView {
+  period: Period;
+  slots: SlotView[];
+  vehicleHoursToday: number;
+  vehicleHoursWithCommitments: number;
+  /** Smallest share of peak drivers who, leaving one slot earlier, would remove the queue (queue model). */
+  shareNeeded: { share: number; minutesEarlier: number } | null;
+  /** Drivers committed to leave another slot today, as a share of the drivers of over-capacity slots. */
+  shareCommitted: number;
+  committedDrivers: number;
+}
+
+export interface CorridorView {
+  id: string;
+  name: string;
+  geometry: unknown;
+  capacityPerHour: number;
+  freeFlowMin: number;
+  slotMinutes: number;
+  date: string;
+  periods: PeriodView[];
+  vehicleHoursSavedThisWeek: number;
+  model: string;
+}
+
+export const MODEL_NOTE = 'Deterministic point queue (Vickrey bottleneck) over the baseline demand per slot; see docs/queue-model.md';
+
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function periodView(db: Database, c: CorridorRow, period: Period, date: string): Promise<PeriodView> {
+  const base = periodModel(c, period);
+  const committed = await committedShifts(db, c.id, period, isoWeekday(date));
+  const withDemand = applyShifts(base.demand, committed);
+  const today = runQueue(base);
+  const withCommitments = runQueue(periodModel(c, period, withDemand));
+  const capacityPerSlot = (c.capacityPerHour * c.slotMinutes) / 60;
+  const peakDrivers = base.demand.filter((d) => d > capacityPerSlot).reduce((s, d) => s + d, 0);
+  const committedDrivers = committed.reduce((s, x) => s + x.count, 0);
+  const clear = shareToClear(base, -1);
+  return {
+    period,
+    slots: base.demand.map((demand, i) => ({
+      start: toHHMM(c[period].start + i * c.slotMinutes),
+      demand,
+      queueToday: round(today.queueAtEnd[i] ?? 0, 1),
+      queueWithCommitments: round(withCommitments.queueAtEnd[i] ?? 0, 1),
+      delayTodayMin: round(today.delayPerVehicleMin[i] ?? 0, 1),
+      delayWithCommitmentsMin: round(withCommitments.delayPerVehicleMin[i] ?? 0, 1),
+    })),
+    vehicleHoursToday: round(today.vehicleHours),
+    vehicleHoursWithCommitments: round(withCommitments.vehicleHours),
+    shareNeeded: clear ? { share: round(clear.share, 4), minutesEarlier: c.slotMinutes } : null,
+    shareCommitted: peakDrivers > 0 ? round(committedDrivers / peakDrivers, 4) : 0,
+    committedDrivers,
+  };
+}
+
+export async function getCorridor(deps: { db: Database; clock: Clock }, slug: string, id: string): Promise<CorridorView> {
+  const territory = await resolveTerritory(deps.db, slug);
+  const [c] = await listCorridorRows(deps.db, territory.id, id);
+  if (!c) throw notFound('Corridor');
+  const date = localDate(deps.clock.now());
+  const week = weekStart(date);
+  const shiftIds = await deps.db
+    .selectFrom('gestures')
+    .select('id')
+    .where('corridor_id', '=', c.id)
+    .where('kind', '=', 'shift')
+    .where('counted', '=', true)
+    .where('occurred_on', '>=', week)
+    .where('occurred_on', '<=', date)
+    .execute();
+  const saved = await delaySavedForGestures(deps.db, territory.id, shiftIds.map((r) => r.id));
+  return {
+    id: c.id,
+    name: c.name,
+    geometry: c.geometry,
+    capacityPerHour: c.capacityPerHour,
+    freeFlowMin: c.freeFlowMin,
+    slotMinutes: c.slotMinutes,
+    date,
+    periods: [await periodView(deps.db, c, 'am', date), await periodView(deps.db, c, 'pm', date)],
+    vehicleHoursSavedThisWeek: round([...saved.byGesture.values()].reduce((s, x) => s + x, 0)),
+    model: MODEL_NOTE,
+  };
+}
+
+export async function listCorridors(deps: { db: Database; clock: Clock }, slug: string): Promise<CorridorView[]> {
+  const territory = await resolveTerritory(deps.db, slug);
+  const rows = await listCorridorRows(deps.db, territory.id);
+  const out: CorridorView[] = [];
+  for (const r of rows) out.push(await getCorridor(deps, slug, r.id));
+  return out;
+}

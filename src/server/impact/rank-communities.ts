@@ -1,0 +1,46 @@
+/** @module Communities ranked by participation rate this week — never by raw totals, so small groups count. */
+import { sql } from 'kysely';
+import type { Executor } from '../core/database/schema.ts';
+import { weekStart } from '../core/time-of-day.ts';
+
+export interface Participation {
+  communityId: string;
+  name: string;
+  members: number;
+  active: number;
+  /** active ÷ members, 0..1 */
+  rate: number;
+}
+
+/** Public communities and the viewer's own, by share of active members with a gesture this week. */
+export async function rankCommunities(
+  db: Executor,
+  input: { territoryId: string; viewerId: string | null; today: string; limit: number },
+): Promise<{ weekOf: string; items: Participation[] }> {
+  const from = weekStart(input.today);
+  const rows = await db
+    .selectFrom('communities as c')
+    .innerJoin('community_members as m', (j) => j.onRef('m.community_id', '=', 'c.id').on('m.status', '=', 'active'))
+    .select([
+      'c.id',
+      'c.name',
+      sql<string>`count(*)`.as('members'),
+      sql<string>`count(*) filter (where exists (
+        select 1 from gestures g where g.user_id = m.user_id and g.territory_id = c.territory_id and g.counted
+          and g.occurred_on >= ${from}::date and g.occurred_on < ${from}::date + 7))`.as('active'),
+    ])
+    .where('c.territory_id', '=', input.territoryId)
+    .where((eb) =>
+      eb.or([
+        eb('c.visibility', '=', 'public'),
+        eb.exists(eb.selectFrom('community_members as me').select('me.user_id').whereRef('me.community_id', '=', 'c.id').where('me.user_id', '=', input.viewerId ?? '0')),
+      ]),
+    )
+    .groupBy(['c.id', 'c.name'])
+    .execute();
+  const items = rows
+    .map((r) => ({ communityId: r.id, name: r.name, members: Number(r.members), active: Number(r.active), rate: Number(r.active) / Number(r.members) }))
+    .sort((a, b) => b.rate - a.rate || b.members - a.members || a.name.localeCompare(b.name))
+    .slice(0, input.limit);
+  return { weekOf: from, items };
+}

@@ -1,0 +1,86 @@
+/** @module Impact summed per week for a person, a community or the territory, with "how many people". */
+import { sql } from 'kysely';
+import type { Executor } from '../core/database/schema.ts';
+import { weekStart } from '../core/time-of-day.ts';
+import { delaySavedForGestures } from '../corridors/delay-saved.ts';
+
+export type ImpactScope = { kind: 'person'; userId: string } | { kind: 'community'; communityId: string } | { kind: 'territory' };
+
+export interface WeekImpact {
+  weekOf: string;
+  gestures: number;
+  people: number;
+  carpools: number;
+  shifts: number;
+  modeSwitches: number;
+  co2eKg: number;
+  carKm: number;
+  euros: number;
+  /** Queue delay others were spared by recorded departure shifts (vehicle-hours, queue model). */
+  delaySavedVehicleHours: number;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The last `weeks` ISO weeks up to the week of `today`, oldest first, empty weeks included. */
+export async function summariseImpact(
+  db: Executor,
+  input: { territoryId: string; scope: ImpactScope; weeks: number; today: string },
+): Promise<WeekImpact[]> {
+  const lastWeek = weekStart(input.today);
+  const firstWeek = addDays(lastWeek, -7 * (input.weeks - 1));
+  let query = db
+    .selectFrom('gestures as g')
+    .where('g.territory_id', '=', input.territoryId)
+    .where('g.counted', '=', true)
+    .where('g.occurred_on', '>=', firstWeek)
+    .where('g.occurred_on', '<', addDays(lastWeek, 7));
+  const scope = input.scope;
+  if (scope.kind === 'person') query = query.where('g.user_id', '=', scope.userId);
+  if (scope.kind === 'community') {
+    query = query.where('g.user_id', 'in', (eb) =>
+      eb.selectFrom('community_members').select('user_id').where('community_id', '=', scope.communityId).where('status', '=', 'active'),
+    );
+  }
+  const week = sql<string>`to_char(date_trunc('week', g.occurred_on), 'YYYY-MM-DD')`;
+  const rows = await query
+    .select([
+      week.as('week'),
+      sql<string>`count(*)`.as('gestures'),
+      sql<string>`count(distinct g.user_id)`.as('people'),
+      sql<string>`count(*) filter (where g.kind = 'carpool')`.as('carpools'),
+      sql<string>`count(*) filter (where g.kind = 'shift')`.as('shifts'),
+      sql<string>`count(*) filter (where g.kind = 'mode_switch')`.as('mode_switches'),
+      sql<number>`coalesce(sum(g.co2e_kg), 0)`.as('co2e'),
+      sql<number>`coalesce(sum(g.car_km), 0)`.as('car_km'),
+      sql<number>`coalesce(sum(g.euros), 0)`.as('euros'),
+    ])
+    .groupBy(week)
+    .execute();
+  const shiftIds = await query.select(['g.id']).where('g.kind', '=', 'shift').execute();
+  const delays = await delaySavedForGestures(db, input.territoryId, shiftIds.map((r) => r.id));
+  const byWeek = new Map(rows.map((r) => [r.week, r]));
+  const out: WeekImpact[] = [];
+  for (let w = firstWeek; w <= lastWeek; w = addDays(w, 7)) {
+    const r = byWeek.get(w);
+    out.push({
+      weekOf: w,
+      gestures: Number(r?.gestures ?? 0),
+      people: Number(r?.people ?? 0),
+      carpools: Number(r?.carpools ?? 0),
+      shifts: Number(r?.shifts ?? 0),
+      modeSwitches: Number(r?.mode_switches ?? 0),
+      co2eKg: round(Number(r?.co2e ?? 0)),
+      carKm: round(Number(r?.car_km ?? 0)),
+      euros: Math.round(Number(r?.euros ?? 0) * 100) / 100,
+      delaySavedVehicleHours: round(delays.byWeek.get(w) ?? 0),
+    });
+  }
+  return out;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
