@@ -19,6 +19,13 @@ const Directory = lazyPage(() => import('./communities/directory-page.tsx').then
 const CreateCommunity = lazyPage(() => import('./communities/create-community-page.tsx').then((m) => m.CreateCommunityPage));
 const CommunityPage = lazyPage(() => import('./communities/community-page.tsx').then((m) => m.CommunityPage));
 const Invite = lazyPage(() => import('./communities/invite-page.tsx').then((m) => m.InvitePage));
+const Commute = lazyPage(() => import('./commute/commute-page.tsx').then((m) => m.CommutePage));
+const Carpool = lazyPage(() => import('./carpool/carpool-page.tsx').then((m) => m.CarpoolPage));
+const Reviews = lazyPage(() => import('./carpool/reviews-page.tsx').then((m) => m.ReviewsPage));
+const Corridors = lazyPage(() => import('./corridors/corridors-page.tsx').then((m) => m.CorridorsPage));
+const Corridor = lazyPage(() => import('./corridors/corridor-page.tsx').then((m) => m.CorridorPage));
+const MyImpact = lazyPage(() => import('./impact/my-impact-page.tsx').then((m) => m.MyImpactPage));
+const TerritoryImpact = lazyPage(() => import('./impact/territory-impact-page.tsx').then((m) => m.TerritoryImpactPage));
 const DevMail = lazyPage(() => import('./dev/mail-outbox-page.tsx').then((m) => m.MailOutboxPage));
 const NotFound = lazyPage(() => import('./core/not-found-page.tsx').then((m) => m.NotFoundPage));
 
@@ -42,6 +49,13 @@ function Routes() {
         <Route path="/t/:territory/communautes/nouvelle" component={CreateCommunity} />
         <Route path="/t/:territory/communautes/:id" component={CommunityPage} />
         <Route path="/t/:territory/invitation/:code" component={Invite} />
+        <Route path="/t/:territory/trajet" component={Commute} />
+        <Route path="/t/:territory/covoiturage" component={Carpool} />
+        <Route path="/t/:territory/verifications" component={Reviews} />
+        <Route path="/t/:territory/axes" component={Corridors} />
+        <Route path="/t/:territory/axes/:id" component={Corridor} />
+        <Route path="/t/:territory/impact" component={MyImpact} />
+        <Route path="/t/:territory/impact/territoire" component={TerritoryImpact} />
         <Route path="/dev/courriels" component={DevMail} />
         <Route default component={NotFound} />
       </Router>

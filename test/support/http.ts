@@ -13,7 +13,7 @@ export interface TestApp extends Maille {
 }
 
 export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', MAILLE_DEMO: 'true', ...env });
+  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', RATE_LIMIT_PER_MINUTE: '100000', MAILLE_DEMO: 'true', ...env });
   const clock = fixedClock(new Date());
   const database = await openTestDatabase(kind);
   const maille = await createMaille(config, { database, clock: clock });

@@ -127,6 +127,8 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     await client.post('/api/auth/sign-up', { ...signUpBody('leaving@example.org'), commune: '21002' });
     const community = await client.post(`/api/territories/${territory.slug}/communities`, { name: 'Jardin', kind: 'association', visibility: 'public', joinPolicy: 'open' });
     expect(community.statusCode).toBe(201);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(t.clock.now());
+    expect((await client.post(`/api/territories/${territory.slug}/gestures/mode-switches`, { mode: 'bike', date: today, leg: 'out', km: 4 })).statusCode).toBe(200);
     const exported = await client.get('/api/me/export');
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-disposition']).toContain('attachment');
@@ -144,6 +146,10 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     expect(row.deleted_at).not.toBeNull();
     const memberships = await t.database.db.selectFrom('community_members').select('user_id').where('user_id', '=', data.account.id).execute();
     expect(memberships).toHaveLength(0);
+    expect(data.mobility.gestures).toHaveLength(1);
+    // The gesture stays in the territory's totals, with no link to the erased person.
+    const gesture = await t.database.db.selectFrom('gestures').select('user_id').where('id', '=', data.mobility.gestures[0].id).executeTakeFirstOrThrow();
+    expect(gesture.user_id).toBeNull();
     expect((await new Client(t.app).post('/api/auth/sign-in', { email: 'leaving@example.org', password: 'a long enough password' })).statusCode).toBe(401);
     // The e-mail is free again.
     expect((await new Client(t.app).post('/api/auth/sign-up', signUpBody('leaving@example.org'))).statusCode).toBe(201);

@@ -5,7 +5,11 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { eraseCarpoolData } from '../carpool/personal-data.ts';
 import { releaseMemberships } from '../communities/release-memberships.ts';
+import { eraseCommuteData } from '../commute/personal-data.ts';
+import { eraseShiftData } from '../corridors/personal-data.ts';
+import { anonymiseGestures } from '../impact/personal-data.ts';
 import { findActiveUser } from './queries.ts';
 import { clearAccountFailures } from './sign-in-throttle.ts';
 
@@ -23,6 +27,10 @@ export async function deleteAccount(
   }
   await deps.db.transaction().execute(async (trx) => {
     await releaseMemberships(trx, user.id);
+    await eraseCommuteData(trx, user.id);
+    await eraseCarpoolData(trx, user.id);
+    await eraseShiftData(trx, user.id);
+    await anonymiseGestures(trx, user.id);
     await trx.deleteFrom('territory_members').where('user_id', '=', user.id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
     await trx.deleteFrom('password_reset_tokens').where('user_id', '=', user.id).execute();

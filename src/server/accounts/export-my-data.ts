@@ -4,7 +4,11 @@ import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { listAuditAbout, type AuditRecord } from '../audit/list-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { exportCarpoolData } from '../carpool/personal-data.ts';
 import { listMembershipsOf, type MembershipRecord } from '../communities/list-memberships-of.ts';
+import { exportCommuteData } from '../commute/personal-data.ts';
+import { exportShiftData } from '../corridors/personal-data.ts';
+import { exportGestures } from '../impact/personal-data.ts';
 
 export interface PersonalDataExport {
   exportedAt: Date;
@@ -15,6 +19,12 @@ export interface PersonalDataExport {
   passwordResets: { createdAt: Date; expiresAt: Date; usedAt: Date | null }[];
   mails: { to: string; subject: string; text: string; createdAt: Date; sentAt: Date | null }[];
   auditLog: AuditRecord[];
+  mobility: {
+    commuteProfiles: unknown[];
+    carpool: { trips: unknown[]; rides: unknown[]; messages: unknown[] };
+    shiftCommitments: unknown[];
+    gestures: unknown[];
+  };
 }
 
 export async function exportMyData(db: Database, viewer: Viewer | null, now: Date, requestId: string): Promise<PersonalDataExport> {
@@ -43,6 +53,12 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
       .execute(),
     listAuditAbout(db, id),
   ]);
+  const [commuteProfiles, carpool, shiftCommitments, gestures] = await Promise.all([
+    exportCommuteData(db, id),
+    exportCarpoolData(db, id),
+    exportShiftData(db, id),
+    exportGestures(db, id),
+  ]);
   return {
     exportedAt: now,
     account: { id: user.id, email: user.email, displayName: user.display_name, locale: user.locale, createdAt: user.created_at },
@@ -52,5 +68,6 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     passwordResets: resets,
     mails,
     auditLog,
+    mobility: { commuteProfiles, carpool, shiftCommitments, gestures },
   };
 }

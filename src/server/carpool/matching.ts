@@ -100,7 +100,7 @@ export function canShareTrip(driver: IndexedTrip, passenger: IndexedTrip, rules:
 }
 
 /** 0.1 km is what a person can picture; -0 would print as "-0". */
-const roundKm = (km: number): number => Math.round(km * 10) / 10 + 0;
+export const roundKm = (km: number): number => Math.round(km * 10) / 10 + 0;
 const roundMin = (min: number): number => Math.round(min) + 0;
 
 /**

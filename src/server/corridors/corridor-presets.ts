@@ -4,9 +4,11 @@ import type { Corridor } from './queue-model.ts';
 // Every number below is invented to look plausible, NOT measured: capacities follow the usual rule of
 // thumb (~1,800 veh/h per motorway lane, ~900–1,300 veh/h per urban lane with traffic lights), free-flow
 // times follow length and speed limit, and demands are shaped so each peak holds a real queue (about
-// 300 vehicle-hours a day for the four together). Geometries follow the roads roughly (lng, lat), drawn
-// by hand, not traced from a map. Replace them with counts (e.g. the Métropole's loop detectors) when
-// a territory has them.
+// 300 vehicle-hours a day for the four together). Seven of the eight peaks are one slot over capacity
+// with room in the slot before, so leaving 15 minutes earlier can clear them; the Rocade's morning jam
+// is three slots wide and cannot be cleared that way. Geometries follow the roads roughly (lng, lat),
+// drawn by hand, not traced from a map. Replace all of it with counts (e.g. loop detectors) when a
+// territory has them.
 
 export type Period = 'am' | 'pm';
 
@@ -38,9 +40,10 @@ export const DIJON_CORRIDORS: readonly CorridorPreset[] = [
     slotMinutes: 15,
     amStart: AM_START,
     pmStart: PM_START,
-    // A wide jam (07:45–08:30): three slots above the 900 vehicles a slot can pass.
+    // A wide jam (07:45–08:30): three slots above the 900 vehicles a slot can pass, so leaving 15 or
+    // 30 minutes earlier only moves drivers into another jammed slot; the other peaks are one slot wide.
     amDemand: [540, 650, 740, 790, 860, 950, 975, 935, 860, 780, 690, 610],
-    pmDemand: [700, 760, 800, 835, 930, 960, 880, 840, 790, 720, 640, 560],
+    pmDemand: [700, 760, 800, 835, 810, 968, 895, 885, 860, 760, 650, 560],
   },
   {
     slug: 'a38-plombieres',
@@ -51,8 +54,8 @@ export const DIJON_CORRIDORS: readonly CorridorPreset[] = [
     slotMinutes: 15,
     amStart: AM_START,
     pmStart: PM_START,
-    amDemand: [360, 440, 520, 570, 605, 690, 705, 630, 600, 520, 450, 400],
-    pmDemand: [470, 520, 560, 590, 600, 705, 640, 610, 540, 470, 410, 370],
+    amDemand: [360, 440, 520, 570, 585, 712, 648, 640, 620, 540, 460, 400],
+    pmDemand: [470, 520, 560, 590, 592, 705, 645, 638, 600, 500, 420, 370],
   },
   {
     slug: 'avenue-du-drapeau',
@@ -63,7 +66,6 @@ export const DIJON_CORRIDORS: readonly CorridorPreset[] = [
     slotMinutes: 15,
     amStart: AM_START,
     pmStart: PM_START,
-    // A sharp school-run peak: one slot over capacity.
     amDemand: [110, 140, 170, 190, 188, 248, 222, 216, 195, 168, 148, 132],
     pmDemand: [150, 170, 185, 196, 200, 242, 220, 210, 186, 162, 140, 120],
   },
@@ -76,8 +78,8 @@ export const DIJON_CORRIDORS: readonly CorridorPreset[] = [
     slotMinutes: 15,
     amStart: AM_START,
     pmStart: PM_START,
-    amDemand: [220, 280, 320, 340, 345, 400, 405, 365, 345, 300, 268, 240],
-    pmDemand: [290, 320, 335, 340, 345, 405, 368, 355, 330, 298, 265, 235],
+    amDemand: [220, 280, 320, 340, 335, 410, 372, 368, 360, 310, 268, 240],
+    pmDemand: [290, 320, 335, 340, 340, 405, 370, 366, 340, 298, 265, 235],
   },
 ];
 

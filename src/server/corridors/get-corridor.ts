@@ -22,7 +22,7 @@ export interface PeriodView {
   slots: SlotView[];
   vehicleHoursToday: number;
   vehicleHoursWithCommitments: number;
-  /** Smallest share of peak drivers who, leaving one slot earlier, would remove the queue (queue model). */
+  /** Smallest share of peak drivers who, leaving one or two slots earlier (or, failing that, later: negative minutes), would remove the queue. */
   shareNeeded: { share: number; minutesEarlier: number } | null;
   /** Drivers committed to leave another slot today, as a share of the drivers of over-capacity slots. */
   shareCommitted: number;
@@ -55,7 +55,8 @@ async function periodView(db: Database, c: CorridorRow, period: Period, date: st
   const capacityPerSlot = (c.capacityPerHour * c.slotMinutes) / 60;
   const peakDrivers = base.demand.filter((d) => d > capacityPerSlot).reduce((s, d) => s + d, 0);
   const committedDrivers = committed.reduce((s, x) => s + x.count, 0);
-  const clear = shareToClear(base, -1);
+  // Earlier first (the seeds' example), then later: the first move that can clear the jam is shown.
+  const clear = [-1, -2, 1, 2].map((offset) => shareToClear(base, offset)).find((x) => x !== null) ?? null;
   return {
     period,
     slots: base.demand.map((demand, i) => ({
@@ -68,7 +69,7 @@ async function periodView(db: Database, c: CorridorRow, period: Period, date: st
     })),
     vehicleHoursToday: round(today.vehicleHours),
     vehicleHoursWithCommitments: round(withCommitments.vehicleHours),
-    shareNeeded: clear ? { share: round(clear.share, 4), minutesEarlier: c.slotMinutes } : null,
+    shareNeeded: clear ? { share: round(clear.share, 4), minutesEarlier: (clear.from - clear.to) * c.slotMinutes } : null,
     shareCommitted: peakDrivers > 0 ? round(committedDrivers / peakDrivers, 4) : 0,
     committedDrivers,
   };

@@ -7,11 +7,15 @@ import { useSession } from '../core/session.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import type { Community, Member } from '../core/types.ts';
 import { useFetch } from '../core/use-fetch.ts';
+import { useLazyComponent } from '../core/use-lazy-component.ts';
 import { JoinPanel } from './join-panel.tsx';
 import { MemberCount } from './member-count.tsx';
 import { MembersList } from './members-list.tsx';
 import { OrganiserTools } from './organiser-tools.tsx';
 import { useMemberActions } from './use-member-actions.ts';
+
+// The impact panel (charts, live updates) is its own chunk, fetched once the community is shown.
+const loadImpactPanel = () => import('../impact/community-impact-panel.tsx').then((m) => m.CommunityImpactPanel);
 
 export function CommunityPage({ territory: slug, id }: { territory: string; id: string }) {
   const { t } = useI18n();
@@ -27,6 +31,7 @@ export function CommunityPage({ territory: slug, id }: { territory: string; id: 
     members.reload();
   };
   const actions = useMemberActions(slug, id, reloadAll);
+  const ImpactPanel = useLazyComponent(loadImpactPanel);
 
   // Signing in or out changes myRole/myStatus and what a private community shows.
   const reload = community.reload;
@@ -61,6 +66,7 @@ export function CommunityPage({ territory: slug, id }: { territory: string; id: 
         <MembersList members={members.data.items} myId={me.id} actions={isOrganiser ? actions : null} />
       ) : null}
       {members.error ? <ErrorNotice error={members.error} /> : null}
+      {ImpactPanel ? <ImpactPanel slug={slug} id={c.id} /> : null}
       {isOrganiser ? (
         <OrganiserTools slug={slug} community={c} members={members.data?.items ?? []} actions={actions} onCommunity={community.setData} />
       ) : null}

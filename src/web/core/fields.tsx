@@ -39,14 +39,18 @@ function FieldFrame({ form, name, label, hint, optional, children }: BaseProps &
 interface TextProps extends BaseProps {
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'search';
+  type?: 'text' | 'email' | 'password' | 'search' | 'number' | 'date' | 'time';
   autoComplete?: string;
   multiline?: boolean;
   readOnly?: boolean;
+  inputMode?: 'text' | 'decimal' | 'numeric';
+  min?: string;
+  max?: string;
+  step?: string;
 }
 
 export function TextField(props: TextProps) {
-  const { form, name, value, onValue, type = 'text', autoComplete, multiline, optional } = props;
+  const { form, name, value, onValue, type = 'text', autoComplete, multiline, optional, inputMode, min, max, step } = props;
   const common = {
     id: form.fieldId(name),
     name,
@@ -58,7 +62,11 @@ export function TextField(props: TextProps) {
   };
   return (
     <FieldFrame {...props}>
-      {multiline ? <textarea {...common} rows={4} /> : <input {...common} type={type} autoComplete={autoComplete} />}
+      {multiline ? (
+        <textarea {...common} rows={4} />
+      ) : (
+        <input {...common} type={type} autoComplete={autoComplete} inputMode={inputMode} min={min} max={max} step={step} />
+      )}
     </FieldFrame>
   );
 }

@@ -22,6 +22,8 @@ describe('paths', () => {
     );
     expect(paths.signUp('dijon-metropole', '//evil.example')).toBe('/t/dijon-metropole/inscription');
     expect(paths.community('a b', '42')).toBe('/t/a%20b/communautes/42');
+    expect(paths.corridor('dijon-metropole', '7')).toBe('/t/dijon-metropole/axes/7');
+    expect(paths.territoryImpact('dijon-metropole')).toBe('/t/dijon-metropole/impact/territoire');
   });
 });
 

@@ -20,6 +20,13 @@ export const paths = {
   community: (t: string, id: string) => `/t/${seg(t)}/communautes/${seg(id)}`,
   invite: (t: string, code: string) => `/t/${seg(t)}/invitation/${seg(code)}`,
   account: (t: string) => `/t/${seg(t)}/compte`,
+  commute: (t: string) => `/t/${seg(t)}/trajet`,
+  carpool: (t: string) => `/t/${seg(t)}/covoiturage`,
+  corridors: (t: string) => `/t/${seg(t)}/axes`,
+  corridor: (t: string, id: string) => `/t/${seg(t)}/axes/${seg(id)}`,
+  myImpact: (t: string) => `/t/${seg(t)}/impact`,
+  territoryImpact: (t: string) => `/t/${seg(t)}/impact/territoire`,
+  reviews: (t: string) => `/t/${seg(t)}/verifications`,
   devMail: () => '/dev/courriels',
 };
 

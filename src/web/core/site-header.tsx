@@ -1,4 +1,5 @@
 /** @module Site header: wordmark, territory name, main navigation, language switch and sign-out. */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { translate } from '../i18n/translate.ts';
 import { useI18n } from './i18n.tsx';
@@ -8,9 +9,9 @@ import { useSession } from './session.tsx';
 import { toApiError } from './api-error.ts';
 import { describeApiError } from './error-message.ts';
 
-function NavLink({ href, label, current }: { href: string; label: string; current: string }) {
+function NavLink({ href, label, current, exactOnly }: { href: string; label: string; current: string; exactOnly?: boolean }) {
   const exact = current === href;
-  const within = !exact && href.split('/').length > 3 && current.startsWith(`${href}/`);
+  const within = !exact && !exactOnly && href.split('/').length > 3 && current.startsWith(`${href}/`);
   return (
     <li>
       <a href={href} aria-current={exact ? 'page' : within ? 'true' : undefined}>
@@ -20,10 +21,55 @@ function NavLink({ href, label, current }: { href: string; label: string; curren
   );
 }
 
+interface GroupLink {
+  href: string;
+  label: string;
+  exactOnly?: boolean;
+}
+
+/**
+ * A disclosure of related links (the mobility pages), so the bar stays one or two lines on a phone.
+ * It closes on navigation, on Escape (focus back on its button) and on a click elsewhere.
+ */
+function NavGroup({ label, links, current }: { label: string; links: readonly GroupLink[]; current: string }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [current]);
+  useEffect(() => {
+    if (!open) return;
+    const closeOutside = (event: PointerEvent) => {
+      if (ref.current && !ref.current.contains(event.target as Node)) ref.current.open = false;
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, [open]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !ref.current?.open) return;
+    ref.current.open = false;
+    ref.current.querySelector('summary')?.focus();
+  };
+  const within = links.some((link) => current === link.href || current.startsWith(`${link.href}/`));
+  return (
+    <li class="nav-group">
+      <details ref={ref} onToggle={() => setOpen(Boolean(ref.current?.open))} onKeyDown={onKeyDown}>
+        <summary class={within ? 'nav-summary nav-summary-current' : 'nav-summary'}>{label}</summary>
+        <ul class="nav-sublist">
+          {links.map((link) => (
+            <NavLink key={link.href} href={link.href} label={link.label} current={current} exactOnly={link.exactOnly} />
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
 export function SiteHeader({ slug, territoryName }: { slug: string | null; territoryName: string | undefined }) {
   const { t, locale, setLocale } = useI18n();
   const { me, signOut } = useSession();
   const { path, route } = useLocation();
+  const roles = (slug && me?.territories.find((territory) => territory.slug === slug)?.roles) || [];
 
   const switchLanguage = () => {
     const next = locale === 'fr' ? 'en' : 'fr';
@@ -66,6 +112,18 @@ export function SiteHeader({ slug, territoryName }: { slug: string | null; terri
             <NavLink href={paths.home(slug)} label={t('nav.home')} current={path} />
             <NavLink href={paths.directory(slug)} label={t('nav.communities')} current={path} />
             <NavLink href={paths.myCommunities(slug)} label={t('nav.mine')} current={path} />
+            <NavGroup
+              label={t('nav.mobility')}
+              current={path}
+              links={[
+                { href: paths.commute(slug), label: t('nav.commute') },
+                { href: paths.carpool(slug), label: t('nav.carpool') },
+                { href: paths.corridors(slug), label: t('nav.corridors') },
+                { href: paths.myImpact(slug), label: t('nav.myImpact'), exactOnly: true },
+                { href: paths.territoryImpact(slug), label: t('nav.territoryImpact') },
+                ...(roles.includes('operator') || roles.includes('admin') ? [{ href: paths.reviews(slug), label: t('nav.reviews') }] : []),
+              ]}
+            />
             {me ? (
               <NavLink href={paths.account(slug)} label={t('nav.account')} current={path} />
             ) : (

@@ -21,8 +21,8 @@ export function formatNumber(locale: Locale, value: number, maximumFractionDigit
   return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
 }
 
-export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template = dictionaries[locale][key] ?? fr[key];
+/** Fills the {placeholders} of any template (numbers formatted for the locale); unknown ones stay visible. */
+export function fillTemplate(locale: Locale, template: string, params: MessageParams = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
@@ -31,9 +31,16 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
 }
 
 /** French treats 0 and 1 as singular, English only 1: Intl.PluralRules knows both. */
+export function pluralForm(locale: Locale, count: number): 'one' | 'other' {
+  return new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
+}
+
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  return fillTemplate(locale, dictionaries[locale][key] ?? fr[key], params);
+}
+
 export function translatePlural(locale: Locale, key: PluralKey, count: number, params: MessageParams = {}): string {
-  const form = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
-  return translate(locale, `${key}.${form}` as MessageKey, { ...params, count });
+  return translate(locale, `${key}.${pluralForm(locale, count)}` as MessageKey, { ...params, count });
 }
 
 /** Placeholder names used by a message, e.g. "{count} membres" → ["count"]. */

@@ -7,6 +7,9 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 
 // bigint (int8) and numeric come back as strings: ids stay exact; counts are converted where read.
+// A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' rather than a Date at local midnight.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface DatabaseHandle {

@@ -1,0 +1,10 @@
+/** @module A person's commute profiles, for their data export and their erasure. */
+import type { Database, Transaction } from '../core/database/schema.ts';
+
+export function exportCommuteData(db: Database, userId: string) {
+  return db.selectFrom('commute_profiles').selectAll().where('user_id', '=', userId).execute();
+}
+
+export async function eraseCommuteData(trx: Transaction, userId: string): Promise<void> {
+  await trx.deleteFrom('commute_profiles').where('user_id', '=', userId).execute();
+}

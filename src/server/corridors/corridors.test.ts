@@ -1,0 +1,97 @@
+// Corridors over HTTP: operators define them, residents commit to shift and record it, the chart moves,
+// and the delay saved for others appears — all through the queue model.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../../test/support/database.ts';
+import { buildTerritory, buildUser, PASSWORD, type TerritoryFixture } from '../../../test/support/factories.ts';
+import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
+import { isoWeekday, localDate } from '../core/time-of-day.ts';
+
+describe.each(databaseKinds())('corridors on %s', (kind) => {
+  let t: TestApp;
+  let territory: TerritoryFixture;
+  let corridorId: string;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    territory = await buildTerritory(t.database.db);
+  });
+  afterAll(() => t.close());
+
+  const base = () => `/api/territories/${territory.slug}`;
+  const person = async (roles: ('resident' | 'operator')[] = ['resident']) => new Client(t.app).signIn((await buildUser(t.database.db, { territory, roles })).email, PASSWORD);
+  // 1,000 veh/h = 250 per 15-min slot; only the 07:15 slot (300) is over capacity.
+  const corridor = {
+    name: 'Avenue test',
+    geometry: { type: 'LineString', coordinates: [[5.01, 47.05], [5.15, 47.05]] },
+    capacityPerHour: 1000,
+    freeFlowMin: 10,
+    amStart: '06:30',
+    amDemand: [150, 200, 150, 300, 200, 150, 100],
+    pmStart: '16:30',
+    pmDemand: [100, 150, 200, 150, 100],
+  };
+
+  it('lets an operator define a corridor, and nobody else; bad values name their field', async () => {
+    const resident = await person();
+    expect((await resident.post(`${base()}/corridors`, corridor)).statusCode).toBe(403);
+    const operator = await person(['resident', 'operator']);
+    const bad = await operator.post(`${base()}/corridors`, { ...corridor, capacityPerHour: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('/capacityPerHour');
+    const res = await operator.post(`${base()}/corridors`, corridor);
+    expect(res.statusCode, res.body).toBe(201);
+    corridorId = res.json().id;
+    expect((await operator.post(`${base()}/corridors`, corridor)).statusCode).toBe(409);
+  });
+
+  it('shows the queue per slot, the share needed to clear it, and its model', async () => {
+    const view = (await new Client(t.app).get(`${base()}/corridors/${corridorId}`)).json();
+    const am = view.periods.find((p: { period: string }) => p.period === 'am');
+    expect(am.slots.map((s: { start: string }) => s.start)).toEqual(['06:30', '06:45', '07:00', '07:15', '07:30', '07:45', '08:00']);
+    expect(am.slots[3].queueToday).toBe(50); // 300 arrive, 250 leave
+    expect(am.slots[4].queueToday).toBe(0); // 50 + 200 − 250
+    expect(am.vehicleHoursToday).toBeGreaterThan(0);
+    // Moving 1/6 of the 07:15 drivers to 07:00 brings 300 down to 250 (07:00 rises to 200, under capacity).
+    expect(am.shareNeeded).toEqual({ share: 0.167, minutesEarlier: 15 });
+    expect(view.model).toMatch(/Vickrey/);
+  });
+
+  it('moves the chart with commitments and counts the delay spared to others once shifts are recorded', async () => {
+    const today = localDate(t.clock.now());
+    const weekday = isoWeekday(today);
+    const shifters = [await person(), await person(), await person()];
+    const ids: string[] = [];
+    for (const s of shifters) {
+      const res = await s.post(`${base()}/corridors/${corridorId}/commitments`, { period: 'am', fromSlot: 3, toSlot: 2, weekdays: [weekday] });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json().id);
+    }
+    const view = (await new Client(t.app).get(`${base()}/corridors/${corridorId}`)).json();
+    const am = view.periods[0];
+    expect(am.committedDrivers).toBe(3);
+    expect(am.slots[3].queueWithCommitments).toBe(am.slots[3].queueToday - 3);
+    expect(am.vehicleHoursWithCommitments).toBeLessThan(am.vehicleHoursToday);
+    expect(view.vehicleHoursSavedThisWeek).toBe(0);
+
+    const recorded = await shifters[0]!.post(`${base()}/shift-commitments/${ids[0]}/shifts`, { date: today });
+    expect(recorded.json()).toMatchObject({ created: true });
+    expect((await shifters[0]!.post(`${base()}/shift-commitments/${ids[0]}/shifts`, { date: today })).json()).toMatchObject({ created: false, id: recorded.json().id });
+    const second = (await shifters[1]!.post(`${base()}/shift-commitments/${ids[1]}/shifts`, { date: today })).json();
+    expect(second.notAlone.territory).toBe(1);
+    const after = (await new Client(t.app).get(`${base()}/corridors/${corridorId}`)).json();
+    expect(after.vehicleHoursSavedThisWeek).toBeGreaterThan(0);
+  });
+
+  it('refuses slots outside the period, a shift on an uncovered day, and someone else commitment', async () => {
+    const s = await person();
+    const outside = await s.post(`${base()}/corridors/${corridorId}/commitments`, { period: 'pm', fromSlot: 7, toSlot: 1, weekdays: [1] });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().field).toBe('/fromSlot');
+    const today = localDate(t.clock.now());
+    const otherDay = (isoWeekday(today) % 7) + 1;
+    const id = (await s.post(`${base()}/corridors/${corridorId}/commitments`, { period: 'am', fromSlot: 4, toSlot: 3, weekdays: [otherDay] })).json().id;
+    const wrongDay = await s.post(`${base()}/shift-commitments/${id}/shifts`, { date: today });
+    expect(wrongDay.statusCode).toBe(400);
+    expect(wrongDay.json().field).toBe('/date');
+    expect((await (await person()).post(`${base()}/shift-commitments/${id}/shifts`, { date: today })).statusCode).toBe(404);
+  });
+});

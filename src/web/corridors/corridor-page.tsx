@@ -1,0 +1,86 @@
+/** @module /t/:territory/axes/:id — a corridor: queue per slot today vs with commitments, share needed vs committed, commit and record. */
+import { territoryPath } from '../core/api.ts';
+import { PageHeading } from '../core/page-heading.tsx';
+import { paths } from '../core/paths.ts';
+import { useSession } from '../core/session.tsx';
+import { ErrorNotice, Loading } from '../core/status.tsx';
+import { useFetch } from '../core/use-fetch.ts';
+import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
+import { useLocation } from 'preact-iso';
+import { isResident } from '../commute/use-profile.ts';
+import { CommitForm } from './commit-form.tsx';
+import { modelNoteKey } from './model-note.ts';
+import { MyCommitments } from './my-commitments.tsx';
+import { PeriodPanel } from './period-panel.tsx';
+import type { Commitment, CorridorView } from './types.ts';
+
+export function CorridorPage({ territory: slug, id }: { territory: string; id: string }) {
+  const { m, t, formatNumber } = useMobilityI18n();
+  const { me } = useSession();
+  const { url } = useLocation();
+  const corridor = useFetch<CorridorView>(territoryPath(slug, `/corridors/${encodeURIComponent(id)}`));
+  const commitments = useFetch<{ items: Commitment[] }>(isResident(me, slug) ? territoryPath(slug, '/shift-commitments/mine') : null);
+  const refresh = () => {
+    corridor.reload();
+    commitments.reload();
+  };
+
+  if (corridor.error && !corridor.data) {
+    const missing = corridor.error.code === 'not_found';
+    return (
+      <section class="page">
+        <PageHeading title={missing ? m('corridor.notFound') : m('corridors.title')} />
+        {missing ? <a href={paths.corridors(slug)}>{m('corridor.back')}</a> : <ErrorNotice error={corridor.error} />}
+      </section>
+    );
+  }
+  const c = corridor.data;
+  if (!c) return <Loading />;
+  const mine = (commitments.data?.items ?? []).filter((item) => item.corridorId === c.id);
+  const noteKey = modelNoteKey(c.model);
+  return (
+    <div class="page">
+      <PageHeading title={c.name} />
+      <p class="meta">
+        <a href={paths.corridors(slug)}>{m('corridor.back')}</a>
+      </p>
+      <p class="lead">{m('corridor.intro', { capacity: formatNumber(c.capacityPerHour), minutes: formatNumber(c.freeFlowMin, 1) })}</p>
+      <dl class="figures figures-2">
+        <div class="figure">
+          <dt>{m('corridor.savedThisWeek')}</dt>
+          <dd class="figure-value" data-testid="saved-this-week">{m('unit.vehicleHours', { value: formatNumber(c.vehicleHoursSavedThisWeek, 2) })}</dd>
+          <dd class="figure-source">{m('corridor.savedSource')}</dd>
+        </div>
+        <div class="figure">
+          <dt>{m('corridor.committedToday')}</dt>
+          <dd class="figure-value">{formatNumber(c.periods.reduce((sum, p) => sum + p.committedDrivers, 0))}</dd>
+          <dd class="figure-source">{m('corridor.committedSource')}</dd>
+        </div>
+      </dl>
+      {c.periods.map((view) => (
+        <PeriodPanel key={view.period} view={view} />
+      ))}
+      <p class="model-note">
+        <strong>{m('corridor.model')}</strong> {noteKey ? m(noteKey) : <span lang="en">{c.model}</span>}
+      </p>
+      <section aria-labelledby="commit-title">
+        <h2 id="commit-title">{m('commit.title')}</h2>
+        <p>{m('commit.intro')}</p>
+        {me === null ? (
+          <p class="actions">
+            <a class="button button-primary" href={paths.signIn(slug, url)}>{t('home.signIn')}</a>
+            <a class="button" href={paths.signUp(slug, url)}>{t('home.join')}</a>
+          </p>
+        ) : null}
+        {commitments.error ? <ErrorNotice error={commitments.error} /> : null}
+        {mine.length > 0 ? (
+          <>
+            <h3>{m('commitment.mine')}</h3>
+            <MyCommitments slug={slug} corridor={c} commitments={mine} onChange={refresh} />
+          </>
+        ) : null}
+        {me ? <CommitForm slug={slug} corridor={c} onCommitted={refresh} /> : null}
+      </section>
+    </div>
+  );
+}

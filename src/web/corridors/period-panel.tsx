@@ -1,0 +1,64 @@
+/** @module One peak period of a corridor: the queue chart (today vs with commitments), the share needed vs committed, the delay. */
+import { StepChart } from '../core/charts/step-chart.tsx';
+import { DataTable } from '../core/charts/data-table.tsx';
+import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
+import { percentText } from './share.ts';
+import type { PeriodView } from './types.ts';
+
+export function PeriodPanel({ view }: { view: PeriodView }) {
+  const { m, mp, formatNumber } = useMobilityI18n();
+  const first = view.slots[0]?.start ?? '';
+  const last = view.slots[view.slots.length - 1]?.start ?? '';
+  const titleId = `period-${view.period}`;
+  const peak = (values: number[]) => Math.max(0, ...values);
+  const peakToday = peak(view.slots.map((s) => s.queueToday));
+  const peakWith = peak(view.slots.map((s) => s.queueWithCommitments));
+  const peakSlot = view.slots.find((s) => s.queueToday === peakToday)?.start ?? first;
+  const percent = (share: number) => percentText(share, formatNumber);
+  const one = (value: number) => formatNumber(value, 1);
+  return (
+    <section aria-labelledby={titleId} class="period">
+      <h2 id={titleId}>{m(view.period === 'am' ? 'corridor.am' : 'corridor.pm', { from: first, to: last })}</h2>
+      <div class="share-compare">
+        <p class="share-needed">
+          {view.shareNeeded === null
+            ? m('corridor.cannotClear')
+            : view.shareNeeded.share === 0
+              ? m('corridor.noQueue')
+              : m('corridor.shareNeeded', { percent: percent(view.shareNeeded.share), minutes: view.shareNeeded.minutesEarlier })}
+        </p>
+        <p class="share-committed" data-committed={view.committedDrivers}>
+          {mp('corridor.committed', view.committedDrivers, { percent: percent(view.shareCommitted) })}
+        </p>
+      </div>
+      <p>{m('corridor.vehicleHours', { today: one(view.vehicleHoursToday), with: one(view.vehicleHoursWithCommitments) })}</p>
+      <StepChart
+        title={m('corridor.chartTitle')}
+        description={m('corridor.chartSummary', { today: one(peakToday), with: one(peakWith), slot: peakSlot })}
+        slots={view.slots.map((s) => s.start)}
+        series={[
+          { name: m('corridor.seriesToday'), values: view.slots.map((s) => s.queueToday) },
+          { name: m('corridor.seriesWith'), values: view.slots.map((s) => s.queueWithCommitments) },
+        ]}
+        format={(value) => formatNumber(value)}
+        unit={m('corridor.unit')}
+      >
+        <DataTable
+          caption={m('corridor.tableCaption')}
+          columns={[
+            { header: m('corridor.col.slot') },
+            { header: m('corridor.col.demand'), numeric: true },
+            { header: m('corridor.col.queueToday'), numeric: true },
+            { header: m('corridor.col.queueWith'), numeric: true },
+            { header: m('corridor.col.delayToday'), numeric: true },
+            { header: m('corridor.col.delayWith'), numeric: true },
+          ]}
+          rows={view.slots.map((s) => ({
+            key: s.start,
+            cells: [s.start, formatNumber(s.demand), one(s.queueToday), one(s.queueWithCommitments), one(s.delayTodayMin), one(s.delayWithCommitmentsMin)],
+          }))}
+        />
+      </StepChart>
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+// Journey in Chromium: Alice describes her commute and offers a weekly ride; Bob asks for one, sees her
+// explained match and proposes next Monday; Alice accepts. The server clock then jumps to that Monday
+// noon so both can confirm the ride. Bob commits to leave earlier on a corridor and records it (the
+// corridor's committed figures move), logs a bike trip, and both impact pages show non-zero figures with
+// their sources. Every page visited passes axe-core (no serious/critical issue) and no page error occurs.
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMaille, type Maille } from '../../src/server/app.ts';
+import { fixedClock } from '../../src/server/core/clock.ts';
+import { loadConfig } from '../../src/server/core/config.ts';
+import { ensureDemoCorridors } from '../../src/server/demo/seed-corridors.ts';
+import { DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
+import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
+import { openTestDatabase } from '../support/database.ts';
+
+/** The first Monday strictly after the territory's today (Europe/Paris). */
+function nextMonday(now: Date): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+  const day = new Date(`${today}T12:00:00Z`);
+  do day.setUTCDate(day.getUTCDate() + 1);
+  while (day.getUTCDay() !== 1);
+  return day.toISOString().slice(0, 10);
+}
+
+describe('mobility journey', () => {
+  const clock = fixedClock(new Date());
+  const monday = nextMonday(clock.now());
+  let maille: Maille;
+  let browser: Browser;
+  let origin: string;
+  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
+
+  beforeAll(async () => {
+    const webDir = await ensureFreshWebBuild();
+    const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
+    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock });
+    await seedDemoIfEmpty(maille.database.db, 60);
+    await ensureDemoCorridors(maille.database.db);
+    await maille.app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await maille?.close();
+  });
+
+  const errors: string[] = [];
+  async function person(name: string, email: string, back: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
+    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+    await page.goto(`${t('/inscription')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
+    await page.getByLabel('Nom affiché').fill(name);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.waitForURL(new RegExp(`${back}$`));
+    return page;
+  }
+  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+  it('goes from a commute to a confirmed carpool, a recorded shift and visible impact', async () => {
+    // Alice describes her commute: home by commune (Talant), work by coordinates (Quetigny).
+    const alice = await person('Alice', 'alice@example.org', '/mes-communautes');
+    await alice.getByText('Mobilité', { exact: true }).click();
+    await alice.getByRole('link', { name: 'Mon trajet' }).click();
+    await heading(alice, 'Mon trajet domicile-travail');
+    const home = alice.getByRole('group', { name: 'Domicile' });
+    await home.getByLabel('Commune', { exact: true }).selectOption({ label: 'Talant' });
+    const work = alice.getByRole('group', { name: 'Travail' });
+    await work.getByLabel('Des coordonnées').check();
+    await work.getByLabel('Latitude').fill('47,321');
+    await work.getByLabel('Longitude').fill('5,1123');
+    await expectAccessible(alice, 'commute form');
+    await alice.getByRole('button', { name: 'Enregistrer mon trajet' }).click();
+    await alice.getByRole('heading', { name: 'Mon trajet enregistré' }).waitFor();
+    await alice.getByText('source : distance à vol d’oiseau').waitFor();
+    expect(await alice.locator('.distance').textContent()).toMatch(/^\d+([,.]\d)? km$/);
+    await expectAccessible(alice, 'commute saved');
+
+    // She offers a weekly ride from home to work (the commute shortcut is preselected).
+    await alice.goto(t('/covoiturage'));
+    await heading(alice, 'Covoiturage');
+    await expect.poll(() => alice.getByRole('group', { name: 'Départ' }).getByLabel('Comme le domicile de mon trajet').isChecked()).toBe(true);
+    await alice.getByRole('button', { name: 'Publier mon offre' }).click();
+    await alice.getByRole('heading', { name: /Je conduis · domicile → travail/ }).waitFor();
+    await alice.getByText('Aucun passager compatible pour l’instant.').waitFor();
+    await expectAccessible(alice, 'carpool (offer)');
+
+    // Bob asks for a seat from Talant to a meeting point near Alice's work, and sees her explained match.
+    const bob = await person('Bob', 'bob@example.org', '/covoiturage');
+    await heading(bob, 'Covoiturage');
+    await bob.getByLabel('cherchez une place').check();
+    await bob.getByRole('group', { name: 'Départ' }).getByLabel('Commune', { exact: true }).selectOption({ label: 'Talant' });
+    const arrival = bob.getByRole('group', { name: 'Arrivée' });
+    await arrival.getByLabel('Un point de rencontre public').check();
+    await arrival.getByLabel('Nom du point de rencontre').fill('Arrêt Quetigny Centre');
+    await arrival.getByLabel('Latitude').fill('47.3205');
+    await arrival.getByLabel('Longitude').fill('5.11');
+    await bob.getByLabel('Entre', { exact: true }).fill('07:40');
+    await bob.getByLabel('et', { exact: true }).fill('08:10');
+    await bob.getByRole('button', { name: 'Publier ma demande' }).click();
+    const match = bob.locator('.match').filter({ hasText: 'Alice, conducteur·rice' });
+    await match.waitFor();
+    await expect.poll(() => match.locator('.explanation').textContent()).toMatch(/^Pourquoi : détour de .* km .* kg CO2e évités/);
+    await expectAccessible(bob, 'carpool (matches)');
+    await match.getByLabel('Jour du trajet').fill(monday);
+    await match.getByRole('button', { name: 'Proposer ce trajet' }).click();
+    await bob.getByText(/^Trajet proposé à Alice pour le lundi/).waitFor();
+    await bob.getByText('Proposé : en attente de la réponse de Alice').waitFor();
+
+    // Alice accepts and leaves a message.
+    await alice.reload();
+    const aliceRide = alice.locator('.ride').filter({ hasText: 'avec Bob' });
+    await aliceRide.getByText('Proposé : en attente de votre réponse').waitFor();
+    await expectAccessible(alice, 'carpool (ride to accept)');
+    await aliceRide.getByRole('button', { name: 'Accepter' }).click();
+    await aliceRide.getByText('Accepté', { exact: true }).waitFor();
+    await aliceRide.getByRole('button', { name: 'Messages' }).click();
+    await aliceRide.getByLabel('Votre message').fill('Rendez-vous à 7 h 40 devant la mairie.');
+    await aliceRide.getByRole('button', { name: 'Envoyer' }).click();
+    await aliceRide.getByText('Rendez-vous à 7 h 40 devant la mairie.').waitFor();
+    await expectAccessible(alice, 'carpool (messages)');
+
+    // A browser cannot wait for Monday: the server clock jumps to Monday noon, then both confirm.
+    clock.set(new Date(`${monday}T11:00:00Z`));
+    await bob.reload();
+    const bobRide = bob.locator('.ride').filter({ hasText: 'avec Alice' });
+    await bobRide.getByRole('button', { name: 'Le trajet a eu lieu' }).click();
+    await bobRide.getByText('Merci : le trajet est confirmé et compté.').first().waitFor();
+    await bobRide.getByText('Preuve de covoiturage : classe B (une confirmation)').first().waitFor();
+    await alice.reload();
+    await aliceRide.getByRole('button', { name: 'Le trajet a eu lieu' }).click();
+    await aliceRide.getByText('Preuve de covoiturage : classe C (confirmé par les deux)').first().waitFor();
+    await aliceRide.getByText('Vous n’êtes pas seul·e :').waitFor();
+    await expectAccessible(alice, 'carpool (confirmed)');
+
+    // Bob commits to leave a quarter of an hour earlier on a corridor, then says he did it today.
+    await bob.goto(t('/axes'));
+    await heading(bob, 'Axes routiers encombrés');
+    await expectAccessible(bob, 'corridors');
+    await bob.getByRole('link', { name: /^Rocade est/ }).click();
+    await heading(bob, /^Rocade est/);
+    const committed = bob.locator('section[aria-labelledby="period-am"] .share-committed');
+    await expect.poll(() => committed.getAttribute('data-committed')).toBe('0');
+    await bob.getByText(/% des conducteurs partant 15 minutes plus tôt suffiraient à résorber ce bouchon\./).first().waitFor();
+    const savedBefore = await bob.getByTestId('saved-this-week').textContent();
+    await expectAccessible(bob, 'corridor');
+    await bob.getByRole('button', { name: 'Je m’engage' }).click();
+    await expect.poll(() => committed.getAttribute('data-committed')).toBe('1');
+    await bob.getByRole('button', { name: 'Je l’ai fait aujourd’hui' }).click();
+    await bob.getByText('Bravo, c’est noté pour aujourd’hui.').first().waitFor();
+    await expect.poll(() => bob.getByTestId('saved-this-week').textContent()).not.toBe(savedBefore);
+    await expectAccessible(bob, 'corridor (committed and recorded)');
+
+    // Bob logs a bike trip on Monday: figures, explanation lines and "not alone".
+    await bob.goto(t('/impact'));
+    await heading(bob, 'Mon impact');
+    await bob.getByLabel('Jour du trajet').fill(monday);
+    await bob.getByLabel('Distance en km').fill('6');
+    await expectAccessible(bob, 'my impact (form)');
+    await bob.getByRole('button', { name: 'Enregistrer ce trajet' }).click();
+    const result = bob.locator('.switch-result');
+    await result.getByText(/^Vélo, lundi/).waitFor();
+    await result.getByText(/^CO2e évité : 6 km/).waitFor();
+    await expect.poll(async () => (await bob.locator('[data-figure="co2"]').textContent()) ?? '').toMatch(/^[1-9]/);
+    await bob.getByText('source : facteurs ADEME Base Carbone, version 1').waitFor();
+    await bob.getByText('Comment est-ce calculé ?').click();
+    await bob.getByText('Facteurs utilisés (version 1)').waitFor();
+    await expectAccessible(bob, 'my impact (figures and method)');
+
+    // The territory's page shows everyone's figures, their sources and the participation ranking.
+    await bob.getByRole('link', { name: 'Voir l’impact du territoire' }).click();
+    await heading(bob, 'Impact du territoire : Dijon Métropole');
+    await expect.poll(async () => (await bob.locator('[data-figure="gestures"]').textContent()) ?? '').toMatch(/^[1-9]/);
+    await expect.poll(async () => (await bob.locator('[data-figure="co2"]').textContent()) ?? '').toMatch(/^[1-9]/);
+    await bob.getByText('source : facteurs ADEME Base Carbone, version 1').waitFor();
+    await bob.getByRole('table', { name: /^Taux de participation/ }).waitFor();
+    await expectAccessible(bob, 'territory impact');
+
+    // A community page loads its impact panel (and its live stream) lazily.
+    await bob.goto(`${t('/communautes')}?q=${encodeURIComponent('Démo')}`);
+    await bob.getByRole('link', { name: 'Voisins — Démo' }).click();
+    await heading(bob, 'Voisins — Démo');
+    await bob.getByRole('heading', { name: 'Impact de la communauté' }).waitFor();
+    await expectAccessible(bob, 'community page with impact panel');
+
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
