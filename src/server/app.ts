@@ -12,6 +12,7 @@ import type { Config } from './core/config.ts';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './core/database/connect.ts';
 import { migrateToLatest } from './core/database/migrate.ts';
 import { createEventBus } from './core/events.ts';
+import { bridgeThroughPostgres } from './core/events-postgres.ts';
 import { buildApp, type RouteModule } from './core/http/build-app.ts';
 import { keepInOutbox, smtpDispatcher } from './core/mailer/dispatch.ts';
 import { version } from './core/paths.ts';
@@ -52,12 +53,23 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...options.open }));
   await migrateToLatest(database.db);
-  const bus = createEventBus();
+  // Several API processes on one PostgreSQL server keep their match indexes and live views in step.
+  let logError = (error: unknown) => console.error('event bridge:', error);
+  const bridge = database.url
+    ? await bridgeThroughPostgres(createEventBus(), {
+        db: database.db,
+        databaseUrl: database.url,
+        shared: ['carpool.trip_changed', 'gesture.recorded'],
+        onError: (error) => logError(error),
+      })
+    : undefined;
+  const bus = bridge?.bus ?? createEventBus();
   const mail = config.smtpUrl ? smtpDispatcher(database.db, config.smtpUrl, config.mailFrom) : keepInOutbox;
   const app = await buildApp(
     { db: database.db, databaseKind: database.kind, clock: options.clock ?? systemClock, bus, config, version },
     { routes: routeModules, serveWeb: options.serveWeb ?? false },
   );
+  logError = (error) => app.log.error({ err: error }, 'event bridge');
   const flush = () => {
     mail.flush().catch((error: unknown) => app.log.error({ err: error }, 'mail dispatch failed'));
   };
@@ -71,6 +83,7 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
       clearInterval(retry);
       unsubscribe();
       await app.close();
+      await bridge?.close();
       await database.close();
     },
   };

@@ -75,7 +75,7 @@ describe('mobility journey', () => {
     await expectAccessible(alice, 'commute form');
     await alice.getByRole('button', { name: 'Enregistrer mon trajet' }).click();
     await alice.getByRole('heading', { name: 'Mon trajet enregistré' }).waitFor();
-    await alice.getByText('source : distance à vol d’oiseau').waitFor();
+    await alice.locator('main').getByText('source : distance à vol d’oiseau').waitFor();
     expect(await alice.locator('.distance').textContent()).toMatch(/^\d+([,.]\d)? km$/);
     await expectAccessible(alice, 'commute saved');
 
@@ -85,7 +85,7 @@ describe('mobility journey', () => {
     await expect.poll(() => alice.getByRole('group', { name: 'Départ' }).getByLabel('Comme le domicile de mon trajet').isChecked()).toBe(true);
     await alice.getByRole('button', { name: 'Publier mon offre' }).click();
     await alice.getByRole('heading', { name: /Je conduis · domicile → travail/ }).waitFor();
-    await alice.getByText('Aucun passager compatible pour l’instant.').waitFor();
+    await alice.locator('main').getByText('Aucun passager compatible pour l’instant.').waitFor();
     await expectAccessible(alice, 'carpool (offer)');
 
     // Bob asks for a seat from Talant to a meeting point near Alice's work, and sees her explained match.
@@ -107,8 +107,8 @@ describe('mobility journey', () => {
     await expectAccessible(bob, 'carpool (matches)');
     await match.getByLabel('Jour du trajet').fill(monday);
     await match.getByRole('button', { name: 'Proposer ce trajet' }).click();
-    await bob.getByText(/^Trajet proposé à Alice pour le lundi/).waitFor();
-    await bob.getByText('Proposé : en attente de la réponse de Alice').waitFor();
+    await bob.locator('main').getByText(/^Trajet proposé à Alice pour le lundi/).waitFor();
+    await bob.locator('main').getByText('Proposé : Alice n’a pas encore répondu').waitFor();
 
     // Alice accepts and leaves a message.
     await alice.reload();
@@ -144,13 +144,13 @@ describe('mobility journey', () => {
     await heading(bob, /^Rocade est/);
     const committed = bob.locator('section[aria-labelledby="period-am"] .share-committed');
     await expect.poll(() => committed.getAttribute('data-committed')).toBe('0');
-    await bob.getByText(/% des conducteurs partant 15 minutes plus tôt suffiraient à résorber ce bouchon\./).first().waitFor();
+    await bob.locator('main').getByText(/% des conducteurs partant 15 minutes plus tôt suffiraient à résorber ce bouchon\./).first().waitFor();
     const savedBefore = await bob.getByTestId('saved-this-week').textContent();
     await expectAccessible(bob, 'corridor');
     await bob.getByRole('button', { name: 'Je m’engage' }).click();
     await expect.poll(() => committed.getAttribute('data-committed')).toBe('1');
     await bob.getByRole('button', { name: 'Je l’ai fait aujourd’hui' }).click();
-    await bob.getByText('Bravo, c’est noté pour aujourd’hui.').first().waitFor();
+    await bob.locator('main').getByText('Bravo, c’est noté pour aujourd’hui.').first().waitFor();
     await expect.poll(() => bob.getByTestId('saved-this-week').textContent()).not.toBe(savedBefore);
     await expectAccessible(bob, 'corridor (committed and recorded)');
 
@@ -165,9 +165,9 @@ describe('mobility journey', () => {
     await result.getByText(/^Vélo, lundi/).waitFor();
     await result.getByText(/^CO2e évité : 6 km/).waitFor();
     await expect.poll(async () => (await bob.locator('[data-figure="co2"]').textContent()) ?? '').toMatch(/^[1-9]/);
-    await bob.getByText('source : facteurs ADEME Base Carbone, version 1').waitFor();
-    await bob.getByText('Comment est-ce calculé ?').click();
-    await bob.getByText('Facteurs utilisés (version 1)').waitFor();
+    await bob.locator('main').getByText('source : facteurs ADEME Base Carbone, version 1').waitFor();
+    await bob.locator('main').getByText('Comment est-ce calculé ?', { exact: true }).click();
+    await bob.locator('main').getByText('Facteurs utilisés (version 1)').waitFor();
     await expectAccessible(bob, 'my impact (figures and method)');
 
     // The territory's page shows everyone's figures, their sources and the participation ranking.
@@ -175,7 +175,7 @@ describe('mobility journey', () => {
     await heading(bob, 'Impact du territoire : Dijon Métropole');
     await expect.poll(async () => (await bob.locator('[data-figure="gestures"]').textContent()) ?? '').toMatch(/^[1-9]/);
     await expect.poll(async () => (await bob.locator('[data-figure="co2"]').textContent()) ?? '').toMatch(/^[1-9]/);
-    await bob.getByText('source : facteurs ADEME Base Carbone, version 1').waitFor();
+    await bob.locator('main').getByText('source : facteurs ADEME Base Carbone, version 1').waitFor();
     await bob.getByRole('table', { name: /^Taux de participation/ }).waitFor();
     await expectAccessible(bob, 'territory impact');
 

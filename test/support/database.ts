@@ -29,6 +29,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHand
   const target = new URL(url);
   target.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: target.toString() });
+  // A second app on the same database (several API processes) opens it again through this URL.
   return {
     ...handle,
     close: async () => {

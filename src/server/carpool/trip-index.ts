@@ -362,7 +362,7 @@ export class TripIndex {
     const communities = new Set(trip.communityIds);
     const s: Search = {
       ...{ trip, q, day: ints[1]!, mask: ints[2]!, leg, findsDrivers: role === 'driver', communities },
-      ...{ sharedPhase: true, found: [], need: k, worstKey: Infinity, tol: this.rules.timeToleranceMin, slack: this.kmSlack() },
+      ...{ sharedPhase: true, found: [], need: k, worstKey: Number.MAX_VALUE, tol: this.rules.timeToleranceMin, slack: this.kmSlack() },
     };
     // Phase 1, shared communities: exhaustive over feasible records unless k are found, so phase 2 may skip them.
     const shared = [...communities].flatMap((c) => this.communities.get(c)?.[role] ?? []);
@@ -372,7 +372,7 @@ export class TripIndex {
       if (s.found.length >= k) return s.found;
     }
     const first = s.found;
-    Object.assign(s, { sharedPhase: false, found: [], need: k - first.length, worstKey: Infinity });
+    Object.assign(s, { sharedPhase: false, found: [], need: k - first.length, worstKey: Number.MAX_VALUE });
     this.run([this.trees[role]], s);
     return first.concat(s.found);
   }
@@ -408,7 +408,7 @@ export class TripIndex {
     heap.size = 0;
     for (const root of roots) this.consider(root, s);
     while (heap.size > 0 && heap.peekKey() <= s.worstKey) {
-      const n = heap.pop(); const G = (globalThis as any).st; if (G) { G.pops++; if (this.forest.ints[n*NI+1]! < 0) G.recs += this.forest.ints[n*NI]!; }
+      const n = heap.pop();
       const ints = this.forest.ints;
       const link = ints[n * NI + 2]!;
       if (ints[n * NI + 1]! < 0) this.scan(link, ints[n * NI]!, s);
@@ -479,7 +479,6 @@ export class TripIndex {
       const gap = Math.max(0, F[fo + START]! - q[END]!, q[START]! - F[fo + END]!) - TIME_SLACK;
       if (gap > s.tol) continue;
       if (s.findsDrivers ? F[fo + SEATS]! < q[SEATS]! - SEAT_SLACK : F[fo + SEATS]! > q[SEATS]! + SEAT_SLACK) continue;
-      const G2 = (globalThis as any).st; if (G2) G2.compat++;
       const ax = F[fo]! - qox!;
       const ay = F[fo + 1]! - qoy!;
       const az = F[fo + 2]! - qoz!;
@@ -493,7 +492,7 @@ export class TripIndex {
   }
 
   private evaluate(slot: number, s: Search): void {
-    const other = this.trips[slot]!; const G3 = (globalThis as any).st; if (G3) G3.evals++;
+    const other = this.trips[slot]!;
     if (s.sharedPhase) {
       if (this.stamps[slot] === this.epoch) return;
       this.stamps[slot] = this.epoch;

@@ -152,7 +152,7 @@ export const mobilityEn: Record<MobilityKey, string> = {
   'ride.youRide': '{name} drives you',
   'ride.distances': '{shared} km shared, {detour} km detour',
   'ride.waitingYou': 'Proposed: waiting for your answer',
-  'ride.waitingOther': 'Proposed: waiting for {name}’s answer',
+  'ride.waitingOther': 'Proposed: {name} has not answered yet',
   'ride.status.accepted': 'Accepted',
   'ride.status.done': 'Done',
   'ride.status.cancelled': 'Cancelled',

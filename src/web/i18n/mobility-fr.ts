@@ -151,7 +151,7 @@ export const mobilityFr = {
   'ride.youRide': '{name} vous conduit',
   'ride.distances': '{shared} km en commun, détour {detour} km',
   'ride.waitingYou': 'Proposé : en attente de votre réponse',
-  'ride.waitingOther': 'Proposé : en attente de la réponse de {name}',
+  'ride.waitingOther': 'Proposé : {name} n’a pas encore répondu',
   'ride.status.accepted': 'Accepté',
   'ride.status.done': 'Effectué',
   'ride.status.cancelled': 'Annulé',
