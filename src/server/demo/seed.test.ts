@@ -5,6 +5,8 @@ import { databaseKinds, openTestDatabase } from '../../../test/support/database.
 import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
 import { loadCommunes } from './load-communes.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from './seed-demo.ts';
+import { ensureDemoCorridors } from './seed-corridors.ts';
+import { seedDemoMobility } from './seed-mobility.ts';
 import { seedTerritory } from './seed-territory.ts';
 
 describe.each(databaseKinds())('demo seed on %s', (kind) => {
@@ -12,6 +14,8 @@ describe.each(databaseKinds())('demo seed on %s', (kind) => {
   beforeAll(async () => {
     t = await startTestApp(kind);
     await seedDemoIfEmpty(t.database.db, 500);
+    await ensureDemoCorridors(t.database.db);
+    await seedDemoMobility(t.database.db, t.clock.now());
   });
   afterAll(() => t.close());
 
@@ -49,6 +53,18 @@ describe.each(databaseKinds())('demo seed on %s', (kind) => {
       const me = (await client.get('/api/me')).json();
       expect(me.territories[0].roles).toEqual(account.roles);
     }
+  });
+
+  it('ships four corridors with a real queue and synthetic mobility that the impact pages can show', async () => {
+    const corridors = (await new Client(t.app).get(`/api/territories/${DEMO_SLUG}/corridors`)).json().items;
+    expect(corridors).toHaveLength(4);
+    expect(corridors.every((c: { periods: { vehicleHoursToday: number }[] }) => c.periods[0]!.vehicleHoursToday > 0)).toBe(true);
+    const impact = (await new Client(t.app).get(`/api/territories/${DEMO_SLUG}/impact?weeks=6`)).json();
+    expect(impact.totals.modeSwitches).toBeGreaterThan(50);
+    expect(impact.totals.co2eKg).toBeGreaterThan(0);
+    const trips = await t.database.db.selectFrom('carpool_trips').select('id').execute();
+    expect(trips.length).toBeGreaterThan(10);
+    expect(await seedDemoMobility(t.database.db, t.clock.now())).toBe(0); // once only
   });
 
   it('does nothing on a database that already has a territory', async () => {
