@@ -1,53 +1,13 @@
-// The authorization matrix: every API route × every kind of caller → the status it must get.
-// One test per cell; cells that change state build fresh fixtures, so the order of cells does not matter.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The authorization matrix of the core API (accounts, territories, communities, audit, system): every route ×
+// every kind of caller → the status it must get. One test per cell; cells that change state build fresh
+// fixtures, so the order of cells does not matter. The mobility routes have their own table in
+// authorization-matrix-mobility.test.ts; the harness and the coverage check live in support/matrix.ts.
 import { digest } from '../src/server/core/auth/tokens.ts';
-import type { CommunityVisibility, MembershipStatus, TerritoryRole } from '../src/server/core/database/schema.ts';
-import { databaseKinds } from './support/database.ts';
-import { addMember, buildCommunity, buildTerritory, buildUser, PASSWORD, type TerritoryFixture, type UserFixture } from './support/factories.ts';
-import { Client, startTestApp, type TestApp } from './support/http.ts';
+import type { CommunityVisibility, MembershipStatus } from '../src/server/core/database/schema.ts';
+import { addMember, buildUser, PASSWORD } from './support/factories.ts';
+import { anyone, community, describeMatrix, isMobility, signedIn, T, type Row, type World } from './support/matrix.ts';
 
-const ACTORS = ['anonymous', 'resident', 'organiser', 'operator', 'admin', 'outsider'] as const;
-type Actor = (typeof ACTORS)[number];
-type Person = Exclude<Actor, 'anonymous'>;
-
-/** Everything a path builder may use: the territory under test, its people, and a second territory. */
-interface World {
-  t: TestApp;
-  territory: TerritoryFixture;
-  elsewhere: TerritoryFixture;
-  users: Record<Person, UserFixture>;
-}
-
-interface Call {
-  url: string;
-  body?: unknown;
-}
-
-interface Row {
-  /** Method and path as documented; `:t` is the territory slug. */
-  route: string;
-  /** Tells two rows on the same route apart, e.g. "private". */
-  note?: string;
-  build: (w: World) => Call | Promise<Call>;
-  /** The request ends or changes the caller's own session or membership: use a new caller of that kind. */
-  freshActor?: boolean;
-  /** Expected status for: anonymous, resident, organiser, operator, admin, outsider (another territory). */
-  expect: [number, number, number, number, number, number];
-}
-
-const T = (w: World) => `/api/territories/${w.territory.slug}`;
 const uniqueEmail = () => `m-${Math.random().toString(36).slice(2)}@example.org`;
-
-/** A new community of the territory, organised by the matrix's organiser. */
-function community(w: World, visibility: CommunityVisibility = 'public') {
-  return buildCommunity(w.t.database.db, {
-    territory: w.territory,
-    organiser: w.users.organiser,
-    visibility,
-    joinPolicy: visibility === 'private' ? 'invite' : 'open',
-  });
-}
 
 /** A new community with one more member (active or pending) to act on. */
 async function communityWithMember(w: World, visibility: CommunityVisibility, status: MembershipStatus) {
@@ -67,9 +27,6 @@ async function resetToken(w: World): Promise<string> {
     .execute();
   return token;
 }
-
-const anyone = [200, 200, 200, 200, 200, 200] as Row['expect'];
-const signedIn = (ok: number): Row['expect'] => [401, ok, ok, ok, ok, ok];
 
 // One row per route (and per kind of community where it matters). `expect` reads, in order:
 //        [anonymous, resident, organiser, operator, admin, outsider]
@@ -126,76 +83,4 @@ const MATRIX: Row[] = [
   { route: 'POST /api/territories/:t/communities/:id/invite-code', note: 'private', build: async (w) => ({ url: `${T(w)}/communities/${(await community(w, 'private')).id}/invite-code` }), expect: [401, 404, 200, 404, 404, 404] },
 ];
 
-const ROLES: Record<Person, TerritoryRole[]> = {
-  resident: ['resident'],
-  organiser: ['resident'],
-  operator: ['resident', 'operator'],
-  admin: ['resident', 'admin'],
-  outsider: ['resident'],
-};
-
-async function buildPerson(t: TestApp, territory: TerritoryFixture, elsewhere: TerritoryFixture, actor: Person): Promise<UserFixture> {
-  return buildUser(t.database.db, { territory: actor === 'outsider' ? elsewhere : territory, roles: ROLES[actor] });
-}
-
-describe.each(databaseKinds())('authorization matrix on %s', (kind) => {
-  let w: World;
-  const clients = {} as Record<Actor, Client>;
-
-  beforeAll(async () => {
-    const t = await startTestApp(kind);
-    const territory = await buildTerritory(t.database.db);
-    const elsewhere = await buildTerritory(t.database.db);
-    const users = {} as Record<Person, UserFixture>;
-    clients.anonymous = new Client(t.app);
-    for (const actor of ACTORS) {
-      if (actor === 'anonymous') continue;
-      users[actor] = await buildPerson(t, territory, elsewhere, actor);
-      clients[actor] = await new Client(t.app).signIn(users[actor].email, PASSWORD);
-    }
-    w = { t, territory, elsewhere, users };
-  });
-  afterAll(() => w.t.close());
-
-  /** A caller of this kind: a copy of the shared client (cookies set by the answer stay local), or a brand-new one. */
-  async function callerFor(actor: Actor, fresh: boolean): Promise<Client> {
-    const client = new Client(w.t.app);
-    if (actor === 'anonymous') return client;
-    if (!fresh) {
-      client.cookies = { ...clients[actor].cookies };
-      return client;
-    }
-    const user = await buildPerson(w.t, w.territory, w.elsewhere, actor);
-    if (actor === 'organiser') await buildCommunity(w.t.database.db, { territory: w.territory, organiser: user });
-    return client.signIn(user.email, PASSWORD);
-  }
-
-  for (const row of MATRIX) {
-    const [method, path] = row.route.split(' ') as [string, string];
-    ACTORS.forEach((actor, i) => {
-      const status = row.expect[i]!;
-      it(`${method} ${path}${row.note ? ` (${row.note})` : ''} × ${actor} → ${status}`, async () => {
-        const client = await callerFor(actor, row.freshActor === true);
-        const call = await row.build(w);
-        const res = await client.request({
-          method,
-          url: call.url,
-          ...(call.body === undefined ? {} : { payload: call.body as object }),
-        });
-        expect(res.statusCode, res.body).toBe(status);
-        if (status >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
-      });
-    });
-  }
-
-  it('covers every route the API registers', async () => {
-    const doc = (await new Client(w.t.app).get('/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
-    const registered = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace('{territory}', ':t').replace(/\{(\w+)\}/g, ':$1')}`),
-    );
-    const covered = new Set(MATRIX.map((r) => r.route));
-    expect(registered.length).toBeGreaterThan(25);
-    expect(registered.filter((r) => !covered.has(r))).toEqual([]);
-    expect([...covered].filter((r) => !registered.includes(r) && r !== 'GET /api/openapi.json')).toEqual([]);
-  });
-});
+describeMatrix('authorization matrix', MATRIX, { covers: (tags) => !isMobility(tags), atLeast: 25 });

@@ -10,7 +10,7 @@ import { createMaille, type Maille } from '../../src/server/app.ts';
 import { fixedClock } from '../../src/server/core/clock.ts';
 import { loadConfig } from '../../src/server/core/config.ts';
 import { ensureDemoCorridors } from '../../src/server/demo/seed-corridors.ts';
-import { DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
 import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
 import { openTestDatabase } from '../support/database.ts';
 
@@ -185,6 +185,21 @@ describe('mobility journey', () => {
     await heading(bob, 'Voisins — Démo');
     await bob.getByRole('heading', { name: 'Impact de la communauté' }).waitFor();
     await expectAccessible(bob, 'community page with impact panel');
+
+    // The operator finds the review queue in the mobility menu (residents do not).
+    expect(await bob.locator('.nav-sublist').getByRole('link', { name: 'Vérifications' }).count()).toBe(0);
+    const olivia = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+    olivia.on('pageerror', (e) => errors.push(`operator: ${e.message}`));
+    await olivia.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}/axes`)}`);
+    await olivia.getByLabel('Adresse e-mail').fill(DEMO_ACCOUNTS.find((a) => a.roles.includes('operator'))!.email);
+    await olivia.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await olivia.getByRole('button', { name: 'Se connecter' }).click();
+    await heading(olivia, 'Axes routiers encombrés');
+    await olivia.getByText('Mobilité', { exact: true }).click();
+    await olivia.getByRole('link', { name: 'Vérifications' }).click();
+    await heading(olivia, 'Vérification des covoiturages');
+    await olivia.locator('main').getByText('Aucun trajet en attente de vérification.').waitFor();
+    await expectAccessible(olivia, 'review queue');
 
     expect(errors).toEqual([]);
   }, 60_000);

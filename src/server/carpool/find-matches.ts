@@ -18,6 +18,7 @@ export interface ProposedMatch {
   sharedKm: number;
   driverKm: number;
   co2eSavedKg: number;
+  factorsVersion: number;
   explanation: string;
 }
 
@@ -63,6 +64,7 @@ export async function findMatches(
       sharedKm: m.sharedKm,
       driverKm: m.driverKm,
       co2eSavedKg: impact.rideCo2eKg,
+      factorsVersion: factors.version,
       explanation: `${m.sharedCommunity ? 'Shared community · ' : ''}detour ${m.detourKm} km / ${m.detourMin} min · time gap ${m.timeGapMin} min · ${impact.rideCo2eKg} kg CO2e saved (factors v${factors.version})`,
     });
     if (out.length >= input.limit) break;

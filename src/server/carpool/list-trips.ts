@@ -1,5 +1,6 @@
 /** @module One's carpool trips, and closing one. */
 import type { Viewer } from '../core/auth/sessions.ts';
+import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
@@ -66,13 +67,13 @@ export async function findOwnTrip(db: Database, territoryId: string, userId: str
 }
 
 export async function closeTrip(
-  deps: { db: Database; bus: EventBus; indexes: CarpoolIndexes },
+  deps: { db: Database; clock: Clock; bus: EventBus; indexes: CarpoolIndexes },
   input: { slug: string; viewer: Viewer | null; tripId: string },
 ): Promise<void> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireResident(deps.db, territory, input.viewer);
   const trip = await findOwnTrip(deps.db, territory.id, actor.userId, input.tripId);
-  await deps.db.updateTable('carpool_trips').set({ status: 'closed', closed_at: new Date() }).where('id', '=', trip.id).execute();
+  await deps.db.updateTable('carpool_trips').set({ status: 'closed', closed_at: deps.clock.now() }).where('id', '=', trip.id).execute();
   await deps.indexes.refresh(territory.id, trip.id);
   deps.bus.publish('carpool.trip_changed', { territoryId: territory.id, tripId: trip.id });
 }

@@ -33,7 +33,7 @@ export async function proposeMatch(
   const m = evaluateMatch(d!, p!, deps.indexes.rules, deps.indexes.router);
   if (!m || m.detourKm > driver.max_detour_share * m.driverKm + 1e-9) throw new AppError('conflict', 'These trips do not match (time, detour or shared distance).');
   const startsAt = localInstant(input.date, Math.max(driver.window_start, passenger.window_start));
-  const now = new Date();
+  const now = deps.clock.now();
   try {
     return await db
       .insertInto('carpool_matches')

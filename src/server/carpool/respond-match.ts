@@ -1,11 +1,13 @@
 /** @module Accepting or cancelling a proposed ride; the last seat goes to exactly one passenger. */
 import type { Viewer } from '../core/auth/sessions.ts';
+import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { findPartyMatch } from './match-access.ts';
 
-export async function acceptMatch(db: Database, input: { slug: string; viewer: Viewer | null; matchId: string }): Promise<{ status: string }> {
+export async function acceptMatch(deps: { db: Database; clock: Clock }, input: { slug: string; viewer: Viewer | null; matchId: string }): Promise<{ status: string }> {
+  const { db } = deps;
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);
   return db.transaction().execute(async (trx) => {
@@ -17,7 +19,7 @@ export async function acceptMatch(db: Database, input: { slug: string; viewer: V
       if (current.status === 'accepted') return { status: 'accepted' };
       throw new AppError('conflict', `This ride is ${current.status}.`);
     }
-    const now = new Date();
+    const now = deps.clock.now();
     const driverAccepted = side === 'driver' ? now : current.driver_accepted_at;
     const passengerAccepted = side === 'passenger' ? now : current.passenger_accepted_at;
     const both = driverAccepted !== null && passengerAccepted !== null;

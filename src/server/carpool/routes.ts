@@ -92,7 +92,7 @@ export const carpoolRoutes: RouteModule = (app, deps) => {
 
     app.post(`${t}/matches/:matchId/accept`, {
       schema: { tags, params: MatchParams, response: { 200: Type.Object({ status: Type.String() }), ...problemResponses } },
-      handler: async (req) => acceptMatch(db, { slug: req.params.territory, viewer: req.viewer, matchId: req.params.matchId }),
+      handler: async (req) => acceptMatch(all, { slug: req.params.territory, viewer: req.viewer, matchId: req.params.matchId }),
     });
 
     app.post(`${t}/matches/:matchId/cancel`, {

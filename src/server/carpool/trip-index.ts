@@ -382,7 +382,7 @@ export class TripIndex {
    * over a metropolis) plus 1 mm for float64 rounding, and can then never exceed the exact figures.
    */
   private kmSlack(): number {
-    return 1e-6 + 3e-7 * (this.factor * this.farthestKm + this.longestKm);
+    return 1e-6 * (1 + this.factor * this.farthestKm + this.longestKm);
   }
 
   private write(trip: IndexedTrip, slot: number, km: number, f: Float32Array | Float64Array, i: Int32Array): void {
@@ -447,6 +447,10 @@ export class TripIndex {
       const [x, y] = [f * arcAtMost(Math.sqrt(farX)), f * arcAtMost(Math.sqrt(farY))];
       const shared = s.findsDrivers ? q[KM]! : kmLo;
       bound = Math.max(bound, a + shared - (s.findsDrivers ? x : y) - s.slack, c + shared - (s.findsDrivers ? y : x) - s.slack);
+      // The tangent bound costs more: only when the cheap ones leave the node in.
+      if (this.rankKey(bound, s, kmLo, kmHi, gap) > s.worstKey) return;
+      const excess = s.findsDrivers ? driverExcessAtLeast(b, o, q) : passengerPathAtLeast(b, o, q);
+      bound = Math.max(bound, s.findsDrivers ? f * excess + q[KM]! - s.slack : f * excess - q[KM]! - s.slack);
     }
     const key = this.rankKey(bound, s, kmLo, kmHi, gap);
     if (key <= s.worstKey) this.heap.push(key, n);
@@ -523,6 +527,61 @@ function sphere(p: LatLng, out: Float32Array | Float64Array, at: number, referen
 function arcAtMost(chord: number): number {
   return chord <= EARTH_RADIUS_KM ? chord + chord ** 3 / (18 * EARTH_RADIUS_KM ** 2) : (chord * Math.PI) / 2;
 }
+
+/**
+ * Chord-space lower bound of |O-Po| + |D-Pd| - |O-D| over drivers with O, D in the node's boxes (query:
+ * passenger Po, Pd). Norms are convex, so each lies above its tangent at the box centre; the concave
+ * -|O-D| is bounded by |c + δ| ≤ |c| + ĉ·δ + ρ²/(2(|c| - ρ)) for |δ| ≤ ρ < |c|, plus the arc-over-chord
+ * excess. Near the zero-detour sheet (O behind Po, D beyond Pd) the linear terms cancel, so the bound is
+ * tight exactly where plain box distances are loosest (ties at 0.0 km live there).
+ */
+function driverExcessAtLeast(b: Float32Array, o: number, q: Float64Array): number {
+  let [n1, n2, n3, hwO, hwD] = [0, 0, 0, 0, 0];
+  const v = SCRATCH;
+  for (let d = 0; d < 3; d++) {
+    const [cO, cD] = [(b[o + d]! + b[o + FR + d]!) / 2, (b[o + d + 3]! + b[o + FR + d + 3]!) / 2];
+    [v[d], v[d + 3], v[d + 6]] = [cO - q[d]!, cD - q[d + 3]!, cD - cO];
+    [v[d + 9], v[d + 12]] = [(b[o + FR + d]! - b[o + d]!) / 2, (b[o + FR + d + 3]! - b[o + d + 3]!) / 2];
+    [n1, n2, n3] = [n1 + v[d]! ** 2, n2 + v[d + 3]! ** 2, n3 + v[d + 6]! ** 2];
+    [hwO, hwD] = [hwO + v[d + 9]! ** 2, hwD + v[d + 12]! ** 2];
+  }
+  [n1, n2, n3] = [Math.sqrt(n1), Math.sqrt(n2), Math.sqrt(n3)];
+  const rho = Math.sqrt(hwO) + Math.sqrt(hwD);
+  if (!(rho < n3)) return -Infinity;
+  // Per end, the better of two bounds of |x - P| ± ĉ·δ: the tangent at the centre (tight away from P),
+  // and |x| ≥ -ĉ·x (tight along the driver's line, even when the box holds P).
+  let [slopeO, slopeD, coneO, coneD] = [0, 0, 0, 0];
+  for (let d = 0; d < 3; d++) {
+    const [g1, g2, g3] = [n1 > 0 ? v[d]! / n1 : 0, n2 > 0 ? v[d + 3]! / n2 : 0, v[d + 6]! / n3];
+    slopeO += Math.abs(g1 + g3) * v[d + 9]!;
+    slopeD += Math.abs(g2 - g3) * v[d + 12]!;
+    coneO -= g3 * v[d]!;
+    coneD += g3 * v[d + 3]!;
+  }
+  const ends = Math.max(n1 - slopeO, coneO) + Math.max(n2 - slopeD, coneD);
+  return ends - n3 - rho ** 2 / (2 * (n3 - rho)) - (n3 + rho) ** 3 / (18 * EARTH_RADIUS_KM ** 2);
+}
+
+/** Chord-space lower bound of |Po-O| + |Pd-Po| + |D-Pd| over passengers in the node's boxes (query: driver O, D); all convex, tangents at the centres. */
+function passengerPathAtLeast(b: Float32Array, o: number, q: Float64Array): number {
+  let [n1, n2, n3] = [0, 0, 0];
+  const v = SCRATCH;
+  for (let d = 0; d < 3; d++) {
+    const [c1, c2] = [(b[o + d]! + b[o + FR + d]!) / 2, (b[o + d + 3]! + b[o + FR + d + 3]!) / 2];
+    [v[d], v[d + 3], v[d + 6]] = [c1 - q[d]!, c2 - c1, c2 - q[d + 3]!];
+    [v[d + 9], v[d + 12]] = [(b[o + FR + d]! - b[o + d]!) / 2, (b[o + FR + d + 3]! - b[o + d + 3]!) / 2];
+    [n1, n2, n3] = [n1 + v[d]! ** 2, n2 + v[d + 3]! ** 2, n3 + v[d + 6]! ** 2];
+  }
+  [n1, n2, n3] = [Math.sqrt(n1), Math.sqrt(n2), Math.sqrt(n3)];
+  let slope = 0;
+  for (let d = 0; d < 3; d++) {
+    const [g1, g2, g3] = [n1 > 0 ? v[d]! / n1 : 0, n2 > 0 ? v[d + 3]! / n2 : 0, n3 > 0 ? v[d + 6]! / n3 : 0];
+    slope += Math.abs(g1 - g2) * v[d + 9]! + Math.abs(g2 + g3) * v[d + 12]!;
+  }
+  return n1 + n2 + n3 - slope;
+}
+
+const SCRATCH = new Float64Array(15);
 
 /** Inserts a match into the ranked list, capped at `need`. */
 function keep(s: Search, match: MatchExplanation): void {

@@ -21,9 +21,10 @@ export interface CommitmentInput {
 
 /** Creates (or replaces) the viewer's commitment on this corridor and period. */
 export async function commitShift(
-  db: Database,
+  deps: { db: Database; clock: Clock },
   input: { slug: string; corridorId: string; viewer: Viewer | null; commitment: CommitmentInput },
 ): Promise<{ id: string }> {
+  const { db } = deps;
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);
   const [corridor] = await listCorridorRows(db, territory.id, input.corridorId);
@@ -36,7 +37,7 @@ export async function commitShift(
   return db.transaction().execute(async (trx) => {
     await trx
       .updateTable('shift_commitments')
-      .set({ ended_at: new Date() })
+      .set({ ended_at: deps.clock.now() })
       .where('user_id', '=', actor.userId)
       .where('corridor_id', '=', corridor.id)
       .where('period', '=', c.period)
@@ -50,12 +51,13 @@ export async function commitShift(
   });
 }
 
-export async function endCommitment(db: Database, input: { slug: string; commitmentId: string; viewer: Viewer | null }): Promise<void> {
+export async function endCommitment(deps: { db: Database; clock: Clock }, input: { slug: string; commitmentId: string; viewer: Viewer | null }): Promise<void> {
+  const { db } = deps;
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);
   const ended = await db
     .updateTable('shift_commitments')
-    .set({ ended_at: new Date() })
+    .set({ ended_at: deps.clock.now() })
     .where('id', '=', input.commitmentId)
     .where('territory_id', '=', territory.id)
     .where('user_id', '=', actor.userId)
@@ -87,7 +89,7 @@ export async function recordShift(
     throw invalid('/date', `Shifts can be recorded up to ${BACKFILL_DAYS} days back.`);
   }
   if (!commitment.weekdays.includes(isoWeekday(input.date))) throw invalid('/date', 'Your commitment does not cover this day of the week.');
-  if (commitment.ended_at && commitment.ended_at.toISOString().slice(0, 10) < input.date) {
+  if (commitment.ended_at && localDate(commitment.ended_at) < input.date) {
     throw new AppError('conflict', 'This commitment had ended by that day.');
   }
   const { version } = await currentFactors(db, territory.id);

@@ -33,7 +33,8 @@ export async function delaySavedForGestures(db: Executor, territoryId: string, g
     let share = perDay.get(key);
     if (share === undefined) {
       const shifts = await recordedShifts(db, corridor.id, g.mode as Period, g.occurred_on);
-      share = delaySavedByShifts(periodModel(corridor, g.mode as Period), shifts).perShiftVehicleHours;
+      // A move into a queued slot can add delay: it is credited nothing (the corridor chart still shows it).
+      share = Math.max(0, delaySavedByShifts(periodModel(corridor, g.mode as Period), shifts).perShiftVehicleHours);
       perDay.set(key, share);
     }
     result.byGesture.set(g.id, share);

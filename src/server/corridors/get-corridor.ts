@@ -23,7 +23,7 @@ export interface PeriodView {
   vehicleHoursToday: number;
   vehicleHoursWithCommitments: number;
   /** Smallest share of peak drivers who, leaving one or two slots earlier (or, failing that, later: negative minutes), would remove the queue. */
-  shareNeeded: { share: number; minutesEarlier: number } | null;
+  shareNeeded: { share: number; minutesEarlier: number; fromSlots: number[]; drivers: number } | null;
   /** Drivers committed to leave another slot today, as a share of the drivers of over-capacity slots. */
   shareCommitted: number;
   committedDrivers: number;
@@ -69,7 +69,7 @@ async function periodView(db: Database, c: CorridorRow, period: Period, date: st
     })),
     vehicleHoursToday: round(today.vehicleHours),
     vehicleHoursWithCommitments: round(withCommitments.vehicleHours),
-    shareNeeded: clear ? { share: round(clear.share, 4), minutesEarlier: (clear.from - clear.to) * c.slotMinutes } : null,
+    shareNeeded: clear ? { share: round(clear.share, 4), minutesEarlier: (clear.from - clear.to) * c.slotMinutes, fromSlots: clear.slots, drivers: Math.round(clear.drivers) } : null,
     shareCommitted: peakDrivers > 0 ? round(committedDrivers / peakDrivers, 4) : 0,
     committedDrivers,
   };

@@ -79,13 +79,13 @@ export const corridorRoutes: RouteModule = (app, deps) => {
       ),
       response: { 201: Type.Object({ id: Type.String() }), ...problemResponses },
     },
-    handler: async (req, reply) => reply.status(201).send(await commitShift(db, { slug: req.params.territory, corridorId: req.params.id, viewer: req.viewer, commitment: req.body })),
+    handler: async (req, reply) => reply.status(201).send(await commitShift(deps, { slug: req.params.territory, corridorId: req.params.id, viewer: req.viewer, commitment: req.body })),
   });
 
   app.delete('/api/territories/:territory/shift-commitments/:commitmentId', {
     schema: { tags, params: CommitmentParams, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      await endCommitment(db, { slug: req.params.territory, commitmentId: req.params.commitmentId, viewer: req.viewer });
+      await endCommitment(deps, { slug: req.params.territory, commitmentId: req.params.commitmentId, viewer: req.viewer });
       return reply.status(204).send();
     },
   });

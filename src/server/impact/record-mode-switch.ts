@@ -8,7 +8,7 @@ import { localDate } from '../core/time-of-day.ts';
 import { findProfile } from '../commute/get-profile.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { currentFactors } from './factor-store.ts';
-import { modeSwitchImpact, type Mode } from './impact.ts';
+import { modeSwitchImpact, type ExplanationLine, type Mode } from './impact.ts';
 import { othersThisWeek, type NotAlone } from './not-alone.ts';
 import { recordGesture } from './record-gesture.ts';
 
@@ -32,6 +32,8 @@ export interface RecordedModeSwitch {
   euros: number;
   factorsVersion: number;
   explanation: string[];
+  /** The same lines with stable keys and values, for the page to translate. */
+  lines: ExplanationLine[];
   notAlone: NotAlone;
 }
 
@@ -90,6 +92,7 @@ export async function recordModeSwitch(
     euros: impact.euros,
     factorsVersion: version,
     explanation: impact.explanation,
+    lines: impact.lines,
     notAlone,
   };
 }

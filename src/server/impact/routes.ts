@@ -91,11 +91,13 @@ export const impactRoutes: RouteModule = (app, deps) => {
   app.get(`${t}/communities/:id/impact/stream`, {
     schema: { tags, params: CommunityParams, description: 'text/event-stream of "gesture" events' },
     handler: async (req, reply) => {
-      const { community } = await resolveVisibleCommunity(db, req.params.territory, req.params.id, req.viewer);
+      const { territory, community } = await resolveVisibleCommunity(db, req.params.territory, req.params.id, req.viewer);
       reply.hijack();
       reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-request-id': req.id });
       reply.raw.write(': connected\n\n');
       const unsubscribe = bus.subscribe('gesture.recorded', (event) => {
+        // A member's gesture in another territory is none of this page's business.
+        if (event.territoryId !== territory.id) return;
         void db
           .selectFrom('community_members')
           .select('user_id')

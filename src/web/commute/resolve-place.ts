@@ -1,7 +1,7 @@
 /** @module A place as typed in a picker (commune, coordinates, meeting point, or the commute's home/work) → a point for the API. */
 import type { FieldErrors } from '../core/use-form.ts';
 import type { MobilityKey } from '../i18n/mobility-fr.ts';
-import { parseDegrees } from './places.ts';
+import { degreesText, parseDegrees } from './places.ts';
 import type { CommuteProfile, LatLng } from './types.ts';
 import type { CommuneChoice } from './use-communes.ts';
 
@@ -21,7 +21,7 @@ export interface ResolvedPlace extends LatLng {
 }
 
 export function emptyPlace(kind: PlaceKind, at?: LatLng): PlaceDraft {
-  return { kind, commune: '', lat: at ? String(at.lat) : '', lng: at ? String(at.lng) : '', name: '' };
+  return { kind, commune: '', lat: at ? degreesText(at.lat) : '', lng: at ? degreesText(at.lng) : '', name: '' };
 }
 
 /** The form field names a picker named `name` uses (for useForm and the error summary). */

@@ -1,4 +1,5 @@
 /** @module /t/:territory/axes/:id — a corridor: queue per slot today vs with commitments, share needed vs committed, commit and record. */
+import { useLocation } from 'preact-iso';
 import { territoryPath } from '../core/api.ts';
 import { PageHeading } from '../core/page-heading.tsx';
 import { paths } from '../core/paths.ts';
@@ -6,7 +7,6 @@ import { useSession } from '../core/session.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
-import { useLocation } from 'preact-iso';
 import { isResident } from '../commute/use-profile.ts';
 import { CommitForm } from './commit-form.tsx';
 import { modelNoteKey } from './model-note.ts';
@@ -48,7 +48,9 @@ export function CorridorPage({ territory: slug, id }: { territory: string; id: s
       <dl class="figures figures-2">
         <div class="figure">
           <dt>{m('corridor.savedThisWeek')}</dt>
-          <dd class="figure-value" data-testid="saved-this-week">{m('unit.vehicleHours', { value: formatNumber(c.vehicleHoursSavedThisWeek, 2) })}</dd>
+          <dd class="figure-value" data-testid="saved-this-week">
+            {formatNumber(c.vehicleHoursSavedThisWeek, 2)} <span class="figure-unit">{m('unit.vehicleHoursName')}</span>
+          </dd>
           <dd class="figure-source">{m('corridor.savedSource')}</dd>
         </div>
         <div class="figure">
@@ -58,7 +60,7 @@ export function CorridorPage({ territory: slug, id }: { territory: string; id: s
         </div>
       </dl>
       {c.periods.map((view) => (
-        <PeriodPanel key={view.period} view={view} />
+        <PeriodPanel key={view.period} view={view} slotMinutes={c.slotMinutes} />
       ))}
       <p class="model-note">
         <strong>{m('corridor.model')}</strong> {noteKey ? m(noteKey) : <span lang="en">{c.model}</span>}
@@ -79,7 +81,12 @@ export function CorridorPage({ territory: slug, id }: { territory: string; id: s
             <MyCommitments slug={slug} corridor={c} commitments={mine} onChange={refresh} />
           </>
         ) : null}
-        {me ? <CommitForm slug={slug} corridor={c} onCommitted={refresh} /> : null}
+        {me ? (
+          <>
+            {mine.length > 0 ? <h3>{m('commit.new')}</h3> : null}
+            <CommitForm slug={slug} corridor={c} onCommitted={refresh} />
+          </>
+        ) : null}
       </section>
     </div>
   );

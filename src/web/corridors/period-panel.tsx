@@ -5,10 +5,17 @@ import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import { percentText } from './share.ts';
 import type { PeriodView } from './types.ts';
 
-export function PeriodPanel({ view }: { view: PeriodView }) {
+/** "07:45" + 15 → "08:00". */
+function later(hhmm: string, minutes: number): string {
+  const [h = 0, m = 0] = hhmm.split(':').map(Number);
+  const total = (h * 60 + m + minutes) % 1440;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+export function PeriodPanel({ view, slotMinutes }: { view: PeriodView; slotMinutes: number }) {
   const { m, mp, formatNumber } = useMobilityI18n();
   const first = view.slots[0]?.start ?? '';
-  const last = view.slots[view.slots.length - 1]?.start ?? '';
+  const last = later(view.slots[view.slots.length - 1]?.start ?? first, slotMinutes);
   const titleId = `period-${view.period}`;
   const peak = (values: number[]) => Math.max(0, ...values);
   const peakToday = peak(view.slots.map((s) => s.queueToday));

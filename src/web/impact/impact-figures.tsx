@@ -14,12 +14,13 @@ interface Props {
 }
 
 export function ImpactFigures({ view, level = 2, withPeople, idPrefix }: Props) {
-  const { m, formatNumber, locale } = useMobilityI18n();
+  const { m, mp, formatNumber, locale } = useMobilityI18n();
   const Heading = level === 2 ? 'h2' : 'h3';
   const totals = view.totals;
   const bars = (pick: (w: WeekImpact) => number): Bar[] =>
     view.weeks.map((w) => ({ key: w.weekOf, label: formatShortDay(locale, w.weekOf), value: pick(w) }));
   const chart = (title: string, unit: string, pick: (w: WeekImpact) => number, digits: number) => {
+    const integer = digits === 0;
     const data = bars(pick);
     const total = data.reduce((sum, b) => sum + b.value, 0);
     const best = data.reduce<Bar | undefined>((top, b) => (b.value > (top?.value ?? 0) ? b : top), undefined);
@@ -35,6 +36,7 @@ export function ImpactFigures({ view, level = 2, withPeople, idPrefix }: Props) 
         format={(value) => formatNumber(value, digits)}
         labelHeader={m('chart.week')}
         valueHeader={unit}
+        integer={integer}
       />
     );
   };
@@ -62,12 +64,14 @@ export function ImpactFigures({ view, level = 2, withPeople, idPrefix }: Props) 
             <dt>{m('impact.gestures')}</dt>
             <dd class="figure-value" data-figure="gestures">{formatNumber(totals.gestures)}</dd>
             <dd class="figure-source">
-              {m('impact.gesturesDetail', { carpools: totals.carpools, shifts: totals.shifts, switches: totals.modeSwitches })}
+              {[mp('impact.count.carpools', totals.carpools), mp('impact.count.shifts', totals.shifts), mp('impact.count.switches', totals.modeSwitches)].join(', ')}
             </dd>
           </div>
           <div class="figure">
             <dt>{m('impact.delay')}</dt>
-            <dd class="figure-value">{m('unit.vehicleHours', { value: formatNumber(totals.delaySavedVehicleHours, 2) })}</dd>
+            <dd class="figure-value">
+              {formatNumber(totals.delaySavedVehicleHours, 2)} <span class="figure-unit">{m('unit.vehicleHoursName')}</span>
+            </dd>
             <dd class="figure-source">{m('impact.source.delay')}</dd>
           </div>
         </dl>
