@@ -429,9 +429,17 @@ export class TripIndex {
     if (gap > s.tol) return;
     if (s.findsDrivers ? b[o + FR + SEATS]! < q[SEATS]! - SEAT_SLACK : b[o + SEATS]! > q[SEATS]! + SEAT_SLACK) return;
     // near: origin box to query origin, destination box to query destination; far: the crossed pairs, at most.
-    let [nearO, nearD, farX, farY] = [0, 0, 0, 0];
+    let nearO = 0;
+    let nearD = 0;
+    let farX = 0;
+    let farY = 0;
     for (let d = 0; d < 3; d++) {
-      const [lo, hi, lo3, hi3, v, w] = [b[o + d]!, b[o + FR + d]!, b[o + d + 3]!, b[o + FR + d + 3]!, q[d]!, q[d + 3]!];
+      const lo = b[o + d]!;
+      const hi = b[o + FR + d]!;
+      const lo3 = b[o + d + 3]!;
+      const hi3 = b[o + FR + d + 3]!;
+      const v = q[d]!;
+      const w = q[d + 3]!;
       const gapO = lo > v ? lo - v : v > hi ? v - hi : 0;
       const gapD = lo3 > w ? lo3 - w : w > hi3 ? w - hi3 : 0;
       nearO += gapO * gapO;
@@ -439,12 +447,16 @@ export class TripIndex {
       farX += Math.max((w - lo) * (w - lo), (w - hi) * (w - hi));
       farY += Math.max((v - lo3) * (v - lo3), (v - hi3) * (v - hi3));
     }
-    const [f, kmLo, kmHi] = [this.factor, b[o + KM]!, b[o + FR + KM]!];
-    const [a, c] = [f * Math.sqrt(nearO), f * Math.sqrt(nearD)];
+    const f = this.factor;
+    const kmLo = b[o + KM]!;
+    const kmHi = b[o + FR + KM]!;
+    const a = f * Math.sqrt(nearO);
+    const c = f * Math.sqrt(nearD);
     let bound = a + c - s.slack + (s.findsDrivers ? q[KM]! - kmHi : kmLo - q[KM]!);
     if (f > 0) {
       // The path through the far corner is never shorter than the direct one (triangle inequality on the sphere).
-      const [x, y] = [f * arcAtMost(Math.sqrt(farX)), f * arcAtMost(Math.sqrt(farY))];
+      const x = f * arcAtMost(Math.sqrt(farX));
+      const y = f * arcAtMost(Math.sqrt(farY));
       const shared = s.findsDrivers ? q[KM]! : kmLo;
       bound = Math.max(bound, a + shared - (s.findsDrivers ? x : y) - s.slack, c + shared - (s.findsDrivers ? y : x) - s.slack);
       // The tangent bound costs more: only when the cheap ones leave the node in.
@@ -462,7 +474,8 @@ export class TripIndex {
    * excludes every record whose km alone lies in [kmLo, kmHi].
    */
   private rankKey(bound: number, s: Search, kmLo: number, kmHi: number, gap: number): number {
-    const { maxDetourShare, minSharedShare } = this.rules;
+    const maxDetourShare = this.rules.maxDetourShare;
+    const minSharedShare = this.rules.minSharedShare;
     const q = s.q[KM]!;
     if (s.findsDrivers) {
       // Records are drivers (km alone), the query is their passenger (q km shared).
@@ -475,7 +488,12 @@ export class TripIndex {
     const F = this.forest.recF;
     const I = this.forest.recI;
     const q = s.q;
-    const [qox, qoy, qoz, qdx, qdy, qdz] = q;
+    const qox = q[0]!;
+    const qoy = q[1]!;
+    const qoz = q[2]!;
+    const qdx = q[3]!;
+    const qdy = q[4]!;
+    const qdz = q[5]!;
     for (let r = block * CAP, end = r + count; r < end; r++) {
       const fo = r * FR;
       const io = r * IR;
@@ -483,12 +501,12 @@ export class TripIndex {
       const gap = Math.max(0, F[fo + START]! - q[END]!, q[START]! - F[fo + END]!) - TIME_SLACK;
       if (gap > s.tol) continue;
       if (s.findsDrivers ? F[fo + SEATS]! < q[SEATS]! - SEAT_SLACK : F[fo + SEATS]! > q[SEATS]! + SEAT_SLACK) continue;
-      const ax = F[fo]! - qox!;
-      const ay = F[fo + 1]! - qoy!;
-      const az = F[fo + 2]! - qoz!;
-      const bx = F[fo + 3]! - qdx!;
-      const by = F[fo + 4]! - qdy!;
-      const bz = F[fo + 5]! - qdz!;
+      const ax = F[fo]! - qox;
+      const ay = F[fo + 1]! - qoy;
+      const az = F[fo + 2]! - qoz;
+      const bx = F[fo + 3]! - qdx;
+      const by = F[fo + 4]! - qdy;
+      const bz = F[fo + 5]! - qdz;
       const km = F[fo + KM]!;
       const near = this.factor * (Math.sqrt(ax * ax + ay * ay + az * az) + Math.sqrt(bx * bx + by * by + bz * bz)) - s.slack;
       if (this.rankKey(near + (s.findsDrivers ? q[KM]! - km : km - q[KM]!), s, km, km, gap) <= s.worstKey) this.evaluate(I[io]!, s);
@@ -525,7 +543,7 @@ function sphere(p: LatLng, out: Float32Array | Float64Array, at: number, referen
 
 /** An upper bound of the arc whose chord is c: asin x ≤ x + x³ / (6 (1 - x²)), and x = c / 2R ≤ 1/2 here. */
 function arcAtMost(chord: number): number {
-  return chord <= EARTH_RADIUS_KM ? chord + chord ** 3 / (18 * EARTH_RADIUS_KM ** 2) : (chord * Math.PI) / 2;
+  return chord <= EARTH_RADIUS_KM ? chord + chord * chord * chord * INV_18R2 : (chord * Math.PI) / 2;
 }
 
 /**
@@ -536,52 +554,84 @@ function arcAtMost(chord: number): number {
  * tight exactly where plain box distances are loosest (ties at 0.0 km live there).
  */
 function driverExcessAtLeast(b: Float32Array, o: number, q: Float64Array): number {
-  let [n1, n2, n3, hwO, hwD] = [0, 0, 0, 0, 0];
   const v = SCRATCH;
+  let n1 = 0;
+  let n2 = 0;
+  let n3 = 0;
+  let hwO = 0;
+  let hwD = 0;
   for (let d = 0; d < 3; d++) {
-    const [cO, cD] = [(b[o + d]! + b[o + FR + d]!) / 2, (b[o + d + 3]! + b[o + FR + d + 3]!) / 2];
-    [v[d], v[d + 3], v[d + 6]] = [cO - q[d]!, cD - q[d + 3]!, cD - cO];
-    [v[d + 9], v[d + 12]] = [(b[o + FR + d]! - b[o + d]!) / 2, (b[o + FR + d + 3]! - b[o + d + 3]!) / 2];
-    [n1, n2, n3] = [n1 + v[d]! ** 2, n2 + v[d + 3]! ** 2, n3 + v[d + 6]! ** 2];
-    [hwO, hwD] = [hwO + v[d + 9]! ** 2, hwD + v[d + 12]! ** 2];
+    const cO = (b[o + d]! + b[o + FR + d]!) / 2;
+    const cD = (b[o + d + 3]! + b[o + FR + d + 3]!) / 2;
+    const v1 = (v[d] = cO - q[d]!);
+    const v2 = (v[d + 3] = cD - q[d + 3]!);
+    const v3 = (v[d + 6] = cD - cO);
+    const h1 = (v[d + 9] = (b[o + FR + d]! - b[o + d]!) / 2);
+    const h2 = (v[d + 12] = (b[o + FR + d + 3]! - b[o + d + 3]!) / 2);
+    n1 += v1 * v1;
+    n2 += v2 * v2;
+    n3 += v3 * v3;
+    hwO += h1 * h1;
+    hwD += h2 * h2;
   }
-  [n1, n2, n3] = [Math.sqrt(n1), Math.sqrt(n2), Math.sqrt(n3)];
+  n1 = Math.sqrt(n1);
+  n2 = Math.sqrt(n2);
+  n3 = Math.sqrt(n3);
   const rho = Math.sqrt(hwO) + Math.sqrt(hwD);
   if (!(rho < n3)) return -Infinity;
   // Per end, the better of two bounds of |x - P| ± ĉ·δ: the tangent at the centre (tight away from P),
   // and |x| ≥ -ĉ·x (tight along the driver's line, even when the box holds P).
-  let [slopeO, slopeD, coneO, coneD] = [0, 0, 0, 0];
+  let slopeO = 0;
+  let slopeD = 0;
+  let coneO = 0;
+  let coneD = 0;
   for (let d = 0; d < 3; d++) {
-    const [g1, g2, g3] = [n1 > 0 ? v[d]! / n1 : 0, n2 > 0 ? v[d + 3]! / n2 : 0, v[d + 6]! / n3];
+    const g1 = n1 > 0 ? v[d]! / n1 : 0;
+    const g2 = n2 > 0 ? v[d + 3]! / n2 : 0;
+    const g3 = v[d + 6]! / n3;
     slopeO += Math.abs(g1 + g3) * v[d + 9]!;
     slopeD += Math.abs(g2 - g3) * v[d + 12]!;
     coneO -= g3 * v[d]!;
     coneD += g3 * v[d + 3]!;
   }
   const ends = Math.max(n1 - slopeO, coneO) + Math.max(n2 - slopeD, coneD);
-  return ends - n3 - rho ** 2 / (2 * (n3 - rho)) - (n3 + rho) ** 3 / (18 * EARTH_RADIUS_KM ** 2);
+  const far = n3 + rho;
+  return ends - n3 - (rho * rho) / (2 * (n3 - rho)) - far * far * far * INV_18R2;
 }
 
 /** Chord-space lower bound of |Po-O| + |Pd-Po| + |D-Pd| over passengers in the node's boxes (query: driver O, D); all convex, tangents at the centres. */
 function passengerPathAtLeast(b: Float32Array, o: number, q: Float64Array): number {
-  let [n1, n2, n3] = [0, 0, 0];
   const v = SCRATCH;
+  let n1 = 0;
+  let n2 = 0;
+  let n3 = 0;
   for (let d = 0; d < 3; d++) {
-    const [c1, c2] = [(b[o + d]! + b[o + FR + d]!) / 2, (b[o + d + 3]! + b[o + FR + d + 3]!) / 2];
-    [v[d], v[d + 3], v[d + 6]] = [c1 - q[d]!, c2 - c1, c2 - q[d + 3]!];
-    [v[d + 9], v[d + 12]] = [(b[o + FR + d]! - b[o + d]!) / 2, (b[o + FR + d + 3]! - b[o + d + 3]!) / 2];
-    [n1, n2, n3] = [n1 + v[d]! ** 2, n2 + v[d + 3]! ** 2, n3 + v[d + 6]! ** 2];
+    const c1 = (b[o + d]! + b[o + FR + d]!) / 2;
+    const c2 = (b[o + d + 3]! + b[o + FR + d + 3]!) / 2;
+    const v1 = (v[d] = c1 - q[d]!);
+    const v2 = (v[d + 3] = c2 - c1);
+    const v3 = (v[d + 6] = c2 - q[d + 3]!);
+    v[d + 9] = (b[o + FR + d]! - b[o + d]!) / 2;
+    v[d + 12] = (b[o + FR + d + 3]! - b[o + d + 3]!) / 2;
+    n1 += v1 * v1;
+    n2 += v2 * v2;
+    n3 += v3 * v3;
   }
-  [n1, n2, n3] = [Math.sqrt(n1), Math.sqrt(n2), Math.sqrt(n3)];
+  n1 = Math.sqrt(n1);
+  n2 = Math.sqrt(n2);
+  n3 = Math.sqrt(n3);
   let slope = 0;
   for (let d = 0; d < 3; d++) {
-    const [g1, g2, g3] = [n1 > 0 ? v[d]! / n1 : 0, n2 > 0 ? v[d + 3]! / n2 : 0, n3 > 0 ? v[d + 6]! / n3 : 0];
+    const g1 = n1 > 0 ? v[d]! / n1 : 0;
+    const g2 = n2 > 0 ? v[d + 3]! / n2 : 0;
+    const g3 = n3 > 0 ? v[d + 6]! / n3 : 0;
     slope += Math.abs(g1 - g2) * v[d + 9]! + Math.abs(g2 + g3) * v[d + 12]!;
   }
   return n1 + n2 + n3 - slope;
 }
 
 const SCRATCH = new Float64Array(15);
+const INV_18R2 = 1 / (18 * EARTH_RADIUS_KM * EARTH_RADIUS_KM);
 
 /** Inserts a match into the ranked list, capped at `need`. */
 function keep(s: Search, match: MatchExplanation): void {

@@ -51,7 +51,7 @@ describe.each(databaseKinds())('corridors on %s', (kind) => {
     expect(am.slots[4].queueToday).toBe(0); // 50 + 200 − 250
     expect(am.vehicleHoursToday).toBeGreaterThan(0);
     // Moving 1/6 of the 07:15 drivers to 07:00 brings 300 down to 250 (07:00 rises to 200, under capacity).
-    expect(am.shareNeeded).toEqual({ share: 0.167, minutesEarlier: 15 });
+    expect(am.shareNeeded).toEqual({ share: 0.167, minutesEarlier: 15, fromSlots: [3], drivers: 50 });
     expect(view.model).toMatch(/Vickrey/);
   });
 
