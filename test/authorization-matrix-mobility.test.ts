@@ -123,6 +123,8 @@ const MATRIX: Row[] = [
   { route: 'GET /api/territories/:t/carpool/matches/:matchId/messages', build: async (w) => ({ url: `${C(w)}/matches/${await ride(w)}/messages` }), expect: residentOnly(200) },
   { route: 'POST /api/territories/:t/carpool/matches/:matchId/messages', build: async (w) => ({ url: `${C(w)}/matches/${await ride(w)}/messages`, body: { body: 'Au parking relais à 7 h 40.' } }), expect: residentOnly(201) },
   // ── Carpool: fraud review, operators and admins (who are not parties) ─
+  { route: 'GET /api/territories/:t/carpool/settings', build: (w) => ({ url: `${C(w)}/settings` }), expect: anyone },
+  { route: 'PUT /api/territories/:t/carpool/settings', build: (w) => ({ url: `${C(w)}/settings`, body: { timeToleranceMin: 15, maxDetourShare: 0.25, minSharedShare: 0.35, roadFactor: 1.3, reason: 'back to the defaults' } }), expect: operators(200) },
   { route: 'GET /api/territories/:t/carpool/reviews', build: (w) => ({ url: `${C(w)}/reviews` }), expect: operators(200) },
   { route: 'POST /api/territories/:t/carpool/matches/:matchId/review', build: async (w) => ({ url: `${C(w)}/matches/${await ride(w, 'held')}/review`, body: { decision: 'cleared', reason: 'checked with both parties' } }), expect: operators(204) },
   // ── Corridors: public reads, operator writes, one's own commitments ──

@@ -38,7 +38,8 @@ export type AuditAction =
   | 'community.invite_rotated'
   | 'corridor.created'
   | 'impact.factors_published'
-  | 'carpool.reviewed';
+  | 'carpool.reviewed'
+  | 'carpool.settings_changed';
 
 /** Records one entry inside the caller's transaction, so the log and the change commit together. */
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {

@@ -120,6 +120,25 @@ describe.each(databaseKinds())('carpool on %s', (kind) => {
     expect((await (await person()).get(`${base()}/matches/${matchId}/messages`)).statusCode).toBe(404);
   });
 
+  it('uses the territory’s matching rules: defaults until an operator narrows them, then stricter matches', async () => {
+    const settings = (await new Client(t.app).get(`${base()}/settings`)).json();
+    expect(settings).toEqual({ timeToleranceMin: 15, maxDetourShare: 0.25, minSharedShare: 0.35, roadFactor: 1.3, source: 'default' });
+    const driver = await person();
+    const passenger = await person();
+    const d = await trip(driver, driverTrip);
+    const p = await trip(passenger, { ...passengerTrip, window: { start: '08:10', end: '08:30' } }); // 10 min after the driver's window
+    expect((await passenger.get(`${base()}/trips/${p}/matches`)).json().items.map((m: { trip: { id: string } }) => m.trip.id)).toContain(d);
+    expect((await passenger.put(`${base()}/settings`, { ...settings, source: undefined, reason: 'narrower' })).statusCode).toBe(403);
+    const operator = await person(['resident', 'operator']);
+    const { source: _source, ...rules } = settings;
+    const changed = await operator.put(`${base()}/settings`, { ...rules, timeToleranceMin: 5, maxDetourShare: 0.2, reason: 'local council decision' });
+    expect(changed.json()).toMatchObject({ timeToleranceMin: 5, maxDetourShare: 0.2, source: 'territory' });
+    expect((await passenger.get(`${base()}/trips/${p}/matches`)).json().items.map((m: { trip: { id: string } }) => m.trip.id)).not.toContain(d);
+    const tooWide = await driver.post(`${base()}/trips`, { ...driverTrip, maxDetourShare: 0.25 });
+    expect(tooWide.json().field).toBe('/maxDetourShare');
+    await operator.put(`${base()}/settings`, { ...rules, reason: 'back to the defaults' });
+  });
+
   it('refuses bad trips with a 400 naming the field, and writes nothing', async () => {
     const client = await person();
     const cases: [object, string][] = [

@@ -47,7 +47,7 @@ export async function createTrip(
   const start = toMinutes(t.window.start);
   const end = toMinutes(t.window.end);
   if (end < start) throw invalid('/window/end', 'The window ends before it starts.');
-  const maxShare = deps.indexes.rules.maxDetourShare;
+  const maxShare = (await deps.indexes.matcher(territory.id)).rules.maxDetourShare;
   const detour = t.maxDetourShare ?? maxShare;
   if (detour > maxShare) throw invalid('/maxDetourShare', `The territory allows detours up to ${Math.round(maxShare * 100)} %.`);
   await communeAt(db, territory.id, t.origin, '/origin');

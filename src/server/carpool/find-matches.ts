@@ -32,7 +32,7 @@ export async function findMatches(
   const row = await findOwnTrip(db, territory.id, actor.userId, input.tripId);
   if (row.status !== 'open') throw new AppError('conflict', 'This trip is closed.');
   const [trip] = await loadIndexedTrips(db, [row]);
-  const index = await deps.indexes.forTerritory(territory.id);
+  const { index } = await deps.indexes.matcher(territory.id);
   // Ask for more than shown: each driver's own accepted detour may be stricter than the territory's.
   const candidates = index.topMatches(trip!, input.limit * 3);
   if (candidates.length === 0) return [];

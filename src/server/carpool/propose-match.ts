@@ -30,7 +30,8 @@ export async function proposeMatch(
   if (!runsOn(mine, input.date) || !runsOn(other, input.date)) throw invalid('/date', 'Both trips must run on this date.');
   const [driver, passenger] = mine.role === 'driver' ? [mine, other] : [other, mine];
   const [d, p] = await loadIndexedTrips(db, [driver, passenger]);
-  const m = evaluateMatch(d!, p!, deps.indexes.rules, deps.indexes.router);
+  const { rules, router } = await deps.indexes.matcher(territory.id);
+  const m = evaluateMatch(d!, p!, rules, router);
   if (!m || m.detourKm > driver.max_detour_share * m.driverKm + 1e-9) throw new AppError('conflict', 'These trips do not match (time, detour or shared distance).');
   const startsAt = localInstant(input.date, Math.max(driver.window_start, passenger.window_start));
   const now = deps.clock.now();

@@ -12,6 +12,7 @@ import { listMessages, sendMessage } from './messages.ts';
 import { proposeMatch } from './propose-match.ts';
 import { acceptMatch, cancelMatch } from './respond-match.ts';
 import { listPendingReviews, reviewMatch } from './review-match.ts';
+import { getCarpoolSettings, updateCarpoolSettings } from './settings.ts';
 import { CarpoolIndexes } from './trip-store.ts';
 
 const tags = ['carpool'];
@@ -116,6 +117,35 @@ export const carpoolRoutes: RouteModule = (app, deps) => {
     app.post(`${t}/matches/:matchId/messages`, {
       schema: { tags, params: MatchParams, body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }), response: { 201: Type.Object({ id: Type.String() }), ...problemResponses } },
       handler: async (req, reply) => reply.status(201).send(await sendMessage(db, { slug: req.params.territory, viewer: req.viewer, matchId: req.params.matchId, body: req.body.body })),
+    });
+
+    const Settings = Type.Object(
+      {
+        timeToleranceMin: Type.Integer({ minimum: 0, maximum: 120 }),
+        maxDetourShare: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
+        minSharedShare: Type.Number({ minimum: 0, maximum: 1 }),
+        roadFactor: Type.Number({ minimum: 1, maximum: 3 }),
+      },
+      { additionalProperties: false },
+    );
+    const SettingsView = Type.Object({ ...Settings.properties, source: StringEnum(['default', 'territory'] as const) });
+
+    app.get(`${t}/settings`, {
+      schema: { tags, params: TerritoryParam, description: 'The matching rules of the territory and where they come from.', response: { 200: SettingsView, ...problemResponses } },
+      handler: async (req) => getCarpoolSettings(db, req.params.territory),
+    });
+
+    app.put(`${t}/settings`, {
+      schema: {
+        tags,
+        params: TerritoryParam,
+        body: Type.Object({ ...Settings.properties, reason: Type.String({ minLength: 5, maxLength: 500 }) }, { additionalProperties: false }),
+        response: { 200: SettingsView, ...problemResponses },
+      },
+      handler: async (req) => {
+        const { reason, ...settings } = req.body;
+        return updateCarpoolSettings(all, { slug: req.params.territory, viewer: req.viewer, settings, reason, requestId: req.id });
+      },
     });
 
     app.get(`${t}/reviews`, {

@@ -2,8 +2,9 @@
 import type { CarpoolTripsTable, Database, Executor } from '../core/database/schema.ts';
 import type { EventBus } from '../core/events.ts';
 import type { Selectable } from 'kysely';
-import { MOBICOOP_RULES, type IndexedTrip, type MatchRules } from './matching.ts';
+import type { IndexedTrip, MatchRules } from './matching.ts';
 import { crowFliesRouter, type Router } from './router.ts';
+import { readCarpoolSettings } from './settings.ts';
 import { TripIndex } from './trip-index.ts';
 
 export type TripRow = Selectable<CarpoolTripsTable>;
@@ -37,45 +38,57 @@ export async function loadIndexedTrips(db: Executor, rows: TripRow[]): Promise<I
   return rows.map((r) => toIndexedTrip(r, communities.get(r.user_id) ?? []));
 }
 
+/** One territory's matcher: its rules, its router, and the index of its open trips. */
+export interface Matcher {
+  rules: MatchRules;
+  router: Router;
+  index: TripIndex;
+}
+
 /**
- * The match indexes of this process. Built from the database on first use per territory, updated on
- * each write here, and — through the event bus — when another process writes.
+ * The match indexes of this process. Built from the database on first use per territory, with that
+ * territory's rules; updated on each write here and — through the event bus — when another process
+ * writes a trip (refresh) or changes the rules (rebuild).
  */
 export class CarpoolIndexes {
-  readonly router: Router = crowFliesRouter();
-  readonly rules: MatchRules = MOBICOOP_RULES;
-  private readonly indexes = new Map<string, Promise<TripIndex>>();
+  private readonly matchers = new Map<string, Promise<Matcher>>();
 
   constructor(
     private readonly db: Database,
     bus: EventBus,
   ) {
     bus.subscribe('carpool.trip_changed', (event) => {
-      void this.refresh(event.territoryId, event.tripId).catch(() => this.indexes.delete(event.territoryId));
+      void this.refresh(event.territoryId, event.tripId).catch(() => this.matchers.delete(event.territoryId));
+    });
+    bus.subscribe('carpool.settings_changed', (event) => {
+      this.matchers.delete(event.territoryId);
     });
   }
 
-  forTerritory(territoryId: string): Promise<TripIndex> {
-    let index = this.indexes.get(territoryId);
-    if (!index) {
-      index = this.build(territoryId);
-      this.indexes.set(territoryId, index);
-      index.catch(() => this.indexes.delete(territoryId));
+  matcher(territoryId: string): Promise<Matcher> {
+    let matcher = this.matchers.get(territoryId);
+    if (!matcher) {
+      matcher = this.build(territoryId);
+      this.matchers.set(territoryId, matcher);
+      matcher.catch(() => this.matchers.delete(territoryId));
     }
-    return index;
+    return matcher;
   }
 
-  private async build(territoryId: string): Promise<TripIndex> {
-    const index = new TripIndex(this.router, this.rules);
+  private async build(territoryId: string): Promise<Matcher> {
+    const settings = await readCarpoolSettings(this.db, territoryId);
+    const router = crowFliesRouter({ roadFactor: settings.roadFactor });
+    const rules: MatchRules = { timeToleranceMin: settings.timeToleranceMin, maxDetourShare: settings.maxDetourShare, minSharedShare: settings.minSharedShare };
+    const index = new TripIndex(router, rules);
     const rows = await this.db.selectFrom('carpool_trips').selectAll().where('territory_id', '=', territoryId).where('status', '=', 'open').execute();
     for (const trip of await loadIndexedTrips(this.db, rows)) index.upsert(trip);
-    return index;
+    return { rules, router, index };
   }
 
   /** Re-reads one trip: open ones are (re)indexed, closed or deleted ones leave the index. */
   async refresh(territoryId: string, tripId: string): Promise<void> {
-    if (!this.indexes.has(territoryId)) return; // built lazily, from the database, when first needed
-    const index = await this.forTerritory(territoryId);
+    if (!this.matchers.has(territoryId)) return; // built lazily, from the database, when first needed
+    const { index } = await this.matcher(territoryId);
     const row = await this.db.selectFrom('carpool_trips').selectAll().where('id', '=', tripId).executeTakeFirst();
     if (!row || row.status !== 'open') index.remove(tripId);
     else index.upsert((await loadIndexedTrips(this.db, [row]))[0]!);

@@ -9,6 +9,8 @@ export interface EventMap {
   'gesture.recorded': { territoryId: string; userId: string };
   /** An open carpool trip was created, changed or closed: every process updates its match index. */
   'carpool.trip_changed': { territoryId: string; tripId: string };
+  /** A territory changed its matching rules: every process rebuilds that territory's index. */
+  'carpool.settings_changed': { territoryId: string };
 }
 
 export interface EventBus {

@@ -170,6 +170,15 @@ export interface CarpoolTripsTable {
   closed_at: Date | null;
 }
 
+export interface CarpoolSettingsTable {
+  territory_id: string;
+  time_tolerance_min: number;
+  max_detour_share: number;
+  min_shared_share: number;
+  road_factor: number;
+  updated_at: Timestamp;
+}
+
 export interface CarpoolMatchesTable {
   id: Id;
   territory_id: string;
@@ -282,6 +291,7 @@ export interface DB {
   audit_log: AuditLogTable;
   commute_profiles: CommuteProfilesTable;
   carpool_trips: CarpoolTripsTable;
+  carpool_settings: CarpoolSettingsTable;
   carpool_matches: CarpoolMatchesTable;
   carpool_messages: CarpoolMessagesTable;
   corridors: CorridorsTable;

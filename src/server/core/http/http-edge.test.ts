@@ -68,6 +68,8 @@ const DOCUMENTED = [
   'GET /api/territories/{territory}/carpool/matches/{matchId}/messages',
   'POST /api/territories/{territory}/carpool/matches/{matchId}/messages',
   'GET /api/territories/{territory}/carpool/reviews',
+  'GET /api/territories/{territory}/carpool/settings',
+  'PUT /api/territories/{territory}/carpool/settings',
   'POST /api/territories/{territory}/carpool/matches/{matchId}/review',
   'GET /api/territories/{territory}/corridors',
   'POST /api/territories/{territory}/corridors',

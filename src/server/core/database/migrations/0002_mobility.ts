@@ -50,6 +50,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index carpool_trips_open_idx on carpool_trips (territory_id) where status = 'open';
     create index carpool_trips_user_idx on carpool_trips (user_id);
 
+    -- Matching rules of a territory (defaults: Mobicoop's, and a 1.3 road factor) when it has no row.
+    create table carpool_settings (
+      territory_id bigint primary key references territories (id) on delete cascade,
+      time_tolerance_min smallint not null check (time_tolerance_min between 0 and 120),
+      max_detour_share double precision not null check (max_detour_share > 0 and max_detour_share <= 1),
+      min_shared_share double precision not null check (min_shared_share >= 0 and min_shared_share <= 1),
+      road_factor double precision not null check (road_factor between 1 and 3),
+      updated_at timestamptz not null default now()
+    );
+
     create table carpool_matches (
       id bigint generated always as identity primary key,
       territory_id bigint not null references territories (id) on delete cascade,
