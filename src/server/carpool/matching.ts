@@ -60,12 +60,21 @@ export function dayNumber(date: string): number {
   return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719468;
 }
 
+/** Weekday bit of each date seen: parsing a date per evaluated pair would dominate a brute-force scan. */
+const dateMasks = new Map<string, number>();
+
 /** Bit w-1 set for each ISO weekday w the trip runs on; a one-off trip runs on its date's weekday only. */
 export function weekdayMask(trip: Pick<IndexedTrip, 'date' | 'weekdays'>): number {
   if (trip.date !== null) {
-    const day = dayNumber(trip.date);
-    // 1970-01-01 was a Thursday (ISO weekday 4, bit 3).
-    return Number.isNaN(day) ? 0 : 1 << ((((day + 3) % 7) + 7) % 7);
+    let mask = dateMasks.get(trip.date);
+    if (mask === undefined) {
+      const day = dayNumber(trip.date);
+      // 1970-01-01 was a Thursday (ISO weekday 4, bit 3).
+      mask = Number.isNaN(day) ? 0 : 1 << ((((day + 3) % 7) + 7) % 7);
+      if (dateMasks.size > 10_000) dateMasks.clear();
+      dateMasks.set(trip.date, mask);
+    }
+    return mask;
   }
   let mask = 0;
   for (const w of trip.weekdays) if (Number.isInteger(w) && w >= 1 && w <= 7) mask |= 1 << (w - 1);
@@ -74,7 +83,7 @@ export function weekdayMask(trip: Pick<IndexedTrip, 'date' | 'weekdays'>): numbe
 
 /** Two one-off trips need the same date; otherwise the weekdays must meet. */
 export function daysCompatible(a: IndexedTrip, b: IndexedTrip): boolean {
-  if (a.date !== null && b.date !== null) return a.date === b.date;
+  if (a.date !== null && b.date !== null) return a.date === b.date && weekdayMask(a) !== 0;
   return (weekdayMask(a) & weekdayMask(b)) !== 0;
 }
 

@@ -518,7 +518,9 @@ export class TripIndex {
     if (s.sharedPhase) {
       if (this.stamps[slot] === this.epoch) return;
       this.stamps[slot] = this.epoch;
-    } else if (s.communities.size > 0 && other.communityIds.some((c) => s.communities.has(c))) return;
+    } else if (s.communities.size > 0) {
+      for (const c of other.communityIds) if (s.communities.has(c)) return;
+    }
     const [driver, passenger] = s.findsDrivers ? [other, s.trip] : [s.trip, other];
     if (!canShareTrip(driver, passenger, this.rules)) return;
     const otherLeg = { km: this.legs[2 * slot]!, minutes: this.legs[2 * slot + 1]! };

@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type RawReplyDefaultExpression,
@@ -43,7 +44,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: BODY_LIMIT,
     // One line per request is noise at info level; debug and trace show them.
-    disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel),
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel) }),
     // Live views (SSE) keep connections open: close them on shutdown rather than wait.
     forceCloseConnections: true,
     trustProxy: deps.config.trustProxy,
