@@ -36,6 +36,13 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHand
       await handle.close();
       const drop = new pg.Client({ connectionString: url });
       await drop.connect();
+      // pg's pool resolves end() before its sockets are closed: wait for the server to see them go,
+      // or a forced drop would kill a closing connection whose error then surfaces as uncaught.
+      for (let i = 0; i < 50; i += 1) {
+        const { rows } = await drop.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]?.n === '0') break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await drop.query(`drop database if exists ${name} with (force)`);
       await drop.end();
     },

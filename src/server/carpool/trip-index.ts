@@ -499,7 +499,7 @@ export class TripIndex {
       const io = r * IR;
       if ((I[io + 2]! & s.mask) === 0 || (I[io + 1] !== RECURRING && s.day !== RECURRING && I[io + 1] !== s.day)) continue;
       const gap = Math.max(0, F[fo + START]! - q[END]!, q[START]! - F[fo + END]!) - TIME_SLACK;
-      if (gap > s.tol) continue;
+      if (gap > s.tol - 1) continue;
       if (s.findsDrivers ? F[fo + SEATS]! < q[SEATS]! - SEAT_SLACK : F[fo + SEATS]! > q[SEATS]! + SEAT_SLACK) continue;
       const ax = F[fo]! - qox;
       const ay = F[fo + 1]! - qoy;
