@@ -43,7 +43,7 @@ export async function bridgeThroughPostgres(
   });
   await listener.query(`listen ${CHANNEL}`);
   const bus: EventBus = {
-    subscribe: local.subscribe,
+    subscribe: (name, handler) => local.subscribe(name, handler),
     publish: (name, payload) => {
       local.publish(name, payload);
       if (!options.shared.includes(name)) return;

@@ -32,9 +32,9 @@ export async function delaySavedForGestures(db: Executor, territoryId: string, g
     const key = `${corridor.id}|${g.occurred_on}|${g.mode}`;
     let share = perDay.get(key);
     if (share === undefined) {
-      const shifts = await recordedShifts(db, corridor.id, g.mode as Period, g.occurred_on);
+      const shifts = await recordedShifts(db, corridor.id, g.mode, g.occurred_on);
       // A move into a queued slot can add delay: it is credited nothing (the corridor chart still shows it).
-      share = Math.max(0, delaySavedByShifts(periodModel(corridor, g.mode as Period), shifts).perShiftVehicleHours);
+      share = Math.max(0, delaySavedByShifts(periodModel(corridor, g.mode), shifts).perShiftVehicleHours);
       perDay.set(key, share);
     }
     result.byGesture.set(g.id, share);
