@@ -1,5 +1,5 @@
 /** @module Queue delay others were spared by recorded shifts, shared among the shifters of each corridor-day. */
-import type { Executor, Period } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
 import { weekStart } from '../core/time-of-day.ts';
 import { listCorridorRows, periodModel, recordedShifts } from './queries.ts';
 import { delaySavedByShifts } from './queue-model.ts';
