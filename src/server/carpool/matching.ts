@@ -93,7 +93,8 @@ export function timeGapMin(a: TripWindow, b: TripWindow): number {
 }
 
 export function sharesCommunity(a: IndexedTrip, b: IndexedTrip): boolean {
-  return a.communityIds.some((c) => b.communityIds.includes(c));
+  for (const c of a.communityIds) if (b.communityIds.includes(c)) return true;
+  return false;
 }
 
 /** Every rule that needs no router: roles, people, seats, days, time windows. */

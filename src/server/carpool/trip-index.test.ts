@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bruteForceTopMatches, MOBICOOP_RULES, type IndexedTrip, type MatchRules } from './matching.ts';
 import { crowFliesRouter, type LatLng, type Router } from './router.ts';
-import { TripIndex } from './trip-index.ts';
+import { lowerBoundDriverExcess, lowerBoundPassengerPath, TripIndex } from './trip-index.ts';
+import { seededRandom } from '../demo/random.ts';
 
 const router = crowFliesRouter();
 /** Same legs, but no promise about geometry: the index may only use bounds that need none. */
@@ -85,12 +86,41 @@ describe('TripIndex', () => {
         // Move some trips (same id, new fields) and remove every seventh.
         moved.forEach((f, i) => live.set(`t${(i * 3) % first.length}`, toTrip(f, `t${(i * 3) % first.length}`)));
         for (const t of live.values()) index.upsert(t);
-        for (let i = 0; i < first.length; i += 7) [index.remove(`t${i}`), live.delete(`t${i}`)];
+        for (let i = 0; i < first.length; i += 7) {
+          index.remove(`t${i}`);
+          live.delete(`t${i}`);
+        }
         expect(index.size()).toBe(live.size);
         expectSameAsBruteForce(index, live, rules, using, Math.ceil(live.size / 40));
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('equals brute force on 4,000 corridor trips, where deep trees prune on every bound', () => {
+    for (const seed of [1, 2]) {
+      const random = seededRandom(seed);
+      const near = (p: LatLng, t: number, q: LatLng, jitter: number): LatLng => ({
+        lat: p.lat + t * (q.lat - p.lat) + (random.next() - 0.5) * jitter,
+        lng: p.lng + t * (q.lng - p.lng) + (random.next() - 0.5) * jitter,
+      });
+      const live = new Map<string, IndexedTrip>();
+      for (let i = 0; i < 4000; i++) {
+        const [a, b] = [random.pick(hubs), random.pick(hubs)];
+        const start = 450 + 5 * random.int(0, 12);
+        live.set(`c${i}`, {
+          ...{ id: `c${i}`, userId: `u${random.int(0, 2000)}`, role: random.next() < 0.4 ? 'driver' : 'passenger' },
+          origin: near(a, random.next() * 0.4 - 0.2, b, 0.02),
+          destination: near(a, 0.6 + random.next() * 0.5, b, 0.02),
+          ...{ date: random.next() < 0.3 ? '2025-03-04' : null, weekdays: random.next() < 0.3 ? [] : [1, 2, 3, 4, 5] },
+          ...{ window: { start, end: start + 30 }, seats: random.int(1, 2), communityIds: random.next() < 0.2 ? [random.pick(['a', 'b'])] : [] },
+        });
+      }
+      for (const t of live.values()) if (t.date) t.weekdays = [];
+      const index = new TripIndex(router, MOBICOOP_RULES);
+      for (const t of live.values()) index.upsert(t);
+      expectSameAsBruteForce(index, live, MOBICOOP_RULES, router, 40);
+    }
   });
 
   it('stays exact over many trips at the very same points (leaves split by slot)', () => {
@@ -140,5 +170,42 @@ describe('TripIndex', () => {
     expect(index.topMatches(rider, 20).map((m) => m.driverTripId)).not.toContain('d295');
     expect(new TripIndex(router, MOBICOOP_RULES).topMatches(rider, 5)).toEqual([]);
     expect(index.topMatches(rider, 0)).toEqual([]);
+  });
+});
+
+describe('node bounds', () => {
+  // A node's bounds as the index lays them out: min of the 10 record floats, then max.
+  const box = (o: number[], oHalf: number[], d: number[], dHalf: number[]): Float32Array => {
+    const b = new Float32Array(20);
+    for (let i = 0; i < 3; i++) [b[i], b[10 + i], b[3 + i], b[13 + i]] = [o[i]! - oHalf[i]!, o[i]! + oHalf[i]!, d[i]! - dHalf[i]!, d[i]! + dHalf[i]!];
+    return b;
+  };
+  const inside = (b: Float32Array, base: number, u: number[]): number[] => [0, 1, 2].map((i) => b[base + i]! + u[i]! * (b[10 + base + i]! - b[base + i]!));
+  const dist = (a: number[], c: number[]): number => Math.hypot(a[0]! - c[0]!, a[1]! - c[1]!, a[2]! - c[2]!);
+  const vec = (km: number) => fc.tuple(spread(0, km), spread(0, km), spread(0, km));
+  const unit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }));
+  const half = fc.constantFrom(0, 0.01, 0.1, 0.5, 2).chain((s) => fc.tuple(spread(s, s), spread(s, s), spread(s, s)));
+
+  it('never exceed the exact value anywhere in the boxes, and are tight for small boxes', () => {
+    fc.assert(
+      fc.property(vec(20), half, vec(20), half, vec(20), vec(20), fc.array(fc.tuple(unit, unit), { minLength: 1, maxLength: 30 }), (o, oh, d, dh, p1, p2, samples) => {
+        const b = box(o, oh, d, dh);
+        const q = Float64Array.from([...p1, ...p2, 0, 0, 0, 0]);
+        const excess = lowerBoundDriverExcess(b, 0, q);
+        const path = lowerBoundPassengerPath(b, 0, q);
+        for (const [u, v] of [...samples, [[0.5, 0.5, 0.5], [0.5, 0.5, 0.5]] as const]) {
+          const [x, y] = [inside(b, 0, [...u]), inside(b, 3, [...v])];
+          // Driver O = x, D = y against passenger p1 → p2; passenger Po = x, Pd = y against driver p1 → p2.
+          expect(excess).toBeLessThanOrEqual(dist(x, p1) + dist(y, p2) - dist(x, y) + 1e-9);
+          expect(path).toBeLessThanOrEqual(dist(x, p1) + dist(y, x) + dist(p2, y) + 1e-9);
+        }
+        if (Math.max(...oh, ...dh) === 0 && dist([...o], [...d]) > 1) {
+          const [x, y] = [inside(b, 0, [0.5, 0.5, 0.5]), inside(b, 3, [0.5, 0.5, 0.5])];
+          expect(excess).toBeGreaterThan(dist(x, p1) + dist(y, p2) - dist(x, y) - 1e-3);
+          expect(path).toBeGreaterThan(dist(x, p1) + dist(y, x) + dist(p2, y) - 1e-6);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

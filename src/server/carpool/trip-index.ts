@@ -1,7 +1,7 @@
 /** @module In-memory carpool trip index: exact top-k matches by best-first search over dynamic k-d trees of trip records. */
 import { EARTH_RADIUS_KM, type LatLng, type Leg, type Router } from './router.ts';
 import { canShareTrip, compareMatches, dayNumber, explainMatch, weekdayMask } from './matching.ts';
-import type { IndexedTrip, MatchExplanation, MatchRules } from './matching.ts';
+import type { IndexedTrip, MatchExplanation, MatchLegs, MatchRules } from './matching.ts';
 
 export { bruteForceTopMatches } from './matching.ts';
 
@@ -26,7 +26,7 @@ const BALANCE = 0.75;
 /** Float32 rounds minutes and seats by at most 1e-4 of a unit: prune only beyond that, the exact test decides. */
 const [TIME_SLACK, SEAT_SLACK] = [1e-3, 1e-3];
 const RAD = Math.PI / 180;
-/** Rank keys pack (detour in 0.1 km, time gap in minutes) as detour × GAP_RANGE + gap; gaps clamp (safely) below it. */
+/** See `rankKey`. */
 const GAP_RANGE = 4096;
 
 function grown<T extends Float32Array | Float64Array | Int32Array | Uint32Array>(array: T, length: number): T {
@@ -117,7 +117,10 @@ class Forest {
       this.freeBlocks.push(link);
     };
     collect(n);
-    if (extraF && extraI) [F.set(extraF, at * FR), I.set(extraI, at * IR)];
+    if (extraF && extraI) {
+      F.set(extraF, at * FR);
+      I.set(extraI, at * IR);
+    }
     this.build(n, F, I, Int32Array.from({ length: total }, (_, j) => j), 0, total);
   }
 
@@ -254,22 +257,34 @@ class NodeHeap {
   }
 }
 
-/** One query: its record (f64, unrounded), which side it looks for, and the ranked matches kept so far. */
-interface Search {
-  trip: IndexedTrip;
-  q: Float64Array;
-  day: number;
-  mask: number;
-  leg: Leg;
-  findsDrivers: boolean;
-  communities: Set<string>;
-  sharedPhase: boolean;
-  found: MatchExplanation[];
-  need: number;
+/**
+ * One query: its record (float64, unrounded), which side it looks for, and the ranked matches kept so
+ * far. One instance per index, reset per query: stable field types keep the hot loops optimised.
+ */
+class Search {
+  trip: IndexedTrip | null = null;
+  readonly q = new Float64Array(FR);
+  readonly i = new Int32Array(IR);
+  day = 0;
+  mask = 0;
+  leg: Leg = { km: 0, minutes: 0 };
+  findsDrivers = false;
+  communities = new Set<string>();
+  sharedPhase = false;
+  found: MatchExplanation[] = [];
+  need = 0;
   /** Rank key (see `rankKey`) of the need-th match once `found` is full: anything ranking above it cannot enter. */
-  worstKey: number;
-  tol: number;
-  slack: number;
+  worstKey = Number.MAX_VALUE;
+  tol = 0.5;
+  slack = 0.5;
+
+  /** Starts a phase: `need` more matches, none kept yet. */
+  phase(sharedPhase: boolean, need: number): void {
+    this.sharedPhase = sharedPhase;
+    this.found = [];
+    this.need = need;
+    this.worstKey = Number.MAX_VALUE;
+  }
 }
 
 type Role = IndexedTrip['role'];
@@ -299,6 +314,10 @@ export class TripIndex {
   private readonly communities = new Map<string, Trees>();
   private removed = 0;
   private readonly heap = new NodeHeap();
+  private readonly search = new Search();
+  /** Reused for every evaluation (explainMatch keeps none of them): fewer young objects, fewer GC pauses. */
+  private readonly otherLeg: Leg = { km: 0.5, minutes: 0.5 };
+  private readonly matchLegs: MatchLegs = { alone: this.otherLeg, pickup: this.otherLeg, shared: this.otherLeg, dropOff: this.otherLeg };
   private readonly record = { f: new Float32Array(FR), i: new Int32Array(IR) };
   /** Road km ≥ factor × chord km only for a straight-line router; 0 keeps the bounds that need no geometry. */
   private readonly factor: number;
@@ -354,26 +373,30 @@ export class TripIndex {
   /** Top-k drivers for a passenger trip (or passengers for a driver trip), ranked. */
   topMatches(trip: IndexedTrip, k: number): MatchExplanation[] {
     if (!(k > 0) || this.reference === null) return [];
-    const leg = this.router.leg(trip.origin, trip.destination);
-    const q = new Float64Array(FR);
-    const ints = new Int32Array(IR);
-    this.write(trip, -1, leg.km, q, ints);
+    const s = this.search;
+    s.trip = trip;
+    s.leg = this.router.leg(trip.origin, trip.destination);
+    this.write(trip, -1, s.leg.km, s.q, s.i);
+    [s.day, s.mask] = [s.i[1]!, s.i[2]!];
     const role: Role = trip.role === 'driver' ? 'passenger' : 'driver';
-    const communities = new Set(trip.communityIds);
-    const s: Search = {
-      ...{ trip, q, day: ints[1]!, mask: ints[2]!, leg, findsDrivers: role === 'driver', communities },
-      ...{ sharedPhase: true, found: [], need: k, worstKey: Number.MAX_VALUE, tol: this.rules.timeToleranceMin, slack: this.kmSlack() },
-    };
+    s.findsDrivers = role === 'driver';
+    s.communities = new Set(trip.communityIds);
+    [s.tol, s.slack] = [this.rules.timeToleranceMin, this.kmSlack()];
     // Phase 1, shared communities: exhaustive over feasible records unless k are found, so phase 2 may skip them.
-    const shared = [...communities].flatMap((c) => this.communities.get(c)?.[role] ?? []);
+    s.phase(true, k);
+    const shared = [...s.communities].flatMap((c) => this.communities.get(c)?.[role] ?? []);
     if (shared.length > 0) {
       if (++this.epoch === 2 ** 32) [this.epoch, this.stamps] = [1, new Uint32Array(this.stamps.length)];
       this.run(shared, s);
-      if (s.found.length >= k) return s.found;
+      if (s.found.length >= k) {
+        s.trip = null;
+        return s.found;
+      }
     }
     const first = s.found;
-    Object.assign(s, { sharedPhase: false, found: [], need: k - first.length, worstKey: Number.MAX_VALUE });
+    s.phase(false, k - first.length);
     this.run([this.trees[role]], s);
+    s.trip = null;
     return first.concat(s.found);
   }
 
@@ -424,10 +447,11 @@ export class TripIndex {
     const ints = this.forest.ints;
     const q = s.q;
     const o = n * NB;
+    const drivers = s.findsDrivers;
     if (ints[n * NI] === 0 || (ints[n * NI + 3]! & s.mask) === 0) return;
     const gap = Math.max(0, b[o + START]! - q[END]!, q[START]! - b[o + FR + END]!) - TIME_SLACK;
     if (gap > s.tol) return;
-    if (s.findsDrivers ? b[o + FR + SEATS]! < q[SEATS]! - SEAT_SLACK : b[o + SEATS]! > q[SEATS]! + SEAT_SLACK) return;
+    if (drivers ? b[o + FR + SEATS]! < q[SEATS]! - SEAT_SLACK : b[o + SEATS]! > q[SEATS]! + SEAT_SLACK) return;
     // near: origin box to query origin, destination box to query destination; far: the crossed pairs, at most.
     let nearO = 0;
     let nearD = 0;
@@ -448,40 +472,34 @@ export class TripIndex {
       farY += Math.max((v - lo3) * (v - lo3), (v - hi3) * (v - hi3));
     }
     const f = this.factor;
+    const qkm = q[KM]!;
+    const slack = s.slack;
     const kmLo = b[o + KM]!;
     const kmHi = b[o + FR + KM]!;
+    // The shared-distance rule on the node's km range (records are drivers: km alone; else passengers: km shared).
+    if (drivers ? kmLo * this.rules.minSharedShare > qkm + slack : kmHi + slack < this.rules.minSharedShare * qkm) return;
     const a = f * Math.sqrt(nearO);
     const c = f * Math.sqrt(nearD);
-    let bound = a + c - s.slack + (s.findsDrivers ? q[KM]! - kmHi : kmLo - q[KM]!);
+    let bound = a + c - slack + (drivers ? qkm - kmHi : kmLo - qkm);
     if (f > 0) {
       // The path through the far corner is never shorter than the direct one (triangle inequality on the sphere).
-      const x = f * arcAtMost(Math.sqrt(farX));
-      const y = f * arcAtMost(Math.sqrt(farY));
-      const shared = s.findsDrivers ? q[KM]! : kmLo;
-      bound = Math.max(bound, a + shared - (s.findsDrivers ? x : y) - s.slack, c + shared - (s.findsDrivers ? y : x) - s.slack);
+      // An arc is at most its chord c + c³ / 18R² (asin x ≤ x + x³ / (6 (1 - x²)) with x = c / 2R ≤ 1/2);
+      // written out here so that no float crosses a function call on this hot path (it would be boxed).
+      farX = Math.sqrt(farX);
+      farY = Math.sqrt(farY);
+      const x = f * (farX <= EARTH_RADIUS_KM ? farX + farX * farX * farX * INV_18R2 : (farX * Math.PI) / 2);
+      const y = f * (farY <= EARTH_RADIUS_KM ? farY + farY * farY * farY * INV_18R2 : (farY * Math.PI) / 2);
+      const shared = drivers ? qkm : kmLo;
+      bound = Math.max(bound, a + shared - (drivers ? x : y) - slack, c + shared - (drivers ? y : x) - slack);
       // The tangent bound costs more: only when the cheap ones leave the node in.
-      if (this.rankKey(bound, s, kmLo, kmHi, gap) > s.worstKey) return;
-      const excess = s.findsDrivers ? driverExcessAtLeast(b, o, q) : passengerPathAtLeast(b, o, q);
-      bound = Math.max(bound, s.findsDrivers ? f * excess + q[KM]! - s.slack : f * excess - q[KM]! - s.slack);
+      if (bound > this.rules.maxDetourShare * (drivers ? kmHi : qkm) || rankKey(Math.round(Math.max(0, bound) * 10), Math.round(Math.max(0, gap))) > s.worstKey) return;
+      const excess = drivers ? lowerBoundDriverExcess(b, o, q) : lowerBoundPassengerPath(b, o, q);
+      bound = Math.max(bound, f * excess + (drivers ? qkm : -qkm) - slack);
     }
-    const key = this.rankKey(bound, s, kmLo, kmHi, gap);
+    // The detour rule (detour ≤ share × driver km), then the best rank a record of the node can reach.
+    if (bound > this.rules.maxDetourShare * (drivers ? kmHi : qkm)) return;
+    const key = rankKey(Math.round(Math.max(0, bound) * 10), Math.round(Math.max(0, gap)));
     if (key <= s.worstKey) this.heap.push(key, n);
-  }
-
-  /**
-   * Best rank a record can reach — (rounded detour, rounded time gap) packed in one number, ordered
-   * like `compareMatches` — from lower bounds; Infinity when the detour or shared-distance rule
-   * excludes every record whose km alone lies in [kmLo, kmHi].
-   */
-  private rankKey(bound: number, s: Search, kmLo: number, kmHi: number, gap: number): number {
-    const maxDetourShare = this.rules.maxDetourShare;
-    const minSharedShare = this.rules.minSharedShare;
-    const q = s.q[KM]!;
-    if (s.findsDrivers) {
-      // Records are drivers (km alone), the query is their passenger (q km shared).
-      if (kmLo * minSharedShare > q + s.slack || bound > maxDetourShare * kmHi) return Infinity;
-    } else if (kmHi + s.slack < minSharedShare * q || bound > maxDetourShare * q) return Infinity;
-    return Math.round(Math.max(0, bound) * 10) * GAP_RANGE + Math.min(Math.round(Math.max(0, gap)), GAP_RANGE - 1);
   }
 
   private scan(block: number, count: number, s: Search): void {
@@ -494,22 +512,30 @@ export class TripIndex {
     const qdx = q[3]!;
     const qdy = q[4]!;
     const qdz = q[5]!;
+    const qkm = q[KM]!;
+    const drivers = s.findsDrivers;
+    const slack = s.slack;
+    const f = this.factor;
+    const detour = this.rules.maxDetourShare;
+    const shared = this.rules.minSharedShare;
     for (let r = block * CAP, end = r + count; r < end; r++) {
       const fo = r * FR;
       const io = r * IR;
       if ((I[io + 2]! & s.mask) === 0 || (I[io + 1] !== RECURRING && s.day !== RECURRING && I[io + 1] !== s.day)) continue;
       const gap = Math.max(0, F[fo + START]! - q[END]!, q[START]! - F[fo + END]!) - TIME_SLACK;
-      if (gap > s.tol - 1) continue;
-      if (s.findsDrivers ? F[fo + SEATS]! < q[SEATS]! - SEAT_SLACK : F[fo + SEATS]! > q[SEATS]! + SEAT_SLACK) continue;
+      if (gap > s.tol) continue;
+      if (drivers ? F[fo + SEATS]! < q[SEATS]! - SEAT_SLACK : F[fo + SEATS]! > q[SEATS]! + SEAT_SLACK) continue;
+      const km = F[fo + KM]!;
+      if (drivers ? km * shared > qkm + slack : km + slack < shared * qkm) continue;
       const ax = F[fo]! - qox;
       const ay = F[fo + 1]! - qoy;
       const az = F[fo + 2]! - qoz;
       const bx = F[fo + 3]! - qdx;
       const by = F[fo + 4]! - qdy;
       const bz = F[fo + 5]! - qdz;
-      const km = F[fo + KM]!;
-      const near = this.factor * (Math.sqrt(ax * ax + ay * ay + az * az) + Math.sqrt(bx * bx + by * by + bz * bz)) - s.slack;
-      if (this.rankKey(near + (s.findsDrivers ? q[KM]! - km : km - q[KM]!), s, km, km, gap) <= s.worstKey) this.evaluate(I[io]!, s);
+      const bound = f * (Math.sqrt(ax * ax + ay * ay + az * az) + Math.sqrt(bx * bx + by * by + bz * bz)) - slack + (drivers ? qkm - km : km - qkm);
+      if (bound > detour * (drivers ? km : qkm)) continue;
+      if (rankKey(Math.round(Math.max(0, bound) * 10), Math.round(Math.max(0, gap))) <= s.worstKey) this.evaluate(I[io]!, s);
     }
   }
 
@@ -521,15 +547,19 @@ export class TripIndex {
     } else if (s.communities.size > 0) {
       for (const c of other.communityIds) if (s.communities.has(c)) return;
     }
-    const [driver, passenger] = s.findsDrivers ? [other, s.trip] : [s.trip, other];
+    const query = s.trip!;
+    const driver = s.findsDrivers ? other : query;
+    const passenger = s.findsDrivers ? query : other;
     if (!canShareTrip(driver, passenger, this.rules)) return;
-    const otherLeg = { km: this.legs[2 * slot]!, minutes: this.legs[2 * slot + 1]! };
-    const match = explainMatch(driver, passenger, this.rules, {
-      alone: s.findsDrivers ? otherLeg : s.leg,
-      pickup: this.router.leg(driver.origin, passenger.origin),
-      shared: s.findsDrivers ? s.leg : otherLeg,
-      dropOff: this.router.leg(passenger.destination, driver.destination),
-    });
+    const otherLeg = this.otherLeg;
+    otherLeg.km = this.legs[2 * slot]!;
+    otherLeg.minutes = this.legs[2 * slot + 1]!;
+    const legs = this.matchLegs;
+    legs.alone = s.findsDrivers ? otherLeg : s.leg;
+    legs.shared = s.findsDrivers ? s.leg : otherLeg;
+    legs.pickup = this.router.leg(driver.origin, passenger.origin);
+    legs.dropOff = this.router.leg(passenger.destination, driver.destination);
+    const match = explainMatch(driver, passenger, this.rules, legs);
     if (match) keep(s, match);
   }
 }
@@ -543,10 +573,9 @@ function sphere(p: LatLng, out: Float32Array | Float64Array, at: number, referen
   return out as Float64Array;
 }
 
-/** An upper bound of the arc whose chord is c: asin x ≤ x + x³ / (6 (1 - x²)), and x = c / 2R ≤ 1/2 here. */
-function arcAtMost(chord: number): number {
-  return chord <= EARTH_RADIUS_KM ? chord + chord * chord * chord * INV_18R2 : (chord * Math.PI) / 2;
-}
+
+const SCRATCH = new Float64Array(15);
+const INV_18R2 = 1 / (18 * EARTH_RADIUS_KM * EARTH_RADIUS_KM);
 
 /**
  * Chord-space lower bound of |O-Po| + |D-Pd| - |O-D| over drivers with O, D in the node's boxes (query:
@@ -555,7 +584,7 @@ function arcAtMost(chord: number): number {
  * excess. Near the zero-detour sheet (O behind Po, D beyond Pd) the linear terms cancel, so the bound is
  * tight exactly where plain box distances are loosest (ties at 0.0 km live there).
  */
-function driverExcessAtLeast(b: Float32Array, o: number, q: Float64Array): number {
+export function lowerBoundDriverExcess(b: Float32Array, o: number, q: Float64Array): number {
   const v = SCRATCH;
   let n1 = 0;
   let n2 = 0;
@@ -602,7 +631,7 @@ function driverExcessAtLeast(b: Float32Array, o: number, q: Float64Array): numbe
 }
 
 /** Chord-space lower bound of |Po-O| + |Pd-Po| + |D-Pd| over passengers in the node's boxes (query: driver O, D); all convex, tangents at the centres. */
-function passengerPathAtLeast(b: Float32Array, o: number, q: Float64Array): number {
+export function lowerBoundPassengerPath(b: Float32Array, o: number, q: Float64Array): number {
   const v = SCRATCH;
   let n1 = 0;
   let n2 = 0;
@@ -632,8 +661,14 @@ function passengerPathAtLeast(b: Float32Array, o: number, q: Float64Array): numb
   return n1 + n2 + n3 - slope;
 }
 
-const SCRATCH = new Float64Array(15);
-const INV_18R2 = 1 / (18 * EARTH_RADIUS_KM * EARTH_RADIUS_KM);
+/**
+ * The rank a match reaches — (detour in 0.1 km, time gap in minutes), ordered like `compareMatches` —
+ * packed in one integer; from lower bounds it is the best rank a record or a node can reach. Whole
+ * numbers in, so no float is boxed on this hot path; gaps clamp (safely: only pruning is lost).
+ */
+function rankKey(detourUnits: number, gapMinutes: number): number {
+  return detourUnits * GAP_RANGE + Math.min(gapMinutes, GAP_RANGE - 1);
+}
 
 /** Inserts a match into the ranked list, capped at `need`. */
 function keep(s: Search, match: MatchExplanation): void {
@@ -643,5 +678,5 @@ function keep(s: Search, match: MatchExplanation): void {
   s.found.splice(at, 0, match);
   if (s.found.length > s.need) s.found.pop();
   const worst = s.found[s.need - 1];
-  if (worst) s.worstKey = Math.round(worst.detourKm * 10) * GAP_RANGE + Math.min(worst.timeGapMin, GAP_RANGE - 1);
+  if (worst) s.worstKey = rankKey(Math.round(worst.detourKm * 10), worst.timeGapMin);
 }
