@@ -32,6 +32,22 @@ async function resetToken(w: World): Promise<string> {
 //        [anonymous, resident, organiser, operator, admin, outsider]
 // where "organiser" organises the community in question and "outsider" lives in another territory.
 // prettier-ignore
+/** A territory-wide commitment, launched through the API by the matrix's resident. */
+async function commitment(w: World, target = 100): Promise<string> {
+  const day = 86_400_000;
+  const at = (days: number) => new Date(w.t.clock.now().getTime() + days * day).toISOString();
+  const res = await w.clients.resident.post(`${T(w)}/commitments`, {
+    wording: 'Je viendrai à vélo le jeudi si 100 voisins le font aussi',
+    action: 'mode_switch',
+    scope: { kind: 'territory', target: { kind: 'count', count: target } },
+    signingDeadline: at(7),
+    actionStart: at(8),
+    actionEnd: at(30),
+  });
+  if (res.statusCode !== 201) throw new Error(`fixture commitment: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: string }>().id;
+}
+
 const MATRIX: Row[] = [
   // ── System ───────────────────────────────────────────────────────────
   { route: 'GET /api/health', build: () => ({ url: '/api/health' }), expect: anyone },
@@ -81,6 +97,10 @@ const MATRIX: Row[] = [
   { route: 'PUT /api/territories/:t/communities/:id/members/:userId/role', note: 'private', build: async (w) => ({ url: `${await communityWithMember(w, 'private', 'active')}/role`, body: { role: 'organiser' } }), expect: [401, 404, 204, 404, 404, 404] },
   { route: 'DELETE /api/territories/:t/communities/:id/members/:userId', note: 'private', build: async (w) => ({ url: await communityWithMember(w, 'private', 'active') }), expect: [401, 404, 204, 404, 404, 404] },
   { route: 'POST /api/territories/:t/communities/:id/invite-code', note: 'private', build: async (w) => ({ url: `${T(w)}/communities/${(await community(w, 'private')).id}/invite-code` }), expect: [401, 404, 200, 404, 404, 404] },
+  { route: 'GET /api/territories/:t/commitments', build: (w) => ({ url: `${T(w)}/commitments` }), expect: anyone },
+  { route: 'POST /api/territories/:t/commitments', build: (w) => ({ url: `${T(w)}/commitments`, body: { wording: 'Je covoiturerai si 20 collègues le font', action: 'carpool', scope: { kind: 'territory', target: { kind: 'count', count: 20 } }, signingDeadline: new Date(w.t.clock.now().getTime() + 7 * 86_400_000).toISOString(), actionStart: new Date(w.t.clock.now().getTime() + 8 * 86_400_000).toISOString(), actionEnd: new Date(w.t.clock.now().getTime() + 30 * 86_400_000).toISOString() } }), expect: [401, 201, 201, 201, 201, 403] },
+  { route: 'GET /api/territories/:t/commitments/:id', build: async (w) => ({ url: `${T(w)}/commitments/${await commitment(w)}` }), expect: anyone },
+  { route: 'POST /api/territories/:t/commitments/:id/sign', build: async (w) => ({ url: `${T(w)}/commitments/${await commitment(w)}/sign`, body: {} }), expect: [401, 200, 200, 200, 200, 403] },
 ];
 
 describeMatrix('authorization matrix', MATRIX, { covers: (tags) => !isMobility(tags), atLeast: 25 });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { carpoolRoutes } from './carpool/routes.ts';
+import { commitmentRoutes } from './commitments/routes.ts';
 import { communityRoutes } from './communities/routes.ts';
 import { commuteRoutes } from './commute/routes.ts';
 import { corridorRoutes } from './corridors/routes.ts';
@@ -30,6 +31,7 @@ export const routeModules: RouteModule[] = [
   carpoolRoutes,
   corridorRoutes,
   impactRoutes,
+  commitmentRoutes,
 ];
 
 

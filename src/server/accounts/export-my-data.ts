@@ -5,6 +5,7 @@ import { AppError } from '../core/errors.ts';
 import { listAuditAbout, type AuditRecord } from '../audit/list-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { exportCarpoolData } from '../carpool/personal-data.ts';
+import { exportCommitmentData } from '../commitments/personal-data.ts';
 import { listMembershipsOf, type MembershipRecord } from '../communities/list-memberships-of.ts';
 import { exportCommuteData } from '../commute/personal-data.ts';
 import { exportShiftData } from '../corridors/personal-data.ts';
@@ -25,6 +26,7 @@ export interface PersonalDataExport {
     shiftCommitments: unknown[];
     gestures: unknown[];
   };
+  commitments: { created: unknown[]; signed: unknown[] };
 }
 
 export async function exportMyData(db: Database, viewer: Viewer | null, now: Date, requestId: string): Promise<PersonalDataExport> {
@@ -53,11 +55,12 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
       .execute(),
     listAuditAbout(db, id),
   ]);
-  const [commuteProfiles, carpool, shiftCommitments, gestures] = await Promise.all([
+  const [commuteProfiles, carpool, shiftCommitments, gestures, commitments] = await Promise.all([
     exportCommuteData(db, id),
     exportCarpoolData(db, id),
     exportShiftData(db, id),
     exportGestures(db, id),
+    exportCommitmentData(db, id),
   ]);
   return {
     exportedAt: now,
@@ -69,5 +72,6 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     mails,
     auditLog,
     mobility: { commuteProfiles, carpool, shiftCommitments, gestures },
+    commitments,
   };
 }

@@ -277,6 +277,31 @@ export interface ImpactFactorsTable {
   created_at: Timestamp;
 }
 
+export interface CommitmentsTable {
+  id: Id;
+  territory_id: string;
+  created_by: string | null;
+  wording: string;
+  action: 'carpool' | 'shift' | 'mode_switch' | 'help' | 'free_text';
+  scope: ColumnType<unknown, string, string>;
+  community_id: string | null;
+  corridor_id: string | null;
+  created_at: Date;
+  signing_deadline: Date;
+  action_start: Date;
+  action_end: Date;
+  fired: Generated<string[]>;
+}
+
+export interface CommitmentSignaturesTable {
+  territory_id: string;
+  commitment_id: string;
+  user_id: string;
+  commune_code: string | null;
+  public_name: Generated<boolean>;
+  signed_at: Date;
+}
+
 export interface DB {
   territories: TerritoriesTable;
   communes: CommunesTable;
@@ -298,6 +323,8 @@ export interface DB {
   shift_commitments: ShiftCommitmentsTable;
   gestures: GesturesTable;
   impact_factors: ImpactFactorsTable;
+  commitments: CommitmentsTable;
+  commitment_signatures: CommitmentSignaturesTable;
 }
 
 /** The database handle or an open transaction: queries accept either. */

@@ -86,6 +86,10 @@ const DOCUMENTED = [
   'GET /api/territories/{territory}/impact/factors',
   'PUT /api/territories/{territory}/impact/factors',
   'GET /api/territories/{territory}/communities/{id}/impact/stream',
+  'GET /api/territories/{territory}/commitments',
+  'POST /api/territories/{territory}/commitments',
+  'GET /api/territories/{territory}/commitments/{id}',
+  'POST /api/territories/{territory}/commitments/{id}/sign',
 ];
 
 describe.each(databaseKinds())('HTTP edge on %s', (kind) => {

@@ -1,0 +1,67 @@
+/** @module HTTP routes of conditional commitments: launch, list, read with progress, sign. */
+import { Type } from 'typebox';
+import type { RouteModule } from '../core/http/build-app.ts';
+import { IdParam, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { createCommitment } from './create-commitment.ts';
+import { ACTION_KINDS } from './model.ts';
+import { signCommitment } from './sign-commitment.ts';
+import { listCommitments, viewCommitment } from './view-commitment.ts';
+
+const tags = ['commitments'];
+const base = '/api/territories/:territory/commitments';
+const Params = Type.Object({ territory: TerritoryParam.properties.territory, id: IdParam });
+const TargetSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('count'), count: Type.Integer({ minimum: -1_000_000, maximum: 10_000_000 }), base: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })) }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('share'), share: Type.Number({ minimum: -1, maximum: 2 }), base: Type.Integer({ minimum: 0, maximum: 10_000_000 }) }, { additionalProperties: false }),
+]);
+const ScopeSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('territory'), target: TargetSchema }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('community'), communityId: IdParam, target: TargetSchema }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('corridor'), corridorId: IdParam, target: TargetSchema }, { additionalProperties: false }),
+  Type.Object(
+    { kind: Type.Literal('per_commune'), communes: Type.Array(Type.Object({ commune: Type.String({ pattern: '^[0-9AB]{5}$' }), target: TargetSchema }, { additionalProperties: false }), { minItems: 1, maxItems: 100 }) },
+    { additionalProperties: false },
+  ),
+]);
+
+export const commitmentRoutes: RouteModule = (app, deps) => {
+  app.post(base, {
+    schema: {
+      tags,
+      params: TerritoryParam,
+      body: Type.Object(
+        {
+          wording: Type.String({ minLength: 1, maxLength: 500 }),
+          action: StringEnum(ACTION_KINDS),
+          scope: ScopeSchema,
+          signingDeadline: Type.String({ format: 'date-time' }),
+          actionStart: Type.String({ format: 'date-time' }),
+          actionEnd: Type.String({ format: 'date-time' }),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: Type.Object({ id: Type.String() }), ...problemResponses },
+    },
+    handler: async (req, reply) => reply.status(201).send(await createCommitment(deps, { slug: req.params.territory, viewer: req.viewer, commitment: req.body })),
+  });
+
+  app.get(base, {
+    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...problemResponses } },
+    handler: async (req) => ({ items: await listCommitments(deps, req.params.territory, req.viewer) }),
+  });
+
+  app.get(`${base}/:id`, {
+    schema: { tags, params: Params, response: { 200: Type.Unknown(), ...problemResponses } },
+    handler: async (req) => viewCommitment(deps, req.params.territory, req.params.id, req.viewer),
+  });
+
+  app.post(`${base}/:id/sign`, {
+    schema: {
+      tags,
+      params: Params,
+      body: Type.Object({ publicName: Type.Optional(Type.Boolean()), commune: Type.Optional(Type.String({ pattern: '^[0-9AB]{5}$' })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ status: Type.String(), notify: Type.Array(Type.String()) }), ...problemResponses },
+    },
+    handler: async (req) => signCommitment(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, publicName: req.body.publicName ?? false, commune: req.body.commune }),
+  });
+};
