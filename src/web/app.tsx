@@ -24,6 +24,9 @@ const Carpool = lazyPage(() => import('./carpool/carpool-page.tsx').then((m) => 
 const Reviews = lazyPage(() => import('./carpool/reviews-page.tsx').then((m) => m.ReviewsPage));
 const Corridors = lazyPage(() => import('./corridors/corridors-page.tsx').then((m) => m.CorridorsPage));
 const Corridor = lazyPage(() => import('./corridors/corridor-page.tsx').then((m) => m.CorridorPage));
+const Engagements = lazyPage(() => import('./engagements/engagements-page.tsx').then((m) => m.EngagementsPage));
+const CreateEngagement = lazyPage(() => import('./engagements/create-engagement-page.tsx').then((m) => m.CreateEngagementPage));
+const Engagement = lazyPage(() => import('./engagements/engagement-page.tsx').then((m) => m.EngagementPage));
 const MyImpact = lazyPage(() => import('./impact/my-impact-page.tsx').then((m) => m.MyImpactPage));
 const TerritoryImpact = lazyPage(() => import('./impact/territory-impact-page.tsx').then((m) => m.TerritoryImpactPage));
 const DevMail = lazyPage(() => import('./dev/mail-outbox-page.tsx').then((m) => m.MailOutboxPage));
@@ -54,6 +57,9 @@ function Routes() {
         <Route path="/t/:territory/verifications" component={Reviews} />
         <Route path="/t/:territory/axes" component={Corridors} />
         <Route path="/t/:territory/axes/:id" component={Corridor} />
+        <Route path="/t/:territory/engagements" component={Engagements} />
+        <Route path="/t/:territory/engagements/nouveau" component={CreateEngagement} />
+        <Route path="/t/:territory/engagements/:id" component={Engagement} />
         <Route path="/t/:territory/impact" component={MyImpact} />
         <Route path="/t/:territory/impact/territoire" component={TerritoryImpact} />
         <Route path="/dev/courriels" component={DevMail} />

@@ -2,7 +2,8 @@
 // explained match and proposes next Monday; Alice accepts. The server clock then jumps to that Monday
 // noon so both can confirm the ride. Bob commits to leave earlier on a corridor and records it (the
 // corridor's committed figures move), logs a bike trip, and both impact pages show non-zero figures with
-// their sources. Every page visited passes axe-core (no serious/critical issue) and no page error occurs.
+// their sources. Bob then launches a territory commitment needing one signer, signs it and sees it succeed.
+// Every page visited passes axe-core (no serious/critical issue) and no page error occurs.
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -201,6 +202,30 @@ describe('mobility journey', () => {
     await olivia.locator('main').getByText('Aucun trajet en attente de vérification.').waitFor();
     await expectAccessible(olivia, 'review queue');
 
+    // Bob launches a territory commitment needing one signer, signs it (name shown) and sees it succeed.
+    const day = (offset: number) => new Date(Date.parse(`${monday}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    await bob.goto(t('/engagements'));
+    await heading(bob, 'Engagements collectifs');
+    await bob.getByRole('link', { name: 'Lancer un engagement' }).click();
+    await heading(bob, 'Lancer un engagement');
+    await bob.getByLabel('Formulation').fill('Je covoiture le mardi si une autre personne le fait aussi.');
+    await bob.getByLabel('Type d’action').selectOption('carpool');
+    await bob.getByLabel('Nombre de signataires nécessaires').fill('1');
+    await bob.getByLabel('Échéance des signatures').fill(day(7));
+    await bob.getByLabel('Début de l’action').fill(day(8));
+    await bob.getByLabel('Fin de l’action').fill(day(15));
+    await expectAccessible(bob, 'new commitment');
+    await bob.getByRole('button', { name: 'Lancer l’engagement' }).click();
+    await heading(bob, 'Je covoiture le mardi si une autre personne le fait aussi.');
+    await bob.locator('main').getByText('1 de plus nécessaire', { exact: true }).waitFor();
+    await bob.getByLabel('Afficher mon nom parmi les signataires').check();
+    await expectAccessible(bob, 'commitment (collecting)');
+    await bob.getByRole('button', { name: 'Je m’engage si l’objectif est atteint' }).click();
+    await bob.getByTestId('engagement-status').getByText(/^Objectif atteint : les signataires sont engagés/).waitFor();
+    await bob.locator('main').getByText('1 signataire — dont, nommément : Bob').waitFor();
+    await expect.poll(() => bob.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    await expectAccessible(bob, 'commitment (succeeded)');
+
     expect(errors).toEqual([]);
-  }, 60_000);
+  }, 90_000);
 });

@@ -119,6 +119,7 @@ export function SiteHeader({ slug, territoryName }: { slug: string | null; terri
                 { href: paths.commute(slug), label: t('nav.commute') },
                 { href: paths.carpool(slug), label: t('nav.carpool') },
                 { href: paths.corridors(slug), label: t('nav.corridors') },
+                { href: paths.engagements(slug), label: t('nav.engagements') },
                 { href: paths.myImpact(slug), label: t('nav.myImpact'), exactOnly: true },
                 { href: paths.territoryImpact(slug), label: t('nav.territoryImpact') },
                 ...(roles.includes('operator') || roles.includes('admin') ? [{ href: paths.reviews(slug), label: t('nav.reviews') }] : []),

@@ -17,7 +17,7 @@ export interface PeriodView {
   vehicleHoursToday: number;
   vehicleHoursWithCommitments: number;
   /** Smallest share of peak drivers who, leaving one slot earlier, would remove the queue (queue model). */
-  shareNeeded: { share: number; minutesEarlier: number } | null;
+  shareNeeded: { share: number; minutesEarlier: number; fromSlots?: number[]; drivers?: number } | null;
   /** Committed drivers as a share of the drivers of over-capacity slots. */
   shareCommitted: number;
   committedDrivers: number;

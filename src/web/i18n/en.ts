@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   'nav.commute': 'My commute',
   'nav.carpool': 'Carpooling',
   'nav.corridors': 'Congested roads',
+  'nav.engagements': 'Commitments',
   'nav.myImpact': 'My impact',
   'nav.territoryImpact': 'Territory impact',
   'nav.reviews': 'Reviews',

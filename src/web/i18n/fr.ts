@@ -18,6 +18,7 @@ export const fr = {
   'nav.commute': 'Mon trajet',
   'nav.carpool': 'Covoiturage',
   'nav.corridors': 'Axes routiers',
+  'nav.engagements': 'Engagements',
   'nav.myImpact': 'Mon impact',
   'nav.territoryImpact': 'Impact du territoire',
   'nav.reviews': 'Vérifications',

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { CorridorView, PeriodView } from '../corridors/types.ts';
+import { localMidnight, suggestedShare } from './suggestion.ts';
+
+const slot = (demand: number) => ({ start: '07:00', demand, queueToday: 0, queueWithCommitments: 0, delayTodayMin: 0, delayWithCommitmentsMin: 0 });
+const corridor = (shareNeeded: PeriodView['shareNeeded']): CorridorView => ({
+  id: 'c1', name: 'A', geometry: null, capacityPerHour: 1200, freeFlowMin: 10, slotMinutes: 15, date: '2026-01-05', vehicleHoursSavedThisWeek: 0, model: 'queue',
+  periods: [{ period: 'am', slots: [slot(200), slot(250), slot(300), slot(320)], vehicleHoursToday: 1, vehicleHoursWithCommitments: 1, shareNeeded, shareCommitted: 0, committedDrivers: 0 }],
+});
+
+describe('suggestedShare', () => {
+  it('takes the morning share and the demand of the slots it moves drivers from', () => {
+    expect(suggestedShare(corridor({ share: 0.167, minutesEarlier: 15, fromSlots: [2, 3], drivers: 104 }))).toEqual({ share: 0.167, base: 620, minutesEarlier: 15 });
+  });
+  it('falls back to drivers / share, and to nothing without a suggestion', () => {
+    expect(suggestedShare(corridor({ share: 0.2, minutesEarlier: 15, drivers: 50 }))?.base).toBe(250);
+    expect(suggestedShare(corridor(null))).toBeNull();
+  });
+});
+
+describe('localMidnight', () => {
+  it('reads a date input at local midnight', () => {
+    expect(localMidnight('2026-03-02')).toBe(new Date(2026, 2, 2).toISOString());
+    expect(localMidnight('')).toBeNull();
+  });
+});
