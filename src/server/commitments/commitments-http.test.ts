@@ -32,7 +32,9 @@ describe.each(databaseKinds())('commitments on %s', (kind) => {
     const id = (await creator.post(base(), body())).json().id;
     const signers = [await person(), await person(), await person()];
     expect((await signers[0]!.post(`${base()}/${id}/sign`, { publicName: true })).json()).toEqual({ status: 'collecting', notify: ['progress_33'] });
-    expect((await signers[0]!.post(`${base()}/${id}/sign`, {})).statusCode).toBe(409);
+    const twice = await signers[0]!.post(`${base()}/${id}/sign`, {});
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().reason).toBe('already_signed');
     expect((await signers[1]!.post(`${base()}/${id}/sign`, {})).json()).toEqual({ status: 'collecting', notify: ['progress_66'] });
     expect((await signers[2]!.post(`${base()}/${id}/sign`, {})).json()).toEqual({ status: 'succeeded', notify: ['succeeded'] });
     const view = (await new Client(t.app).get(`${base()}/${id}`)).json();
@@ -55,7 +57,7 @@ describe.each(databaseKinds())('commitments on %s', (kind) => {
     expect((await new Client(t.app).get(`${base()}/${id}`)).json().status).toBe('failed');
     const late = await (await person()).post(`${base()}/${id}/sign`, {});
     expect(late.statusCode).toBe(409);
-    expect(late.json().detail).toMatch(/nobody is bound/);
+    expect(late.json()).toMatchObject({ reason: 'failed', detail: expect.stringMatching(/nobody is bound/) });
   });
 
   it('refuses bad commitments naming the field, and writes nothing', async () => {

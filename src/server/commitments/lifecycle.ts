@@ -96,13 +96,13 @@ export function applySignature(state: CommitmentState, request: { signerId: stri
 export function refusalError(refusal: Refusal): AppError {
   switch (refusal.reason) {
     case 'not_open':
-      return new AppError('conflict', 'Signing has not opened yet.');
+      return new AppError('conflict', 'Signing has not opened yet.', { reason: 'not_open' });
     case 'already_signed':
-      return new AppError('conflict', 'You have already signed this commitment.');
+      return new AppError('conflict', 'You have already signed this commitment.', { reason: 'already_signed' });
     case 'deadline_passed':
-      return new AppError('conflict', 'The signing deadline has passed.');
+      return new AppError('conflict', 'The signing deadline has passed.', { reason: 'deadline_passed' });
     case 'failed':
-      return new AppError('conflict', 'This commitment did not reach its target by the deadline; nobody is bound and it can no longer be signed.');
+      return new AppError('conflict', 'This commitment did not reach its target by the deadline; nobody is bound and it can no longer be signed.', { reason: 'failed' });
     case 'unknown_commune':
       return invalid('/commune', 'This commitment has no target for this commune.');
   }

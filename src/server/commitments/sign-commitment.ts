@@ -34,7 +34,7 @@ export async function signCommitment(
       return { status: statusAt(result.state.commitment, result.state.signatures, now), notify: result.notify };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', 'You have already signed this commitment.');
+    if (isUniqueViolation(error)) throw new AppError('conflict', 'You have already signed this commitment.', { reason: 'already_signed' });
     throw error;
   }
 }

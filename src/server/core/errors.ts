@@ -32,6 +32,8 @@ export interface AppErrorOptions {
   retryAfter?: number;
   /** Internal detail for logs only, never sent to the client. */
   internal?: string;
+  /** A stable, finer reason within the code (e.g. `already_signed`), for clients to branch on. */
+  reason?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export class AppError extends Error {
   readonly field: string | undefined;
   readonly retryAfter: number | undefined;
   readonly internal: string | undefined;
+  readonly reason: string | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -53,6 +56,7 @@ export class AppError extends Error {
     this.field = options.field;
     this.retryAfter = options.retryAfter;
     this.internal = options.internal;
+    this.reason = options.reason;
   }
 
   get status(): number {

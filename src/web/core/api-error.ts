@@ -30,6 +30,8 @@ export class ApiError extends Error {
     readonly field: string,
     /** Seconds to wait, from Retry-After, when rate limited. */
     readonly retryAfter: number | null = null,
+    /** The server's stable finer reason within the code (e.g. `already_signed`), or "". */
+    readonly reason: string = '',
   ) {
     super(detail || code);
     this.name = 'ApiError';
@@ -53,7 +55,8 @@ export function parseProblem(status: number, body: unknown, retryAfterHeader: st
     : (CODE_BY_STATUS[status] ?? 'internal');
   const detail = typeof problem['detail'] === 'string' ? problem['detail'] : typeof problem['title'] === 'string' ? problem['title'] : '';
   const seconds = retryAfterHeader === null ? NaN : Number.parseInt(retryAfterHeader, 10);
-  return new ApiError(status, code, detail, fieldFromPointer(problem['field']), Number.isFinite(seconds) ? seconds : null);
+  const reason = typeof problem['reason'] === 'string' ? problem['reason'] : '';
+  return new ApiError(status, code, detail, fieldFromPointer(problem['field']), Number.isFinite(seconds) ? seconds : null, reason);
 }
 
 /** Any thrown value as an ApiError (a TypeError from fetch means the network failed). */

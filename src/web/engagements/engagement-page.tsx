@@ -19,12 +19,18 @@ import type { Engagement } from './types.ts';
 /** The server's 409 answers, in the reader's language. */
 function explainConflict(error: ApiError, m: MobilityI18n['m']): string | null {
   if (error.code !== 'conflict') return null;
-  const detail = error.detail.toLowerCase();
-  if (detail.includes('already signed')) return m('engagement.sign.already');
-  if (detail.includes('deadline')) return m('engagement.sign.deadlinePassed');
-  if (detail.includes('did not reach')) return m('engagement.sign.failed');
-  if (detail.includes('not opened')) return m('engagement.sign.notOpen');
-  return null;
+  switch (error.reason) {
+    case 'already_signed':
+      return m('engagement.sign.already');
+    case 'deadline_passed':
+      return m('engagement.sign.deadlinePassed');
+    case 'failed':
+      return m('engagement.sign.failed');
+    case 'not_open':
+      return m('engagement.sign.notOpen');
+    default:
+      return null;
+  }
 }
 
 function SignForm({ slug, engagement, onSigned }: { slug: string; engagement: Engagement; onSigned: () => void }) {

@@ -9,6 +9,7 @@ export interface Problem {
   code: ErrorCode;
   detail: string;
   field?: string;
+  reason?: string;
   requestId: string;
 }
 
@@ -77,6 +78,7 @@ export function problemOf(error: AppError, requestId: string): Problem {
     code: error.code,
     detail: error.detail,
     ...(error.field ? { field: error.field } : {}),
+    ...(error.reason ? { reason: error.reason } : {}),
     requestId,
   };
 }

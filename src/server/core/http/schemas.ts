@@ -16,6 +16,7 @@ export const Problem = Type.Object(
     code: Type.String(),
     detail: Type.String(),
     field: Type.Optional(Type.String()),
+    reason: Type.Optional(Type.String()),
     requestId: Type.String(),
   },
   { description: 'RFC 9457 problem details' },
