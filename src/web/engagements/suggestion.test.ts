@@ -12,8 +12,8 @@ describe('suggestedShare', () => {
   it('takes the morning share and the demand of the slots it moves drivers from', () => {
     expect(suggestedShare(corridor({ share: 0.167, minutesEarlier: 15, fromSlots: [2, 3], drivers: 104 }))).toEqual({ share: 0.167, base: 620, minutesEarlier: 15 });
   });
-  it('falls back to drivers / share, and to nothing without a suggestion', () => {
-    expect(suggestedShare(corridor({ share: 0.2, minutesEarlier: 15, drivers: 50 }))?.base).toBe(250);
+  it('falls back to drivers / share when no slot is named, and to nothing without a suggestion', () => {
+    expect(suggestedShare(corridor({ share: 0.2, minutesEarlier: 15, fromSlots: [], drivers: 50 }))?.base).toBe(250);
     expect(suggestedShare(corridor(null))).toBeNull();
   });
 });

@@ -1,54 +1,13 @@
 /** @module Impact shapes as the API sends them: weekly series, totals, factors, method, "not alone", rankings, mode switches. */
 
-export interface NotAlone {
-  weekOf: string;
-  kind: 'carpool' | 'shift' | 'mode_switch' | null;
-  /** Other people of the territory with a gesture (of that kind) this week. */
-  territory: number;
-  communities: { id: string; name: string; others: number }[];
-}
-
-export interface WeekImpact {
-  weekOf: string;
-  gestures: number;
-  people: number;
-  carpools: number;
-  shifts: number;
-  modeSwitches: number;
-  co2eKg: number;
-  carKm: number;
-  euros: number;
-  delaySavedVehicleHours: number;
-}
-
-export interface Factor {
-  key: string;
-  value: number;
-  unit: string;
-  source: string;
-  publishedOn: string;
-}
-
-export interface Participation {
-  communityId: string;
-  name: string;
-  members: number;
-  active: number;
-  /** active ÷ members, 0..1 */
-  rate: number;
-}
-
-export interface ImpactView {
-  scope: 'person' | 'community' | 'territory';
-  name: string;
-  weeks: WeekImpact[];
-  totals: Omit<WeekImpact, 'weekOf' | 'people'>;
-  factorsVersion: number;
-  factors: Factor[];
-  method: string[];
-  notAlone?: NotAlone;
-  participation?: Participation;
-}
+// The API's own types, imported for types only (nothing reaches the bundle): one source for the contract.
+export type { NotAlone } from '../../server/impact/not-alone.ts';
+export type { WeekImpact } from '../../server/impact/summarise-impact.ts';
+export type { Factor } from '../../server/impact/factors.ts';
+export type { Participation } from '../../server/impact/rank-communities.ts';
+export type { ImpactView } from '../../server/impact/get-impact.ts';
+import type { NotAlone } from '../../server/impact/not-alone.ts';
+import type { Participation } from '../../server/impact/rank-communities.ts';
 
 export interface Rankings {
   weekOf: string;
