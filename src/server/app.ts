@@ -8,6 +8,8 @@ import { communityRoutes } from './communities/routes.ts';
 import { commuteRoutes } from './commute/routes.ts';
 import { corridorRoutes } from './corridors/routes.ts';
 import { impactRoutes } from './impact/routes.ts';
+import { campaignRoutes } from './incentives/campaign-routes.ts';
+import { walletRoutes } from './incentives/wallet-routes.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './core/database/connect.ts';
@@ -32,6 +34,8 @@ export const routeModules: RouteModule[] = [
   corridorRoutes,
   impactRoutes,
   commitmentRoutes,
+  campaignRoutes,
+  walletRoutes,
 ];
 
 
