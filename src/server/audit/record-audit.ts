@@ -39,7 +39,10 @@ export type AuditAction =
   | 'corridor.created'
   | 'impact.factors_published'
   | 'carpool.reviewed'
-  | 'carpool.settings_changed';
+  | 'carpool.settings_changed'
+  | 'merchant.created'
+  | 'merchant.settled'
+  | 'voucher.redeemed';
 
 /** Records one entry inside the caller's transaction, so the log and the change commit together. */
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
