@@ -84,8 +84,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     create function ledger_apply_entry() returns trigger language plpgsql as $$
     begin
-      insert into ledger_accounts (territory_id, account, balance_cents) values (new.territory_id, new.account, new.cents)
-        on conflict (territory_id, account) do update set balance_cents = ledger_accounts.balance_cents + excluded.balance_cents;
+      -- Update first: a check constraint is tested on the row an INSERT proposes, before ON CONFLICT, so an
+      -- upsert of a negative amount would fail even when the account holds enough.
+      update ledger_accounts set balance_cents = balance_cents + new.cents
+        where territory_id = new.territory_id and account = new.account;
+      if not found then
+        insert into ledger_accounts (territory_id, account, balance_cents) values (new.territory_id, new.account, new.cents)
+          on conflict (territory_id, account) do update set balance_cents = ledger_accounts.balance_cents + excluded.balance_cents;
+      end if;
       return new;
     end $$;
     create trigger ledger_entries_apply after insert on ledger_entries
