@@ -40,6 +40,9 @@ export type AuditAction =
   | 'impact.factors_published'
   | 'carpool.reviewed'
   | 'carpool.settings_changed'
+  | 'campaign.launched'
+  | 'campaign.closed'
+  | 'campaign.draw_revealed'
   | 'merchant.created'
   | 'merchant.settled'
   | 'voucher.redeemed';
