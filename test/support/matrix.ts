@@ -1,4 +1,4 @@
-// The authorization matrix's harness, shared by its two files (core routes, mobility routes): the actors,
+// The authorization matrix's harness, shared by its files (core, mobility, wallet and shops): the actors,
 // the world a row builds its request in, one test per cell, and the check that the rows cover the API.
 // The API is split between the files by OpenAPI tag, so together they cover every registered route.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,10 @@ export async function registeredRoutes(t: TestApp): Promise<{ route: string; tag
 /** The OpenAPI tags of the mobility routes: test/authorization-matrix-mobility.test.ts covers them, the core file the rest. */
 export const MOBILITY_TAGS = ['commute', 'carpool', 'corridors', 'impact'];
 export const isMobility = (tags: string[]) => tags.some((tag) => MOBILITY_TAGS.includes(tag));
+
+/** The OpenAPI tags of wallets, vouchers and shops: test/authorization-matrix-wallet.test.ts covers them. */
+export const WALLET_TAGS = ['wallet', 'merchants'];
+export const isWallet = (tags: string[]) => tags.some((tag) => WALLET_TAGS.includes(tag));
 
 const ROLES: Record<Person, TerritoryRole[]> = {
   resident: ['resident'],

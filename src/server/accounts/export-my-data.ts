@@ -10,6 +10,7 @@ import { listMembershipsOf, type MembershipRecord } from '../communities/list-me
 import { exportCommuteData } from '../commute/personal-data.ts';
 import { exportShiftData } from '../corridors/personal-data.ts';
 import { exportGestures } from '../impact/personal-data.ts';
+import { exportWalletData, type WalletExport } from '../incentives/wallet-personal-data.ts';
 
 export interface PersonalDataExport {
   exportedAt: Date;
@@ -27,6 +28,8 @@ export interface PersonalDataExport {
     gestures: unknown[];
   };
   commitments: { created: unknown[]; signed: unknown[] };
+  /** Wallets (balance and history per territory), vouchers, and the shops whose till account this is. */
+  incentives: WalletExport;
 }
 
 export async function exportMyData(db: Database, viewer: Viewer | null, now: Date, requestId: string): Promise<PersonalDataExport> {
@@ -55,12 +58,13 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
       .execute(),
     listAuditAbout(db, id),
   ]);
-  const [commuteProfiles, carpool, shiftCommitments, gestures, commitments] = await Promise.all([
+  const [commuteProfiles, carpool, shiftCommitments, gestures, commitments, incentives] = await Promise.all([
     exportCommuteData(db, id),
     exportCarpoolData(db, id),
     exportShiftData(db, id),
     exportGestures(db, id),
     exportCommitmentData(db, id),
+    exportWalletData(db, id),
   ]);
   return {
     exportedAt: now,
@@ -73,5 +77,6 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     auditLog,
     mobility: { commuteProfiles, carpool, shiftCommitments, gestures },
     commitments,
+    incentives,
   };
 }

@@ -90,6 +90,14 @@ const DOCUMENTED = [
   'POST /api/territories/{territory}/commitments',
   'GET /api/territories/{territory}/commitments/{id}',
   'POST /api/territories/{territory}/commitments/{id}/sign',
+  'GET /api/territories/{territory}/wallet',
+  'POST /api/territories/{territory}/wallet/vouchers',
+  'GET /api/territories/{territory}/merchants',
+  'POST /api/territories/{territory}/merchants',
+  'GET /api/territories/{territory}/my-shops',
+  'GET /api/territories/{territory}/merchants/{id}/vouchers/{code}',
+  'POST /api/territories/{territory}/merchants/{id}/redemptions',
+  'POST /api/territories/{territory}/merchants/{id}/settlements',
 ];
 
 describe.each(databaseKinds())('HTTP edge on %s', (kind) => {
