@@ -6,6 +6,7 @@ import { listOutbox } from '../server/core/mailer/outbox.ts';
 import { createMaille } from '../server/app.ts';
 import { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
 import { ensureDemoCorridors } from '../server/demo/seed-corridors.ts';
+import { ensureDemoShops } from '../server/demo/seed-incentives.ts';
 import { seedDemoMobility } from '../server/demo/seed-mobility.ts';
 import { seedTerritory } from '../server/demo/seed-territory.ts';
 import { ensureWebBuilt } from './build-web.ts';
@@ -31,6 +32,8 @@ export async function startCommand(options: { dev?: boolean }): Promise<void> {
     if (corridors) out(`Added ${corridors} demo corridors into Dijon (plausible, invented traffic figures).`);
     const gestures = await seedDemoMobility(db, new Date());
     if (gestures) out(`Added synthetic commutes, carpool offers and ${gestures} gestures of the last six weeks.`);
+    const shops = await ensureDemoShops(db);
+    if (shops) out(`Added ${shops} invented participating shops (vouchers); points only arrive through campaigns.`);
   }
   const address = await maille.app.listen({ port: config.port, host: config.host });
   const shown = address.replace('127.0.0.1', 'localhost');

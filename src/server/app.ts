@@ -8,6 +8,7 @@ import { communityRoutes } from './communities/routes.ts';
 import { commuteRoutes } from './commute/routes.ts';
 import { corridorRoutes } from './corridors/routes.ts';
 import { impactRoutes } from './impact/routes.ts';
+import { startCampaignJobs } from './incentives/campaign-jobs.ts';
 import { campaignRoutes } from './incentives/campaign-routes.ts';
 import { walletRoutes } from './incentives/wallet-routes.ts';
 import { systemClock, type Clock } from './core/clock.ts';
@@ -76,6 +77,8 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
     { routes: routeModules, serveWeb: options.serveWeb ?? false },
   );
   logError = (error) => app.log.error({ err: error }, 'event bridge');
+  // Running campaigns are settled every 5 minutes, and soon after a gesture is recorded in their territory.
+  const campaigns = startCampaignJobs({ db: database.db, clock: options.clock ?? systemClock, bus }, (error) => app.log.error({ err: error }, 'campaign settlement failed'));
   const flush = () => {
     mail.flush().catch((error: unknown) => app.log.error({ err: error }, 'mail dispatch failed'));
   };
@@ -88,6 +91,7 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
     close: async () => {
       clearInterval(retry);
       unsubscribe();
+      await campaigns.stop();
       await app.close();
       await bridge?.close();
       await database.close();
