@@ -2,8 +2,10 @@
 import { loadConfig, type Config } from '../server/core/config.ts';
 import { openDatabase } from '../server/core/database/connect.ts';
 import { migrateToLatest } from '../server/core/database/migrate.ts';
+import { smtpDispatcher } from '../server/core/mailer/dispatch.ts';
 import { listOutbox } from '../server/core/mailer/outbox.ts';
 import { createMaille } from '../server/app.ts';
+import { sweepCommitments } from '../server/commitments/sweep.ts';
 import { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
 import { ensureDemoCorridors } from '../server/demo/seed-corridors.ts';
 import { ensureDemoShops } from '../server/demo/seed-incentives.ts';
@@ -97,6 +99,20 @@ export async function mailListCommand(options: { limit: string }): Promise<void>
     for (const m of items) {
       out(`#${m.id} ${m.createdAt.toISOString()} → ${m.to}${m.sentAt ? ' (sent)' : ''}\n  ${m.subject}\n  ${m.text.replace(/\n/g, '\n  ')}\n`);
     }
+  } finally {
+    await database.close();
+  }
+}
+
+export async function jobsRunCommand(): Promise<void> {
+  const config = loadConfig();
+  const database = await open(config);
+  try {
+    await migrateToLatest(database.db);
+    const r = await sweepCommitments({ db: database.db, config }, new Date());
+    out(`Commitments: ${r.examined} examined, ${r.failed} failure notices, ${r.nudged} creators nudged, ${r.checksAsked} "did you do it?" asked, ${r.mailed} mails queued.`);
+    if (r.mailed > 0 && config.smtpUrl) out(`Sent ${await smtpDispatcher(database.db, config.smtpUrl, config.mailFrom).flush()} mails.`);
+    else if (r.mailed > 0) out('No SMTP_URL: the mails stay in the outbox (maille mail list).');
   } finally {
     await database.close();
   }

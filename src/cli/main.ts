@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-/** @module The `maille` command line: start, migrate, seed, mail list. */
+/** @module The `maille` command line: start, migrate, seed, mail list, jobs run. */
 import { Command } from 'commander';
 import { ConfigError } from '../server/core/config.ts';
 import { DEMO_NAME } from '../server/demo/seed-demo.ts';
-import { mailListCommand, migrateCommand, seedCommand, startCommand } from './commands.ts';
+import { jobsRunCommand, mailListCommand, migrateCommand, seedCommand, startCommand } from './commands.ts';
 
 const program = new Command('maille').description('Maille: small gestures, collective capacity.').showHelpAfterError();
 
@@ -26,6 +26,9 @@ program
 
 const mail = program.command('mail').description('the mail outbox (mail is kept there when SMTP_URL is not set)');
 mail.command('list').description('list the most recent mails').option('--limit <n>', 'how many', '20').action(mailListCommand);
+
+const jobs = program.command('jobs').description('periodic jobs (an API process also runs them every few minutes)');
+jobs.command('run').description('run the jobs once: commitment failure notices, stall nudges, "did you do it?"').action(jobsRunCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One clear line, no stack trace, for mistakes a person can fix.

@@ -10,6 +10,7 @@ import { releaseMemberships } from '../communities/release-memberships.ts';
 import { eraseCommuteData } from '../commute/personal-data.ts';
 import { eraseShiftData } from '../corridors/personal-data.ts';
 import { anonymiseGestures } from '../impact/personal-data.ts';
+import { eraseNotifications } from '../notifications/personal-data.ts';
 import { eraseWalletData } from '../incentives/wallet-personal-data.ts';
 import { findActiveUser } from './queries.ts';
 import { clearAccountFailures } from './sign-in-throttle.ts';
@@ -32,6 +33,7 @@ export async function deleteAccount(
     await eraseCarpoolData(trx, user.id);
     await eraseShiftData(trx, user.id);
     await anonymiseGestures(trx, user.id);
+    await eraseNotifications(trx, user.id);
     await eraseWalletData(trx, user.id);
     await trx.deleteFrom('territory_members').where('user_id', '=', user.id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();

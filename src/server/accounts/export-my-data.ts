@@ -10,6 +10,7 @@ import { listMembershipsOf, type MembershipRecord } from '../communities/list-me
 import { exportCommuteData } from '../commute/personal-data.ts';
 import { exportShiftData } from '../corridors/personal-data.ts';
 import { exportGestures } from '../impact/personal-data.ts';
+import { exportNotifications } from '../notifications/personal-data.ts';
 import { exportWalletData, type WalletExport } from '../incentives/wallet-personal-data.ts';
 
 export interface PersonalDataExport {
@@ -27,7 +28,9 @@ export interface PersonalDataExport {
     shiftCommitments: unknown[];
     gestures: unknown[];
   };
-  commitments: { created: unknown[]; signed: unknown[] };
+  commitments: { created: unknown[]; signed: unknown[]; enteredForOthers: unknown[] };
+  /** In-app notifications (their mails are under `mails`). */
+  notifications: unknown[];
   /** Wallets (balance and history per territory), vouchers, and the shops whose till account this is. */
   incentives: WalletExport;
 }
@@ -66,6 +69,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     exportCommitmentData(db, id),
     exportWalletData(db, id),
   ]);
+  const notifications = await exportNotifications(db, id);
   return {
     exportedAt: now,
     account: { id: user.id, email: user.email, displayName: user.display_name, locale: user.locale, createdAt: user.created_at },
@@ -77,6 +81,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     auditLog,
     mobility: { commuteProfiles, carpool, shiftCommitments, gestures },
     commitments,
+    notifications,
     incentives,
   };
 }

@@ -40,6 +40,8 @@ export type AuditAction =
   | 'impact.factors_published'
   | 'carpool.reviewed'
   | 'carpool.settings_changed'
+  | 'commitment.signed_for'
+  | 'commitment.offline_signature_entered'
   | 'campaign.launched'
   | 'campaign.closed'
   | 'campaign.draw_revealed'

@@ -2,15 +2,23 @@
 import type { Database } from '../core/database/schema.ts';
 
 export async function exportCommitmentData(db: Database, userId: string) {
-  const [created, signed] = await Promise.all([
+  const [created, signed, enteredForOthers] = await Promise.all([
     db.selectFrom('commitments').select(['id', 'wording', 'action', 'created_at', 'signing_deadline']).where('created_by', '=', userId).orderBy('id').execute(),
     db
       .selectFrom('commitment_signatures as s')
       .innerJoin('commitments as c', 'c.id', 's.commitment_id')
-      .select(['c.id', 'c.wording', 's.signed_at', 's.public_name', 's.commune_code'])
+      .select(['c.id', 'c.wording', 's.signed_at', 's.public_name', 's.commune_code', 's.entry', 's.signed_by', 's.consent_ref', 's.kept', 's.checked_at'])
       .where('s.user_id', '=', userId)
       .orderBy('s.signed_at')
       .execute(),
+    // Signatures this person entered as a mediator or organiser: what they did, not who it was for.
+    db
+      .selectFrom('commitment_signatures as s')
+      .innerJoin('commitments as c', 'c.id', 's.commitment_id')
+      .select(['c.id', 'c.wording', 's.signed_at', 's.entry', 's.consent_ref'])
+      .where('s.signed_by', '=', userId)
+      .orderBy('s.signed_at')
+      .execute(),
   ]);
-  return { created, signed };
+  return { created, signed, enteredForOthers };
 }

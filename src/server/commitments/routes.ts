@@ -1,13 +1,16 @@
-/** @module HTTP routes of conditional commitments: launch, list, read with progress, sign. */
+/** @module HTTP routes of conditional commitments: launch, list, mine, read with progress, sign (self, for a resident, offline), "did you do it?". */
 import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { IdParam, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
 import { createCommitment } from './create-commitment.ts';
 import { ACTION_KINDS } from './model.ts';
-import { signCommitment } from './sign-commitment.ts';
-import { listCommitments, viewCommitment } from './view-commitment.ts';
+import { recordCheck } from './check-commitment.ts';
+import { enterOfflineSignature, signCommitment, signForResident } from './sign-commitment.ts';
+import { listCommitments, listMyCommitments, viewCommitment } from './view-commitment.ts';
 
 const tags = ['commitments'];
+const Commune = Type.String({ pattern: '^[0-9AB]{5}$' });
+const SignAnswer = Type.Object({ status: Type.String(), notify: Type.Array(Type.String()) });
 const base = '/api/territories/:territory/commitments';
 const Params = Type.Object({ territory: TerritoryParam.properties.territory, id: IdParam });
 const TargetSchema = Type.Union([
@@ -59,9 +62,69 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
     schema: {
       tags,
       params: Params,
-      body: Type.Object({ publicName: Type.Optional(Type.Boolean()), commune: Type.Optional(Type.String({ pattern: '^[0-9AB]{5}$' })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ status: Type.String(), notify: Type.Array(Type.String()) }), ...problemResponses },
+      body: Type.Object({ publicName: Type.Optional(Type.Boolean()), commune: Type.Optional(Commune) }, { additionalProperties: false }),
+      response: { 200: SignAnswer, ...problemResponses },
     },
     handler: async (req) => signCommitment(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, publicName: req.body.publicName ?? false, commune: req.body.commune }),
+  });
+
+  app.post(`${base}/:id/sign-for`, {
+    schema: {
+      tags,
+      description: 'A mediator signs for an assisted resident, with the reference of the paper consent form (audited).',
+      params: Params,
+      body: Type.Object(
+        { userId: IdParam, consentRef: Type.String({ maxLength: 100 }), publicName: Type.Optional(Type.Boolean()), commune: Type.Optional(Commune) },
+        { additionalProperties: false },
+      ),
+      response: { 200: SignAnswer, ...problemResponses },
+    },
+    handler: async (req) =>
+      signForResident(deps, {
+        slug: req.params.territory,
+        viewer: req.viewer,
+        id: req.params.id,
+        userId: req.body.userId,
+        consentRef: req.body.consentRef,
+        publicName: req.body.publicName ?? false,
+        commune: req.body.commune,
+        requestId: req.id,
+      }),
+  });
+
+  app.post(`${base}/:id/offline-signatures`, {
+    schema: {
+      tags,
+      description: 'The creator, a community organiser or an operator enters a signature a resident gave offline, with its reference (audited).',
+      params: Params,
+      body: Type.Object({ userId: IdParam, reference: Type.String({ maxLength: 100 }), commune: Type.Optional(Commune) }, { additionalProperties: false }),
+      response: { 200: SignAnswer, ...problemResponses },
+    },
+    handler: async (req) =>
+      enterOfflineSignature(deps, {
+        slug: req.params.territory,
+        viewer: req.viewer,
+        id: req.params.id,
+        userId: req.body.userId,
+        reference: req.body.reference,
+        commune: req.body.commune,
+        requestId: req.id,
+      }),
+  });
+
+  app.post(`${base}/:id/check`, {
+    schema: {
+      tags,
+      description: '"Did you do it?": a signer answers once the commitment is completed; the last answer wins.',
+      params: Params,
+      body: Type.Object({ kept: Type.Boolean() }, { additionalProperties: false }),
+      response: { 200: Type.Object({ kept: Type.Boolean(), keptRate: Type.Unknown() }), ...problemResponses },
+    },
+    handler: async (req) => recordCheck(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, kept: req.body.kept }),
+  });
+
+  app.get('/api/territories/:territory/me/commitments', {
+    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...problemResponses } },
+    handler: async (req) => ({ items: await listMyCommitments(deps, req.params.territory, req.viewer) }),
   });
 };

@@ -1,40 +1,149 @@
-/** @module Signing: one signature per person, refused after the deadline; the commitment row is locked meanwhile. */
-import type { Clock } from '../core/clock.ts';
+/**
+ * @module Signing: one signature per person, refused after the deadline; the commitment row is locked meanwhile.
+ * A mediator may sign for a resident with a consent reference; an organiser may enter a signature collected
+ * offline. Both are audited, naming the one who entered it and the one it is for.
+ */
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
-import { AppError } from '../core/errors.ts';
+import type { Executor } from '../core/database/schema.ts';
+import { AppError, invalid } from '../core/errors.ts';
 import { isUniqueViolation } from '../accounts/queries.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
-import { applySignature, refusalError, statusAt } from './lifecycle.ts';
-import type { Milestone, Status } from './model.ts';
-import { loadCommitment } from './store.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { requireResident, requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import { findRoles, type TerritoryRef } from '../territories/queries.ts';
+import { recordSignature, type SignatureOutcome } from './record-signature.ts';
+import { loadCommitment, mailQueued, type CommitmentDeps, type CommitmentRow } from './store.ts';
 import { requireVisible } from './view-commitment.ts';
 
-export async function signCommitment(
-  deps: { db: Database; clock: Clock },
-  input: { slug: string; viewer: Viewer | null; id: string; publicName: boolean; commune?: string | undefined },
-): Promise<{ status: Status; notify: Milestone[] }> {
-  const { db } = deps;
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+const alreadySigned = (someone: boolean) =>
+  new AppError('conflict', someone ? 'This person has already signed this commitment.' : 'You have already signed this commitment.', { reason: 'already_signed' });
+
+/** Runs `sign` on the locked commitment in one transaction; a racing duplicate becomes the same 409. */
+async function withLockedCommitment(
+  deps: CommitmentDeps,
+  territory: TerritoryRef,
+  id: string,
+  someoneElse: boolean,
+  sign: (trx: Executor, row: CommitmentRow, load: Awaited<ReturnType<typeof loadCommitment>>) => Promise<SignatureOutcome>,
+): Promise<SignatureOutcome> {
   try {
-    return await db.transaction().execute(async (trx) => {
-      const { row, state } = await loadCommitment(trx, territory.id, input.id, true);
-      await requireVisible(trx, row, input.viewer);
-      const now = deps.clock.now();
-      const result = applySignature(state, { signerId: actor.userId, commune: input.commune ?? null }, now);
-      if (!result.ok) throw refusalError(result.refusal);
-      const signature = result.state.signatures.at(-1)!;
-      await trx
-        .insertInto('commitment_signatures')
-        .values({ territory_id: territory.id, commitment_id: row.id, user_id: actor.userId, commune_code: signature.commune, public_name: input.publicName, signed_at: now })
-        .execute();
-      await trx.updateTable('commitments').set({ fired: [...result.state.fired] }).where('id', '=', row.id).execute();
-      // Delivering the notifications (mail, in-app) is the next step; the milestones are recorded once here.
-      return { status: statusAt(result.state.commitment, result.state.signatures, now), notify: result.notify };
+    const outcome = await deps.db.transaction().execute(async (trx) => {
+      const loaded = await loadCommitment(trx, territory.id, id, true);
+      return sign(trx, loaded.row, loaded);
     });
+    mailQueued(deps, outcome.mailed);
+    return outcome;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', 'You have already signed this commitment.', { reason: 'already_signed' });
+    if (isUniqueViolation(error)) throw alreadySigned(someoneElse);
     throw error;
   }
+}
+
+export async function signCommitment(
+  deps: CommitmentDeps,
+  input: { slug: string; viewer: Viewer | null; id: string; publicName: boolean; commune?: string | undefined },
+): Promise<SignatureOutcome> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireResident(deps.db, territory, input.viewer);
+  return withLockedCommitment(deps, territory, input.id, false, async (trx, row, { state }) => {
+    await requireVisible(trx, row, actor);
+    const request = { signerId: actor.userId, commune: input.commune ?? null, publicName: input.publicName, entry: 'self' as const, signedBy: null, consentRef: null };
+    return recordSignature(trx, { territory, row, state }, request, { now: deps.clock.now(), publicUrl: deps.config.publicUrl });
+  });
+}
+
+/** The resident a signature is entered for: a member of this territory, not the one entering it. */
+async function requireSubject(db: Executor, territory: TerritoryRef, userId: string, actorId: string): Promise<void> {
+  if (userId === actorId) throw invalid('/userId', 'To sign for yourself, use the sign button.');
+  const roles = await findRoles(db, territory.id, userId);
+  if (!roles) throw invalid('/userId', `No resident of ${territory.name} has this number.`);
+}
+
+function reference(value: string, field: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '') throw invalid(field, 'Give the reference of the signed paper form.');
+  return trimmed;
+}
+
+export interface SignForInput {
+  slug: string;
+  viewer: Viewer | null;
+  id: string;
+  userId: string;
+  consentRef: string;
+  publicName: boolean;
+  commune?: string | undefined;
+  requestId: string;
+}
+
+/** A mediator signs for an assisted resident, with the reference of the consent they recorded on paper. */
+export async function signForResident(deps: CommitmentDeps, input: SignForInput): Promise<SignatureOutcome> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireTerritoryRole(deps.db, territory, input.viewer, ['mediator']);
+  const consentRef = reference(input.consentRef, '/consentRef');
+  await requireSubject(deps.db, territory, input.userId, actor.userId);
+  return withLockedCommitment(deps, territory, input.id, true, async (trx, row, { state }) => {
+    await requireVisible(trx, row, actor);
+    await requireVisible(trx, row, { userId: input.userId });
+    const request = { signerId: input.userId, commune: input.commune ?? null, publicName: input.publicName, entry: 'mediator' as const, signedBy: actor.userId, consentRef };
+    const outcome = await recordSignature(trx, { territory, row, state }, request, { now: deps.clock.now(), publicUrl: deps.config.publicUrl });
+    await recordAudit(trx, {
+      territoryId: territory.id,
+      actorId: actor.userId,
+      onBehalfOfId: input.userId,
+      action: 'commitment.signed_for',
+      subjectType: 'commitment',
+      subjectId: row.id,
+      reason: 'mediator',
+      details: { consentRef },
+      requestId: input.requestId,
+      at: deps.clock.now(),
+    });
+    return outcome;
+  });
+}
+
+export interface OfflineInput {
+  slug: string;
+  viewer: Viewer | null;
+  id: string;
+  userId: string;
+  reference: string;
+  commune?: string | undefined;
+  requestId: string;
+}
+
+/** Who may type in signatures collected on paper: the creator, a community commitment's organisers, territory operators and admins. */
+async function mayEnterOffline(db: Executor, row: CommitmentRow, actor: { userId: string; roles: readonly string[] }): Promise<boolean> {
+  if (row.created_by === actor.userId || actor.roles.includes('operator') || actor.roles.includes('admin')) return true;
+  if (!row.community_id) return false;
+  const m = await db.selectFrom('community_members').select(['role', 'status']).where('community_id', '=', row.community_id).where('user_id', '=', actor.userId).executeTakeFirst();
+  return m?.role === 'organiser' && m.status === 'active';
+}
+
+/** An organiser enters a signature a resident gave offline (a paper sheet at a meeting), with its reference; never a public name. */
+export async function enterOfflineSignature(deps: CommitmentDeps, input: OfflineInput): Promise<SignatureOutcome> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireResident(deps.db, territory, input.viewer);
+  return withLockedCommitment(deps, territory, input.id, true, async (trx, row, { state }) => {
+    await requireVisible(trx, row, actor);
+    if (!(await mayEnterOffline(trx, row, actor))) throw new AppError('forbidden', 'Only the commitment’s creator, its community’s organisers or the territory’s operators enter offline signatures.');
+    const ref = reference(input.reference, '/reference');
+    await requireSubject(trx, territory, input.userId, actor.userId);
+    await requireVisible(trx, row, { userId: input.userId });
+    const request = { signerId: input.userId, commune: input.commune ?? null, publicName: false, entry: 'offline' as const, signedBy: actor.userId, consentRef: ref };
+    const outcome = await recordSignature(trx, { territory, row, state }, request, { now: deps.clock.now(), publicUrl: deps.config.publicUrl });
+    await recordAudit(trx, {
+      territoryId: territory.id,
+      actorId: actor.userId,
+      onBehalfOfId: input.userId,
+      action: 'commitment.offline_signature_entered',
+      subjectType: 'commitment',
+      subjectId: row.id,
+      reason: 'offline',
+      details: { reference: ref },
+      requestId: input.requestId,
+      at: deps.clock.now(),
+    });
+    return outcome;
+  });
 }

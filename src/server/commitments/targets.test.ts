@@ -54,6 +54,7 @@ describe('progressOf', () => {
     expect([p.remaining, p.reached]).toEqual([21, false]);
     expect(p.fraction).toBeCloseTo(31 / 52, 12);
     expect(formatProgress(p.buckets[0]!)).toBe('5.2 % needed — 3.1 % signed — 21 more needed');
+    expect(formatProgress(p.buckets[0]!, 'fr')).toBe('5,2 % nécessaires — 3,1 % signés — encore 21');
   });
 
   it('has no shares for a count without base, and caps the fraction at 1 beyond the target', () => {
@@ -61,6 +62,7 @@ describe('progressOf', () => {
     expect(p.buckets[0]).toMatchObject({ neededShare: null, signedShare: null, remaining: 0 });
     expect([p.fraction, p.reached]).toEqual([1, true]);
     expect(formatProgress(p.buckets[0]!)).toBe('5 of 3 signed — target reached');
+    expect(formatProgress(p.buckets[0]!, 'fr')).toBe('5 signés sur 3 — objectif atteint');
   });
 
   it('in per-commune scope, follows the weakest commune and sums what remains', () => {

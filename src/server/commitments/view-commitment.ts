@@ -1,14 +1,31 @@
-/** @module A commitment as people see it: status, progress ("N more needed"), deadline, opted-in signer names. */
+/**
+ * @module A commitment as people see it: status, progress ("N more needed"), deadline, opted-in signer names,
+ * the automatic count during and after the action period, the kept rate, and what the viewer may do.
+ */
 import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
-import { notFound } from '../core/errors.ts';
+import type { Database, Executor, SignatureEntry } from '../core/database/schema.ts';
+import { AppError, notFound } from '../core/errors.ts';
 import { canSeeCommunity } from '../communities/model.ts';
-import { resolveTerritory } from '../territories/access.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { findRoles } from '../territories/queries.ts';
+import { automaticCount, type AutomaticCount } from './counting.ts';
+import { canRecordCheck, keptRate, type KeptRate } from './kept-rate.ts';
 import { progressAt, statusAt } from './lifecycle.ts';
 import type { ActionKind, Scope, Status } from './model.ts';
 import { loadCommitment, type CommitmentRow } from './store.ts';
 import type { Progress } from './targets.ts';
+
+/** The viewer's own signature: how it was entered, their "did you do it?" answer, their automatic count. */
+export interface MySignature {
+  signedAt: Date;
+  entry: SignatureEntry;
+  publicName: boolean;
+  kept: boolean | null;
+  checkedAt: Date | null;
+  /** Their matching gestures in the action period (null when the action has none or it has not started). */
+  automaticCount: number | null;
+}
 
 export interface CommitmentView {
   id: string;
@@ -21,6 +38,18 @@ export interface CommitmentView {
   /** Names of signers who chose to show them; the creator never sees e-mails. */
   publicNames: string[];
   signedByMe: boolean;
+  createdByMe: boolean;
+  mine: MySignature | null;
+  /** Aggregates only, never per person: signers with a matching gesture in the action period, and those gestures. */
+  automatic: AutomaticCount | null;
+  /** The "did you do it?" answers (asked once completed). */
+  keptRate: KeptRate;
+  /** The viewer signed, the commitment is completed: they may answer (again; the last answer wins). */
+  canCheck: boolean;
+  /** Signing is open and the viewer is a mediator of the territory. */
+  canSignFor: boolean;
+  /** Signing is open and the viewer may enter offline signatures (creator, community organiser, operator, admin). */
+  canEnterOffline: boolean;
   signingDeadline: Date;
   actionStart: Date;
   actionEnd: Date;
@@ -28,7 +57,7 @@ export interface CommitmentView {
 }
 
 /** A commitment of a private community is as invisible as the community itself. */
-export async function requireVisible(db: Executor, row: CommitmentRow, viewer: Viewer | null): Promise<void> {
+export async function requireVisible(db: Executor, row: CommitmentRow, viewer: { userId: string } | null): Promise<void> {
   if (!row.community_id) return;
   const community = await db.selectFrom('communities').select('visibility').where('id', '=', row.community_id).executeTakeFirstOrThrow();
   const membership = viewer
@@ -37,30 +66,74 @@ export async function requireVisible(db: Executor, row: CommitmentRow, viewer: V
   if (!canSeeCommunity(community.visibility, membership ?? null)) throw notFound('Commitment');
 }
 
+async function viewerPowers(db: Database, row: CommitmentRow, territoryId: string, viewer: Viewer | null): Promise<{ signFor: boolean; offline: boolean }> {
+  if (!viewer) return { signFor: false, offline: false };
+  const roles = (await findRoles(db, territoryId, viewer.userId)) ?? [];
+  let offline = row.created_by === viewer.userId || roles.includes('operator') || roles.includes('admin');
+  if (!offline && row.community_id) {
+    const m = await db.selectFrom('community_members').select(['role', 'status']).where('community_id', '=', row.community_id).where('user_id', '=', viewer.userId).executeTakeFirst();
+    offline = m?.role === 'organiser' && m.status === 'active';
+  }
+  return { signFor: roles.includes('mediator'), offline: offline && roles.length > 0 };
+}
+
 export async function viewCommitment(deps: { db: Database; clock: Clock }, slug: string, id: string, viewer: Viewer | null): Promise<CommitmentView> {
   const territory = await resolveTerritory(deps.db, slug);
   const { row, state } = await loadCommitment(deps.db, territory.id, id);
   await requireVisible(deps.db, row, viewer);
   const now = deps.clock.now();
-  const names = await deps.db
-    .selectFrom('commitment_signatures as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select('u.display_name')
-    .where('s.commitment_id', '=', row.id)
-    .where('s.public_name', '=', true)
-    .orderBy('s.signed_at')
-    .limit(200)
-    .execute();
+  const [names, checks, mineRow, automatic, powers] = await Promise.all([
+    deps.db
+      .selectFrom('commitment_signatures as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select('u.display_name')
+      .where('s.commitment_id', '=', row.id)
+      .where('s.public_name', '=', true)
+      .orderBy('s.signed_at')
+      .limit(200)
+      .execute(),
+    deps.db.selectFrom('commitment_signatures').select(['user_id', 'kept']).where('commitment_id', '=', row.id).where('kept', 'is not', null).execute(),
+    viewer
+      ? deps.db
+          .selectFrom('commitment_signatures')
+          .select(['signed_at', 'entry', 'public_name', 'kept', 'checked_at'])
+          .where('commitment_id', '=', row.id)
+          .where('user_id', '=', viewer.userId)
+          .executeTakeFirst()
+      : undefined,
+    automaticCount(deps.db, row, now),
+    viewerPowers(deps.db, row, territory.id, viewer),
+  ]);
+  const status = statusAt(state.commitment, state.signatures, now);
+  const open = status === 'collecting' || status === 'succeeded';
+  const mine: MySignature | null =
+    mineRow && viewer
+      ? {
+          signedAt: mineRow.signed_at,
+          entry: mineRow.entry,
+          publicName: mineRow.public_name,
+          kept: mineRow.kept,
+          checkedAt: mineRow.checked_at,
+          automaticCount: (await automaticCount(deps.db, row, now, viewer.userId))?.gestures ?? null,
+        }
+      : null;
   return {
     id: row.id,
     wording: row.wording,
     action: row.action,
     scope: state.commitment.scope,
-    status: statusAt(state.commitment, state.signatures, now),
+    status,
     progress: progressAt(state.commitment, state.signatures, now),
     signers: state.signatures.length,
     publicNames: names.map((n) => n.display_name ?? '').filter(Boolean),
-    signedByMe: viewer !== null && state.signatures.some((s) => s.signerId === viewer.userId),
+    signedByMe: mine !== null,
+    createdByMe: viewer !== null && row.created_by === viewer.userId,
+    mine,
+    automatic,
+    keptRate: keptRate(checks.map((c) => ({ signerId: c.user_id, kept: c.kept === true }))),
+    canCheck: mine !== null && canRecordCheck(status),
+    canSignFor: open && powers.signFor,
+    canEnterOffline: open && powers.offline,
     signingDeadline: row.signing_deadline,
     actionStart: row.action_start,
     actionEnd: row.action_end,
@@ -88,5 +161,34 @@ export async function listCommitments(deps: { db: Database; clock: Clock }, slug
     .execute();
   const out: CommitmentView[] = [];
   for (const r of rows) out.push(await viewCommitment(deps, slug, r.id, viewer));
+  return out;
+}
+
+/** "My commitments": those the viewer launched or signed in this territory (a private community's only while they belong to it), newest deadline first. */
+export async function listMyCommitments(deps: { db: Database; clock: Clock }, slug: string, viewer: Viewer | null): Promise<CommitmentView[]> {
+  const territory = await resolveTerritory(deps.db, slug);
+  const actor = await requireResident(deps.db, territory, viewer);
+  const rows = await deps.db
+    .selectFrom('commitments as c')
+    .select('c.id')
+    .where('c.territory_id', '=', territory.id)
+    .where((eb) =>
+      eb.or([
+        eb('c.created_by', '=', actor.userId),
+        eb.exists(eb.selectFrom('commitment_signatures as s').select('s.user_id').whereRef('s.commitment_id', '=', 'c.id').where('s.user_id', '=', actor.userId)),
+      ]),
+    )
+    .orderBy('c.signing_deadline', 'desc')
+    .limit(100)
+    .execute();
+  const out: CommitmentView[] = [];
+  for (const r of rows) {
+    try {
+      out.push(await viewCommitment(deps, slug, r.id, viewer));
+    } catch (error) {
+      // A private community's commitment stays hidden once its member has left.
+      if (!(error instanceof AppError && error.code === 'not_found')) throw error;
+    }
+  }
   return out;
 }

@@ -1,0 +1,35 @@
+/** @module "Did you do it?": once a commitment is completed, each signer says whether they kept it; the last answer wins. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Database } from '../core/database/schema.ts';
+import type { Clock } from '../core/clock.ts';
+import { AppError } from '../core/errors.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { canRecordCheck, keptRate, type KeptRate } from './kept-rate.ts';
+import { statusAt } from './lifecycle.ts';
+import { loadCommitment } from './store.ts';
+import { requireVisible } from './view-commitment.ts';
+
+export async function recordCheck(
+  deps: { db: Database; clock: Clock },
+  input: { slug: string; viewer: Viewer | null; id: string; kept: boolean },
+): Promise<{ kept: boolean; keptRate: KeptRate }> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireResident(deps.db, territory, input.viewer);
+  const { row, state } = await loadCommitment(deps.db, territory.id, input.id);
+  await requireVisible(deps.db, row, actor);
+  if (!state.signatures.some((s) => s.signerId === actor.userId)) {
+    throw new AppError('forbidden', 'Only the signers of this commitment answer whether they kept it.', { reason: 'not_signer' });
+  }
+  const now = deps.clock.now();
+  if (!canRecordCheck(statusAt(state.commitment, state.signatures, now))) {
+    throw new AppError('conflict', 'The question is asked once the action period is over, for a commitment that reached its target.', { reason: 'not_completed' });
+  }
+  await deps.db
+    .updateTable('commitment_signatures')
+    .set({ kept: input.kept, checked_at: now })
+    .where('commitment_id', '=', row.id)
+    .where('user_id', '=', actor.userId)
+    .execute();
+  const checks = await deps.db.selectFrom('commitment_signatures').select(['user_id', 'kept']).where('commitment_id', '=', row.id).where('kept', 'is not', null).execute();
+  return { kept: input.kept, keptRate: keptRate(checks.map((c) => ({ signerId: c.user_id, kept: c.kept === true }))) };
+}
