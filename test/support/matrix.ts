@@ -81,6 +81,10 @@ export const isMobility = (tags: string[]) => tags.some((tag) => MOBILITY_TAGS.i
 export const WALLET_TAGS = ['wallet', 'merchants'];
 export const isWallet = (tags: string[]) => tags.some((tag) => WALLET_TAGS.includes(tag));
 
+/** The OpenAPI tag of incentive campaigns: test/authorization-matrix-campaigns.test.ts covers it. */
+export const CAMPAIGN_TAGS = ['campaigns'];
+export const isCampaigns = (tags: string[]) => tags.some((tag) => CAMPAIGN_TAGS.includes(tag));
+
 const ROLES: Record<Person, TerritoryRole[]> = {
   resident: ['resident'],
   organiser: ['resident'],

@@ -1,0 +1,162 @@
+/** @module Lottery mode in the database: seeds committed at launch for every week, the weekly draw once the week has ended, prizes paid from the budget, draws published. */
+import { randomBytes } from 'node:crypto';
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Executor, Transaction } from '../core/database/schema.ts';
+import { localDate, weekStart } from '../core/time-of-day.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { budgetAccount, walletAccount, type CampaignRow } from './campaign-store.ts';
+import { postTransaction } from './ledger-store.ts';
+import { commitSeed, createSeed, drawWinners } from './lottery.ts';
+
+// Protocol (docs/incentives.md): the seed of every week is drawn and its SHA-256 commitment published at
+// launch, before any week starts; the seed itself stays in lottery_draws.seed and is shown only once the
+// week is drawn. Participants are published under tickets — random labels drawn at the draw, never user ids
+// and never a hash of one (user ids are small sequential numbers: any hash of them could be reversed by
+// trying them all). The order of the list, which the draw walks, does not depend on the tickets: people come
+// in the order of their first awarded gesture of the week (gesture ids are sequential), a fact recorded before
+// the seed is revealed. Anyone can then check SHA-256(seed) = commitment and rerun drawWinners over the list.
+
+/** What lottery_draws.participants holds: the public list plus, for "my ticket", whose ticket it is (never shown). */
+interface StoredParticipant {
+  ticket: string;
+  points: number;
+  userId: string;
+}
+
+export interface Winner {
+  ticket: string;
+  cents: number;
+}
+
+export interface DrawView {
+  weekStart: string;
+  seedCommitment: string;
+  seed: string | null;
+  participants: { ticket: string; points: number }[] | null;
+  winners: Winner[] | null;
+  drawnAt: string | null;
+  myTicket: string | null;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Mondays of the ISO weeks the campaign touches, first to last. */
+export function campaignWeeks(startsOn: string, endsOn: string): string[] {
+  const weeks: string[] = [];
+  for (let w = weekStart(startsOn); w <= endsOn; w = addDays(w, 7)) weeks.push(w);
+  return weeks;
+}
+
+/** At launch: a fresh secret seed per week, its commitment public from now on. Idempotent per week. */
+export async function commitSeeds(trx: Transaction, row: CampaignRow, now: Date): Promise<number> {
+  const values = campaignWeeks(row.starts_on, row.ends_on).map((week) => {
+    const seed = createSeed();
+    return { territory_id: row.territory_id, campaign_id: row.id, week_start: week, seed, seed_commitment: commitSeed(seed), committed_at: now };
+  });
+  if (values.length === 0) return 0;
+  const inserted = await trx.insertInto('lottery_draws').values(values).onConflict((oc) => oc.columns(['campaign_id', 'week_start']).doNothing()).returning('id').execute();
+  return inserted.length;
+}
+
+/** A short random label, unique within the list. */
+function newTicket(taken: Set<string>): string {
+  for (;;) {
+    const ticket = randomBytes(6).toString('hex');
+    if (!taken.has(ticket)) {
+      taken.add(ticket);
+      return ticket;
+    }
+  }
+}
+
+/**
+ * Draws every week that has ended (by the clock, in local dates) and is not drawn yet, oldest first, inside
+ * the settlement's transaction (the campaign and budget rows are locked). Points are the campaign's awards of
+ * the week's gestures settled so far; a gesture settled after its week was drawn brings no chance.
+ * Each winner is paid the prize from the budget, truncated to what remains (0 once it is spent).
+ */
+export async function drawEndedWeeks(trx: Transaction, row: CampaignRow, now: Date, budgetLeft: number): Promise<{ draws: number; paidCents: number }> {
+  const today = localDate(now);
+  const pending = await trx
+    .selectFrom('lottery_draws')
+    .selectAll()
+    .where('campaign_id', '=', row.id)
+    .where('drawn_at', 'is', null)
+    .where('week_start', '<=', addDays(today, -7))
+    .orderBy('week_start')
+    .forUpdate()
+    .execute();
+  let left = budgetLeft;
+  let paidCents = 0;
+  for (const draw of pending) {
+    if (draw.seed === null) throw new Error(`Lottery draw ${draw.id} has no seed.`);
+    const people = await trx
+      .selectFrom('campaign_awards')
+      .select((eb) => ['user_id', eb.fn.sum<string>('awarded_cents').as('points'), eb.fn.min<string>('gesture_id').as('first')])
+      .where('campaign_id', '=', row.id)
+      .where('awarded_cents', '>', 0)
+      .where('occurred_on', '>=', draw.week_start)
+      .where('occurred_on', '<=', addDays(draw.week_start, 6))
+      .groupBy('user_id')
+      .execute();
+    people.sort((a, b) => Number(a.first) - Number(b.first));
+    const taken = new Set<string>();
+    const participants: StoredParticipant[] = people.map((p) => ({ ticket: newTicket(taken), points: Number(p.points), userId: p.user_id }));
+    const drawn = drawWinners(draw.seed, participants.map((p) => ({ id: p.ticket, points: p.points })), row.winners_per_week ?? 0);
+    const winners: Winner[] = [];
+    for (const ticket of drawn) {
+      const person = participants.find((p) => p.ticket === ticket)!;
+      const cents = Math.min(row.prize_cents ?? 0, left);
+      if (cents > 0) {
+        await postTransaction(trx, {
+          territoryId: row.territory_id,
+          key: `lottery:${draw.id}:${ticket}`,
+          kind: 'lottery_prize',
+          entries: [{ account: budgetAccount(row.id), cents: -cents }, { account: walletAccount(person.userId), cents }],
+          memo: { campaignId: row.id, drawId: draw.id, weekStart: draw.week_start, ticket },
+        });
+        left -= cents;
+        paidCents += cents;
+      }
+      winners.push({ ticket, cents });
+    }
+    await trx
+      .updateTable('lottery_draws')
+      .set({ participants: JSON.stringify(participants), winners: JSON.stringify(winners), drawn_at: now })
+      .where('id', '=', draw.id)
+      .execute();
+    await recordAudit(trx, {
+      territoryId: row.territory_id,
+      actorId: null,
+      action: 'campaign.draw_revealed',
+      subjectType: 'campaign',
+      subjectId: row.id,
+      details: { weekStart: draw.week_start, participants: participants.length, winners: winners.length, paidCents: winners.reduce((s, w) => s + w.cents, 0) },
+      at: now,
+    });
+  }
+  return { draws: pending.length, paidCents };
+}
+
+/** The campaign's draws, public: the commitment always; seed, participants (tickets only) and winners once drawn. */
+export async function listDraws(db: Executor, campaignId: string, viewer: Viewer | null): Promise<DrawView[]> {
+  const rows = await db.selectFrom('lottery_draws').selectAll().where('campaign_id', '=', campaignId).orderBy('week_start').execute();
+  return rows.map((d) => {
+    const drawn = d.drawn_at !== null;
+    const stored = drawn ? (d.participants as StoredParticipant[]) : null;
+    return {
+      weekStart: d.week_start,
+      seedCommitment: d.seed_commitment,
+      // The seed exists from the launch, but revealing it before the draw would let anyone predict the winners.
+      seed: drawn ? d.seed : null,
+      participants: stored?.map((p) => ({ ticket: p.ticket, points: p.points })) ?? null,
+      winners: drawn ? (d.winners as Winner[]) : null,
+      drawnAt: d.drawn_at?.toISOString() ?? null,
+      myTicket: (viewer && stored?.find((p) => p.userId === viewer.userId)?.ticket) ?? null,
+    };
+  });
+}
