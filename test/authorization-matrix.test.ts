@@ -4,8 +4,9 @@
 // authorization-matrix-mobility.test.ts; the harness and the coverage check live in support/matrix.ts.
 import { digest } from '../src/server/core/auth/tokens.ts';
 import type { CommunityVisibility, MembershipStatus } from '../src/server/core/database/schema.ts';
+import { notify } from '../src/server/notifications/notify.ts';
 import { addMember, buildUser, PASSWORD } from './support/factories.ts';
-import { anyone, community, describeMatrix, isCampaigns, isMobility, isWallet, signedIn, T, type Row, type World } from './support/matrix.ts';
+import { anyone, community, describeMatrix, isCampaigns, isMobility, isWallet, residents, signedIn, T, type Row, type World } from './support/matrix.ts';
 
 const uniqueEmail = () => `m-${Math.random().toString(36).slice(2)}@example.org`;
 
@@ -46,6 +47,60 @@ async function commitment(w: World, target = 100): Promise<string> {
   });
   if (res.statusCode !== 201) throw new Error(`fixture commitment: ${res.statusCode} ${res.body}`);
   return res.json<{ id: string }>().id;
+}
+
+/** A community commitment launched by the matrix's organiser (who may enter offline signatures for it). */
+async function communityCommitment(w: World): Promise<string> {
+  const c = await community(w);
+  const at = (days: number) => new Date(w.t.clock.now().getTime() + days * 86_400_000).toISOString();
+  const res = await w.clients.organiser.post(`${T(w)}/commitments`, {
+    wording: 'Je covoiturerai le lundi si 10 membres le font',
+    action: 'carpool',
+    scope: { kind: 'community', communityId: c.id, target: { kind: 'count', count: 10 } },
+    signingDeadline: at(7),
+    actionStart: at(8),
+    actionEnd: at(30),
+  });
+  if (res.statusCode !== 201) throw new Error(`fixture community commitment: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: string }>().id;
+}
+
+/** A completed commitment (written directly, in the past) that every person of the matrix's territory signed. */
+async function completedCommitment(w: World): Promise<string> {
+  const now = w.t.clock.now().getTime();
+  const at = (days: number) => new Date(now + days * 86_400_000);
+  const db = w.t.database.db;
+  const { id } = await db
+    .insertInto('commitments')
+    .values({
+      territory_id: w.territory.id,
+      created_by: w.users.resident.id,
+      wording: 'Je suis venu à vélo le jeudi',
+      action: 'mode_switch',
+      scope: JSON.stringify({ kind: 'territory', target: { kind: 'count', count: 4 } }),
+      created_at: at(-60),
+      signing_deadline: at(-40),
+      action_start: at(-39),
+      action_end: at(-2),
+      fired: ['progress_33', 'progress_66', 'succeeded'],
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const people = [w.users.resident, w.users.organiser, w.users.operator, w.users.admin];
+  await db
+    .insertInto('commitment_signatures')
+    .values(people.map((u, i) => ({ territory_id: w.territory.id, commitment_id: id, user_id: u.id, signed_at: at(-50 + i) })))
+    .execute();
+  return id;
+}
+
+/** A notification of the matrix's resident, through notify() as the app sends them. */
+async function residentNotification(w: World): Promise<string> {
+  await w.t.database.db.transaction().execute((trx) =>
+    notify(trx, { territoryId: w.territory.id, userIds: [w.users.resident.id], kind: 'test.matrix', mail: () => ({ subject: 'Maille', text: 'Test' }) }, { now: w.t.clock.now(), publicUrl: w.t.config.publicUrl }),
+  );
+  const row = await w.t.database.db.selectFrom('notifications').select('id').where('user_id', '=', w.users.resident.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 const MATRIX: Row[] = [
@@ -101,6 +156,14 @@ const MATRIX: Row[] = [
   { route: 'POST /api/territories/:t/commitments', build: (w) => ({ url: `${T(w)}/commitments`, body: { wording: 'Je covoiturerai si 20 collègues le font', action: 'carpool', scope: { kind: 'territory', target: { kind: 'count', count: 20 } }, signingDeadline: new Date(w.t.clock.now().getTime() + 7 * 86_400_000).toISOString(), actionStart: new Date(w.t.clock.now().getTime() + 8 * 86_400_000).toISOString(), actionEnd: new Date(w.t.clock.now().getTime() + 30 * 86_400_000).toISOString() } }), expect: [401, 201, 201, 201, 201, 403] },
   { route: 'GET /api/territories/:t/commitments/:id', build: async (w) => ({ url: `${T(w)}/commitments/${await commitment(w)}` }), expect: anyone },
   { route: 'POST /api/territories/:t/commitments/:id/sign', build: async (w) => ({ url: `${T(w)}/commitments/${await commitment(w)}/sign`, body: {} }), expect: [401, 200, 200, 200, 200, 403] },
+  { route: 'GET /api/territories/:t/me/commitments', build: (w) => ({ url: `${T(w)}/me/commitments` }), expect: residents(200) },
+  { route: 'POST /api/territories/:t/commitments/:id/sign-for', note: 'no mediator among the actors', build: async (w) => ({ url: `${T(w)}/commitments/${await commitment(w)}/sign-for`, body: { userId: (await buildUser(w.t.database.db, { territory: w.territory })).id, consentRef: 'F-1' } }), expect: [401, 403, 403, 403, 403, 403] },
+  { route: 'POST /api/territories/:t/commitments/:id/offline-signatures', note: 'the resident launched it', build: async (w) => ({ url: `${T(w)}/commitments/${await commitment(w)}/offline-signatures`, body: { userId: (await buildUser(w.t.database.db, { territory: w.territory })).id, reference: 'Feuille 1' } }), expect: [401, 200, 403, 200, 200, 403] },
+  { route: 'POST /api/territories/:t/commitments/:id/offline-signatures', note: 'community', build: async (w) => ({ url: `${T(w)}/commitments/${await communityCommitment(w)}/offline-signatures`, body: { userId: (await buildUser(w.t.database.db, { territory: w.territory })).id, reference: 'Feuille 2' } }), expect: [401, 403, 200, 200, 200, 403] },
+  { route: 'POST /api/territories/:t/commitments/:id/check', build: async (w) => ({ url: `${T(w)}/commitments/${await completedCommitment(w)}/check`, body: { kept: true } }), expect: [401, 200, 200, 200, 200, 403] },
+  { route: 'GET /api/notifications', build: () => ({ url: '/api/notifications' }), expect: signedIn(200) },
+  { route: 'POST /api/notifications/read', build: () => ({ url: '/api/notifications/read' }), expect: signedIn(204) },
+  { route: 'POST /api/notifications/:id/read', note: 'the resident’s', build: async (w) => ({ url: `/api/notifications/${await residentNotification(w)}/read` }), expect: [401, 204, 404, 404, 404, 404] },
 ];
 
 describeMatrix('authorization matrix', MATRIX, { covers: (tags) => !isMobility(tags) && !isWallet(tags) && !isCampaigns(tags), atLeast: 25 });

@@ -4,6 +4,7 @@ import { accountRoutes } from './accounts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { carpoolRoutes } from './carpool/routes.ts';
 import { commitmentRoutes } from './commitments/routes.ts';
+import { sweepCommitments } from './commitments/sweep.ts';
 import { communityRoutes } from './communities/routes.ts';
 import { commuteRoutes } from './commute/routes.ts';
 import { corridorRoutes } from './corridors/routes.ts';
@@ -16,10 +17,12 @@ import type { Config } from './core/config.ts';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './core/database/connect.ts';
 import { migrateToLatest } from './core/database/migrate.ts';
 import { createEventBus } from './core/events.ts';
+import { startIntervalJob } from './core/jobs.ts';
 import { bridgeThroughPostgres } from './core/events-postgres.ts';
 import { buildApp, type RouteModule } from './core/http/build-app.ts';
 import { keepInOutbox, smtpDispatcher } from './core/mailer/dispatch.ts';
 import { version } from './core/paths.ts';
+import { notificationRoutes } from './notifications/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { territoryRoutes } from './territories/routes.ts';
 
@@ -35,10 +38,13 @@ export const routeModules: RouteModule[] = [
   corridorRoutes,
   impactRoutes,
   commitmentRoutes,
+  notificationRoutes,
   campaignRoutes,
   walletRoutes,
 ];
 
+/** How often an API process sweeps commitments (idempotent, so several processes may). */
+export const SWEEP_EVERY_MS = 5 * 60_000;
 
 export interface Maille {
   app: FastifyInstance;
@@ -49,6 +55,8 @@ export interface Maille {
 export interface StartOptions {
   clock?: Clock;
   serveWeb?: boolean;
+  /** Run the periodic jobs (the commitments sweep); on unless false. */
+  jobs?: boolean;
   /** Open an already-prepared database instead of the configured one (tests). */
   database?: DatabaseHandle;
   open?: Partial<OpenOptions>;
@@ -85,11 +93,20 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
   const unsubscribe = bus.subscribe('mail.queued', flush);
   // A mail that failed (SMTP down) is retried every minute; unref so it never keeps the process alive.
   const retry = config.smtpUrl ? setInterval(flush, 60_000).unref() : undefined;
+  // Failure notices, stall nudges and "did you do it?" go out from here (or from `maille jobs run`).
+  const clock = options.clock ?? systemClock;
+  const sweep =
+    options.jobs === false
+      ? undefined
+      : startIntervalJob(() => sweepCommitments({ db: database.db, config, bus }, clock.now()), SWEEP_EVERY_MS, (error) =>
+          app.log.error({ err: error }, 'commitments sweep failed'),
+        );
   return {
     app,
     database,
     close: async () => {
       clearInterval(retry);
+      sweep?.stop();
       unsubscribe();
       await campaigns.stop();
       await app.close();
