@@ -29,6 +29,11 @@ const CreateEngagement = lazyPage(() => import('./engagements/create-engagement-
 const Engagement = lazyPage(() => import('./engagements/engagement-page.tsx').then((m) => m.EngagementPage));
 const MyImpact = lazyPage(() => import('./impact/my-impact-page.tsx').then((m) => m.MyImpactPage));
 const TerritoryImpact = lazyPage(() => import('./impact/territory-impact-page.tsx').then((m) => m.TerritoryImpactPage));
+const Campaigns = lazyPage(() => import('./incentives/campaigns-page.tsx').then((m) => m.CampaignsPage));
+const CampaignEditor = lazyPage(() => import('./incentives/campaign-editor-page.tsx').then((m) => m.CampaignEditorPage));
+const Campaign = lazyPage(() => import('./incentives/campaign-page.tsx').then((m) => m.CampaignPage));
+const Wallet = lazyPage(() => import('./incentives/wallet-page.tsx').then((m) => m.WalletPage));
+const Merchant = lazyPage(() => import('./incentives/merchant-page.tsx').then((m) => m.MerchantPage));
 const DevMail = lazyPage(() => import('./dev/mail-outbox-page.tsx').then((m) => m.MailOutboxPage));
 const NotFound = lazyPage(() => import('./core/not-found-page.tsx').then((m) => m.NotFoundPage));
 
@@ -62,6 +67,12 @@ function Routes() {
         <Route path="/t/:territory/engagements/:id" component={Engagement} />
         <Route path="/t/:territory/impact" component={MyImpact} />
         <Route path="/t/:territory/impact/territoire" component={TerritoryImpact} />
+        <Route path="/t/:territory/campagnes" component={Campaigns} />
+        <Route path="/t/:territory/campagnes/nouvelle" component={CampaignEditor} />
+        <Route path="/t/:territory/campagnes/:id/modifier" component={CampaignEditor} />
+        <Route path="/t/:territory/campagnes/:id" component={Campaign} />
+        <Route path="/t/:territory/portefeuille" component={Wallet} />
+        <Route path="/t/:territory/commercant" component={Merchant} />
         <Route path="/dev/courriels" component={DevMail} />
         <Route default component={NotFound} />
       </Router>

@@ -8,6 +8,7 @@ import { paths } from './paths.ts';
 import { useSession } from './session.tsx';
 import { toApiError } from './api-error.ts';
 import { describeApiError } from './error-message.ts';
+import { incentivePaths } from '../incentives/paths.ts';
 
 function NavLink({ href, label, current, exactOnly }: { href: string; label: string; current: string; exactOnly?: boolean }) {
   const exact = current === href;
@@ -123,6 +124,15 @@ export function SiteHeader({ slug, territoryName }: { slug: string | null; terri
                 { href: paths.myImpact(slug), label: t('nav.myImpact'), exactOnly: true },
                 { href: paths.territoryImpact(slug), label: t('nav.territoryImpact') },
                 ...(roles.includes('operator') || roles.includes('admin') ? [{ href: paths.reviews(slug), label: t('nav.reviews') }] : []),
+              ]}
+            />
+            <NavGroup
+              label={t('nav.rewards')}
+              current={path}
+              links={[
+                { href: incentivePaths.campaigns(slug), label: t('nav.campaigns') },
+                ...(me ? [{ href: incentivePaths.wallet(slug), label: t('nav.wallet') }] : []),
+                ...(roles.includes('merchant') ? [{ href: incentivePaths.merchant(slug), label: t('nav.merchant') }] : []),
               ]}
             />
             {me ? (
