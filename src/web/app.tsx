@@ -27,6 +27,8 @@ const Corridor = lazyPage(() => import('./corridors/corridor-page.tsx').then((m)
 const Engagements = lazyPage(() => import('./engagements/engagements-page.tsx').then((m) => m.EngagementsPage));
 const CreateEngagement = lazyPage(() => import('./engagements/create-engagement-page.tsx').then((m) => m.CreateEngagementPage));
 const Engagement = lazyPage(() => import('./engagements/engagement-page.tsx').then((m) => m.EngagementPage));
+const MyEngagements = lazyPage(() => import('./engagements/my-engagements-page.tsx').then((m) => m.MyEngagementsPage));
+const Notifications = lazyPage(() => import('./notifications/notifications-page.tsx').then((m) => m.NotificationsPage));
 const MyImpact = lazyPage(() => import('./impact/my-impact-page.tsx').then((m) => m.MyImpactPage));
 const TerritoryImpact = lazyPage(() => import('./impact/territory-impact-page.tsx').then((m) => m.TerritoryImpactPage));
 const Campaigns = lazyPage(() => import('./incentives/campaigns-page.tsx').then((m) => m.CampaignsPage));
@@ -65,6 +67,8 @@ function Routes() {
         <Route path="/t/:territory/engagements" component={Engagements} />
         <Route path="/t/:territory/engagements/nouveau" component={CreateEngagement} />
         <Route path="/t/:territory/engagements/:id" component={Engagement} />
+        <Route path="/t/:territory/mes-engagements" component={MyEngagements} />
+        <Route path="/notifications" component={Notifications} />
         <Route path="/t/:territory/impact" component={MyImpact} />
         <Route path="/t/:territory/impact/territoire" component={TerritoryImpact} />
         <Route path="/t/:territory/campagnes" component={Campaigns} />

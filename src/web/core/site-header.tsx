@@ -8,6 +8,7 @@ import { paths } from './paths.ts';
 import { useSession } from './session.tsx';
 import { toApiError } from './api-error.ts';
 import { describeApiError } from './error-message.ts';
+import { useUnreadCount } from '../notifications/use-unread-count.ts';
 import { incentivePaths } from '../incentives/paths.ts';
 
 function NavLink({ href, label, current, exactOnly }: { href: string; label: string; current: string; exactOnly?: boolean }) {
@@ -67,10 +68,11 @@ function NavGroup({ label, links, current }: { label: string; links: readonly Gr
 }
 
 export function SiteHeader({ slug, territoryName }: { slug: string | null; territoryName: string | undefined }) {
-  const { t, locale, setLocale } = useI18n();
+  const { t, tp, locale, setLocale } = useI18n();
   const { me, signOut } = useSession();
   const { path, route } = useLocation();
   const roles = (slug && me?.territories.find((territory) => territory.slug === slug)?.roles) || [];
+  const unread = useUnreadCount(Boolean(me), path);
 
   const switchLanguage = () => {
     const next = locale === 'fr' ? 'en' : 'fr';
@@ -101,6 +103,23 @@ export function SiteHeader({ slug, territoryName }: { slug: string | null; terri
             {t('lang.switchTo')}
           </button>
           {me ? (
+            <a
+              class="button button-quiet"
+              href={paths.notifications()}
+              aria-current={path === paths.notifications() ? 'page' : undefined}
+              data-testid="header-notifications"
+            >
+              {t('nav.notifications')}
+              {unread ? (
+                <>
+                  {' '}
+                  <span class="badge" aria-hidden="true">{unread}</span>
+                  <span class="visually-hidden">{`, ${tp('nav.unread', unread)}`}</span>
+                </>
+              ) : null}
+            </a>
+          ) : null}
+          {me ? (
             <button type="button" class="button button-quiet" onClick={handleSignOut}>
               {t('nav.signOut')}
             </button>
@@ -121,6 +140,7 @@ export function SiteHeader({ slug, territoryName }: { slug: string | null; terri
                 { href: paths.carpool(slug), label: t('nav.carpool') },
                 { href: paths.corridors(slug), label: t('nav.corridors') },
                 { href: paths.engagements(slug), label: t('nav.engagements') },
+                ...(me ? [{ href: paths.myEngagements(slug), label: t('nav.myEngagements') }] : []),
                 { href: paths.myImpact(slug), label: t('nav.myImpact'), exactOnly: true },
                 { href: paths.territoryImpact(slug), label: t('nav.territoryImpact') },
                 ...(roles.includes('operator') || roles.includes('admin') ? [{ href: paths.reviews(slug), label: t('nav.reviews') }] : []),

@@ -197,6 +197,7 @@ export const incentivesEn: Record<IncentiveKey, string> = {
   'sim.weeks': 'Weeks simulated',
   'sim.weeksOption': '{count} weeks',
   'sim.waiting': 'Complete or correct the flagged fields to see the simulation.',
+  'sim.missing': 'Still to fill in: {fields}.',
   'sim.running': 'Simulating…',
   'sim.failed': 'The simulation did not complete.',
   'sim.range': 'Gestures recorded from {from} to {to}.',

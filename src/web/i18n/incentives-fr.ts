@@ -197,6 +197,7 @@ export const incentivesFr = {
   'sim.weeks': 'Semaines simulées',
   'sim.weeksOption': '{count} semaines',
   'sim.waiting': 'Complétez ou corrigez les champs signalés pour voir la simulation.',
+  'sim.missing': 'À compléter : {fields}.',
   'sim.running': 'Simulation en cours…',
   'sim.failed': 'La simulation n’a pas abouti.',
   'sim.range': 'Gestes enregistrés du {from} au {to}.',

@@ -140,6 +140,15 @@ function CampaignEditor({ slug, campaign, title }: { slug: string; campaign?: Ca
     }));
 
   const budgetCents = parseEuros(fields.budget);
+  const missingLabels: Record<string, string> = {
+    startsOn: c('builder.startsOn'), endsOn: c('builder.endsOn'), budget: c('builder.budget'), prize: c('builder.prize'),
+    winnersPerWeek: c('builder.winnersPerWeek'), amounts: c('builder.amounts'),
+  };
+  const missingLabel = (field: string): string => {
+    const repeated = /^(band|window)-(\d+)-/.exec(field);
+    if (repeated) return c(repeated[1] === 'band' ? 'builder.band' : 'builder.window', { n: Number(repeated[2]) + 1 });
+    return missingLabels[field] ?? field;
+  };
   return (
     <div class="page">
       <PageHeading title={title} />
@@ -201,6 +210,7 @@ function CampaignEditor({ slug, campaign, title }: { slug: string; campaign?: Ca
           prizeCents={parseEuros(fields.prize)}
           winnersPerWeek={/^\d+$/.test(fields.winnersPerWeek.trim()) ? Number(fields.winnersPerWeek) : null}
           errorFieldId={simField ? form.fieldId(simField) : null}
+          missing={[...new Set(Object.entries(simulated.problems).filter(([, p]) => p === 'required' || p === 'needAmount').map(([field]) => missingLabel(field)))]}
         />
       </div>
     </div>

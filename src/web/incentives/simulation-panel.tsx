@@ -18,11 +18,13 @@ interface Props {
   winnersPerWeek: number | null;
   /** Id of the field a server error names, for a link to it. */
   errorFieldId: string | null;
+  /** Labels of the fields still to fill in before anything can be simulated. */
+  missing: readonly string[];
 }
 
 const CAPS: readonly CapKind[] = ['person_day', 'person_month', 'budget'];
 
-export function SimulationPanel({ state, weeks, onWeeks, mode, prizeCents, winnersPerWeek, errorFieldId }: Props) {
+export function SimulationPanel({ state, weeks, onWeeks, mode, prizeCents, winnersPerWeek, errorFieldId, missing }: Props) {
   const { c, cp, t, locale, day, formatNumber } = useIncentivesI18n();
   const [showTable, setShowTable] = useState(false);
   const lottery = mode === 'lottery';
@@ -49,8 +51,9 @@ export function SimulationPanel({ state, weeks, onWeeks, mode, prizeCents, winne
           ))}
         </select>
       </div>
-      <p class="sim-status" role="status">
+      <p class="sim-status">
         {state.status === 'waiting' ? c('sim.waiting') : state.status === 'running' ? c('sim.running') : ''}
+        {state.status === 'waiting' && missing.length > 0 ? ` ${c('sim.missing', { fields: new Intl.ListFormat(locale, { type: 'conjunction' }).format(missing) })}` : null}
       </p>
       {state.status === 'error' && state.error ? (
         <p class="notice notice-error">
