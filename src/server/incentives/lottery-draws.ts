@@ -92,6 +92,7 @@ export async function drawEndedWeeks(trx: Transaction, row: CampaignRow, now: Da
     .execute();
   let left = budgetLeft;
   let paidCents = 0;
+  const prizes: { userId: string; cents: number; key: string; memo: Record<string, string> }[] = [];
   for (const draw of pending) {
     if (draw.seed === null) throw new Error(`Lottery draw ${draw.id} has no seed.`);
     const people = await trx
@@ -111,17 +112,9 @@ export async function drawEndedWeeks(trx: Transaction, row: CampaignRow, now: Da
     for (const ticket of drawn) {
       const person = participants.find((p) => p.ticket === ticket)!;
       const cents = Math.min(row.prize_cents ?? 0, left);
-      if (cents > 0) {
-        await postTransaction(trx, {
-          territoryId: row.territory_id,
-          key: `lottery:${draw.id}:${ticket}`,
-          kind: 'lottery_prize',
-          entries: [{ account: budgetAccount(row.id), cents: -cents }, { account: walletAccount(person.userId), cents }],
-          memo: { campaignId: row.id, drawId: draw.id, weekStart: draw.week_start, ticket },
-        });
-        left -= cents;
-        paidCents += cents;
-      }
+      if (cents > 0) prizes.push({ userId: person.userId, cents, key: `lottery:${draw.id}:${ticket}`, memo: { campaignId: row.id, drawId: draw.id, weekStart: draw.week_start, ticket } });
+      left -= cents;
+      paidCents += cents;
       winners.push({ ticket, cents });
     }
     await trx
@@ -137,6 +130,17 @@ export async function drawEndedWeeks(trx: Transaction, row: CampaignRow, now: Da
       subjectId: row.id,
       details: { weekStart: draw.week_start, participants: participants.length, winners: winners.length, paidCents: winners.reduce((s, w) => s + w.cents, 0) },
       at: now,
+    });
+  }
+  // Posted in wallet order, like payouts (settle-campaign.ts), so settlements never deadlock on wallet rows.
+  prizes.sort((a, b) => (walletAccount(a.userId) < walletAccount(b.userId) ? -1 : walletAccount(a.userId) > walletAccount(b.userId) ? 1 : a.key < b.key ? -1 : 1));
+  for (const prize of prizes) {
+    await postTransaction(trx, {
+      territoryId: row.territory_id,
+      key: prize.key,
+      kind: 'lottery_prize',
+      entries: [{ account: budgetAccount(row.id), cents: -prize.cents }, { account: walletAccount(prize.userId), cents: prize.cents }],
+      memo: prize.memo,
     });
   }
   return { draws: pending.length, paidCents };

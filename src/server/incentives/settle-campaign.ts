@@ -66,6 +66,14 @@ function mayStillEarn(campaign: Campaign, g: CampaignGesture, p: Payout): 'budge
   return p.aloneCents === 0 && g.kind === 'carpool' && g.proofClass === 'B' && amountAlone(campaign, { ...g, proofClass: 'C' }) > 0 ? 'proof' : null;
 }
 
+/** Wallet account, then gesture id: the one order in which settlements lock wallet rows. */
+export function byWallet(a: { personId: string; gestureId: string }, b: { personId: string; gestureId: string }): number {
+  const wa = walletAccount(a.personId);
+  const wb = walletAccount(b.personId);
+  if (wa !== wb) return wa < wb ? -1 : 1;
+  return a.gestureId < b.gestureId ? -1 : a.gestureId > b.gestureId ? 1 : 0;
+}
+
 /** Settles inside an open transaction; the caller commits. */
 export async function settleInTransaction(trx: Transaction, row0: CampaignRow, now: Date): Promise<SettleResult> {
   const row = await loadCampaign(trx, row0.territory_id, row0.id, true);
@@ -86,43 +94,48 @@ export async function settleInTransaction(trx: Transaction, row0: CampaignRow, n
     const rules: Campaign = lottery ? { ...campaign, budgetCents: Number.MAX_SAFE_INTEGER } : campaign;
     const spent = await spentSoFar(trx, row.id, lottery ? 0 : campaign.budgetCents - budgetLeft);
     const byId = new Map(gestures.map((g) => [g.id, g]));
+    const settled: Payout[] = [];
     for (const p of applyCaps(rules, gestures, spent)) {
-      const g = byId.get(p.gestureId)!;
-      const later = mayStillEarn(campaign, g, p);
-      if (later !== null) {
-        if (later === 'budget') budgetCut = true;
-        continue;
-      }
-      let transactionId: string | null = null;
-      if (p.paidCents > 0 && !lottery) {
-        // applyCaps never pays beyond what the ledger says remains; the check is here so a bug cannot overspend.
-        if (p.paidCents > budgetLeft) throw new Error(`Campaign ${row.id}: payout above the budget left.`);
-        const tx = await postTransaction(trx, {
-          territoryId,
-          key: `payout:${row.id}:${p.gestureId}`,
-          kind: 'payout',
-          entries: [{ account: budget, cents: -p.paidCents }, { account: walletAccount(p.personId), cents: p.paidCents }],
-          memo: { campaignId: row.id, gestureId: p.gestureId },
-        });
-        transactionId = tx.id;
-        budgetLeft -= p.paidCents;
-        paidCents += p.paidCents;
-        if (p.cappedBy.includes('budget')) budgetCut = true;
-      }
-      if (p.paidCents > 0) awarded += 1;
+      const later = mayStillEarn(campaign, byId.get(p.gestureId)!, p);
+      if (later === 'budget') budgetCut = true;
+      if (later === null) settled.push(p);
+    }
+    // Payouts are posted in the order of the wallets they credit, not of the gestures: every settlement (of any
+    // campaign, in any process) then locks wallet rows in one global order, so two of them cannot deadlock.
+    const toPay = lottery ? [] : settled.filter((p) => p.paidCents > 0).sort((a, b) => byWallet(a, b));
+    const transactions = new Map<string, string>();
+    for (const p of toPay) {
+      // applyCaps never pays beyond what the ledger says remains; the check is here so a bug cannot overspend.
+      if (p.paidCents > budgetLeft) throw new Error(`Campaign ${row.id}: payout above the budget left.`);
+      const tx = await postTransaction(trx, {
+        territoryId,
+        key: `payout:${row.id}:${p.gestureId}`,
+        kind: 'payout',
+        entries: [{ account: budget, cents: -p.paidCents }, { account: walletAccount(p.personId), cents: p.paidCents }],
+        memo: { campaignId: row.id, gestureId: p.gestureId },
+      });
+      transactions.set(p.gestureId, tx.id);
+      budgetLeft -= p.paidCents;
+      paidCents += p.paidCents;
+      if (p.cappedBy.includes('budget')) budgetCut = true;
+    }
+    awarded = settled.filter((p) => p.paidCents > 0).length;
+    for (let i = 0; i < settled.length; i += 500) {
       await trx
         .insertInto('campaign_awards')
-        .values({
-          campaign_id: row.id,
-          gesture_id: p.gestureId,
-          territory_id: territoryId,
-          user_id: p.personId,
-          occurred_on: p.occurredOn,
-          alone_cents: p.aloneCents,
-          awarded_cents: p.paidCents,
-          caps_bit: p.cappedBy,
-          transaction_id: transactionId,
-        })
+        .values(
+          settled.slice(i, i + 500).map((p) => ({
+            campaign_id: row.id,
+            gesture_id: p.gestureId,
+            territory_id: territoryId,
+            user_id: p.personId,
+            occurred_on: p.occurredOn,
+            alone_cents: p.aloneCents,
+            awarded_cents: p.paidCents,
+            caps_bit: p.cappedBy,
+            transaction_id: transactions.get(p.gestureId) ?? null,
+          })),
+        )
         .execute();
     }
   }
