@@ -217,7 +217,7 @@ describe('mobility journey', () => {
     await expectAccessible(bob, 'new commitment');
     await bob.getByRole('button', { name: 'Lancer l’engagement' }).click();
     await heading(bob, 'Je covoiture le mardi si une autre personne le fait aussi.');
-    await bob.locator('main').getByText('1 de plus nécessaire', { exact: true }).waitFor();
+    await bob.locator('main').getByText('encore 1 signature nécessaire', { exact: true }).waitFor();
     await bob.getByLabel('Afficher mon nom parmi les signataires').check();
     await expectAccessible(bob, 'commitment (collecting)');
     await bob.getByRole('button', { name: 'Je m’engage si l’objectif est atteint' }).click();

@@ -27,9 +27,11 @@ export const paths = {
   engagements: (t: string) => `/t/${seg(t)}/engagements`,
   createEngagement: (t: string) => `/t/${seg(t)}/engagements/nouveau`,
   engagement: (t: string, id: string) => `/t/${seg(t)}/engagements/${seg(id)}`,
+  myEngagements: (t: string) => `/t/${seg(t)}/mes-engagements`,
   myImpact: (t: string) => `/t/${seg(t)}/impact`,
   territoryImpact: (t: string) => `/t/${seg(t)}/impact/territoire`,
   reviews: (t: string) => `/t/${seg(t)}/verifications`,
+  notifications: () => '/notifications',
   devMail: () => '/dev/courriels',
 };
 

@@ -1,4 +1,7 @@
-/** @module /t/:territory/engagements/:id — one commitment: status in words, progress, signers, and the sign form. */
+/**
+ * @module /t/:territory/engagements/:id — one commitment: status in words, progress, signers, the sign form; then the
+ * automatic count, "did you do it?" and the kept rate; for mediators and organisers, signatures entered for others.
+ */
 import { useState } from 'preact/hooks';
 import { callApi, territoryPath } from '../core/api.ts';
 import type { ApiError } from '../core/api-error.ts';
@@ -13,7 +16,9 @@ import { useForm } from '../core/use-form.ts';
 import { useMobilityI18n, type MobilityI18n } from '../core/use-mobility-i18n.ts';
 import { useEnsureResident } from '../communities/use-ensure-resident.ts';
 import { useLocation } from 'preact-iso';
+import { CheckForm, FollowUpFacts } from './follow-up.tsx';
 import { ProgressBar, StatusBadge } from './progress.tsx';
+import { SignForForm } from './sign-for-forms.tsx';
 import type { Engagement } from './types.ts';
 
 /** The server's 409 answers, in the reader's language. */
@@ -103,11 +108,15 @@ export function EngagementPage({ territory: slug, id }: { territory: string; id:
           {mp('engagement.signerCount', e.signers)}
           {e.publicNames.length > 0 ? ` — ${m('engagement.publicNames', { names: e.publicNames.join(', ') })}` : null}
         </dd>
+        <FollowUpFacts engagement={e} />
       </dl>
       <section aria-labelledby="sign-title">
         <h2 id="sign-title">{m('engagement.sign.title')}</h2>
-        {e.signedByMe ? (
-          <p class="notice notice-success">{m('engagement.sign.mine')}</p>
+        {e.mine ? (
+          <p class="notice notice-success">
+            {m('engagement.sign.mine')}
+            {e.mine.entry !== 'self' ? ` ${m(e.mine.entry === 'mediator' ? 'engagement.mineEntry.mediator' : 'engagement.mineEntry.offline')}` : null}
+          </p>
         ) : !open ? (
           <p>{m('engagement.sign.closed')}</p>
         ) : me === null ? (
@@ -119,6 +128,9 @@ export function EngagementPage({ territory: slug, id }: { territory: string; id:
           <SignForm slug={slug} engagement={e} onSigned={resource.reload} />
         )}
       </section>
+      {e.canCheck ? <CheckForm key={`${e.id}-${e.mine?.checkedAt ?? ''}`} slug={slug} engagement={e} onSaved={resource.reload} /> : null}
+      {e.canSignFor ? <SignForForm slug={slug} engagement={e} mode="mediator" onSigned={resource.reload} /> : null}
+      {e.canEnterOffline ? <SignForForm slug={slug} engagement={e} mode="offline" onSigned={resource.reload} /> : null}
     </div>
   );
 }

@@ -20,6 +20,7 @@ export function EngagementsPage({ territory: slug }: { territory: string }) {
       {me ? (
         <p class="actions">
           <a class="button button-primary" href={paths.createEngagement(slug)}>{m('engagements.create')}</a>
+          <a class="button" href={paths.myEngagements(slug)}>{m('engagements.mine')}</a>
         </p>
       ) : null}
       {list.error ? <ErrorNotice error={list.error} /> : null}

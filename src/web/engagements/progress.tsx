@@ -15,21 +15,25 @@ export function StatusBadge({ status }: { status: EngagementStatus }) {
   return <span class={BADGE[status]}>{m(`engagement.status.${status}`)}</span>;
 }
 
-/** "3 more needed", or "12 % needed — 4 % signed" when the target is a share of a base population. */
+/**
+ * "encore 3 signatures nécessaires", or with a base "5,2 % nécessaires — 3,1 % signés — encore 21": the needed
+ * share rounded up and the signed share rounded down, as the server's formatProgress (never overstate progress).
+ */
 export function useProgressText(): (engagement: Engagement) => string {
   const { m, mp, formatNumber } = useMobilityI18n();
   return (engagement) => {
     const { progress } = engagement;
     const bucket = progress.buckets.length === 1 ? progress.buckets[0] : undefined;
-    const remaining = progress.reached ? m('engagement.progress.reached') : mp('engagement.progress.remaining', progress.remaining);
     if (bucket && bucket.neededShare !== null && bucket.signedShare !== null) {
-      const shares = m('engagement.progress.shares', {
-        needed: formatNumber(bucket.neededShare * 100, 1),
-        signed: formatNumber(bucket.signedShare * 100, 1),
-      });
-      return `${remaining} (${shares})`;
+      const shares = {
+        needed: formatNumber(Math.ceil(bucket.neededShare * 1000 - 1e-6) / 10, 1),
+        signed: formatNumber(Math.floor(bucket.signedShare * 1000 + 1e-6) / 10, 1),
+      };
+      return progress.reached
+        ? `${m('engagement.progress.shares', shares)} — ${m('engagement.progress.reached')}`
+        : m('engagement.progress.sharesRemaining', { ...shares, count: progress.remaining });
     }
-    return remaining;
+    return progress.reached ? m('engagement.progress.reached') : mp('engagement.progress.remaining', progress.remaining);
   };
 }
 

@@ -15,6 +15,16 @@ export interface BucketProgress {
   signedShare: number | null;
 }
 
+/** The viewer's own signature: how it was entered, their "did you do it?" answer, their automatic count. */
+export interface MySignature {
+  signedAt: string;
+  entry: 'self' | 'mediator' | 'offline';
+  publicName: boolean;
+  kept: boolean | null;
+  checkedAt: string | null;
+  automaticCount: number | null;
+}
+
 export interface Engagement {
   id: string;
   wording: string;
@@ -25,8 +35,27 @@ export interface Engagement {
   signers: number;
   publicNames: string[];
   signedByMe: boolean;
+  createdByMe: boolean;
+  mine: MySignature | null;
+  /** Signers with a matching gesture in the action period, and those gestures (aggregates only). */
+  automatic: { people: number; gestures: number } | null;
+  keptRate: { kept: number; answered: number; rate: number | null };
+  canCheck: boolean;
+  canSignFor: boolean;
+  canEnterOffline: boolean;
   signingDeadline: string;
   actionStart: string;
   actionEnd: string;
   createdAt: string;
+}
+
+/** An in-app notification (GET /api/notifications). */
+export interface AppNotification {
+  id: string;
+  territoryId: string | null;
+  kind: string;
+  params: { commitmentId?: string; wording?: string; remaining?: number; signers?: number; entry?: 'mediator' | 'offline' };
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
 }

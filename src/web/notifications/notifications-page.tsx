@@ -1,0 +1,93 @@
+/** @module /notifications — what Maille told me (milestones, nudges, "did you do it?"), newest first; mark one or all read. */
+import { callApi } from '../core/api.ts';
+import { announce } from '../core/announce.ts';
+import { PageHeading } from '../core/page-heading.tsx';
+import { useSession } from '../core/session.tsx';
+import { ErrorNotice, Loading } from '../core/status.tsx';
+import { useFetch } from '../core/use-fetch.ts';
+import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
+import { paths } from '../core/paths.ts';
+import type { AppNotification } from '../engagements/types.ts';
+import { mobilityFr, type MobilityKey } from '../i18n/mobility-fr.ts';
+import { notificationsChanged } from './use-unread-count.ts';
+
+/** The in-app wording of a notification from its kind and parameters. */
+function useNotificationText(): (n: AppNotification) => string {
+  const { m } = useMobilityI18n();
+  return (n) => {
+    const key = `notifications.kind.${n.kind}`;
+    if (!(key in mobilityFr)) return m('notifications.kind.other');
+    return m(key as MobilityKey, { wording: n.params.wording ?? '', remaining: n.params.remaining ?? 0 });
+  };
+}
+
+export function NotificationsPage() {
+  const { m, mp, formatDate } = useMobilityI18n();
+  const { me } = useSession();
+  const list = useFetch<{ items: AppNotification[]; unread: number }>(me ? '/notifications' : null);
+  const text = useNotificationText();
+  if (me === undefined) return <Loading />;
+  if (me === null) {
+    return (
+      <section class="page">
+        <PageHeading title={m('notifications.title')} />
+        <p>
+          <a href={paths.root()}>{m('notifications.signIn')}</a>
+        </p>
+      </section>
+    );
+  }
+  const markRead = async (n: AppNotification) => {
+    await callApi('POST', `/notifications/${encodeURIComponent(n.id)}/read`);
+    announce(m('notifications.marked'));
+    notificationsChanged();
+    list.reload();
+  };
+  const markAll = async () => {
+    await callApi('POST', '/notifications/read');
+    announce(m('notifications.markedAll'));
+    notificationsChanged();
+    list.reload();
+  };
+  const unread = list.data?.unread ?? 0;
+  return (
+    <div class="page">
+      <PageHeading title={m('notifications.title')} />
+      {list.error ? <ErrorNotice error={list.error} /> : null}
+      {!list.data && !list.error ? <Loading /> : null}
+      {list.data ? (
+        <p class="actions">
+          <span data-testid="notifications-unread">{mp('notifications.unread', unread)}</span>
+          {unread > 0 ? (
+            <button type="button" class="button" onClick={() => void markAll()}>
+              {m('notifications.markAll')}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+      {list.data?.items.length === 0 ? <p>{m('notifications.none')}</p> : null}
+      <ul class="cards">
+        {(list.data?.items ?? []).map((n) => (
+          <li key={n.id} class={n.readAt ? 'card' : 'card card-unread'}>
+            <p class="card-text">
+              {n.readAt ? null : <span class="badge badge-pending">{m('notifications.new')}</span>} {text(n)}
+            </p>
+            <p class="card-text meta">{formatDate(n.createdAt)}</p>
+            <p class="actions">
+              {n.link ? (
+                <a href={n.link} onClick={() => (n.readAt ? undefined : void markRead(n))}>
+                  {m('notifications.open')}
+                </a>
+              ) : null}
+              {n.readAt ? null : (
+                <button type="button" class="button button-quiet" onClick={() => void markRead(n)}>
+                  {m('notifications.markRead')}
+                </button>
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
