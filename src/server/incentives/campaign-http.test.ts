@@ -258,57 +258,60 @@ describe.each(databaseKinds())('campaigns on %s', (kind) => {
   it('lottery: seeds committed at launch stay hidden until the draw; anyone recomputes the winners', async () => {
     const w = await world();
     const thisWeek = weekStart(day(0));
-    const lastWeek = addDays(thisWeek, -7);
+    const [w1, w2] = [addDays(thisWeek, 7), addDays(thisWeek, 14)];
     const [a, b, c] = [await w.person(), await w.person(), await w.person()];
     const aClient = await new Client(t.app).signIn(a.email, PASSWORD);
-    for (const n of [0, 1, 2]) await w.shift(a, addDays(lastWeek, n));
-    await w.shift(b, addDays(lastWeek, 3));
-    for (const n of [1, 4]) await w.shift(c, addDays(lastWeek, n));
-    const body = { ...campaignBody({ startsOn: lastWeek, endsOn: addDays(thisWeek, 13), budgetCents: 1_200, rules: [{ type: 'per_gesture', cents: 1 }] }), mode: 'lottery', prizeCents: 500, winnersPerWeek: 2 };
+    // From this week, already begun: it gets no seed (one drawn now could be redrawn until it suits).
+    const body = { ...campaignBody({ startsOn: thisWeek, endsOn: addDays(w2, 6), budgetCents: 1_200, rules: [{ type: 'per_gesture', cents: 1 }] }), mode: 'lottery', prizeCents: 500, winnersPerWeek: 2 };
     const id = (await w.operator.post(w.base, body)).json().id;
     expect((await w.operator.get(`${w.base}/${id}/draws`)).json().items).toEqual([]);
-    const launched = (await w.operator.post(`${w.base}/${id}/launch`)).json();
-    // Last week has ended: drawn at launch, two winners of 5 €.
-    expect(launched).toMatchObject({ status: 'active', spentCents: 1_000, remainingCents: 200, prizeCents: 500, winnersPerWeek: 2, awardedGestures: 6, people: 3 });
+    expect((await w.operator.post(`${w.base}/${id}/launch`)).json()).toMatchObject({ status: 'active', spentCents: 0, prizeCents: 500, winnersPerWeek: 2 });
+    const before = (await new Client(t.app).get(`${w.base}/${id}/draws`)).json().items;
+    expect(before).toEqual([w1, w2].map((weekStart) => ({ weekStart, seedCommitment: expect.stringMatching(/^[0-9a-f]{64}$/), seed: null, participants: null, winners: null, drawnAt: null, myTicket: null })));
 
-    const res = await new Client(t.app).get(`${w.base}/${id}/draws`);
-    expect(res.statusCode).toBe(200);
-    const draws = res.json().items as { weekStart: string; seedCommitment: string; seed: string | null; participants: { ticket: string; points: number }[] | null; winners: { ticket: string; cents: number }[] | null; drawnAt: string | null; myTicket: string | null }[];
-    expect(draws.map((d) => d.weekStart)).toEqual([lastWeek, thisWeek, addDays(thisWeek, 7)]);
-    const [drawn, current] = [draws[0]!, draws[1]!];
-    expect(drawn.participants!.map((p) => p.points)).toEqual([3, 1, 2]); // in the order of their first gesture recorded: a, b, c
-    expect(drawn.participants!.every((p) => /^[0-9a-f]{12}$/.test(p.ticket))).toBe(true);
-    expect(verifySeed(drawn.seed!, drawn.seedCommitment)).toBe(true);
-    const recomputed = drawWinners(drawn.seed!, drawn.participants!.map((p) => ({ id: p.ticket, points: p.points })), 2);
-    expect(drawn.winners).toEqual(recomputed.map((ticket) => ({ ticket, cents: 500 })));
-    expect(drawn.myTicket).toBeNull();
-    // No user id is published, and the seeds of weeks not drawn yet are nowhere in the answer.
-    expect(res.body).not.toMatch(/userId|user_id/);
-    const secret = await db().selectFrom('lottery_draws').select(['week_start', 'seed']).where('campaign_id', '=', id).orderBy('week_start').execute();
-    expect(current).toMatchObject({ seed: null, participants: null, winners: null, drawnAt: null });
-    for (const s of secret.slice(1)) expect(res.body).not.toContain(s.seed!);
-    expect((await w.operator.get(`${w.base}/${id}/draws`)).body).not.toContain(secret[1]!.seed!);
-
-    const mine = (await aClient.get(`${w.base}/${id}/draws`)).json().items[0];
-    expect(mine.myTicket).toBe(drawn.participants![0]!.ticket);
-    const paid = await db().selectFrom('ledger_transactions').select(['key', 'kind']).where('territory_id', '=', w.territory.id).where('kind', '=', 'lottery_prize').execute();
-    expect(paid).toHaveLength(2);
-    const wallets = await Promise.all([a, b, c].map((p) => balanceOf(db(), w.territory.id, `wallet:${p.id}`)));
-    expect(wallets.reduce((s, x) => s + x, 0)).toBe(1_000);
-
-    // This week: one more gesture; once the week has ended the next settlement draws it, the prize cut to what remains.
-    await w.shift(b, thisWeek);
-    expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toMatchObject({ awarded: 1, draws: 0 });
-    t.clock.advance(7 * 86_400_000);
+    const started = t.clock.now();
     try {
-      expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toMatchObject({ draws: 1, paidCents: 200, exhausted: true });
-      const week = (await new Client(t.app).get(`${w.base}/${id}/draws`)).json().items[1];
-      expect(week.seedCommitment).toBe(current.seedCommitment);
-      expect(verifySeed(week.seed, week.seedCommitment)).toBe(true);
-      expect(week.winners).toEqual([{ ticket: week.participants[0].ticket, cents: 200 }]);
+      // The Monday after the first week: its gestures are recorded, the week has ended.
+      t.clock.set(localInstant(addDays(w1, 7), 12 * 60));
+      for (const n of [0, 1, 2]) await w.shift(a, addDays(w1, n));
+      await w.shift(b, addDays(w1, 3));
+      for (const n of [1, 4]) await w.shift(c, addDays(w1, n));
+      expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toEqual({ awarded: 6, paidCents: 1_000, exhausted: false, held: 0, draws: 1 });
+
+      const res = await new Client(t.app).get(`${w.base}/${id}/draws`);
+      type Draw = { weekStart: string; seedCommitment: string; seed: string; participants: { ticket: string; points: number }[]; winners: { ticket: string; cents: number }[]; myTicket: string | null };
+      const [drawn, next] = res.json().items as [Draw, Draw];
+      expect(drawn.seedCommitment).toBe(before[0].seedCommitment);
+      expect(drawn.participants.map((p) => p.points)).toEqual([3, 1, 2]); // in the order of their first gesture recorded: a, b, c
+      expect(drawn.participants.every((p) => /^[0-9a-f]{12}$/.test(p.ticket))).toBe(true);
+      // Anyone: the revealed seed matches the commitment published at launch, and the winners follow from it.
+      expect(verifySeed(drawn.seed, drawn.seedCommitment)).toBe(true);
+      const recomputed = drawWinners(drawn.seed, drawn.participants.map((p) => ({ id: p.ticket, points: p.points })), 2);
+      expect(drawn.winners).toEqual(recomputed.map((ticket) => ({ ticket, cents: 500 })));
+      expect(drawn.myTicket).toBeNull();
+      // No user id is published, and the seed of the week not drawn yet is nowhere, not even to operators.
+      expect(res.body).not.toMatch(/userId|user_id/);
+      expect(next).toMatchObject({ seed: null, participants: null, winners: null });
+      const secret = await db().selectFrom('lottery_draws').select('seed').where('campaign_id', '=', id).where('week_start', '=', w2).executeTakeFirstOrThrow();
+      expect(res.body).not.toContain(secret.seed!);
+      expect((await w.operator.get(`${w.base}/${id}/draws`)).body).not.toContain(secret.seed!);
+      expect((await aClient.get(`${w.base}/${id}/draws`)).json().items[0].myTicket).toBe(drawn.participants[0]!.ticket);
+      const wallets = await Promise.all([a, b, c].map((p) => balanceOf(db(), w.territory.id, `wallet:${p.id}`)));
+      expect(wallets.reduce((sum, x) => sum + x, 0)).toBe(1_000);
+      expect(wallets.filter((x) => x === 500)).toHaveLength(2);
+
+      // Second week: one gesture; drawn once the week has ended, the prize cut to what remains.
+      await w.shift(b, w2);
+      t.clock.set(localInstant(addDays(w2, 7), 12 * 60));
+      expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toMatchObject({ awarded: 1, draws: 1, paidCents: 200, exhausted: true });
+      const week = (await new Client(t.app).get(`${w.base}/${id}/draws`)).json().items[1] as Draw;
+      expect(verifySeed(week.seed, before[1].seedCommitment)).toBe(true);
+      expect(week.winners).toEqual([{ ticket: week.participants[0]!.ticket, cents: 200 }]);
       expect(await balanceOf(db(), w.territory.id, `budget:${id}`)).toBe(0);
+      const prizes = await db().selectFrom('ledger_transactions').select('key').where('territory_id', '=', w.territory.id).where('kind', '=', 'lottery_prize').execute();
+      expect(prizes).toHaveLength(3);
     } finally {
-      t.clock.advance(-7 * 86_400_000);
+      t.clock.set(started);
     }
     await expectBooksBalanced(w.territory);
   });

@@ -51,9 +51,14 @@ export function campaignWeeks(startsOn: string, endsOn: string): string[] {
   return weeks;
 }
 
-/** At launch: a fresh secret seed per week, its commitment public from now on. Idempotent per week. */
+/**
+ * At launch: a fresh secret seed per week, its commitment public from now on. Idempotent per week. Only weeks
+ * that start after the launch day get one: a seed drawn once a week has begun (participants partly known) could
+ * be drawn again until it suits, so a lottery launched mid-week draws from the next Monday on.
+ */
 export async function commitSeeds(trx: Transaction, row: CampaignRow, now: Date): Promise<number> {
-  const values = campaignWeeks(row.starts_on, row.ends_on).map((week) => {
+  const today = localDate(now);
+  const values = campaignWeeks(row.starts_on, row.ends_on).filter((week) => week > today).map((week) => {
     const seed = createSeed();
     return { territory_id: row.territory_id, campaign_id: row.id, week_start: week, seed, seed_commitment: commitSeed(seed), committed_at: now };
   });
