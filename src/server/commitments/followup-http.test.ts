@@ -73,7 +73,6 @@ describe.each(databaseKinds())('commitment follow-up on %s', (kind) => {
     expect(mails[0]!.subject).toMatch(/^Maille : objectif atteint/);
     expect(mails[0]!.body_text).toContain(`${t.config.publicUrl}/t/${territory.slug}/engagements/${id}`);
     expect(mails[0]!.body_text).not.toContain(signers[0]!.email);
-    await db().updateTable('users').set({ locale: 'en' }).where('id', '=', creatorUser.id).execute();
   });
 
   it('lists my notifications newest first with the unread count, marks them read, and keeps them mine', async () => {
@@ -105,11 +104,14 @@ describe.each(databaseKinds())('commitment follow-up on %s', (kind) => {
     await (await signIn(signer)).post(`${base()}/${id}/sign`, {});
     await sweep();
     expect(await kindsOf(creatorUser.id, id)).toEqual([]);
+    // The creator reads English: the nudge's mail is in English.
+    await db().updateTable('users').set({ locale: 'en' }).where('id', '=', creatorUser.id).execute();
     t.clock.advance(22 * DAY);
     await sweep();
     await sweep();
     expect(await kindsOf(creatorUser.id, id)).toEqual(['commitment.stalled']);
     expect(await kindsOf(signer.id, id)).toEqual([]);
+    expect((await mailsTo(creatorUser)).at(-1)!.subject).toMatch(/^Maille: signing has stalled/);
     // A new signature ends the stall; a week later with no other, the creator is nudged again (once).
     const late = await user();
     t.clock.advance(3_600_000);
@@ -284,5 +286,8 @@ describe.each(databaseKinds())('commitment follow-up on %s', (kind) => {
     expect(exported.commitments.signed[0]).toMatchObject({ id: signedId, entry: 'self', kept: null, consent_ref: null });
     expect(exported.commitments.enteredForOthers).toEqual([]);
     expect(exported.notifications.map((n: { kind: string }) => n.kind)).toEqual(['commitment.progress_33']);
+    // Erasing the account erases its notifications.
+    expect((await me.delete('/api/me', { password: PASSWORD })).statusCode).toBe(204);
+    expect(await noticesOf(meUser.id)).toEqual([]);
   });
 });
