@@ -8,6 +8,7 @@ import { createMaille } from '../server/app.ts';
 import { sweepCommitments } from '../server/commitments/sweep.ts';
 import { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
 import { ensureDemoCorridors } from '../server/demo/seed-corridors.ts';
+import { ensureDemoCampaign } from '../server/demo/seed-campaign.ts';
 import { ensureDemoShops } from '../server/demo/seed-incentives.ts';
 import { seedDemoMobility } from '../server/demo/seed-mobility.ts';
 import { seedTerritory } from '../server/demo/seed-territory.ts';
@@ -36,6 +37,8 @@ export async function startCommand(options: { dev?: boolean }): Promise<void> {
     if (gestures) out(`Added synthetic commutes, carpool offers and ${gestures} gestures of the last six weeks.`);
     const shops = await ensureDemoShops(db);
     if (shops) out(`Added ${shops} invented participating shops (vouchers); points only arrive through campaigns.`);
+    const paid = await ensureDemoCampaign(db, new Date());
+    if (paid !== null) out(`Launched a demo incentive campaign; it paid ${(paid / 100).toFixed(2)} € for the recorded gestures.`);
   }
   const address = await maille.app.listen({ port: config.port, host: config.host });
   const shown = address.replace('127.0.0.1', 'localhost');

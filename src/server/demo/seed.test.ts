@@ -7,6 +7,8 @@ import { loadCommunes } from './load-communes.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from './seed-demo.ts';
 import { ensureDemoCorridors } from './seed-corridors.ts';
 import { seedDemoMobility } from './seed-mobility.ts';
+import { ensureDemoCampaign } from './seed-campaign.ts';
+import { ensureDemoShops } from './seed-incentives.ts';
 import { seedTerritory } from './seed-territory.ts';
 
 describe.each(databaseKinds())('demo seed on %s', (kind) => {
@@ -65,6 +67,18 @@ describe.each(databaseKinds())('demo seed on %s', (kind) => {
     const trips = await t.database.db.selectFrom('carpool_trips').select('id').execute();
     expect(trips.length).toBeGreaterThan(10);
     expect(await seedDemoMobility(t.database.db, t.clock.now())).toBe(0); // once only
+  });
+
+  it('launches one demo campaign that pays recorded gestures within its budget, visible with its rules and spending', async () => {
+    await ensureDemoShops(t.database.db);
+    const paid = await ensureDemoCampaign(t.database.db, t.clock.now());
+    expect(paid).toBeGreaterThan(0);
+    expect(await ensureDemoCampaign(t.database.db, t.clock.now())).toBeNull(); // once only
+    const items = (await new Client(t.app).get(`/api/territories/${DEMO_SLUG}/campaigns`)).json().items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ status: 'active', mode: 'payout', spentCents: paid, budgetCents: 150_000 });
+    expect(items[0].spentCents).toBeLessThanOrEqual(items[0].budgetCents);
+    expect(items[0].people).toBeGreaterThan(0);
   });
 
   it('does nothing on a database that already has a territory', async () => {

@@ -1,0 +1,206 @@
+// Journey in Chromium: the demo organiser launches a corridor commitment needing three signers; three residents
+// sign and it succeeds. On the first day of the action period (the server clock jumps there) each of them commits
+// to leave earlier on that corridor and records it. The operator builds a campaign that pays shifts, watches the
+// live simulation (chart, budget gauge) count their three shifts, and launches it: the campaign pays them. One
+// resident turns her points into a voucher at the demo bakery; the demo merchant checks the code, accepts it, and
+// cannot accept it twice. Every page visited passes axe-core and no page error occurs.
+import type { AddressInfo } from 'node:net';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMaille, type Maille } from '../../src/server/app.ts';
+import { fixedClock } from '../../src/server/core/clock.ts';
+import { loadConfig } from '../../src/server/core/config.ts';
+import { ensureDemoCorridors } from '../../src/server/demo/seed-corridors.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
+import { ensureDemoShops } from '../../src/server/demo/seed-incentives.ts';
+import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
+import { openTestDatabase } from '../support/database.ts';
+
+const DAY = 86_400_000;
+
+/** The first Monday at least two days after the territory's today (Europe/Paris), so Sunday is still ahead. */
+function comingMonday(now: Date): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+  const day = new Date(`${today}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 2);
+  while (day.getUTCDay() !== 1) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+describe('incentive journey', () => {
+  const clock = fixedClock(new Date());
+  const monday = comingMonday(clock.now());
+  const day = (offset: number) => new Date(Date.parse(`${monday}T12:00:00Z`) + offset * DAY).toISOString().slice(0, 10);
+  let maille: Maille;
+  let browser: Browser;
+  let origin: string;
+  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
+
+  beforeAll(async () => {
+    const webDir = await ensureFreshWebBuild();
+    const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
+    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock, jobs: false });
+    await seedDemoIfEmpty(maille.database.db, 60);
+    await ensureDemoCorridors(maille.database.db);
+    await ensureDemoShops(maille.database.db);
+    await maille.app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await maille?.close();
+  });
+
+  const errors: string[] = [];
+  async function newPage(name: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
+    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+    return page;
+  }
+  async function signUp(name: string, email: string, back: string): Promise<Page> {
+    const page = await newPage(name);
+    await page.goto(`${t('/inscription')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
+    await page.getByLabel('Nom affiché').fill(name);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.waitForURL(new RegExp(`${back}$`));
+    return page;
+  }
+  async function signIn(role: string, back: string): Promise<Page> {
+    const page = await newPage(role);
+    await page.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
+    await page.getByLabel('Adresse e-mail').fill(DEMO_ACCOUNTS.find((a) => a.note.startsWith(role))!.email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(new RegExp(`${back}$`));
+    return page;
+  }
+  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  /** Selects the option whose label contains `label` (option labels carry more, e.g. the corridor's full name). */
+  async function chooseOption(select: Locator, label: string): Promise<void> {
+    const value = await select.locator('option', { hasText: label }).getAttribute('value');
+    if (value === null) throw new Error(`No option ${label}`);
+    await select.selectOption(value);
+  }
+  // French formatting puts narrow no-break spaces in amounts (« 6,00 € »): compare with plain spaces.
+  const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s/g, ' ');
+
+  it('goes from a corridor commitment to paid shifts and a voucher accepted at a local shop', async () => {
+    // The organiser launches a commitment on the Rocade est that binds once three drivers sign.
+    const omar = await signIn('organiser', '/engagements/nouveau');
+    await heading(omar, 'Lancer un engagement');
+    const wording = 'Je pars 15 minutes plus tôt sur la rocade est si deux autres conducteurs le font aussi.';
+    await omar.getByLabel('Formulation').fill(wording);
+    await omar.getByLabel('Type d’action').selectOption('shift');
+    await omar.getByLabel('Qui peut signer').selectOption('corridor');
+    await chooseOption(omar.getByLabel('Axe routier'), 'Rocade est');
+    await omar.getByLabel('Objectif').selectOption('count');
+    await omar.getByLabel('Nombre de signataires nécessaires').fill('3');
+    await omar.getByLabel('Échéance des signatures').fill(day(-1));
+    await omar.getByLabel('Début de l’action').fill(day(0));
+    await omar.getByLabel('Fin de l’action').fill(day(27));
+    await expectAccessible(omar, 'new corridor commitment');
+    await omar.getByRole('button', { name: 'Lancer l’engagement' }).click();
+    await heading(omar, wording);
+    const commitmentPath = new URL(omar.url()).pathname.replace(`/t/${DEMO_SLUG}`, '');
+
+    // Three residents sign; the third signature reaches the target.
+    const residents: Page[] = [];
+    for (const [i, name] of ['Anaïs', 'Bruno', 'Chloé'].entries()) {
+      const page = await signUp(name, `${name.normalize('NFD').replace(/[^\w]/g, '').toLowerCase()}@example.org`, commitmentPath);
+      await heading(page, wording);
+      await page.locator('main').getByText(`encore ${3 - i} signature${3 - i > 1 ? 's' : ''} nécessaire${3 - i > 1 ? 's' : ''}`, { exact: true }).waitFor();
+      if (i === 0) await page.getByLabel('Afficher mon nom parmi les signataires').check();
+      await page.getByRole('button', { name: 'Je m’engage si l’objectif est atteint' }).click();
+      await page.getByText('Vous avez signé cet engagement.').waitFor();
+      residents.push(page);
+    }
+    const [anais, bruno, chloe] = residents as [Page, Page, Page];
+    await chloe.getByTestId('engagement-status').getByText(/^Objectif atteint : les signataires sont engagés/).waitFor();
+    await chloe.locator('main').getByText('3 signataires — dont, nommément : Anaïs').waitFor();
+    await expect.poll(() => chloe.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    await expectAccessible(chloe, 'corridor commitment (succeeded)');
+
+    // Monday, first day of the action: each of them commits to leave earlier on the corridor and records it.
+    clock.set(new Date(`${monday}T09:00:00Z`));
+    for (const page of residents) {
+      await page.goto(t('/axes'));
+      await page.getByRole('link', { name: /^Rocade est/ }).click();
+      await heading(page, /^Rocade est/);
+      await page.getByRole('button', { name: 'Je m’engage' }).click();
+      await page.getByRole('button', { name: 'Je l’ai fait aujourd’hui' }).click();
+      await page.locator('main').getByText('Bravo, c’est noté pour aujourd’hui.').first().waitFor();
+    }
+    await expectAccessible(chloe, 'corridor (shift recorded)');
+
+    // The operator builds a campaign paying shifts, and the live simulation finds the three recorded shifts.
+    const olivia = await signIn('city operator', '/campagnes');
+    await heading(olivia, 'Campagnes d’incitation');
+    await expectAccessible(olivia, 'campaigns (none yet)');
+    await olivia.getByRole('link', { name: 'Nouvelle campagne' }).click();
+    await heading(olivia, 'Nouvelle campagne');
+    await olivia.getByLabel('Nom de la campagne').fill('Rocade est : partir plus tôt');
+    await olivia.getByLabel('Premier jour').fill(day(0));
+    await olivia.getByLabel('Dernier jour').fill(day(27));
+    await olivia.getByLabel('Budget (€)').fill('100');
+    await olivia.getByLabel('Départ décalé (hors pointe)').check();
+    await olivia.getByLabel('Par geste (€)').fill('2');
+    await olivia.getByLabel('Par personne et par jour (€)').fill('4');
+    const simulation = olivia.getByTestId('simulation');
+    await expect.poll(() => text(simulation.getByTestId('sim-total')), { timeout: 15_000 }).toBe('6,00 €');
+    await simulation.getByText('3 payés sur 3 éligibles', { exact: false }).waitFor();
+    await simulation.getByRole('img', { name: /6,00\s€ au total/ }).waitFor();
+    await simulation.getByText(/6 % du budget/).first().waitFor();
+    await expectAccessible(olivia, 'campaign builder with simulation');
+    await olivia.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await olivia.waitForURL(/\/campagnes\/\d+\/modifier$/);
+    await olivia.getByRole('button', { name: 'Lancer la campagne' }).click();
+    await olivia.getByRole('button', { name: 'Confirmer' }).click();
+    await heading(olivia, 'Rocade est : partir plus tôt');
+    await olivia.getByTestId('campaign-status').getByText('En cours').waitFor();
+    await olivia.locator('main').getByText(/^6,00\s€$/).first().waitFor();
+    await expectAccessible(olivia, 'campaign (launched and paid)');
+
+    // Anaïs sees her 200 points and turns 1.50 € of them into a voucher at the demo bakery.
+    await anais.goto(t('/portefeuille'));
+    await heading(anais, 'Mon portefeuille');
+    await expect.poll(() => text(anais.getByTestId('wallet-balance'))).toBe('200 points');
+    await anais.locator('main').getByText(/^Récompense « Rocade est : partir plus tôt », geste du/).waitFor();
+    await expectAccessible(anais, 'wallet');
+    await chooseOption(anais.getByLabel('Commerce'), 'Boulangerie du Marché');
+    await anais.getByLabel('Montant (€)').fill('1,50');
+    await anais.getByRole('button', { name: 'Créer le bon d’achat' }).click();
+    const created = anais.locator('main').getByText(/^Bon d’achat créé : /);
+    await created.waitFor();
+    const code = /([2-9A-Z]{4}-[2-9A-Z]{4})/.exec((await created.textContent()) ?? '')?.[1];
+    expect(code).toBeDefined();
+    await expect.poll(() => text(anais.getByTestId('wallet-balance'))).toBe('50 points');
+    await anais.getByTestId('voucher').getByText('À utiliser').waitFor();
+    await expectAccessible(anais, 'wallet with a voucher');
+
+    // The demo merchant checks the code at the till, accepts it, and cannot accept it twice.
+    const marc = await signIn('merchant', '/commercant');
+    await heading(marc, 'Espace commerçant');
+    await expectAccessible(marc, 'merchant page');
+    await marc.getByLabel('Code du bon').fill(code!.toLowerCase().replace('-', ''));
+    await marc.getByRole('button', { name: 'Vérifier le code' }).click();
+    await marc.getByTestId('redeem-result').getByText(/^Bon valable : 1,50\s€/).waitFor();
+    await marc.getByRole('button', { name: /^Encaisser 1,50\s€$/ }).click();
+    await marc.getByTestId('redeem-result').getByText(new RegExp(`^Bon ${code} encaissé : 1,50\\s€`)).waitFor();
+    await expect.poll(() => text(marc.getByTestId('shop-owed'))).toBe('1,50 €');
+    await marc.getByLabel('Code du bon').fill(code!);
+    await marc.getByRole('button', { name: 'Vérifier le code' }).click();
+    await marc.getByTestId('redeem-result').getByText(/Ce bon a déjà été utilisé/).waitFor();
+    await expectAccessible(marc, 'merchant page (redeemed)');
+
+    // Anaïs's voucher now reads as used; Bruno was paid too, and nothing was paid twice.
+    await anais.reload();
+    await anais.getByTestId('voucher').getByText(/^Utilisé le/).waitFor();
+    await bruno.goto(t('/portefeuille'));
+    await expect.poll(() => text(bruno.getByTestId('wallet-balance'))).toBe('200 points');
+
+    expect(errors).toEqual([]);
+  }, 150_000);
+});
