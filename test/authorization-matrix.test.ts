@@ -6,7 +6,7 @@ import { digest } from '../src/server/core/auth/tokens.ts';
 import type { CommunityVisibility, MembershipStatus } from '../src/server/core/database/schema.ts';
 import { notify } from '../src/server/notifications/notify.ts';
 import { addMember, buildUser, PASSWORD } from './support/factories.ts';
-import { anyone, community, describeMatrix, isCampaigns, isMobility, isWallet, residents, signedIn, T, type Row, type World } from './support/matrix.ts';
+import { anyone, community, describeMatrix, isCampaigns, isMobility, isSolidarity, isWallet, residents, signedIn, T, type Row, type World } from './support/matrix.ts';
 
 const uniqueEmail = () => `m-${Math.random().toString(36).slice(2)}@example.org`;
 
@@ -166,4 +166,4 @@ const MATRIX: Row[] = [
   { route: 'POST /api/notifications/:id/read', note: 'the resident’s', build: async (w) => ({ url: `/api/notifications/${await residentNotification(w)}/read` }), expect: [401, 204, 404, 404, 404, 404] },
 ];
 
-describeMatrix('authorization matrix', MATRIX, { covers: (tags) => !isMobility(tags) && !isWallet(tags) && !isCampaigns(tags), atLeast: 25 });
+describeMatrix('authorization matrix', MATRIX, { covers: (tags) => !isMobility(tags) && !isWallet(tags) && !isCampaigns(tags) && !isSolidarity(tags), atLeast: 25 });

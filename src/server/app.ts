@@ -12,6 +12,11 @@ import { impactRoutes } from './impact/routes.ts';
 import { startCampaignJobs } from './incentives/campaign-jobs.ts';
 import { campaignRoutes } from './incentives/campaign-routes.ts';
 import { walletRoutes } from './incentives/wallet-routes.ts';
+import { moderationRoutes } from './moderation/routes.ts';
+import { mediationRoutes } from './mediation/routes.ts';
+import { checkInRoutes } from './check-ins/routes.ts';
+import { volunteeringRoutes } from './volunteering/routes.ts';
+import { mutualAidRoutes } from './mutual-aid/routes.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './core/database/connect.ts';
@@ -41,6 +46,11 @@ export const routeModules: RouteModule[] = [
   notificationRoutes,
   campaignRoutes,
   walletRoutes,
+  mutualAidRoutes,
+  volunteeringRoutes,
+  checkInRoutes,
+  mediationRoutes,
+  moderationRoutes,
 ];
 
 /** How often an API process sweeps commitments (idempotent, so several processes may). */

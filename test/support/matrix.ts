@@ -85,6 +85,11 @@ export const isWallet = (tags: string[]) => tags.some((tag) => WALLET_TAGS.inclu
 export const CAMPAIGN_TAGS = ['campaigns'];
 export const isCampaigns = (tags: string[]) => tags.some((tag) => CAMPAIGN_TAGS.includes(tag));
 
+/** Neighbourhood solidarity (issue 5): each tag has its own matrix file, test/authorization-matrix-<tag>.test.ts. */
+export const SOLIDARITY_TAGS = ['mutual-aid', 'volunteering', 'check-ins', 'mediation', 'moderation'] as const;
+export const hasTag = (tag: string) => (tags: string[]) => tags.includes(tag);
+export const isSolidarity = (tags: string[]) => tags.some((tag) => (SOLIDARITY_TAGS as readonly string[]).includes(tag));
+
 const ROLES: Record<Person, TerritoryRole[]> = {
   resident: ['resident'],
   organiser: ['resident'],

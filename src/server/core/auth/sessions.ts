@@ -7,6 +7,12 @@ export interface Viewer {
   userId: string;
   sessionId: string;
   csrfToken: string;
+  /**
+   * Set when a mediator acts for the resident `userId` inside a time-boxed mediation session: every write is then
+   * audited "by mediator M on behalf of R" (see audit/actor.ts). Filled by the mediation capability.
+   */
+  mediatorId?: string;
+  mediationSessionId?: string;
 }
 
 export interface NewSession {

@@ -1,8 +1,13 @@
 /** @module The database's tables as Kysely types; kept in step with migrations (see schema test). */
 import type { ColumnType, Generated, Kysely, Selectable, Transaction as KyselyTransaction } from 'kysely';
+import type { MutualAidTables } from '../../mutual-aid/tables.ts';
+import type { VolunteeringTables } from '../../volunteering/tables.ts';
+import type { CheckInsTables } from '../../check-ins/tables.ts';
+import type { MediationTables } from '../../mediation/tables.ts';
+import type { ModerationTables } from '../../moderation/tables.ts';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Id = ColumnType<string, never, never>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Id = ColumnType<string, never, never>;
 
 export type TerritoryRole = 'resident' | 'mediator' | 'merchant' | 'operator' | 'admin';
 export type CommunityKind = 'neighbourhood' | 'workplace' | 'school' | 'association' | 'other';
@@ -423,7 +428,8 @@ export interface LotteryDrawsTable {
   drawn_at: Date | null;
 }
 
-export interface DB {
+/** Every table; capabilities added later declare theirs in their own `tables.ts`. */
+export interface DB extends MutualAidTables, VolunteeringTables, CheckInsTables, MediationTables, ModerationTables {
   territories: TerritoriesTable;
   communes: CommunesTable;
   users: UsersTable;

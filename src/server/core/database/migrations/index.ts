@@ -5,6 +5,11 @@ import * as m0002 from './0002_mobility.ts';
 import * as m0003 from './0003_commitments.ts';
 import * as m0004 from './0004_incentives.ts';
 import * as m0005 from './0005_commitment_followup.ts';
+import * as m0006 from './0006_mutual_aid.ts';
+import * as m0007 from './0007_volunteering.ts';
+import * as m0008 from './0008_check_ins.ts';
+import * as m0009 from './0009_mediation.ts';
+import * as m0010 from './0010_moderation.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -12,4 +17,9 @@ export const migrations: Record<string, Migration> = {
   '0003_commitments': m0003,
   '0004_incentives': m0004,
   '0005_commitment_followup': m0005,
+  '0006_mutual_aid': m0006,
+  '0007_volunteering': m0007,
+  '0008_check_ins': m0008,
+  '0009_mediation': m0009,
+  '0010_moderation': m0010,
 };
