@@ -296,6 +296,11 @@ describe.each(databaseKinds())('campaigns on %s', (kind) => {
       expect(res.body).not.toContain(secret.seed!);
       expect((await w.operator.get(`${w.base}/${id}/draws`)).body).not.toContain(secret.seed!);
       expect((await aClient.get(`${w.base}/${id}/draws`)).json().items[0].myTicket).toBe(drawn.participants[0]!.ticket);
+      // The person's own export names their ticket and the points their gestures earned.
+      const exported = (await aClient.get('/api/me/export')).json().incentives;
+      expect(exported.lotteryTickets).toEqual([expect.objectContaining({ weekStart: w1, ticket: drawn.participants[0]!.ticket, points: drawn.participants[0]!.points })]);
+      expect(exported.awards.length).toBeGreaterThan(0);
+      expect(exported.awards.every((x: { mode: string }) => x.mode === 'lottery')).toBe(true);
       const wallets = await Promise.all([a, b, c].map((p) => balanceOf(db(), w.territory.id, `wallet:${p.id}`)));
       expect(wallets.reduce((sum, x) => sum + x, 0)).toBe(1_000);
       expect(wallets.filter((x) => x === 500)).toHaveLength(2);

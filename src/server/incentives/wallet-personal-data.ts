@@ -2,6 +2,7 @@
  * @module A person's wallets, vouchers and shops, for their data export; on erasure the ledger keeps its history under
  * the tombstone's id (it is append-only and holds no name), and the shops they accepted vouchers for lose their account.
  */
+import { sql } from 'kysely';
 import type { Database, Transaction } from '../core/database/schema.ts';
 import { describeLines, walletLines, type WalletLine } from './wallet-view.ts';
 
@@ -9,6 +10,10 @@ export interface WalletExport {
   wallets: { territory: string; balanceCents: number; history: WalletLine[] }[];
   vouchers: { territory: string; code: string; cents: number; merchant: string; issuedAt: Date; redeemedAt: Date | null }[];
   shops: { territory: string; id: string; name: string; active: boolean }[];
+  /** What each of the person's gestures earned under each campaign: cents (payout mode) or points (lottery mode). */
+  awards: { territory: string; campaign: string; mode: string; gestureId: string; occurredOn: string; aloneCents: number; awardedCents: number; capsBit: string[] }[];
+  /** The person's tickets in lottery draws (their user id is stored next to the ticket, never published). */
+  lotteryTickets: { territory: string; campaign: string; weekStart: string; ticket: string; points: number; drawnAt: Date | null }[];
 }
 
 export async function exportWalletData(db: Database, userId: string): Promise<WalletExport> {
@@ -41,7 +46,29 @@ export async function exportWalletData(db: Database, userId: string): Promise<Wa
       .orderBy('m.id')
       .execute(),
   ]);
-  return { wallets, vouchers, shops };
+  const awards = await db
+    .selectFrom('campaign_awards as a')
+    .innerJoin('campaigns as c', 'c.id', 'a.campaign_id')
+    .innerJoin('territories as t', 't.id', 'a.territory_id')
+    .select(['t.slug as territory', 'c.name as campaign', 'c.mode', 'a.gesture_id as gestureId', 'a.occurred_on as occurredOn', 'a.alone_cents as aloneCents', 'a.awarded_cents as awardedCents', 'a.caps_bit as capsBit'])
+    .where('a.user_id', '=', userId)
+    .orderBy('a.occurred_on')
+    .orderBy('a.gesture_id')
+    .execute();
+  const draws = await db
+    .selectFrom('lottery_draws as d')
+    .innerJoin('campaigns as c', 'c.id', 'd.campaign_id')
+    .innerJoin('territories as t', 't.id', 'd.territory_id')
+    .select(['t.slug as territory', 'c.name as campaign', 'd.week_start as weekStart', 'd.participants', 'd.drawn_at as drawnAt'])
+    .where(sql<boolean>`d.participants @> ${JSON.stringify([{ userId }])}::jsonb`)
+    .orderBy('d.week_start')
+    .execute();
+  const lotteryTickets = draws.flatMap((d) =>
+    ((d.participants ?? []) as { ticket: string; points: number; userId: string }[])
+      .filter((p) => p.userId === userId)
+      .map((p) => ({ territory: d.territory, campaign: d.campaign, weekStart: d.weekStart, ticket: p.ticket, points: p.points, drawnAt: d.drawnAt })),
+  );
+  return { wallets, vouchers, shops, awards, lotteryTickets };
 }
 
 /**
