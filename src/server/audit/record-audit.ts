@@ -41,6 +41,7 @@ export type AuditAction =
   | 'carpool.reviewed'
   | 'carpool.settings_changed'
   | 'commitment.signed_for'
+  | 'commitment.wording_changed'
   | 'commitment.offline_signature_entered'
   | 'campaign.launched'
   | 'campaign.closed'

@@ -42,6 +42,20 @@ describe.each(databaseKinds())('commitments on %s', (kind) => {
     expect(view.publicNames).toHaveLength(1);
   });
 
+  it('lets the creator correct the wording until the first signature, then freezes it', async () => {
+    const creator = await person();
+    const id = (await creator.post(base(), body())).json().id;
+    const other = await person();
+    expect((await other.patch(`${base()}/${id}`, { wording: 'Autre texte' })).json()).toMatchObject({ status: 403, reason: 'not_creator' });
+    expect((await creator.patch(`${base()}/${id}`, { wording: '   ' })).json()).toMatchObject({ status: 400, field: '/wording' });
+    expect((await creator.patch(`${base()}/${id}`, { wording: ' Je partirai avant 7 h 30 le mardi ' })).json()).toEqual({ id, wording: 'Je partirai avant 7 h 30 le mardi' });
+    await other.post(`${base()}/${id}/sign`, {});
+    const frozen = await creator.patch(`${base()}/${id}`, { wording: 'Je partirai avant 8 h' });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json()).toMatchObject({ reason: 'wording_frozen', field: '/wording' });
+    expect((await new Client(t.app).get(`${base()}/${id}`)).json().wording).toBe('Je partirai avant 7 h 30 le mardi');
+  });
+
   it('lets two racing requests of one person sign only once', async () => {
     const id = (await (await person()).post(base(), body(10))).json().id;
     const signer = await person();

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { IdParam, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
 import { createCommitment } from './create-commitment.ts';
+import { editWording } from './edit-wording.ts';
 import { ACTION_KINDS } from './model.ts';
 import { recordCheck } from './check-commitment.ts';
 import { enterOfflineSignature, signCommitment, signForResident } from './sign-commitment.ts';
@@ -56,6 +57,16 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
   app.get(`${base}/:id`, {
     schema: { tags, params: Params, response: { 200: Type.Unknown(), ...problemResponses } },
     handler: async (req) => viewCommitment(deps, req.params.territory, req.params.id, req.viewer),
+  });
+
+  app.patch(`${base}/:id`, {
+    schema: {
+      tags,
+      params: Params,
+      body: Type.Object({ wording: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ id: Type.String(), wording: Type.String() }), ...problemResponses },
+    },
+    handler: async (req) => editWording(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, wording: req.body.wording, requestId: req.id }),
   });
 
   app.post(`${base}/:id/sign`, {

@@ -89,6 +89,7 @@ const DOCUMENTED = [
   'GET /api/territories/{territory}/commitments',
   'POST /api/territories/{territory}/commitments',
   'GET /api/territories/{territory}/commitments/{id}',
+  'PATCH /api/territories/{territory}/commitments/{id}',
   'POST /api/territories/{territory}/commitments/{id}/sign',
   'POST /api/territories/{territory}/commitments/{id}/sign-for',
   'POST /api/territories/{territory}/commitments/{id}/offline-signatures',
