@@ -48,7 +48,19 @@ export type AuditAction =
   | 'campaign.draw_revealed'
   | 'merchant.created'
   | 'merchant.settled'
-  | 'voucher.redeemed';
+  | 'voucher.redeemed'
+  | 'mutual_aid.request_created'
+  | 'mutual_aid.help_offered'
+  | 'mutual_aid.help_withdrawn'
+  | 'mutual_aid.helper_accepted'
+  | 'mutual_aid.request_done'
+  | 'mutual_aid.request_cancelled'
+  | 'mutual_aid.thanks_sent'
+  | 'mutual_aid.address_read'
+  | 'mutual_aid.helper_profile_saved'
+  | 'mutual_aid.helper_profile_deleted'
+  | 'mutual_aid.offer_published'
+  | 'mutual_aid.offer_closed';
 
 /** Records one entry inside the caller's transaction, so the log and the change commit together. */
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
