@@ -92,7 +92,7 @@ describe('incentive journey', () => {
     const omar = await signIn('organiser', '/engagements/nouveau');
     await heading(omar, 'Lancer un engagement');
     const wording = 'Je pars 15 minutes plus tôt sur la rocade est si deux autres conducteurs le font aussi.';
-    await omar.getByLabel('Formulation').fill(wording);
+    await omar.getByLabel('Formulation').fill(wording.replace('15 minutes', '51 minutes'));
     await omar.getByLabel('Type d’action').selectOption('shift');
     await omar.getByLabel('Qui peut signer').selectOption('corridor');
     await chooseOption(omar.getByLabel('Axe routier'), 'Rocade est');
@@ -103,6 +103,12 @@ describe('incentive journey', () => {
     await omar.getByLabel('Fin de l’action').fill(day(27));
     await expectAccessible(omar, 'new corridor commitment');
     await omar.getByRole('button', { name: 'Lancer l’engagement' }).click();
+    // A typo: nobody has signed yet, so the organiser may still correct the wording.
+    await heading(omar, wording.replace('15 minutes', '51 minutes'));
+    await omar.getByText('Corriger la formulation').click();
+    await omar.locator('details').getByLabel('Formulation').fill(wording);
+    await expectAccessible(omar, 'commitment (wording correction)');
+    await omar.getByRole('button', { name: 'Enregistrer la formulation' }).click();
     await heading(omar, wording);
     const commitmentPath = new URL(omar.url()).pathname.replace(`/t/${DEMO_SLUG}`, '');
 

@@ -20,6 +20,7 @@ import { CheckForm, FollowUpFacts } from './follow-up.tsx';
 import { ProgressBar, StatusBadge } from './progress.tsx';
 import { SignForForm } from './sign-for-forms.tsx';
 import type { Engagement } from './types.ts';
+import { WordingForm } from './wording-form.tsx';
 
 /** The server's 409 answers, in the reader's language. */
 function explainConflict(error: ApiError, m: MobilityI18n['m']): string | null {
@@ -110,6 +111,7 @@ export function EngagementPage({ territory: slug, id }: { territory: string; id:
         </dd>
         <FollowUpFacts engagement={e} />
       </dl>
+      {e.createdByMe && e.signers === 0 && open ? <WordingForm key={e.wording} slug={slug} engagement={e} onSaved={resource.reload} /> : null}
       <section aria-labelledby="sign-title">
         <h2 id="sign-title">{m('engagement.sign.title')}</h2>
         {e.mine ? (
