@@ -115,6 +115,15 @@ const DOCUMENTED = [
   'POST /api/territories/{territory}/campaigns/{id}/settle',
   'POST /api/territories/{territory}/campaigns/{id}/close',
   'GET /api/territories/{territory}/campaigns/{id}/draws',
+  'POST /api/territories/{territory}/mediation/assisted',
+  'GET /api/territories/{territory}/mediation/assisted',
+  'GET /api/territories/{territory}/mediation/assisted/{userId}',
+  'POST /api/territories/{territory}/mediation/assisted/{userId}/withdraw-consent',
+  'POST /api/territories/{territory}/mediation/assisted/{userId}/takeover-code',
+  'POST /api/territories/{territory}/mediation/sessions',
+  'GET /api/territories/{territory}/mediation/sessions',
+  'POST /api/territories/{territory}/mediation/sessions/{id}/end',
+  'POST /api/territories/{territory}/mediation/takeover',
 ];
 
 describe.each(databaseKinds())('HTTP edge on %s', (kind) => {
