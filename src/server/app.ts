@@ -16,6 +16,7 @@ import { moderationRoutes } from './moderation/routes.ts';
 import { mediationRoutes } from './mediation/routes.ts';
 import { checkInRoutes } from './check-ins/routes.ts';
 import { volunteeringRoutes } from './volunteering/routes.ts';
+import { runVolunteeringJob, VOLUNTEERING_JOB_EVERY_MS } from './volunteering/reminders.ts';
 import { mutualAidRoutes } from './mutual-aid/routes.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
@@ -111,12 +112,20 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
       : startIntervalJob(() => sweepCommitments({ db: database.db, config, bus }, clock.now()), SWEEP_EVERY_MS, (error) =>
           app.log.error({ err: error }, 'commitments sweep failed'),
         );
+  // Volunteering: reminders the day before a mission, completion of missions that are over, waiting lists refilled.
+  const volunteering =
+    options.jobs === false
+      ? undefined
+      : startIntervalJob(() => runVolunteeringJob({ db: database.db, config, bus }, clock.now()), VOLUNTEERING_JOB_EVERY_MS, (error) =>
+          app.log.error({ err: error }, 'volunteering job failed'),
+        );
   return {
     app,
     database,
     close: async () => {
       clearInterval(retry);
       sweep?.stop();
+      volunteering?.stop();
       unsubscribe();
       await campaigns.stop();
       await app.close();

@@ -12,6 +12,7 @@ import { exportShiftData } from '../corridors/personal-data.ts';
 import { exportGestures } from '../impact/personal-data.ts';
 import { exportNotifications } from '../notifications/personal-data.ts';
 import { exportWalletData, type WalletExport } from '../incentives/wallet-personal-data.ts';
+import { exportVolunteeringData } from '../volunteering/personal-data.ts';
 
 export interface PersonalDataExport {
   exportedAt: Date;
@@ -33,6 +34,8 @@ export interface PersonalDataExport {
   notifications: unknown[];
   /** Wallets (balance and history per territory), vouchers, and the shops whose till account this is. */
   incentives: WalletExport;
+  /** Organisations applied for or managed, missions written, applications and participations. */
+  volunteering: Awaited<ReturnType<typeof exportVolunteeringData>>;
 }
 
 export async function exportMyData(db: Database, viewer: Viewer | null, now: Date, requestId: string): Promise<PersonalDataExport> {
@@ -70,6 +73,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     exportWalletData(db, id),
   ]);
   const notifications = await exportNotifications(db, id);
+  const volunteering = await exportVolunteeringData(db, id);
   return {
     exportedAt: now,
     account: { id: user.id, email: user.email, displayName: user.display_name, locale: user.locale, createdAt: user.created_at },
@@ -83,5 +87,6 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     commitments,
     notifications,
     incentives,
+    volunteering,
   };
 }

@@ -1,4 +1,256 @@
 /** @module HTTP routes: Volunteering: organisations, missions, participations, reminders, attendance. */
+import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
+import { IdParam, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { HHMM_PATTERN } from '../core/time-of-day.ts';
+import { answerApplication } from './answer-application.ts';
+import { applyForOrganisation } from './apply-organisation.ts';
+import { applyToMission } from './apply-to-mission.ts';
+import { cancelParticipation } from './cancel-participation.ts';
+import { decideOrganisation } from './decide-organisation.ts';
+import { listApplications, listMyParticipations } from './list-participations.ts';
+import { cancelMission, completeMission, decideMission, submitMission } from './mission-lifecycle.ts';
+import { PUBLICS, SKILLS } from './model.ts';
+import { recordAttendance } from './record-attendance.ts';
+import { createMission, updateMission } from './save-mission.ts';
+import { searchMissions } from './search-missions.ts';
+import { validationQueue } from './validation-queue.ts';
+import { viewMission } from './view-mission.ts';
+import { listMyOrganisations, listOrganisations, viewOrganisation } from './view-organisation.ts';
 
-export const volunteeringRoutes: RouteModule = () => {};
+const tags = ['volunteering'];
+const base = '/api/territories/:territory/volunteering';
+const Params = Type.Object({ territory: TerritoryParam.properties.territory, id: IdParam });
+const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD (Europe/Paris)' });
+const Reason = Type.String({ maxLength: 500 });
+const Items = Type.Object({ items: Type.Array(Type.Unknown()) });
+const State = Type.Object({ id: Type.String(), status: Type.String() });
+
+const MissionBody = Type.Object(
+  {
+    title: Type.String({ maxLength: 140 }),
+    description: Type.String({ maxLength: 4000 }),
+    schedule: Type.Union([
+      Type.Object({ kind: Type.Literal('once'), startsAt: Type.String({ format: 'date-time' }), endsAt: Type.String({ format: 'date-time' }) }, { additionalProperties: false }),
+      Type.Object(
+        {
+          kind: Type.Literal('weekly'),
+          weekdays: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { minItems: 1, maxItems: 7 }),
+          startTime: Type.String({ pattern: HHMM_PATTERN }),
+          endTime: Type.String({ pattern: HHMM_PATTERN }),
+          firstDay: Day,
+          lastDay: Type.Optional(Day),
+        },
+        { additionalProperties: false },
+      ),
+    ]),
+    place: Type.Union([
+      Type.Object({ kind: Type.Literal('online') }, { additionalProperties: false }),
+      Type.Object(
+        {
+          kind: Type.Literal('on_site'),
+          lat: Type.Number({ minimum: -90, maximum: 90 }),
+          lng: Type.Number({ minimum: -180, maximum: 180 }),
+          address: Type.String({ maxLength: 300, description: 'shown to the managers and accepted volunteers only' }),
+        },
+        { additionalProperties: false },
+      ),
+    ]),
+    volunteersNeeded: Type.Integer({ maximum: 500, description: 'at least 1; 0 is refused with reason no_places' }),
+    skills: Type.Optional(Type.Array(StringEnum(SKILLS), { maxItems: SKILLS.length })),
+    publics: Type.Optional(Type.Array(StringEnum(PUBLICS), { maxItems: PUBLICS.length })),
+  },
+  { additionalProperties: false },
+);
+
+export const volunteeringRoutes: RouteModule = (app, deps) => {
+  // ── Organisations ───────────────────────────────────────────────────────
+  app.post(`${base}/organisations`, {
+    schema: {
+      tags,
+      description: 'A signed-in resident applies for an organisation account (pending until an operator decides; audited).',
+      params: TerritoryParam,
+      body: Type.Object(
+        {
+          name: Type.String({ maxLength: 120 }),
+          kind: StringEnum(['association', 'public_service'] as const),
+          description: Type.String({ maxLength: 2000 }),
+          contactEmail: Type.Optional(Type.String({ maxLength: 200 })),
+          contactPhone: Type.Optional(Type.String({ maxLength: 30 })),
+          commune: Type.Optional(Type.String({ pattern: '^[0-9AB]{5}$' })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: State, ...problemResponses },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await applyForOrganisation(deps, { slug: req.params.territory, viewer: req.viewer, organisation: req.body, requestId: req.id })),
+  });
+
+  app.get(`${base}/organisations`, {
+    schema: { tags, description: 'Validated organisations not hidden by moderation, with their response figures.', params: TerritoryParam, response: { 200: Items, ...problemResponses } },
+    handler: async (req) => ({ items: await listOrganisations(deps, req.params.territory) }),
+  });
+
+  app.get(`${base}/organisations/:id`, {
+    schema: { tags, description: 'An organisation, its response rate and median delay (how computed: response.windowDays, graceDays) and its missions.', params: Params, response: { 200: Type.Unknown(), ...problemResponses } },
+    handler: async (req) => viewOrganisation(deps, req.params.territory, req.params.id, req.viewer),
+  });
+
+  app.post(`${base}/organisations/:id/decision`, {
+    schema: {
+      tags,
+      description: 'An operator validates the organisation (its applicant becomes its manager) or refuses it with a reason (audited).',
+      params: Params,
+      body: Type.Object({ decision: StringEnum(['validate', 'refuse'] as const), reason: Type.Optional(Reason) }, { additionalProperties: false }),
+      response: { 200: State, ...problemResponses },
+    },
+    handler: async (req) => decideOrganisation(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, decision: req.body.decision, reason: req.body.reason, requestId: req.id }),
+  });
+
+  app.post(`${base}/organisations/:id/missions`, {
+    schema: { tags, description: 'A manager writes a mission as a draft.', params: Params, body: MissionBody, response: { 201: State, ...problemResponses } },
+    handler: async (req, reply) => reply.status(201).send(await createMission(deps, { slug: req.params.territory, viewer: req.viewer, organisationId: req.params.id, mission: req.body })),
+  });
+
+  app.get(`${base}/my-organisations`, {
+    schema: { tags, description: 'The organisations I manage or applied for, whatever their status.', params: TerritoryParam, response: { 200: Items, ...problemResponses } },
+    handler: async (req) => ({ items: await listMyOrganisations(deps, req.params.territory, req.viewer) }),
+  });
+
+  app.get(`${base}/validation`, {
+    schema: { tags, description: 'Operators: organisations awaiting validation and missions awaiting publication.', params: TerritoryParam, response: { 200: Type.Unknown(), ...problemResponses } },
+    handler: async (req) => validationQueue(deps, req.params.territory, req.viewer),
+  });
+
+  // ── Missions ────────────────────────────────────────────────────────────
+  app.get(`${base}/missions`, {
+    schema: {
+      tags,
+      description: 'Published missions (not hidden): by distance from a commune or a point (radiusKm, default 10, at most 50), day range, skill, weekday, online or on site.',
+      params: TerritoryParam,
+      querystring: Type.Object(
+        {
+          commune: Type.Optional(Type.String({ pattern: '^[0-9AB]{5}$' })),
+          lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+          lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+          radiusKm: Type.Optional(Type.Number()),
+          from: Type.Optional(Day),
+          to: Type.Optional(Day),
+          skill: Type.Optional(StringEnum(SKILLS)),
+          weekday: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { maxItems: 7 })),
+          mode: Type.Optional(StringEnum(['online', 'on_site'] as const)),
+          organisation: Type.Optional(IdParam),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Type.Unknown()), origin: Type.Unknown() }), ...problemResponses },
+    },
+    handler: async (req) => searchMissions(deps, req.params.territory, req.query),
+  });
+
+  app.get(`${base}/missions/:id`, {
+    schema: { tags, description: 'A mission: its approximate area for everyone, the exact address for its managers and accepted volunteers only.', params: Params, response: { 200: Type.Unknown(), ...problemResponses } },
+    handler: async (req) => viewMission(deps, req.params.territory, req.params.id, req.viewer),
+  });
+
+  app.put(`${base}/missions/:id`, {
+    schema: { tags, description: 'A manager edits a draft.', params: Params, body: MissionBody, response: { 200: State, ...problemResponses } },
+    handler: async (req) => updateMission(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, mission: req.body }),
+  });
+
+  app.post(`${base}/missions/:id/submit`, {
+    schema: { tags, description: 'A manager submits a draft for the operator’s validation.', params: Params, response: { 200: State, ...problemResponses } },
+    handler: async (req) => submitMission(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id }),
+  });
+
+  app.post(`${base}/missions/:id/decision`, {
+    schema: {
+      tags,
+      description: 'An operator publishes a mission awaiting validation, or sends it back to draft with a reason (audited).',
+      params: Params,
+      body: Type.Object({ decision: StringEnum(['publish', 'return'] as const), reason: Type.Optional(Reason) }, { additionalProperties: false }),
+      response: { 200: State, ...problemResponses },
+    },
+    handler: async (req) => decideMission(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, decision: req.body.decision, reason: req.body.reason, requestId: req.id }),
+  });
+
+  app.post(`${base}/missions/:id/cancel`, {
+    schema: {
+      tags,
+      description: 'A manager (or an operator) cancels the mission with a reason; everyone who applied, waits or was accepted is told (audited).',
+      params: Params,
+      body: Type.Object({ reason: Reason }, { additionalProperties: false }),
+      response: { 200: Type.Object({ id: Type.String(), status: Type.String(), notified: Type.Integer() }), ...problemResponses },
+    },
+    handler: async (req) => cancelMission(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, reason: req.body.reason, requestId: req.id }),
+  });
+
+  app.post(`${base}/missions/:id/complete`, {
+    schema: { tags, description: 'A manager marks a started mission completed; unanswered and waiting applications close.', params: Params, response: { 200: State, ...problemResponses } },
+    handler: async (req) => completeMission(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id }),
+  });
+
+  // ── Participations ──────────────────────────────────────────────────────
+  app.post(`${base}/missions/:id/participations`, {
+    schema: {
+      tags,
+      description: 'Apply with a message: awaiting an answer while places remain, else on the waiting list (position). Twice → 409 already_applied.',
+      params: Params,
+      body: Type.Object({ message: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
+      response: { 201: Type.Object({ id: Type.String(), status: Type.String(), position: Type.Union([Type.Integer(), Type.Null()]) }), ...problemResponses },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await applyToMission(deps, { slug: req.params.territory, viewer: req.viewer, missionId: req.params.id, message: req.body.message, requestId: req.id })),
+  });
+
+  app.get(`${base}/missions/:id/participations`, {
+    schema: { tags, description: 'The mission’s applications, for its organisation’s managers.', params: Params, response: { 200: Items, ...problemResponses } },
+    handler: async (req) => ({ items: await listApplications(deps, req.params.territory, req.params.id, req.viewer) }),
+  });
+
+  app.post(`${base}/participations/:id/accept`, {
+    schema: { tags, description: 'A manager accepts an application awaiting an answer (audited; the volunteer is told).', params: Params, response: { 200: State, ...problemResponses } },
+    handler: async (req) => answerApplication(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, decision: 'accept', requestId: req.id }),
+  });
+
+  app.post(`${base}/participations/:id/refuse`, {
+    schema: {
+      tags,
+      description: 'A manager refuses an application with a reason (audited; the volunteer is told; the waiting list moves up).',
+      params: Params,
+      body: Type.Object({ reason: Reason }, { additionalProperties: false }),
+      response: { 200: State, ...problemResponses },
+    },
+    handler: async (req) => answerApplication(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, decision: 'refuse', reason: req.body.reason, requestId: req.id }),
+  });
+
+  app.post(`${base}/participations/:id/cancel`, {
+    schema: {
+      tags,
+      description: 'The volunteer cancels their participation, or a manager cancels it with a reason; the waiting list moves up.',
+      params: Params,
+      body: Type.Optional(Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false })),
+      response: { 200: Type.Object({ id: Type.String(), status: Type.String(), by: Type.String() }), ...problemResponses },
+    },
+    handler: async (req) => cancelParticipation(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, reason: req.body?.reason, requestId: req.id }),
+  });
+
+  app.post(`${base}/participations/:id/attendance`, {
+    schema: {
+      tags,
+      description: 'After the mission has started, a manager records whether an accepted volunteer came.',
+      params: Params,
+      body: Type.Object({ attendance: StringEnum(['present', 'absent'] as const) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ id: Type.String(), attendance: Type.String() }), ...problemResponses },
+    },
+    handler: async (req) => recordAttendance(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, attendance: req.body.attendance, requestId: req.id }),
+  });
+
+  app.get(`${base}/me/participations`, {
+    schema: { tags, description: 'My applications and participations (the exact address once accepted).', params: TerritoryParam, response: { 200: Items, ...problemResponses } },
+    handler: async (req) => ({ items: await listMyParticipations(deps, req.params.territory, req.viewer) }),
+  });
+};

@@ -1,0 +1,51 @@
+/** @module The operator's queue: organisations awaiting validation and missions awaiting publication, oldest first. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import type { VolunteeringDeps } from './store.ts';
+import { communeNames, countsOf, missionSummary } from './view-mission.ts';
+
+export async function validationQueue(deps: VolunteeringDeps, slug: string, viewer: Viewer | null) {
+  const territory = await resolveTerritory(deps.db, slug);
+  await requireTerritoryRole(deps.db, territory, viewer, ['operator', 'admin']);
+  const [organisations, missions, names] = await Promise.all([
+    deps.db
+      .selectFrom('organisations as o')
+      .leftJoin('users as u', 'u.id', 'o.applied_by')
+      .selectAll('o')
+      .select('u.display_name as applicant_name')
+      .where('o.territory_id', '=', territory.id)
+      .where('o.status', '=', 'pending')
+      .orderBy('o.applied_at')
+      .execute(),
+    deps.db
+      .selectFrom('missions as m')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .selectAll('m')
+      .select(['o.name as org_name', 'o.kind as org_kind'])
+      .where('m.territory_id', '=', territory.id)
+      .where('m.status', '=', 'awaiting_validation')
+      .orderBy('m.submitted_at')
+      .execute(),
+    communeNames(deps.db, territory.id),
+  ]);
+  const counts = await countsOf(deps.db, missions.map((m) => m.id));
+  const now = deps.clock.now();
+  return {
+    organisations: organisations.map((o) => ({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      description: o.description,
+      contactEmail: o.contact_email,
+      contactPhone: o.contact_phone,
+      communeName: o.commune_code ? (names.get(o.commune_code) ?? null) : null,
+      appliedAt: o.applied_at,
+      applicant: o.applicant_name,
+    })),
+    missions: missions.map((m) => ({
+      ...missionSummary(m, { id: m.organisation_id, name: m.org_name, kind: m.org_kind }, m.commune_code ? (names.get(m.commune_code) ?? null) : null, counts.get(m.id)!, now),
+      description: m.description,
+      submittedAt: m.submitted_at,
+    })),
+  };
+}
