@@ -12,6 +12,7 @@ import { eraseShiftData } from '../corridors/personal-data.ts';
 import { anonymiseGestures } from '../impact/personal-data.ts';
 import { eraseNotifications } from '../notifications/personal-data.ts';
 import { eraseWalletData } from '../incentives/wallet-personal-data.ts';
+import { eraseMediationData } from '../mediation/personal-data.ts';
 import { eraseVolunteeringData } from '../volunteering/personal-data.ts';
 import { findActiveUser } from './queries.ts';
 import { clearAccountFailures } from './sign-in-throttle.ts';
@@ -36,6 +37,7 @@ export async function deleteAccount(
     await anonymiseGestures(trx, user.id);
     await eraseNotifications(trx, user.id);
     await eraseWalletData(trx, user.id);
+    await eraseMediationData(trx, user.id, deps.clock.now());
     await eraseVolunteeringData(trx, user.id, deps.clock.now());
     await trx.deleteFrom('territory_members').where('user_id', '=', user.id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();

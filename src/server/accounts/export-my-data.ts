@@ -12,6 +12,7 @@ import { exportShiftData } from '../corridors/personal-data.ts';
 import { exportGestures } from '../impact/personal-data.ts';
 import { exportNotifications } from '../notifications/personal-data.ts';
 import { exportWalletData, type WalletExport } from '../incentives/wallet-personal-data.ts';
+import { exportMediationData } from '../mediation/personal-data.ts';
 import { exportVolunteeringData } from '../volunteering/personal-data.ts';
 
 export interface PersonalDataExport {
@@ -34,6 +35,8 @@ export interface PersonalDataExport {
   notifications: unknown[];
   /** Wallets (balance and history per territory), vouchers, and the shops whose till account this is. */
   incentives: WalletExport;
+  /** As an assisted resident: consent and sessions opened for me; as a mediator: accounts created and sessions run. */
+  mediation: Awaited<ReturnType<typeof exportMediationData>>;
   /** Organisations applied for or managed, missions written, applications and participations. */
   volunteering: Awaited<ReturnType<typeof exportVolunteeringData>>;
 }
@@ -73,6 +76,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     exportWalletData(db, id),
   ]);
   const notifications = await exportNotifications(db, id);
+  const mediation = await exportMediationData(db, id);
   const volunteering = await exportVolunteeringData(db, id);
   return {
     exportedAt: now,
@@ -87,6 +91,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     commitments,
     notifications,
     incentives,
+    mediation,
     volunteering,
   };
 }

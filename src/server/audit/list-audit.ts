@@ -14,6 +14,12 @@ export interface AuditRecord {
   details: Record<string, unknown>;
 }
 
+/** A territory's entry as admins read it: with the display names of the actor and of the person acted for. */
+export interface NamedAuditRecord extends AuditRecord {
+  actorName: string | null;
+  onBehalfOfName: string | null;
+}
+
 function toRecord(r: Selectable<AuditLogTable>): AuditRecord {
   return {
     id: r.id,
@@ -32,12 +38,20 @@ export async function listAudit(
   db: Database,
   territoryId: string,
   options: { limit: number; before?: string | undefined; action?: string | undefined },
-): Promise<AuditRecord[]> {
+): Promise<NamedAuditRecord[]> {
   let query = db.selectFrom('audit_log').selectAll().where('territory_id', '=', territoryId);
   if (options.before) query = query.where('id', '<', options.before);
   if (options.action) query = query.where('action', '=', options.action);
   const rows = await query.orderBy('id', 'desc').limit(options.limit).execute();
-  return rows.map(toRecord);
+  // Names are looked up at read time (the log stores ids only): an erased account reads as no name.
+  const ids = [...new Set(rows.flatMap((r) => [r.actor_id, r.on_behalf_of_id]).filter((id): id is string => id !== null))];
+  const people = ids.length === 0 ? [] : await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  const names = new Map(people.map((p) => [p.id, p.display_name]));
+  return rows.map((r) => ({
+    ...toRecord(r),
+    actorName: r.actor_id ? (names.get(r.actor_id) ?? null) : null,
+    onBehalfOfName: r.on_behalf_of_id ? (names.get(r.on_behalf_of_id) ?? null) : null,
+  }));
 }
 
 /** Every entry where the person acted, was acted for, or was the subject (their data export). */

@@ -26,6 +26,8 @@ export const auditRoutes: RouteModule = (app, { db }) => {
               at: DateTime,
               actorId: Type.Union([Type.String(), Type.Null()]),
               onBehalfOfId: Type.Union([Type.String(), Type.Null()]),
+              actorName: Type.Union([Type.String(), Type.Null()]),
+              onBehalfOfName: Type.Union([Type.String(), Type.Null()]),
               action: Type.String(),
               subjectType: Type.Union([Type.String(), Type.Null()]),
               subjectId: Type.Union([Type.String(), Type.Null()]),

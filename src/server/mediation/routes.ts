@@ -1,4 +1,156 @@
 /** @module HTTP routes: Mediators: assisted accounts with consent, time-boxed sessions on behalf, offline intake, takeover. */
+import { Type } from 'typebox';
+import { digest } from '../core/auth/tokens.ts';
 import type { RouteModule } from '../core/http/build-app.ts';
+import { DateTime, IdParam, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { setSessionCookies } from '../core/http/viewer.ts';
+import { getMe } from '../accounts/get-me.ts';
+import { Email, Me, Password } from '../accounts/schemas.ts';
+import { createAssistedAccount } from './create-assisted-account.ts';
+import { endSession, listMySessions } from './end-session.ts';
+import { issueTakeoverCode } from './issue-takeover-code.ts';
+import { listAssistedAccounts, readAssistedAccount } from './read-assisted-accounts.ts';
+import { startSession } from './start-session.ts';
+import { takeOverAccount } from './take-over-account.ts';
+import { withdrawConsent } from './withdraw-consent.ts';
+import type { AssistedAccount, MediationSession } from './store.ts';
 
-export const mediationRoutes: RouteModule = () => {};
+const tags = ['mediation'];
+const base = '/api/territories/:territory/mediation';
+const Commune = Type.String({ pattern: '^[0-9AB]{5}$' });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const NullableDate = Type.Union([DateTime, Type.Null()]);
+const UserParams = Type.Object({ territory: TerritoryParam.properties.territory, userId: IdParam });
+const SessionParams = Type.Object({ territory: TerritoryParam.properties.territory, id: IdParam });
+const StaffReason = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 500, description: 'operators and admins: why they need this (audited); mediators need none' })) },
+  { additionalProperties: false },
+);
+
+const Assisted = Type.Object({
+  userId: Type.String({ description: 'the Maille number' }),
+  displayName: Type.String(),
+  communeCode: Nullable(Type.String()),
+  communeName: Nullable(Type.String()),
+  consentRef: Type.String(),
+  consentAt: DateTime,
+  createdAt: DateTime,
+  createdBy: Nullable(Type.String()),
+  createdByName: Nullable(Type.String()),
+  status: StringEnum(['active', 'withdrawn', 'taken_over'] as const),
+  consentWithdrawnAt: NullableDate,
+  takenOverAt: NullableDate,
+});
+const Session = Type.Object({
+  id: Type.String(),
+  residentId: Type.String(),
+  residentName: Type.String(),
+  reason: Type.String(),
+  startedAt: DateTime,
+  expiresAt: DateTime,
+  endedAt: NullableDate,
+});
+
+const assisted = (a: AssistedAccount) => a;
+const session = (s: MediationSession) => ({ id: s.id, residentId: s.residentId, residentName: s.residentName, reason: s.reason, startedAt: s.startedAt, expiresAt: s.expiresAt, endedAt: s.endedAt });
+
+export const mediationRoutes: RouteModule = (app, deps) => {
+  const { db, clock, config } = deps;
+
+  app.post(`${base}/assisted`, {
+    schema: {
+      tags,
+      description: 'A mediator creates an account for a resident without e-mail or phone, with the reference and day of their paper consent form (audited). A retry with the same form returns the same account (200).',
+      params: TerritoryParam,
+      body: Type.Object(
+        {
+          displayName: Type.String({ minLength: 1, maxLength: 80 }),
+          commune: Commune,
+          consentRef: Type.String({ maxLength: 100, description: 'reference of the signed paper consent form' }),
+          consentDate: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD, the day the form was signed; today when absent' })),
+          locale: Type.Optional(StringEnum(['fr', 'en'] as const)),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: Assisted, 201: Assisted, ...problemResponses },
+    },
+    handler: async (req, reply) => {
+      const { account, created } = await createAssistedAccount({ db, clock }, { slug: req.params.territory, viewer: req.viewer, ...req.body, requestId: req.id });
+      return reply.status(created ? 201 : 200).send(assisted(account));
+    },
+  });
+
+  app.get(`${base}/assisted`, {
+    schema: {
+      tags,
+      description: 'Assisted accounts of the territory: its mediators; operators and admins only with a reason, audited (403 `reason_required` without).',
+      params: TerritoryParam,
+      querystring: StaffReason,
+      response: { 200: Type.Object({ items: Type.Array(Assisted) }), ...problemResponses },
+    },
+    handler: async (req) => ({ items: await listAssistedAccounts(db, { slug: req.params.territory, viewer: req.viewer, reason: req.query.reason, requestId: req.id }) }),
+  });
+
+  app.get(`${base}/assisted/:userId`, {
+    schema: { tags, description: 'One assisted account (same access as the list).', params: UserParams, querystring: StaffReason, response: { 200: Assisted, ...problemResponses } },
+    handler: async (req) => readAssistedAccount(db, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, reason: req.query.reason, requestId: req.id }),
+  });
+
+  app.post(`${base}/assisted/:userId/withdraw-consent`, {
+    schema: {
+      tags,
+      description: 'A mediator records that the resident withdrew their consent: no new session, open ones end (audited).',
+      params: UserParams,
+      body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
+      response: { 200: Assisted, ...problemResponses },
+    },
+    handler: async (req) => withdrawConsent({ db, clock }, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, note: req.body?.note, requestId: req.id }),
+  });
+
+  app.post(`${base}/assisted/:userId/takeover-code`, {
+    schema: {
+      tags,
+      description: 'A mediator issues a one-time code (valid 14 days) the resident uses to take over their account; a new code replaces an unused one.',
+      params: UserParams,
+      response: { 201: Type.Object({ code: Type.String(), expiresAt: DateTime, displayName: Type.String() }), ...problemResponses },
+    },
+    handler: async (req, reply) => reply.status(201).send(await issueTakeoverCode({ db, clock }, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id })),
+  });
+
+  app.post(`${base}/sessions`, {
+    schema: {
+      tags,
+      description:
+        'A mediator opens a 30-minute session on behalf of an assisted resident who consented (403 `no_consent` otherwise), with a reason. Requests sent with the header `x-maille-acting-for: <id>` are then made as the resident and audited "by M on behalf of R".',
+      params: TerritoryParam,
+      body: Type.Object({ residentId: IdParam, reason: Type.String({ minLength: 5, maxLength: 500 }) }, { additionalProperties: false }),
+      response: { 201: Session, ...problemResponses },
+    },
+    handler: async (req, reply) => reply.status(201).send(session(await startSession({ db, clock }, { slug: req.params.territory, viewer: req.viewer, ...req.body, requestId: req.id }))),
+  });
+
+  app.get(`${base}/sessions`, {
+    schema: { tags, description: 'The caller’s recent sessions on behalf (mediators).', params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Session) }), ...problemResponses } },
+    handler: async (req) => ({ items: (await listMySessions(db, { slug: req.params.territory, viewer: req.viewer })).map(session) }),
+  });
+
+  app.post(`${base}/sessions/:id/end`, {
+    schema: { tags, description: 'The mediator ends their session (also from inside it); ending twice changes nothing.', params: SessionParams, response: { 200: Session, ...problemResponses } },
+    handler: async (req) => session(await endSession({ db, clock }, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id })),
+  });
+
+  app.post(`${base}/takeover`, {
+    schema: {
+      tags,
+      description: 'Public: an assisted resident enters the printed code, an e-mail and a password; the account becomes an ordinary one and they are signed in (audited). 400 `code_invalid` for an unknown, expired or used code.',
+      params: TerritoryParam,
+      body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), email: Email, password: Password }, { additionalProperties: false }),
+      response: { 200: Me, ...problemResponses },
+    },
+    handler: async (req, reply) => {
+      const { userId, session: created } = await takeOverAccount({ db, clock, sessionDays: config.sessionDays }, { slug: req.params.territory, ...req.body, requestId: req.id });
+      setSessionCookies(req, reply, created);
+      return getMe(db, { userId, sessionId: digest(created.token), csrfToken: created.csrfToken });
+    },
+  });
+};

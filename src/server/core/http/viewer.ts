@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { findViewer, type NewSession, type Viewer } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
+import { actAs, recordActed, type Acting } from '../../mediation/acting-for.ts';
+import { ACTING_FOR_HEADER } from '../../mediation/model.ts';
 import type { AppDeps } from './context.ts';
 
 export const SESSION_COOKIE = 'maille_session';
@@ -16,6 +18,8 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Requests made inside a mediation session, for their `mediation.acted` audit entry. */
+const actingRequests = new WeakMap<FastifyRequest, Acting>();
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -29,6 +33,25 @@ export function registerViewer(app: FastifyInstance, deps: AppDeps): void {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     request.viewer = token ? await findViewer(deps.db, deps.clock, token) : null;
+    // A mediator inside a session on behalf (mediation/acting-for.ts): from here on the request is the resident's.
+    const actingFor = request.headers[ACTING_FOR_HEADER];
+    if (actingFor !== undefined) {
+      const params = request.params as Record<string, string> | undefined;
+      const acting = await actAs(deps.db, deps.clock, request.viewer, actingFor, {
+        method: request.method,
+        route: request.routeOptions.url,
+        territorySlug: params?.territory,
+      });
+      request.viewer = acting.viewer;
+      actingRequests.set(request, acting);
+    }
+  });
+  // Every request made on someone's behalf is logged before its answer leaves, whatever the capability recorded.
+  app.addHook('onSend', async (request, reply) => {
+    const acting = actingRequests.get(request);
+    if (!acting) return;
+    actingRequests.delete(request);
+    await recordActed(deps.db, acting, { method: request.method, route: request.routeOptions.url, status: reply.statusCode, requestId: request.id }, deps.clock.now());
   });
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;

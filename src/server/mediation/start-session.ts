@@ -1,0 +1,61 @@
+/**
+ * @module A mediator opens a 30-minute session on behalf of an assisted resident who consented, with a stated reason.
+ * Their other open session (if any) ends: one person at a time.
+ */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Database } from '../core/database/schema.ts';
+import { AppError, invalid } from '../core/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { resolveTerritory } from '../territories/access.ts';
+import { requireMediator } from './access.ts';
+import { sessionEnd } from './model.ts';
+import { findSession, type MediationSession } from './store.ts';
+
+const noConsent = () =>
+  new AppError('forbidden', 'This person has no recorded consent for a mediator to act for them (not an assisted account here, consent withdrawn, or account taken over).', {
+    reason: 'no_consent',
+  });
+
+export async function startSession(
+  deps: { db: Database; clock: Clock },
+  input: { slug: string; viewer: Viewer | null; residentId: string; reason: string; requestId: string },
+): Promise<MediationSession> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireMediator(deps.db, territory, input.viewer);
+  const reason = input.reason.trim();
+  if (reason.length < 5) throw invalid('/reason', 'Say why you act for this person (at least 5 characters).');
+  if (input.residentId === actor.userId) throw invalid('/residentId', 'You cannot open a session on your own behalf.');
+  const now = deps.clock.now();
+  const id = await deps.db.transaction().execute(async (trx) => {
+    // The consent row is locked so a withdrawal or takeover cannot slip in between the check and the session.
+    const consent = await trx
+      .selectFrom('assisted_accounts as a')
+      .innerJoin('users as u', 'u.id', 'a.user_id')
+      .select(['a.consent_withdrawn_at', 'a.taken_over_at', 'u.deleted_at'])
+      .where('a.territory_id', '=', territory.id)
+      .where('a.user_id', '=', input.residentId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!consent || consent.consent_withdrawn_at || consent.taken_over_at || consent.deleted_at) throw noConsent();
+    await trx.updateTable('mediation_sessions').set({ ended_at: now }).where('mediator_id', '=', actor.userId).where('ended_at', 'is', null).execute();
+    const session = await trx
+      .insertInto('mediation_sessions')
+      .values({ territory_id: territory.id, mediator_id: actor.userId, resident_id: input.residentId, reason, started_at: now, expires_at: sessionEnd(now) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      territoryId: territory.id,
+      actorId: actor.userId,
+      onBehalfOfId: input.residentId,
+      action: 'mediation.session_started',
+      subjectType: 'mediation_session',
+      subjectId: session.id,
+      reason,
+      requestId: input.requestId,
+      at: now,
+    });
+    return session.id;
+  });
+  return (await findSession(deps.db, id))!;
+}
