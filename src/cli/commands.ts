@@ -6,6 +6,7 @@ import { smtpDispatcher } from '../server/core/mailer/dispatch.ts';
 import { listOutbox } from '../server/core/mailer/outbox.ts';
 import { createMaille } from '../server/app.ts';
 import { sweepCommitments } from '../server/commitments/sweep.ts';
+import { sendDigests } from '../server/notifications/send-digests.ts';
 import { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
 import { ensureDemoCorridors } from '../server/demo/seed-corridors.ts';
 import { ensureDemoCampaign } from '../server/demo/seed-campaign.ts';
@@ -114,8 +115,11 @@ export async function jobsRunCommand(): Promise<void> {
     await migrateToLatest(database.db);
     const r = await sweepCommitments({ db: database.db, config }, new Date());
     out(`Commitments: ${r.examined} examined, ${r.failed} failure notices, ${r.nudged} creators nudged, ${r.checksAsked} "did you do it?" asked, ${r.mailed} mails queued.`);
-    if (r.mailed > 0 && config.smtpUrl) out(`Sent ${await smtpDispatcher(database.db, config.smtpUrl, config.mailFrom).flush()} mails.`);
-    else if (r.mailed > 0) out('No SMTP_URL: the mails stay in the outbox (maille mail list).');
+    const d = await sendDigests({ db: database.db, config }, new Date());
+    out(`Notification digests: ${d.sent} queued, ${d.dropped} held notifications released (e-mail turned off).`);
+    const mailed = r.mailed + d.sent;
+    if (mailed > 0 && config.smtpUrl) out(`Sent ${await smtpDispatcher(database.db, config.smtpUrl, config.mailFrom).flush()} mails.`);
+    else if (mailed > 0) out('No SMTP_URL: the mails stay in the outbox (maille mail list).');
   } finally {
     await database.close();
   }

@@ -29,6 +29,7 @@ import { buildApp, type RouteModule } from './core/http/build-app.ts';
 import { keepInOutbox, smtpDispatcher } from './core/mailer/dispatch.ts';
 import { version } from './core/paths.ts';
 import { notificationRoutes } from './notifications/routes.ts';
+import { sendDigests } from './notifications/send-digests.ts';
 import { systemRoutes } from './system/routes.ts';
 import { territoryRoutes } from './territories/routes.ts';
 
@@ -53,6 +54,9 @@ export const routeModules: RouteModule[] = [
   mediationRoutes,
   moderationRoutes,
 ];
+
+/** How often an API process looks for due notification digests (daily 07:00, weekly Monday 07:00, Paris; idempotent). */
+export const DIGEST_EVERY_MS = 10 * 60_000;
 
 /** How often an API process sweeps commitments (idempotent, so several processes may). */
 export const SWEEP_EVERY_MS = 5 * 60_000;
@@ -119,12 +123,19 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
       : startIntervalJob(() => runVolunteeringJob({ db: database.db, config, bus }, clock.now()), VOLUNTEERING_JOB_EVERY_MS, (error) =>
           app.log.error({ err: error }, 'volunteering job failed'),
         );
+  const digests =
+    options.jobs === false
+      ? undefined
+      : startIntervalJob(() => sendDigests({ db: database.db, config, bus }, clock.now()), DIGEST_EVERY_MS, (error) =>
+          app.log.error({ err: error }, 'notification digests failed'),
+        );
   return {
     app,
     database,
     close: async () => {
       clearInterval(retry);
       sweep?.stop();
+      digests?.stop();
       volunteering?.stop();
       unsubscribe();
       await campaigns.stop();

@@ -11,6 +11,7 @@ import { eraseCommuteData } from '../commute/personal-data.ts';
 import { eraseShiftData } from '../corridors/personal-data.ts';
 import { anonymiseGestures } from '../impact/personal-data.ts';
 import { eraseNotifications } from '../notifications/personal-data.ts';
+import { eraseModerationData } from '../moderation/personal-data.ts';
 import { eraseWalletData } from '../incentives/wallet-personal-data.ts';
 import { eraseMediationData } from '../mediation/personal-data.ts';
 import { eraseVolunteeringData } from '../volunteering/personal-data.ts';
@@ -36,6 +37,7 @@ export async function deleteAccount(
     await eraseShiftData(trx, user.id);
     await anonymiseGestures(trx, user.id);
     await eraseNotifications(trx, user.id);
+    await eraseModerationData(trx, user.id);
     await eraseWalletData(trx, user.id);
     await eraseMediationData(trx, user.id, deps.clock.now());
     await eraseVolunteeringData(trx, user.id, deps.clock.now());

@@ -11,6 +11,7 @@ import { exportCommuteData } from '../commute/personal-data.ts';
 import { exportShiftData } from '../corridors/personal-data.ts';
 import { exportGestures } from '../impact/personal-data.ts';
 import { exportNotifications } from '../notifications/personal-data.ts';
+import { exportModerationData } from '../moderation/personal-data.ts';
 import { exportWalletData, type WalletExport } from '../incentives/wallet-personal-data.ts';
 import { exportMediationData } from '../mediation/personal-data.ts';
 import { exportVolunteeringData } from '../volunteering/personal-data.ts';
@@ -35,6 +36,8 @@ export interface PersonalDataExport {
   notifications: unknown[];
   /** Wallets (balance and history per territory), vouchers, and the shops whose till account this is. */
   incentives: WalletExport;
+  /** Reports filed, people blocked, decisions about me, the e-mail choice and digests sent. */
+  moderation: Awaited<ReturnType<typeof exportModerationData>>;
   /** As an assisted resident: consent and sessions opened for me; as a mediator: accounts created and sessions run. */
   mediation: Awaited<ReturnType<typeof exportMediationData>>;
   /** Organisations applied for or managed, missions written, applications and participations. */
@@ -76,6 +79,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     exportWalletData(db, id),
   ]);
   const notifications = await exportNotifications(db, id);
+  const moderation = await exportModerationData(db, id);
   const mediation = await exportMediationData(db, id);
   const volunteering = await exportVolunteeringData(db, id);
   return {
@@ -91,6 +95,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     commitments,
     notifications,
     incentives,
+    moderation,
     mediation,
     volunteering,
   };

@@ -4,6 +4,7 @@ import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { currentFactors } from '../impact/factor-store.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { blockedAmong } from '../moderation/blocks.ts';
 import { rideImpact } from './ride-impact.ts';
 import { findOwnTrip, toTripView, type TripView } from './list-trips.ts';
 import { loadIndexedTrips, type CarpoolIndexes } from './trip-store.ts';
@@ -45,7 +46,9 @@ export async function findMatches(
     .where('t.id', 'in', otherIds)
     .where('t.status', '=', 'open')
     .execute();
-  const byId = new Map(others.map((o) => [o.id, o]));
+  // People who blocked the viewer, or whom the viewer blocked, are never offered as a match.
+  const blocked = await blockedAmong(db, actor.userId, others.map((o) => o.user_id));
+  const byId = new Map(others.filter((o) => !blocked.has(o.user_id)).map((o) => [o.id, o]));
   const factors = await currentFactors(db, territory.id);
   const out: ProposedMatch[] = [];
   for (const m of candidates) {

@@ -3,7 +3,9 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { blockedError } from './blocked.ts';
 import { findPartyMatch } from './match-access.ts';
+import { isBlockedEitherWay } from '../moderation/blocks.ts';
 
 export async function listMessages(db: Database, input: { slug: string; viewer: Viewer | null; matchId: string }) {
   const territory = await resolveTerritory(db, input.slug);
@@ -14,6 +16,8 @@ export async function listMessages(db: Database, input: { slug: string; viewer: 
     .leftJoin('users as u', 'u.id', 'm.sender_id')
     .select(['m.id', 'm.sender_id as senderId', 'u.display_name as sender', 'm.body', 'm.created_at as createdAt'])
     .where('m.match_id', '=', match.id)
+    // Hidden by moderation (reported, awaiting review or removed).
+    .where('m.hidden_at', 'is', null)
     .orderBy('m.id')
     .limit(500)
     .execute();
@@ -26,5 +30,7 @@ export async function sendMessage(db: Database, input: { slug: string; viewer: V
   const { match } = await findPartyMatch(db, territory.id, input.matchId, actor.userId);
   const body = input.body.trim();
   if (!body) throw invalid('/body', 'The message is empty.');
+  const other = match.driver_id === actor.userId ? match.passenger_id : match.driver_id;
+  if (await isBlockedEitherWay(db, actor.userId, other)) throw blockedError();
   return db.insertInto('carpool_messages').values({ territory_id: territory.id, match_id: match.id, sender_id: actor.userId, body }).returning('id').executeTakeFirstOrThrow();
 }

@@ -6,6 +6,8 @@ import { AppError, invalid, notFound } from '../core/errors.ts';
 import { isoWeekday, localDate, localInstant } from '../core/time-of-day.ts';
 import { isUniqueViolation } from '../accounts/queries.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { isBlockedEitherWay } from '../moderation/blocks.ts';
+import { blockedError } from './blocked.ts';
 import { findOwnTrip } from './list-trips.ts';
 import { evaluateMatch } from './matching.ts';
 import { loadIndexedTrips, type CarpoolIndexes, type TripRow } from './trip-store.ts';
@@ -26,6 +28,7 @@ export async function proposeMatch(
   if (!other || other.status !== 'open') throw notFound('Trip');
   if (mine.status !== 'open') throw new AppError('conflict', 'Your trip is closed.');
   if (other.role === mine.role) throw invalid('/tripId', 'A ride pairs a driver with a passenger.');
+  if (await isBlockedEitherWay(db, actor.userId, other.user_id)) throw blockedError();
   if (input.date < localDate(deps.clock.now())) throw invalid('/date', 'This date is in the past.');
   if (!runsOn(mine, input.date) || !runsOn(other, input.date)) throw invalid('/date', 'Both trips must run on this date.');
   const [driver, passenger] = mine.role === 'driver' ? [mine, other] : [other, mine];

@@ -4,6 +4,8 @@ import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { isBlockedEitherWay } from '../moderation/blocks.ts';
+import { blockedError } from './blocked.ts';
 import { findPartyMatch } from './match-access.ts';
 
 export async function acceptMatch(deps: { db: Database; clock: Clock }, input: { slug: string; viewer: Viewer | null; matchId: string }): Promise<{ status: string }> {
@@ -12,6 +14,7 @@ export async function acceptMatch(deps: { db: Database; clock: Clock }, input: {
   const actor = await requireResident(db, territory, input.viewer);
   return db.transaction().execute(async (trx) => {
     const { match } = await findPartyMatch(trx, territory.id, input.matchId, actor.userId);
+    if (await isBlockedEitherWay(trx, match.driver_id, match.passenger_id)) throw blockedError();
     // Lock the driver's trip: concurrent acceptances for its seats on one date queue here, one at a time.
     const driverTrip = await trx.selectFrom('carpool_trips').select(['seats', 'status']).where('id', '=', match.driver_trip_id).forUpdate().executeTakeFirstOrThrow();
     const { match: current, side } = await findPartyMatch(trx, territory.id, input.matchId, actor.userId, true);

@@ -25,6 +25,8 @@ export async function resolveVisibleCommunity(
   if (!community) throw notFound('Community');
   const membership = await findMembership(db, community.id, viewer?.userId);
   if (!canSeeCommunity(community.visibility, membership)) throw notFound('Community');
+  // Hidden by moderation: only its members still reach it (to see it, leave it, or for organisers to answer).
+  if (community.hidden_at !== null && !membership) throw notFound('Community');
   return { territory, community, membership };
 }
 

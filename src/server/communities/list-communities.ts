@@ -35,6 +35,8 @@ export async function listDirectory(
   let q = baseQuery(db, territory.id, viewer?.userId ?? null).where((eb) =>
     eb.or([eb('c.visibility', '=', 'public'), eb('me.user_id', 'is not', null)]),
   );
+  // Hidden by moderation (reported, awaiting review or removed): out of the directory, still listed for its members.
+  q = q.where((eb) => eb.or([eb('c.hidden_at', 'is', null), eb('me.user_id', 'is not', null)]));
   if (query.kind) q = q.where('c.kind', '=', query.kind);
   const text = query.q?.trim();
   if (text) {

@@ -19,6 +19,8 @@ export interface Config {
   rateLimitPerMinute: number;
   sessionDays: number;
   webDir: string;
+  /** Distinct open reports after which content is hidden until reviewed (moderation). */
+  moderationHideAfter: number;
 }
 
 /** A configuration error names the variable and what is allowed, in one line. */
@@ -93,5 +95,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
     webDir: env.MAILLE_WEB_DIR ? path.resolve(cwd, env.MAILLE_WEB_DIR) : path.join(projectRoot, 'dist/web'),
+    moderationHideAfter: integer(env, 'MODERATION_HIDE_AFTER', 3, 1, 1000),
   };
 }

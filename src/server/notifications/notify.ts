@@ -1,6 +1,7 @@
-/** @module The one way Maille tells a person something: an in-app notification, and a mail through the outbox when they have an address. */
+/** @module The one way Maille tells a person something: an in-app notification, and a mail through the outbox (now, in a digest, or never, as they chose). */
 import type { Executor } from '../core/database/schema.ts';
 import { enqueueMail } from '../core/mailer/outbox.ts';
+import { DEFAULT_EMAIL_PREFERENCE, mailPlan } from './email-preference.ts';
 
 export type NotificationLocale = 'fr' | 'en';
 
@@ -27,8 +28,11 @@ const CHUNK = 500;
 
 /**
  * Records the notification for each person and queues its mail, inside the caller's transaction: both exist
- * only if the change they report commits. Per-person mail preferences and digests will plug in here.
- * @returns how many people were notified and how many mails were queued
+ * only if the change they report commits. The mail follows the person's preference
+ * (notification_preferences): immediately (the default) queues it now; a daily or weekly digest keeps its
+ * subject on the notification for the digest job (send-digests.ts); never sends none. The in-app
+ * notification is always recorded.
+ * @returns how many people were notified and how many mails were queued now
  */
 export async function notify(trx: Executor, input: NotificationInput, ctx: NotifyContext): Promise<{ notified: number; mailed: number }> {
   const ids = [...new Set(input.userIds)];
@@ -36,22 +40,34 @@ export async function notify(trx: Executor, input: NotificationInput, ctx: Notif
   let mailed = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const users = await trx
-      .selectFrom('users')
-      .select(['id', 'email', 'locale'])
-      .where('id', 'in', ids.slice(i, i + CHUNK))
-      .where('deleted_at', 'is', null)
-      .orderBy('id')
+      .selectFrom('users as u')
+      .leftJoin('notification_preferences as p', 'p.user_id', 'u.id')
+      .select(['u.id', 'u.email', 'u.locale', 'p.email as preference'])
+      .where('u.id', 'in', ids.slice(i, i + CHUNK))
+      .where('u.deleted_at', 'is', null)
+      .orderBy('u.id')
       .execute();
     if (users.length === 0) continue;
     const params = JSON.stringify(input.params ?? {});
+    const plans = users.map((u) => ({ user: u, plan: u.email ? mailPlan(u.preference ?? DEFAULT_EMAIL_PREFERENCE) : ('none' as const) }));
     await trx
       .insertInto('notifications')
-      .values(users.map((u) => ({ territory_id: input.territoryId, user_id: u.id, kind: input.kind, params, link: input.link ?? null, created_at: ctx.now })))
+      .values(
+        plans.map(({ user: u, plan }) => ({
+          territory_id: input.territoryId,
+          user_id: u.id,
+          kind: input.kind,
+          params,
+          link: input.link ?? null,
+          created_at: ctx.now,
+          digest_subject: plan === 'digest' ? input.mail(u.locale).subject.slice(0, 300) : null,
+        })),
+      )
       .execute();
     notified += users.length;
     const link = input.link ? `${ctx.publicUrl}${input.link}` : null;
-    for (const u of users) {
-      if (!u.email) continue;
+    for (const { user: u, plan } of plans) {
+      if (plan !== 'now' || !u.email) continue;
       const { subject, text } = input.mail(u.locale);
       await enqueueMail(trx, { to: u.email, userId: u.id, subject, text: link ? `${text}\n\n${link}` : text });
       mailed += 1;

@@ -1,8 +1,10 @@
-/** @module HTTP routes of notifications: mine (newest first, unread count), mark one or all read. */
+/** @module HTTP routes of notifications: mine (newest first, unread count), mark one or all read, my e-mail preference. */
 import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
-import { DateTime, IdParam, NoContent, problemResponses } from '../core/http/schemas.ts';
+import { DateTime, IdParam, NoContent, problemResponses, StringEnum } from '../core/http/schemas.ts';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './list-notifications.ts';
+import { EMAIL_PREFERENCES } from './email-preference.ts';
+import { getPreferences, setPreferences } from './preferences.ts';
 
 const tags = ['notifications'];
 
@@ -24,6 +26,22 @@ export const notificationRoutes: RouteModule = (app, deps) => {
       response: { 200: Type.Object({ items: Type.Array(NotificationSchema), unread: Type.Integer() }), ...problemResponses },
     },
     handler: async (req) => listNotifications(deps.db, req.viewer, req.query.limit ?? 50),
+  });
+
+  const Preferences = Type.Object({ email: StringEnum(EMAIL_PREFERENCES), hasEmail: Type.Boolean(), lastDigestAt: Type.Union([DateTime, Type.Null()]) });
+
+  app.get('/api/notifications/preferences', {
+    schema: { tags, description: 'My e-mail choice: immediately (default), daily digest (07:00 Paris), weekly digest (Monday 07:00), or never. In-app notifications are always kept.', response: { 200: Preferences, ...problemResponses } },
+    handler: async (req) => getPreferences(deps.db, req.viewer),
+  });
+
+  app.put('/api/notifications/preferences', {
+    schema: {
+      tags,
+      body: Type.Object({ email: StringEnum(EMAIL_PREFERENCES) }, { additionalProperties: false }),
+      response: { 200: Preferences, ...problemResponses },
+    },
+    handler: async (req) => setPreferences(deps, req.viewer, req.body.email),
   });
 
   app.post('/api/notifications/read', {

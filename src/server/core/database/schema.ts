@@ -94,6 +94,8 @@ export interface CommunitiesTable {
   invite_code: string;
   created_by: string | null;
   created_at: Timestamp;
+  /** Set while reported content is hidden (moderation, migration 0010). */
+  hidden_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface CommunityMembersTable {
@@ -219,6 +221,8 @@ export interface CarpoolMessagesTable {
   sender_id: string | null;
   body: string;
   created_at: Timestamp;
+  /** Set while a reported message is hidden (moderation, migration 0010). */
+  hidden_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface CorridorsTable {
@@ -292,6 +296,9 @@ export interface NotificationsTable {
   link: string | null;
   created_at: Date;
   read_at: Date | null;
+  /** The mail's subject, kept while the notification waits for the person's digest (migration 0010). */
+  digest_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  digested_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export type SignatureEntry = 'self' | 'mediator' | 'offline';

@@ -1,0 +1,130 @@
+/**
+ * @module Reporting a person or content: one report per reporter per subject, never oneself or one's own content.
+ * At the configured number of open reports the content is hidden in the same transaction, and its authors are told.
+ */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Database } from '../core/database/schema.ts';
+import type { EventBus } from '../core/events.ts';
+import { AppError, notFound } from '../core/errors.ts';
+import { isUniqueViolation } from '../accounts/queries.ts';
+import { auditActor } from '../audit/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { notify } from '../notifications/notify.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { subjectMail } from './messages.ts';
+import { shouldHide } from './model.ts';
+import { authorsOf, canSee, findSubject, setHidden, SUBJECTS, type SubjectType } from './subjects.ts';
+import type { ReportReason } from './tables.ts';
+
+export interface ModerationDeps {
+  db: Database;
+  clock: Clock;
+  config: { publicUrl: string; moderationHideAfter: number };
+  bus?: EventBus | undefined;
+}
+
+export interface ReportInput {
+  slug: string;
+  viewer: Viewer | null;
+  subjectType: SubjectType;
+  subjectId: string;
+  reason: ReportReason;
+  comment?: string | undefined;
+  requestId: string;
+}
+
+const alreadyReported = () => new AppError('conflict', 'You have already reported this.', { reason: 'already_reported' });
+
+export async function reportContent(deps: ModerationDeps, input: ReportInput): Promise<{ id: string; hidden: boolean }> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireResident(deps.db, territory, input.viewer);
+  const comment = input.comment?.trim() || null;
+  const now = deps.clock.now();
+  const kind = SUBJECTS[input.subjectType];
+  try {
+    const outcome = await deps.db.transaction().execute(async (trx) => {
+      // The row lock queues concurrent reports on one subject, so the threshold is crossed exactly once.
+      const subject = await findSubject(trx, territory.id, input.subjectType, input.subjectId, true);
+      if (!subject || !(await canSee(trx, input.subjectType, subject.id, actor.userId))) throw notFound('Reported item');
+      const authors = await authorsOf(trx, input.subjectType, subject.id);
+      if (input.subjectType === 'user' ? subject.id === actor.userId : authors.includes(actor.userId)) {
+        throw new AppError('invalid', 'You cannot report yourself or your own content.', { field: '/subjectId', reason: 'self_report' });
+      }
+      const existing = await trx
+        .selectFrom('moderation_reports')
+        .select('id')
+        .where('subject_type', '=', input.subjectType)
+        .where('subject_id', '=', subject.id)
+        .where('reporter_id', '=', actor.userId)
+        .executeTakeFirst();
+      if (existing) throw alreadyReported();
+      const report = await trx
+        .insertInto('moderation_reports')
+        .values({
+          territory_id: territory.id,
+          subject_type: input.subjectType,
+          subject_id: subject.id,
+          community_id: subject.communityId,
+          reporter_id: actor.userId,
+          reason: input.reason,
+          comment,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        territoryId: territory.id,
+        ...auditActor(input.viewer!),
+        action: 'moderation.reported',
+        subjectType: input.subjectType,
+        subjectId: subject.id,
+        reason: input.reason,
+        requestId: input.requestId,
+        at: now,
+      });
+      const open = await trx
+        .selectFrom('moderation_reports')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('subject_type', '=', input.subjectType)
+        .where('subject_id', '=', subject.id)
+        .where('closed_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      const hide = shouldHide({ openReports: Number(open.n), threshold: deps.config.moderationHideAfter, alreadyHidden: subject.hiddenAt !== null, autoHide: kind.hideable });
+      let mailed = 0;
+      if (hide) {
+        await setHidden(trx, territory.id, input.subjectType, subject.id, now);
+        await recordAudit(trx, {
+          territoryId: territory.id,
+          actorId: null,
+          action: 'moderation.hidden',
+          subjectType: input.subjectType,
+          subjectId: subject.id,
+          reason: 'reports',
+          details: { reports: Number(open.n), threshold: deps.config.moderationHideAfter },
+          requestId: input.requestId,
+          at: now,
+        });
+        const told = await notify(
+          trx,
+          {
+            territoryId: territory.id,
+            userIds: authors,
+            kind: 'moderation.hidden',
+            params: { subjectType: input.subjectType, subjectId: subject.id },
+            link: null,
+            mail: (locale) => subjectMail('hidden', input.subjectType, locale),
+          },
+          { now, publicUrl: deps.config.publicUrl },
+        );
+        mailed = told.mailed;
+      }
+      return { id: report.id, hidden: hide || subject.hiddenAt !== null, mailed };
+    });
+    if (outcome.mailed > 0) deps.bus?.publish('mail.queued', { count: outcome.mailed });
+    return { id: outcome.id, hidden: outcome.hidden };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw alreadyReported();
+    throw error;
+  }
+}
