@@ -13,6 +13,7 @@ import { anonymiseGestures } from '../impact/personal-data.ts';
 import { eraseNotifications } from '../notifications/personal-data.ts';
 import { eraseModerationData } from '../moderation/personal-data.ts';
 import { eraseWalletData } from '../incentives/wallet-personal-data.ts';
+import { eraseMutualAidData } from '../mutual-aid/personal-data.ts';
 import { eraseMediationData } from '../mediation/personal-data.ts';
 import { eraseVolunteeringData } from '../volunteering/personal-data.ts';
 import { findActiveUser } from './queries.ts';
@@ -39,6 +40,7 @@ export async function deleteAccount(
     await eraseNotifications(trx, user.id);
     await eraseModerationData(trx, user.id);
     await eraseWalletData(trx, user.id);
+    await eraseMutualAidData(trx, user.id);
     await eraseMediationData(trx, user.id, deps.clock.now());
     await eraseVolunteeringData(trx, user.id, deps.clock.now());
     await trx.deleteFrom('territory_members').where('user_id', '=', user.id).execute();

@@ -13,6 +13,7 @@ import { exportGestures } from '../impact/personal-data.ts';
 import { exportNotifications } from '../notifications/personal-data.ts';
 import { exportModerationData } from '../moderation/personal-data.ts';
 import { exportWalletData, type WalletExport } from '../incentives/wallet-personal-data.ts';
+import { exportMutualAidData } from '../mutual-aid/personal-data.ts';
 import { exportMediationData } from '../mediation/personal-data.ts';
 import { exportVolunteeringData } from '../volunteering/personal-data.ts';
 
@@ -36,6 +37,8 @@ export interface PersonalDataExport {
   notifications: unknown[];
   /** Wallets (balance and history per territory), vouchers, and the shops whose till account this is. */
   incentives: WalletExport;
+  /** Help requests (with their addresses while under way), offers to help, standing offers, helper profile, help given. */
+  mutualAid: Awaited<ReturnType<typeof exportMutualAidData>>;
   /** Reports filed, people blocked, decisions about me, the e-mail choice and digests sent. */
   moderation: Awaited<ReturnType<typeof exportModerationData>>;
   /** As an assisted resident: consent and sessions opened for me; as a mediator: accounts created and sessions run. */
@@ -79,6 +82,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     exportWalletData(db, id),
   ]);
   const notifications = await exportNotifications(db, id);
+  const mutualAid = await exportMutualAidData(db, id);
   const moderation = await exportModerationData(db, id);
   const mediation = await exportMediationData(db, id);
   const volunteering = await exportVolunteeringData(db, id);
@@ -95,6 +99,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     commitments,
     notifications,
     incentives,
+    mutualAid,
     moderation,
     mediation,
     volunteering,

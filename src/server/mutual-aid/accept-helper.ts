@@ -1,0 +1,55 @@
+/**
+ * @module The requester accepts one of the helpers who offered: the request becomes matched and only that helper may
+ * now read the exact address. Accepting someone who did not offer is refused (409 `not_offered`), nothing written;
+ * accepting the same helper again answers the same (a retry).
+ */
+import type { Viewer } from '../core/auth/sessions.ts';
+import { AppError } from '../core/errors.ts';
+import { auditActor } from '../audit/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { isBlockedEitherWay } from '../moderation/blocks.ts';
+import { aidMails } from './messages.ts';
+import { acceptRefusal } from './model.ts';
+import { aidLinks, refuse, tell, withLockedRequest, type MutualAidDeps } from './store.ts';
+import type { AidStatus } from './tables.ts';
+
+export async function acceptHelper(
+  deps: MutualAidDeps,
+  input: { slug: string; viewer: Viewer | null; id: string; helperId: string; requestId?: string },
+): Promise<{ status: AidStatus; helperId: string }> {
+  return withLockedRequest(deps, input, async (trx, { request, actor, viewer, territory }) => {
+    if (request.requester_id !== actor.userId) throw new AppError('forbidden', 'Only the person who asked for help chooses their helper.', { reason: 'not_requester' });
+    if (request.status === 'matched' && request.accepted_helper_id === input.helperId) return { answer: { status: request.status, helperId: input.helperId }, mailed: 0 };
+    const offer = await trx
+      .selectFrom('aid_request_offers')
+      .select('id')
+      .where('request_id', '=', request.id)
+      .where('helper_id', '=', input.helperId)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst();
+    const refusal = acceptRefusal(request.status, offer !== undefined);
+    if (refusal) throw refuse(refusal);
+    if (await isBlockedEitherWay(trx, actor.userId, input.helperId)) throw new AppError('forbidden', 'You cannot accept help from this person.', { reason: 'blocked' });
+    const now = deps.clock.now();
+    await trx.updateTable('aid_requests').set({ status: 'matched', accepted_helper_id: input.helperId, matched_at: now }).where('id', '=', request.id).execute();
+    const told = await tell(trx, deps, {
+      territoryId: territory.id,
+      userIds: [input.helperId],
+      kind: 'mutual_aid.accepted',
+      params: { requestId: request.id, kind: request.kind },
+      link: aidLinks.nearby(territory.slug),
+      mail: aidMails.accepted(request.kind),
+    });
+    await recordAudit(trx, {
+      territoryId: territory.id,
+      ...auditActor(viewer),
+      action: 'mutual_aid.helper_accepted',
+      subjectType: 'aid_request',
+      subjectId: request.id,
+      details: { helperId: input.helperId },
+      requestId: input.requestId ?? null,
+      at: now,
+    });
+    return { answer: { status: 'matched' as const, helperId: input.helperId }, mailed: told.mailed };
+  });
+}

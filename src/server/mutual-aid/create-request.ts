@@ -1,0 +1,173 @@
+/**
+ * @module Asking for help: the request with its coarse place (H3 cell, resolution 8, and commune) and, apart, its exact
+ * address; suitable nearby helpers are told in the same transaction. A mediator may file it for a resident (audited
+ * "by mediator M on behalf of R"). A retry with the same idempotency key answers the first request.
+ */
+import { sql } from 'kysely';
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Executor } from '../core/database/schema.ts';
+import { invalid } from '../core/errors.ts';
+import { toCell, type LatLng } from '../core/geo.ts';
+import { isUniqueViolation } from '../accounts/queries.ts';
+import { auditActor } from '../audit/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { blockedAmong } from '../moderation/blocks.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { communeAt } from '../territories/locate.ts';
+import { rankHelpers, type HelperCandidate } from './matching.ts';
+import { aidMails } from './messages.ts';
+import { AID_RESOLUTION, checkWindow, NOTIFY_AT_MOST } from './model.ts';
+import { storeAddress } from './address.ts';
+import { aidLinks, communeNames, mailQueued, tell, type MutualAidDeps } from './store.ts';
+import type { AidKind, AidStatus, AidUrgency } from './tables.ts';
+
+export interface NewRequest {
+  kind: AidKind;
+  urgency: AidUrgency;
+  window: { from: string; to: string };
+  description: string;
+  place: LatLng;
+  address: string;
+  contact?: string | undefined;
+  idempotencyKey?: string | undefined;
+}
+
+export interface CreatedRequest {
+  id: string;
+  status: AidStatus;
+  cell: string;
+  communeCode: string;
+  /** How many helpers were told (0 on a replayed retry). */
+  notified: number;
+}
+
+function text(value: string, field: string, what: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '') throw invalid(field, `${what} is required.`);
+  return trimmed;
+}
+
+/** Helpers of the territory (still members, not erased) whose skills include `kind`, with whether they share an active community with `requesterId`. */
+async function candidates(trx: Executor, territoryId: string, kind: AidKind, requesterId: string): Promise<HelperCandidate[]> {
+  const rows = await trx
+    .selectFrom('aid_helper_profiles as p')
+    .innerJoin('territory_members as m', (j) => j.onRef('m.user_id', '=', 'p.user_id').onRef('m.territory_id', '=', 'p.territory_id'))
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select((eb) => [
+      'p.user_id',
+      'p.skills',
+      'p.radius_km',
+      'p.home_cell',
+      eb
+        .exists(
+          eb
+            .selectFrom('community_members as mine')
+            .innerJoin('community_members as theirs', 'theirs.community_id', 'mine.community_id')
+            .select('mine.community_id')
+            .whereRef('mine.user_id', '=', 'p.user_id')
+            .where('mine.status', '=', 'active')
+            .where('theirs.user_id', '=', requesterId)
+            .where('theirs.status', '=', 'active')
+            .where('mine.territory_id', '=', territoryId),
+        )
+        .as('shares'),
+    ])
+    .where('p.territory_id', '=', territoryId)
+    .where('p.user_id', '<>', requesterId)
+    .where('u.deleted_at', 'is', null)
+    .where(sql<boolean>`${kind} = any(p.skills)`)
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, skills: r.skills, radiusKm: Number(r.radius_km), homeCell: r.home_cell, sharesCommunity: Boolean(r.shares) }));
+}
+
+async function replay(trx: Executor, territoryId: string, requesterId: string, key: string): Promise<CreatedRequest | null> {
+  const row = await trx
+    .selectFrom('aid_requests')
+    .select(['id', 'status', 'cell', 'commune_code'])
+    .where('territory_id', '=', territoryId)
+    .where('requester_id', '=', requesterId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+  return row ? { id: row.id, status: row.status, cell: row.cell, communeCode: row.commune_code, notified: 0 } : null;
+}
+
+export async function createRequest(
+  deps: MutualAidDeps,
+  input: { slug: string; viewer: Viewer | null; request: NewRequest; requestId?: string | undefined },
+): Promise<CreatedRequest> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireResident(deps.db, territory, input.viewer);
+  const viewer = input.viewer!;
+  const r = input.request;
+  const now = deps.clock.now();
+  const from = new Date(r.window.from);
+  const to = new Date(r.window.to);
+  const problem = checkWindow(from, to, now);
+  if (problem) throw invalid(problem.field, problem.message);
+  const description = text(r.description, '/description', 'A few words about what you need');
+  const address = text(r.address, '/address', 'The exact address');
+  if (address.length < 3) throw invalid('/address', 'The exact address is too short.');
+  const contact = r.contact?.trim() || null;
+  const communeCode = await communeAt(deps.db, territory.id, r.place, '/place');
+  const cell = toCell(r.place, AID_RESOLUTION);
+  const key = r.idempotencyKey ?? null;
+  try {
+    const outcome = await deps.db.transaction().execute(async (trx) => {
+      if (key) {
+        const earlier = await replay(trx, territory.id, actor.userId, key);
+        if (earlier) return { created: earlier, mailed: 0 };
+      }
+      const row = await trx
+        .insertInto('aid_requests')
+        .values({
+          territory_id: territory.id,
+          requester_id: actor.userId,
+          kind: r.kind,
+          urgency: r.urgency,
+          window_from: from,
+          window_to: to,
+          description,
+          cell,
+          commune_code: communeCode,
+          idempotency_key: key,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await storeAddress(trx, { requestId: row.id, territoryId: territory.id, address, contact });
+      const all = await candidates(trx, territory.id, r.kind, actor.userId);
+      const blocked = await blockedAmong(trx, actor.userId, all.map((c) => c.userId));
+      const helpers = rankHelpers({ kind: r.kind, cell, requesterId: actor.userId }, all, { limit: NOTIFY_AT_MOST, blocked });
+      const communeName = (await communeNames(trx, territory.id)).get(communeCode) ?? communeCode;
+      const told = await tell(trx, deps, {
+        territoryId: territory.id,
+        userIds: helpers.map((h) => h.userId),
+        kind: 'mutual_aid.request_nearby',
+        params: { requestId: row.id, kind: r.kind, commune: communeName, urgency: r.urgency },
+        link: aidLinks.nearby(territory.slug),
+        mail: aidMails.nearby(r.kind, communeName),
+      });
+      await recordAudit(trx, {
+        territoryId: territory.id,
+        ...auditActor(viewer),
+        action: 'mutual_aid.request_created',
+        subjectType: 'aid_request',
+        subjectId: row.id,
+        reason: viewer.mediatorId ? 'mediator' : null,
+        details: { kind: r.kind, notified: told.notified },
+        requestId: input.requestId ?? null,
+        at: now,
+      });
+      return { created: { id: row.id, status: 'open' as const, cell, communeCode, notified: told.notified }, mailed: told.mailed };
+    });
+    mailQueued(deps, outcome.mailed);
+    return outcome.created;
+  } catch (error) {
+    // Two retries racing with one key: the loser answers the winner's request.
+    if (key && isUniqueViolation(error)) {
+      const earlier = await replay(deps.db, territory.id, actor.userId, key);
+      if (earlier) return earlier;
+    }
+    throw error;
+  }
+}

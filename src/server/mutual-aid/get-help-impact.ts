@@ -1,0 +1,67 @@
+/** @module The mutual-aid figures shown on the impact pages: the territory's, a community's, mine (with "N others helped this week"). */
+import type { Viewer } from '../core/auth/sessions.ts';
+import { localDate, localInstant } from '../core/time-of-day.ts';
+import { resolveVisibleCommunity } from '../communities/access.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { HELP_METHOD, othersHelpedThisWeek, summariseHelp, totalsOfHelp, type HelpScope, type OthersHelped, type WeekOfHelp } from './collective-value.ts';
+import { HOURS_ESTIMATE } from './model.ts';
+import type { MutualAidDeps } from './store.ts';
+
+export interface HelpImpactView {
+  scope: HelpScope['kind'];
+  name: string;
+  weeks: WeekOfHelp[];
+  totals: ReturnType<typeof totalsOfHelp>;
+  /** Hours counted for a done request nobody reported the time of, per kind. */
+  estimates: typeof HOURS_ESTIMATE;
+  method: string[];
+  notAlone?: OthersHelped;
+  /** Mine only: help I received over the same weeks. */
+  received?: { requestsDone: number };
+}
+
+export async function getHelpImpact(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; weeks: number; communityId?: string | undefined }): Promise<HelpImpactView> {
+  const today = localDate(deps.clock.now());
+  let territoryId: string;
+  let scope: HelpScope;
+  let name: string;
+  if (input.communityId) {
+    const { territory, community } = await resolveVisibleCommunity(deps.db, input.slug, input.communityId, input.viewer);
+    territoryId = territory.id;
+    scope = { kind: 'community', communityId: community.id };
+    name = community.name;
+  } else {
+    const territory = await resolveTerritory(deps.db, input.slug);
+    territoryId = territory.id;
+    scope = { kind: 'territory' };
+    name = territory.name;
+  }
+  const weeks = await summariseHelp(deps.db, { territoryId, scope, weeks: input.weeks, today });
+  return { scope: scope.kind, name, weeks, totals: totalsOfHelp(weeks), estimates: HOURS_ESTIMATE, method: HELP_METHOD };
+}
+
+export async function getMyHelpImpact(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; weeks: number }): Promise<HelpImpactView> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireResident(deps.db, territory, input.viewer);
+  const today = localDate(deps.clock.now());
+  const weeks = await summariseHelp(deps.db, { territoryId: territory.id, scope: { kind: 'person', userId: actor.userId }, weeks: input.weeks, today });
+  const firstWeek = weeks[0]?.weekOf ?? today;
+  const received = await deps.db
+    .selectFrom('aid_requests')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('territory_id', '=', territory.id)
+    .where('requester_id', '=', actor.userId)
+    .where('status', '=', 'done')
+    .where('done_at', '>=', localInstant(firstWeek, 0))
+    .executeTakeFirstOrThrow();
+  return {
+    scope: 'person',
+    name: territory.name,
+    weeks,
+    totals: totalsOfHelp(weeks),
+    estimates: HOURS_ESTIMATE,
+    method: HELP_METHOD,
+    notAlone: await othersHelpedThisWeek(deps.db, { territoryId: territory.id, userId: actor.userId, date: today }),
+    received: { requestsDone: Number(received.n) },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * @module A helper's profile: skills (the request kinds), weekdays and times of day, a radius (0 < r ≤ 50 km), and a home
+ * area kept as an H3 cell (resolution 8) with its commune — the point typed in is never stored.
+ */
+import { sql } from 'kysely';
+import type { Viewer } from '../core/auth/sessions.ts';
+import { invalid } from '../core/errors.ts';
+import { cellCenter, toCell, type LatLng } from '../core/geo.ts';
+import { auditActor } from '../audit/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { communeAt } from '../territories/locate.ts';
+import { AID_KINDS, AID_RESOLUTION, AID_TIMES, checkRadius } from './model.ts';
+import { communeNames, type MutualAidDeps } from './store.ts';
+import type { AidKind, AidTime } from './tables.ts';
+
+export interface HelperProfileInput {
+  skills: AidKind[];
+  weekdays: number[];
+  times: AidTime[];
+  radiusKm: number;
+  home: LatLng;
+}
+
+export interface HelperProfile {
+  skills: AidKind[];
+  weekdays: number[];
+  times: AidTime[];
+  radiusKm: number;
+  homeCell: string;
+  /** The cell's centre, to draw the area; never the point typed in. */
+  homeCellCenter: LatLng;
+  communeCode: string;
+  communeName: string;
+  updatedAt: Date;
+}
+
+const inOrder = <T>(all: readonly T[], chosen: readonly T[]): T[] => all.filter((x) => chosen.includes(x));
+
+export async function getHelperProfile(deps: MutualAidDeps, slug: string, viewer: Viewer | null): Promise<HelperProfile | null> {
+  const territory = await resolveTerritory(deps.db, slug);
+  const actor = await requireResident(deps.db, territory, viewer);
+  const row = await deps.db.selectFrom('aid_helper_profiles').selectAll().where('territory_id', '=', territory.id).where('user_id', '=', actor.userId).executeTakeFirst();
+  if (!row) return null;
+  const names = await communeNames(deps.db, territory.id);
+  return {
+    skills: inOrder(AID_KINDS, row.skills),
+    weekdays: [...row.weekdays].sort((a, b) => a - b),
+    times: inOrder(AID_TIMES, row.times),
+    radiusKm: Number(row.radius_km),
+    homeCell: row.home_cell,
+    homeCellCenter: cellCenter(row.home_cell),
+    communeCode: row.commune_code,
+    communeName: names.get(row.commune_code) ?? row.commune_code,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function saveHelperProfile(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; profile: HelperProfileInput; requestId?: string }): Promise<HelperProfile> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireResident(deps.db, territory, input.viewer);
+  const p = input.profile;
+  const radius = checkRadius(p.radiusKm);
+  if (radius) throw invalid(radius.field, radius.message);
+  if (p.skills.length === 0) throw invalid('/skills', 'Choose at least one way you can help.');
+  const communeCode = await communeAt(deps.db, territory.id, p.home, '/home');
+  const homeCell = toCell(p.home, AID_RESOLUTION);
+  const now = deps.clock.now();
+  const row = {
+    territory_id: territory.id,
+    user_id: actor.userId,
+    skills: inOrder(AID_KINDS, p.skills),
+    weekdays: [...new Set(p.weekdays)].sort((a, b) => a - b),
+    times: inOrder(AID_TIMES, p.times),
+    radius_km: p.radiusKm,
+    home_cell: homeCell,
+    commune_code: communeCode,
+    updated_at: now,
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('aid_helper_profiles')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['territory_id', 'user_id']).doUpdateSet({
+          skills: sql`excluded.skills`,
+          weekdays: sql`excluded.weekdays`,
+          times: sql`excluded.times`,
+          radius_km: sql`excluded.radius_km`,
+          home_cell: sql`excluded.home_cell`,
+          commune_code: sql`excluded.commune_code`,
+          updated_at: sql`excluded.updated_at`,
+        }),
+      )
+      .execute();
+    await recordAudit(trx, { territoryId: territory.id, ...auditActor(input.viewer!), action: 'mutual_aid.helper_profile_saved', subjectType: 'user', subjectId: actor.userId, requestId: input.requestId ?? null, at: now });
+  });
+  return (await getHelperProfile(deps, input.slug, input.viewer))!;
+}
+
+/** Stops being a helper: the profile goes; offers already made stay until withdrawn. */
+export async function deleteHelperProfile(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; requestId?: string }): Promise<void> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireResident(deps.db, territory, input.viewer);
+  await deps.db.transaction().execute(async (trx) => {
+    const gone = await trx.deleteFrom('aid_helper_profiles').where('territory_id', '=', territory.id).where('user_id', '=', actor.userId).executeTakeFirst();
+    if (Number(gone.numDeletedRows) > 0) {
+      await recordAudit(trx, { territoryId: territory.id, ...auditActor(input.viewer!), action: 'mutual_aid.helper_profile_deleted', subjectType: 'user', subjectId: actor.userId, requestId: input.requestId ?? null, at: deps.clock.now() });
+    }
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * @module Standing offers of help, searchable by kind, commune, words and distance from a helper's area; hidden
+ * (moderated) and withdrawn offers are left out, and so are offers between blocked people. Coarse place only.
+ */
+import { sql } from 'kysely';
+import type { Viewer } from '../core/auth/sessions.ts';
+import { blockedAmong } from '../moderation/blocks.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { cellDistanceKm, roundedKm } from './matching.ts';
+import { AID_TIMES } from './model.ts';
+import { communeNames, displayNames, type MutualAidDeps } from './store.ts';
+import type { AidKind, AidTime } from './tables.ts';
+
+export interface OfferView {
+  id: string;
+  kind: AidKind;
+  text: string;
+  weekdays: number[];
+  times: AidTime[];
+  communeCode: string;
+  communeName: string;
+  cell: string;
+  helperName: string | null;
+  createdAt: Date;
+  mine: boolean;
+  approxDistanceKm: number | null;
+}
+
+export interface OfferSearch {
+  kind?: AidKind | undefined;
+  commune?: string | undefined;
+  q?: string | undefined;
+  mine?: boolean | undefined;
+}
+
+export async function listOffers(deps: MutualAidDeps, slug: string, viewer: Viewer | null, search: OfferSearch): Promise<OfferView[]> {
+  const territory = await resolveTerritory(deps.db, slug);
+  // Residents only: offers carry a neighbour's display name.
+  const me = (await requireResident(deps.db, territory, viewer)).userId;
+  let q = deps.db
+    .selectFrom('aid_offers')
+    .selectAll()
+    .where('territory_id', '=', territory.id)
+    .where('closed_at', 'is', null)
+    .where('hidden_at', 'is', null)
+    .orderBy('id', 'desc')
+    .limit(200);
+  if (search.kind) q = q.where('kind', '=', search.kind);
+  if (search.commune) q = q.where('commune_code', '=', search.commune);
+  if (search.mine) q = q.where('helper_id', '=', me);
+  const words = search.q?.trim();
+  if (words) q = q.where(sql<boolean>`position(lower(${words}) in lower(text)) > 0`);
+  const rows = await q.execute();
+  const blocked = await blockedAmong(deps.db, me, [...new Set(rows.map((r) => r.helper_id))]);
+  const visible = rows.filter((r) => !blocked.has(r.helper_id));
+  const home = await deps.db.selectFrom('aid_helper_profiles').select('home_cell').where('territory_id', '=', territory.id).where('user_id', '=', me).executeTakeFirst();
+  const communes = await communeNames(deps.db, territory.id);
+  const names = await displayNames(deps.db, visible.map((r) => r.helper_id));
+  return visible.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    text: r.text,
+    weekdays: r.weekdays,
+    times: AID_TIMES.filter((t) => r.times.includes(t)),
+    communeCode: r.commune_code,
+    communeName: communes.get(r.commune_code) ?? r.commune_code,
+    cell: r.cell,
+    helperName: names.get(r.helper_id) ?? null,
+    createdAt: r.created_at,
+    mine: r.helper_id === me,
+    approxDistanceKm: home ? roundedKm(cellDistanceKm(home.home_cell, r.cell)) : null,
+  }));
+}

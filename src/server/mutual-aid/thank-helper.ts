@@ -1,0 +1,33 @@
+/** @module Thanks: once a request is done, its requester sends one thank-you message to the helper (in the app and by mail). */
+import type { Viewer } from '../core/auth/sessions.ts';
+import { AppError, invalid } from '../core/errors.ts';
+import { auditActor } from '../audit/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { isBlockedEitherWay } from '../moderation/blocks.ts';
+import { aidMails } from './messages.ts';
+import { thanksRefusal } from './model.ts';
+import { aidLinks, refuse, tell, withLockedRequest, type MutualAidDeps } from './store.ts';
+
+export async function thankHelper(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; id: string; message: string; requestId?: string }): Promise<{ thanked: true }> {
+  const message = input.message.trim();
+  if (message === '') throw invalid('/message', 'Write a few words of thanks.');
+  return withLockedRequest(deps, input, async (trx, { request, actor, viewer, territory }) => {
+    if (request.requester_id !== actor.userId) throw new AppError('forbidden', 'Only the person who was helped sends thanks for this request.', { reason: 'not_requester' });
+    const refusal = thanksRefusal(request.status, request.thanked_at !== null);
+    if (refusal) throw refuse(refusal);
+    const helperId = request.accepted_helper_id!;
+    if (await isBlockedEitherWay(trx, actor.userId, helperId)) throw new AppError('forbidden', 'You cannot send a message to this person.', { reason: 'blocked' });
+    const now = deps.clock.now();
+    await trx.updateTable('aid_requests').set({ thanks_message: message, thanked_at: now }).where('id', '=', request.id).execute();
+    const told = await tell(trx, deps, {
+      territoryId: territory.id,
+      userIds: [helperId],
+      kind: 'mutual_aid.thanks',
+      params: { requestId: request.id, kind: request.kind, message },
+      link: aidLinks.nearby(territory.slug),
+      mail: aidMails.thanks(request.kind, message),
+    });
+    await recordAudit(trx, { territoryId: territory.id, ...auditActor(viewer), action: 'mutual_aid.thanks_sent', subjectType: 'aid_request', subjectId: request.id, details: { helperId }, requestId: input.requestId ?? null, at: now });
+    return { answer: { thanked: true as const }, mailed: told.mailed };
+  });
+}
