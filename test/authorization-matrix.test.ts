@@ -165,6 +165,8 @@ const MATRIX: Row[] = [
   { route: 'GET /api/notifications', build: () => ({ url: '/api/notifications' }), expect: signedIn(200) },
   { route: 'POST /api/notifications/read', build: () => ({ url: '/api/notifications/read' }), expect: signedIn(204) },
   { route: 'POST /api/notifications/:id/read', note: 'the resident’s', build: async (w) => ({ url: `/api/notifications/${await residentNotification(w)}/read` }), expect: [401, 204, 404, 404, 404, 404] },
+  { route: 'GET /api/notifications/preferences', build: () => ({ url: '/api/notifications/preferences' }), expect: signedIn(200) },
+  { route: 'PUT /api/notifications/preferences', build: () => ({ url: '/api/notifications/preferences', body: { email: 'immediately' } }), expect: signedIn(200) },
 ];
 
 describeMatrix('authorization matrix', MATRIX, { covers: (tags) => !isMobility(tags) && !isWallet(tags) && !isCampaigns(tags) && !isSolidarity(tags), atLeast: 25 });
