@@ -36,6 +36,10 @@ const CampaignEditor = lazyPage(() => import('./incentives/campaign-editor-page.
 const Campaign = lazyPage(() => import('./incentives/campaign-page.tsx').then((m) => m.CampaignPage));
 const Wallet = lazyPage(() => import('./incentives/wallet-page.tsx').then((m) => m.WalletPage));
 const Merchant = lazyPage(() => import('./incentives/merchant-page.tsx').then((m) => m.MerchantPage));
+const Moderation = lazyPage(() => import('./moderation/moderation-page.tsx').then((m) => m.ModerationPage));
+const Mediation = lazyPage(() => import('./mediation/mediation-page.tsx').then((m) => m.MediationPage));
+const Takeover = lazyPage(() => import('./mediation/takeover-page.tsx').then((m) => m.TakeoverPage));
+const Audit = lazyPage(() => import('./mediation/audit-page.tsx').then((m) => m.AuditPage));
 const DevMail = lazyPage(() => import('./dev/mail-outbox-page.tsx').then((m) => m.MailOutboxPage));
 const NotFound = lazyPage(() => import('./core/not-found-page.tsx').then((m) => m.NotFoundPage));
 
@@ -77,6 +81,10 @@ function Routes() {
         <Route path="/t/:territory/campagnes/:id" component={Campaign} />
         <Route path="/t/:territory/portefeuille" component={Wallet} />
         <Route path="/t/:territory/commercant" component={Merchant} />
+        <Route path="/t/:territory/moderation" component={Moderation} />
+        <Route path="/t/:territory/mediation" component={Mediation} />
+        <Route path="/t/:territory/reprendre-mon-compte" component={Takeover} />
+        <Route path="/t/:territory/journal" component={Audit} />
         <Route path="/dev/courriels" component={DevMail} />
         <Route default component={NotFound} />
       </Router>

@@ -1,6 +1,7 @@
 /** @module Fetch wrapper for the Maille API: JSON in and out, CSRF header on writes, problem+json → ApiError. */
 import { parseProblem, toApiError } from './api-error.ts';
 import { currentCsrfToken } from './csrf.ts';
+import { actingHeaders, forgetRefusedSession } from '../mediation/acting-store.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -11,7 +12,9 @@ export interface RequestOptions {
 
 /** Calls `/api${path}`; resolves with the JSON answer (undefined for 204), rejects with ApiError. */
 export async function callApi<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // While a mediator acts for a resident, every call names the session on behalf (mediation/acting-store.ts).
+  const acting = actingHeaders();
+  const headers: Record<string, string> = { accept: 'application/json', ...acting };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = currentCsrfToken();
   let response: Response;
@@ -35,7 +38,11 @@ export async function callApi<T>(method: Method, path: string, options: RequestO
       parsed = text;
     }
   }
-  if (!response.ok) throw parseProblem(response.status, parsed, response.headers.get('retry-after'));
+  if (!response.ok) {
+    const problem = parseProblem(response.status, parsed, response.headers.get('retry-after'));
+    if (Object.keys(acting).length > 0) forgetRefusedSession(problem.status, problem.reason);
+    throw problem;
+  }
   return parsed as T;
 }
 

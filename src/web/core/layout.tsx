@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useDevMailAvailable } from '../dev/use-dev-mail.ts';
+import { ActingSlot } from '../mediation/acting-slot.tsx';
 import { rememberTerritory, useDefaultTerritorySlug, useTerritory } from '../territories/load-territory.ts';
 import { ANNOUNCER_ID } from './announce.ts';
 import { useI18n } from './i18n.tsx';
@@ -30,6 +31,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         {t('app.skip')}
       </a>
       <SiteHeader slug={slug} territoryName={territory?.name} />
+      <ActingSlot />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

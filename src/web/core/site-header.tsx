@@ -10,6 +10,8 @@ import { toApiError } from './api-error.ts';
 import { describeApiError } from './error-message.ts';
 import { useUnreadCount } from '../notifications/use-unread-count.ts';
 import { incentivePaths } from '../incentives/paths.ts';
+import { moderationPaths } from '../moderation/paths.ts';
+import { mediationPaths } from '../mediation/paths.ts';
 
 function NavLink({ href, label, current, exactOnly }: { href: string; label: string; current: string; exactOnly?: boolean }) {
   const exact = current === href;
@@ -155,6 +157,9 @@ export function SiteHeader({ slug, territoryName }: { slug: string | null; terri
                 ...(roles.includes('merchant') ? [{ href: incentivePaths.merchant(slug), label: t('nav.merchant') }] : []),
               ]}
             />
+            {roles.includes('mediator') ? <NavLink href={mediationPaths.mediation(slug)} label={t('nav.mediation')} current={path} /> : null}
+            {roles.includes('admin') ? <NavLink href={mediationPaths.audit(slug)} label={t('nav.audit')} current={path} /> : null}
+            {roles.includes('operator') || roles.includes('admin') ? <NavLink href={moderationPaths.queue(slug)} label={t('nav.moderation')} current={path} /> : null}
             {me ? (
               <NavLink href={paths.account(slug)} label={t('nav.account')} current={path} />
             ) : (
