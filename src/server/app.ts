@@ -15,6 +15,7 @@ import { walletRoutes } from './incentives/wallet-routes.ts';
 import { moderationRoutes } from './moderation/routes.ts';
 import { mediationRoutes } from './mediation/routes.ts';
 import { checkInRoutes } from './check-ins/routes.ts';
+import { CHECK_IN_SWEEP_EVERY_MS, sweepCheckIns } from './check-ins/sweep.ts';
 import { volunteeringRoutes } from './volunteering/routes.ts';
 import { runVolunteeringJob, VOLUNTEERING_JOB_EVERY_MS } from './volunteering/reminders.ts';
 import { mutualAidRoutes } from './mutual-aid/routes.ts';
@@ -129,11 +130,19 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
       : startIntervalJob(() => sendDigests({ db: database.db, config, bus }, clock.now()), DIGEST_EVERY_MS, (error) =>
           app.log.error({ err: error }, 'notification digests failed'),
         );
+  // Daily check-ins: a missed deadline alerts the referents; no acknowledgement within the delay escalates to the people on duty.
+  const checkIns =
+    options.jobs === false
+      ? undefined
+      : startIntervalJob(() => sweepCheckIns({ db: database.db, config, bus }, clock.now()), CHECK_IN_SWEEP_EVERY_MS, (error) =>
+          app.log.error({ err: error }, 'check-ins sweep failed'),
+        );
   return {
     app,
     database,
     close: async () => {
       clearInterval(retry);
+      checkIns?.stop();
       sweep?.stop();
       digests?.stop();
       volunteering?.stop();

@@ -6,6 +6,7 @@ import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { eraseCarpoolData } from '../carpool/personal-data.ts';
+import { eraseCheckInData } from '../check-ins/personal-data.ts';
 import { releaseMemberships } from '../communities/release-memberships.ts';
 import { eraseCommuteData } from '../commute/personal-data.ts';
 import { eraseShiftData } from '../corridors/personal-data.ts';
@@ -40,6 +41,7 @@ export async function deleteAccount(
     await eraseNotifications(trx, user.id);
     await eraseModerationData(trx, user.id);
     await eraseWalletData(trx, user.id);
+    await eraseCheckInData(trx, user.id);
     await eraseMutualAidData(trx, user.id);
     await eraseMediationData(trx, user.id, deps.clock.now());
     await eraseVolunteeringData(trx, user.id, deps.clock.now());

@@ -6,6 +6,7 @@ import { listAuditAbout, type AuditRecord } from '../audit/list-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { exportCarpoolData } from '../carpool/personal-data.ts';
 import { exportCommitmentData } from '../commitments/personal-data.ts';
+import { exportCheckInData } from '../check-ins/personal-data.ts';
 import { listMembershipsOf, type MembershipRecord } from '../communities/list-memberships-of.ts';
 import { exportCommuteData } from '../commute/personal-data.ts';
 import { exportShiftData } from '../corridors/personal-data.ts';
@@ -37,6 +38,8 @@ export interface PersonalDataExport {
   notifications: unknown[];
   /** Wallets (balance and history per territory), vouchers, and the shops whose till account this is. */
   incentives: WalletExport;
+  /** Daily check-ins: my follow-up and its history, the follow-ups I was asked to watch over, my acknowledgements. */
+  checkIns: Awaited<ReturnType<typeof exportCheckInData>>;
   /** Help requests (with their addresses while under way), offers to help, standing offers, helper profile, help given. */
   mutualAid: Awaited<ReturnType<typeof exportMutualAidData>>;
   /** Reports filed, people blocked, decisions about me, the e-mail choice and digests sent. */
@@ -82,6 +85,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     exportWalletData(db, id),
   ]);
   const notifications = await exportNotifications(db, id);
+  const checkIns = await exportCheckInData(db, id);
   const mutualAid = await exportMutualAidData(db, id);
   const moderation = await exportModerationData(db, id);
   const mediation = await exportMediationData(db, id);
@@ -99,6 +103,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     commitments,
     notifications,
     incentives,
+    checkIns,
     mutualAid,
     moderation,
     mediation,

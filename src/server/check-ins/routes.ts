@@ -1,4 +1,174 @@
 /** @module HTTP routes: Daily check-ins for isolated people: enrolment, referents, alerts, escalation. */
+import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
+import { DateTime, IdParam, NoContent, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { acknowledgeAlert } from './acknowledge-alert.ts';
+import { changeSchedule, leaveCheckIns, pauseEnrolment, resumeEnrolment } from './change-enrolment.ts';
+import { checkInToday, recordPhoneCheckIn } from './check-in.ts';
+import { enrolForResident, enrolSelf } from './enrol.ts';
+import { answerInvitation, inviteReferent, removeReferent } from './manage-referents.ts';
+import { viewDuty, viewHistory, viewMyCheckIns, viewWatching } from './view-check-ins.ts';
 
-export const checkInRoutes: RouteModule = () => {};
+const tags = ['check-ins'];
+const base = '/api/territories/:territory/check-ins';
+const Territory = TerritoryParam.properties.territory;
+const IdParams = Type.Object({ territory: Territory, id: IdParam });
+const UserParams = Type.Object({ territory: Territory, userId: IdParam });
+const Deadline = Type.String({ maxLength: 10, description: 'daily time before which the resident checks in, "HH:MM", Europe/Paris' });
+const Weekdays = Type.Array(Type.Integer(), { maxItems: 7, description: 'ISO weekdays that count, 1 Monday … 7 Sunday; every day when absent' });
+const Escalation = Type.Integer({ description: 'minutes without a referent acknowledging before the people on duty are told (30–240)' });
+const Referents = Type.Array(Type.String({ maxLength: 254 }), { maxItems: 10, description: 'one to three Maille numbers or e-mail addresses of residents of the territory' });
+const ConsentRef = Type.String({ maxLength: 100, description: 'reference of the consent the resident gave (paper form, recorded call); required when a mediator enrols them' });
+const EnrolBody = Type.Object(
+  { deadline: Deadline, weekdays: Type.Optional(Weekdays), escalationMinutes: Escalation, referents: Referents, consentRef: Type.Optional(ConsentRef) },
+  { additionalProperties: false },
+);
+const CheckInAnswer = Type.Object({ date: Type.String(), at: DateTime, channel: Type.String(), alreadyDone: Type.Boolean(), resolvedAlerts: Type.Integer() });
+const Ok = Type.Object({ ok: Type.Boolean() });
+const Reason = Type.String({ minLength: 5, maxLength: 500, description: 'why a mediator, operator or admin reads this history (audited)' });
+
+export const checkInRoutes: RouteModule = (app, deps) => {
+  app.get(`${base}/me`, {
+    schema: { tags, params: TerritoryParam, description: 'My daily check-in follow-up: schedule, referents, today’s status, open alerts (null when not enrolled).', response: { 200: Type.Unknown(), ...problemResponses } },
+    handler: async (req) => viewMyCheckIns(deps, req.params.territory, req.viewer),
+  });
+
+  app.post(`${base}/enrolment`, {
+    schema: {
+      tags,
+      params: TerritoryParam,
+      description: 'Enrol in daily check-ins with one to three referents (each must accept). In a mediator’s session, `consentRef` is required.',
+      body: EnrolBody,
+      response: { 201: Type.Object({ id: Type.String() }), ...problemResponses },
+    },
+    handler: async (req, reply) => reply.status(201).send(await enrolSelf(deps, { slug: req.params.territory, viewer: req.viewer, body: req.body, requestId: req.id })),
+  });
+
+  app.patch(`${base}/enrolment`, {
+    schema: {
+      tags,
+      params: TerritoryParam,
+      description: 'Change the daily time, weekdays or escalation delay; a new time or new days count from now on.',
+      body: Type.Object({ deadline: Type.Optional(Deadline), weekdays: Type.Optional(Weekdays), escalationMinutes: Type.Optional(Escalation) }, { additionalProperties: false }),
+      response: { 200: Ok, ...problemResponses },
+    },
+    handler: async (req) => changeSchedule(deps, { slug: req.params.territory, viewer: req.viewer, change: req.body, requestId: req.id }),
+  });
+
+  app.delete(`${base}/enrolment`, {
+    schema: { tags, params: TerritoryParam, description: 'Leave daily check-ins: the follow-up and its history are erased.', response: { 204: NoContent, ...problemResponses } },
+    handler: async (req, reply) => {
+      await leaveCheckIns(deps, { slug: req.params.territory, viewer: req.viewer, requestId: req.id });
+      return reply.status(204).send();
+    },
+  });
+
+  app.post(`${base}/enrolment/pause`, {
+    schema: {
+      tags,
+      params: TerritoryParam,
+      description: 'Pause (holidays) until a date, inclusive, or until resumed: no day is expected meanwhile.',
+      body: Type.Optional(Type.Object({ until: Type.Optional(Type.String({ maxLength: 10 })) }, { additionalProperties: false })),
+      response: { 200: Type.Object({ pausedUntil: Type.Union([Type.String(), Type.Null()]) }), ...problemResponses },
+    },
+    handler: async (req) => pauseEnrolment(deps, { slug: req.params.territory, viewer: req.viewer, until: req.body?.until, requestId: req.id }),
+  });
+
+  app.post(`${base}/enrolment/resume`, {
+    schema: { tags, params: TerritoryParam, description: 'Resume after a pause; days count from now on.', response: { 200: Ok, ...problemResponses } },
+    handler: async (req) => resumeEnrolment(deps, { slug: req.params.territory, viewer: req.viewer, requestId: req.id }),
+  });
+
+  app.post(`${base}/enrolment/referents`, {
+    schema: {
+      tags,
+      params: TerritoryParam,
+      description: 'Invite one more referent (three at most, invited and active together) by Maille number or e-mail.',
+      body: Type.Object({ referent: Type.String({ maxLength: 254 }) }, { additionalProperties: false }),
+      response: { 200: Ok, ...problemResponses },
+    },
+    handler: async (req) => inviteReferent(deps, { slug: req.params.territory, viewer: req.viewer, referent: req.body.referent, requestId: req.id }),
+  });
+
+  app.delete(`${base}/enrolment/referents/:userId`, {
+    schema: { tags, params: UserParams, description: 'Remove a referent or withdraw an invitation.', response: { 204: NoContent, ...problemResponses } },
+    handler: async (req, reply) => {
+      await removeReferent(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id });
+      return reply.status(204).send();
+    },
+  });
+
+  app.post(`${base}/today`, {
+    schema: {
+      tags,
+      params: TerritoryParam,
+      description: '“I am fine”: today’s check-in (Europe/Paris day); pressing again answers the same check-in. Closes open alerts.',
+      response: { 200: CheckInAnswer, ...problemResponses },
+    },
+    handler: async (req) => checkInToday(deps, { slug: req.params.territory, viewer: req.viewer, requestId: req.id }),
+  });
+
+  app.get(`${base}/watching`, {
+    schema: { tags, params: TerritoryParam, description: 'The people I watch over as a referent (today’s status, open alerts) and invitations waiting for my answer.', response: { 200: Type.Unknown(), ...problemResponses } },
+    handler: async (req) => viewWatching(deps, req.params.territory, req.viewer),
+  });
+
+  app.post(`${base}/enrolments/:id/accept`, {
+    schema: { tags, params: IdParams, description: 'The invited person agrees to be a referent (their consent).', response: { 200: Type.Object({ status: Type.String() }), ...problemResponses } },
+    handler: async (req) => answerInvitation(deps, { slug: req.params.territory, viewer: req.viewer, enrolmentId: req.params.id, accept: true, requestId: req.id }),
+  });
+
+  app.post(`${base}/enrolments/:id/decline`, {
+    schema: { tags, params: IdParams, description: 'The invited person declines, or an active referent steps down.', response: { 200: Type.Object({ status: Type.String() }), ...problemResponses } },
+    handler: async (req) => answerInvitation(deps, { slug: req.params.territory, viewer: req.viewer, enrolmentId: req.params.id, accept: false, requestId: req.id }),
+  });
+
+  app.get(`${base}/enrolments/:id/history`, {
+    schema: {
+      tags,
+      params: IdParams,
+      querystring: Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false }),
+      description: 'The last 30 days of check-ins, alerts and acknowledgements: the resident and active referents; mediators, operators and admins only with a reason (audited).',
+      response: { 200: Type.Unknown(), ...problemResponses },
+    },
+    handler: async (req) => viewHistory(deps, { slug: req.params.territory, viewer: req.viewer, enrolmentId: req.params.id, reason: req.query.reason, requestId: req.id }),
+  });
+
+  app.post(`${base}/alerts/:id/acknowledge`, {
+    schema: {
+      tags,
+      params: IdParams,
+      description: 'A referent (or someone on duty, once escalated) answers an alert: on_my_way stops the escalation, all_well closes it. The note is practical only, never health details.',
+      body: Type.Object({ action: StringEnum(['on_my_way', 'all_well'] as const), note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ status: Type.String() }), ...problemResponses },
+    },
+    handler: async (req) => acknowledgeAlert(deps, { slug: req.params.territory, viewer: req.viewer, alertId: req.params.id, action: req.body.action, note: req.body.note, requestId: req.id }),
+  });
+
+  app.get(`${base}/duty`, {
+    schema: { tags, params: TerritoryParam, description: 'Mediators, operators and admins: alerts escalated to the people on duty (open, and closed in the last 7 days).', response: { 200: Type.Unknown(), ...problemResponses } },
+    handler: async (req) => viewDuty(deps, req.params.territory, req.viewer),
+  });
+
+  app.post(`${base}/residents/:userId/enrolment`, {
+    schema: {
+      tags,
+      params: UserParams,
+      description: 'A mediator enrols a resident, with the reference of their consent (audited "by mediator M on behalf of R").',
+      body: EnrolBody,
+      response: { 201: Type.Object({ id: Type.String() }), ...problemResponses },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await enrolForResident(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, body: req.body, requestId: req.id })),
+  });
+
+  app.post(`${base}/residents/:userId/phone-check-ins`, {
+    schema: {
+      tags,
+      params: UserParams,
+      description: 'A mediator records today’s check-in given on the phone (channel phone, audited); the resident must be enrolled.',
+      response: { 200: CheckInAnswer, ...problemResponses },
+    },
+    handler: async (req) => recordPhoneCheckIn(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id }),
+  });
+};

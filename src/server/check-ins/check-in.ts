@@ -1,0 +1,104 @@
+/**
+ * @module "I am fine": one check-in per local day (pressing again answers the same one), by the resident, or recorded by a
+ * mediator after a phone call (the enrolment is the consent; audited). A check-in closes every open alert of the follow-up
+ * — a late one included — and tells the referents, and the people on duty when it had escalated.
+ */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Executor } from '../core/database/schema.ts';
+import { AppError } from '../core/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { NotifyContext } from '../notifications/notify.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import type { TerritoryRef } from '../territories/queries.ts';
+import { requireSelf } from './access.ts';
+import { sendCheckInNotice } from './deliver.ts';
+import { today } from './schedule.ts';
+import { activeReferentIds, displayNameOf, dutyIds, findEnrolmentOf, mailQueued, type CheckInDeps, type EnrolmentRow } from './store.ts';
+import type { CheckInChannel } from './tables.ts';
+
+export interface CheckInAnswer {
+  date: string;
+  at: Date;
+  channel: CheckInChannel;
+  /** True when this day already had a check-in: nothing new was written. */
+  alreadyDone: boolean;
+  /** Open alerts this check-in closed. */
+  resolvedAlerts: number;
+}
+
+/** Closes the follow-up's open alerts as "checked in" and tells who was told of them. Returns mails queued. */
+export async function resolveOpenAlerts(
+  trx: Executor,
+  territory: TerritoryRef,
+  enrolment: EnrolmentRow,
+  resolution: { kind: 'checked_in' } | { kind: 'all_well'; by: string; alertId: string },
+  ctx: NotifyContext,
+): Promise<{ resolved: number; mailed: number }> {
+  let q = trx
+    .updateTable('check_in_alerts')
+    .set({ resolved_at: ctx.now, resolution: resolution.kind })
+    .where('enrolment_id', '=', enrolment.id)
+    .where('resolved_at', 'is', null);
+  if (resolution.kind === 'all_well') q = q.where('id', '=', resolution.alertId);
+  const closed = await q.returning(['id', 'escalated_at']).execute();
+  if (closed.length === 0) return { resolved: 0, mailed: 0 };
+  const resident = await displayNameOf(trx, enrolment.user_id);
+  const params = { resident, resolution: resolution.kind, ...(resolution.kind === 'all_well' ? { by: await displayNameOf(trx, resolution.by) } : {}) };
+  const skip = resolution.kind === 'all_well' ? resolution.by : null;
+  const referents = (await activeReferentIds(trx, enrolment.id)).filter((id) => id !== skip);
+  let mailed = await sendCheckInNotice(trx, { territory, residentId: enrolment.user_id, page: 'bonjour/referent' }, 'resolved', referents, params, ctx);
+  if (closed.some((a) => a.escalated_at !== null)) {
+    const duty = (await dutyIds(trx, territory.id)).filter((id) => id !== skip && !referents.includes(id));
+    mailed += await sendCheckInNotice(trx, { territory, residentId: enrolment.user_id, page: 'bonjour/permanence', duty: true }, 'resolved', duty, params, ctx);
+  }
+  return { resolved: closed.length, mailed };
+}
+
+async function recordCheckIn(
+  deps: CheckInDeps,
+  territory: TerritoryRef,
+  residentId: string,
+  entry: { channel: CheckInChannel; recordedBy: string | null },
+  afterWrite: (trx: Executor, enrolment: EnrolmentRow, now: Date) => Promise<void>,
+): Promise<CheckInAnswer> {
+  const now = deps.clock.now();
+  const date = today(now);
+  const ctx = { now, publicUrl: deps.config.publicUrl };
+  const { answer, mailed } = await deps.db.transaction().execute(async (trx) => {
+    const enrolment = await findEnrolmentOf(trx, territory.id, residentId, true);
+    if (!enrolment) throw new AppError('not_found', 'No daily check-in follow-up here: enrol first.', { reason: 'not_enrolled' });
+    const inserted = await trx
+      .insertInto('check_ins')
+      .values({ territory_id: territory.id, enrolment_id: enrolment.id, local_date: date, at: now, channel: entry.channel, recorded_by: entry.recordedBy })
+      .onConflict((oc) => oc.columns(['enrolment_id', 'local_date']).doNothing())
+      .returning(['at', 'channel'])
+      .executeTakeFirst();
+    const kept = inserted ?? (await trx.selectFrom('check_ins').select(['at', 'channel']).where('enrolment_id', '=', enrolment.id).where('local_date', '=', date).executeTakeFirstOrThrow());
+    const { resolved, mailed } = await resolveOpenAlerts(trx, territory, enrolment, { kind: 'checked_in' }, ctx);
+    if (inserted) await afterWrite(trx, enrolment, now);
+    return { answer: { date, at: kept.at, channel: kept.channel, alreadyDone: !inserted, resolvedAlerts: resolved }, mailed };
+  });
+  mailQueued(deps, mailed);
+  return answer;
+}
+
+/** The big button: the resident (or a mediator in a session with them, audited) says "I am fine" for today. */
+export async function checkInToday(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; requestId: string }): Promise<CheckInAnswer> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireSelf(deps.db, territory, input.viewer);
+  return recordCheckIn(deps, territory, actor.userId, { channel: 'button', recordedBy: actor.mediatorId }, async (trx, enrolment, now) => {
+    if (!actor.mediatorId) return;
+    await recordAudit(trx, { territoryId: territory.id, ...actor.audit, action: 'check_in.recorded_for', subjectType: 'check_in_enrolment', subjectId: enrolment.id, reason: 'session', details: { channel: 'button' }, requestId: input.requestId, at: now });
+  });
+}
+
+/** A mediator records the resident's "I am fine" given on the phone; the enrolment (with its consent) must exist. */
+export async function recordPhoneCheckIn(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; userId: string; requestId: string }): Promise<CheckInAnswer> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireTerritoryRole(deps.db, territory, input.viewer, ['mediator']);
+  const enrolment = await findEnrolmentOf(deps.db, territory.id, input.userId);
+  if (!enrolment) throw new AppError('forbidden', 'This resident has not consented to daily check-ins: enrol them first, with their consent.', { reason: 'no_consent' });
+  return recordCheckIn(deps, territory, input.userId, { channel: 'phone', recordedBy: actor.userId }, async (trx, row, now) => {
+    await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, onBehalfOfId: input.userId, action: 'check_in.recorded_for', subjectType: 'check_in_enrolment', subjectId: row.id, reason: 'phone', details: { channel: 'phone' }, requestId: input.requestId, at: now });
+  });
+}

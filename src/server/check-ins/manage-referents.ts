@@ -1,0 +1,98 @@
+/**
+ * @module Referents over time: the resident invites another (three at most, invited and active together), removes one;
+ * an invited person accepts (their consent — only then are they told of missed days) or declines; an active referent
+ * may step down. The first acceptance starts the follow-up: days whose deadline comes after it count.
+ */
+import type { Viewer } from '../core/auth/sessions.ts';
+import { AppError, notFound } from '../core/errors.ts';
+import { isUniqueViolation } from '../accounts/queries.ts';
+import { auditActor } from '../audit/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { requireSelf } from './access.ts';
+import { inviteReferents, resolveReferents } from './referents.ts';
+import { MAX_REFERENTS } from './schedule.ts';
+import { displayNameOf, findEnrolment, findEnrolmentOf, listReferents, mailQueued, type CheckInDeps } from './store.ts';
+import { parseHandle } from './validate.ts';
+
+const notEnrolled = () => new AppError('not_found', 'You have no daily check-in follow-up here.', { reason: 'not_enrolled' });
+
+export async function inviteReferent(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; referent: string; requestId: string }): Promise<{ ok: true }> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireSelf(deps.db, territory, input.viewer);
+  const handle = parseHandle(input.referent, '/referent', -1);
+  const now = deps.clock.now();
+  try {
+    const mailed = await deps.db.transaction().execute(async (trx) => {
+      const row = await findEnrolmentOf(trx, territory.id, actor.userId, true);
+      if (!row) throw notEnrolled();
+      const current = await listReferents(trx, row.id);
+      const [userId] = await resolveReferents(trx, territory, [handle], actor.userId, '/referent');
+      const existing = current.find((r) => r.userId === userId);
+      if (existing && existing.status !== 'declined') throw new AppError('invalid', 'This person is already a referent or invited.', { field: '/referent', reason: 'referent_duplicate' });
+      if (current.filter((r) => r.status !== 'declined').length >= MAX_REFERENTS) {
+        throw new AppError('invalid', `A follow-up has ${MAX_REFERENTS} referents at most; remove one first.`, { field: '/referent', reason: 'referent_count' });
+      }
+      // Someone who declined may be asked again: the old answer is replaced by a new invitation.
+      if (existing) await trx.deleteFrom('check_in_referents').where('enrolment_id', '=', row.id).where('user_id', '=', userId!).execute();
+      const sent = await inviteReferents(trx, { territory, enrolmentId: row.id, residentId: actor.userId, residentName: await displayNameOf(trx, actor.userId) }, [userId!], { now, publicUrl: deps.config.publicUrl });
+      await recordAudit(trx, { territoryId: territory.id, ...actor.audit, action: 'check_in.referent_invited', subjectType: 'check_in_enrolment', subjectId: row.id, details: { referentId: userId }, requestId: input.requestId, at: now });
+      return sent;
+    });
+    mailQueued(deps, mailed);
+    return { ok: true };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('invalid', 'This person is already a referent or invited.', { field: '/referent', reason: 'referent_duplicate' });
+    throw error;
+  }
+}
+
+export async function removeReferent(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; userId: string; requestId: string }): Promise<void> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireSelf(deps.db, territory, input.viewer);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await findEnrolmentOf(trx, territory.id, actor.userId, true);
+    if (!row) throw notEnrolled();
+    const removed = await trx.deleteFrom('check_in_referents').where('enrolment_id', '=', row.id).where('user_id', '=', input.userId).executeTakeFirst();
+    if (Number(removed.numDeletedRows) === 0) throw notFound('Referent');
+    await recordAudit(trx, { territoryId: territory.id, ...actor.audit, action: 'check_in.referent_removed', subjectType: 'check_in_enrolment', subjectId: row.id, details: { referentId: input.userId }, requestId: input.requestId, at: now });
+  });
+}
+
+/** The invited person answers; `accept: false` from an active referent means stepping down. */
+export async function answerInvitation(
+  deps: CheckInDeps,
+  input: { slug: string; viewer: Viewer | null; enrolmentId: string; accept: boolean; requestId: string },
+): Promise<{ status: 'active' | 'declined' }> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireResident(deps.db, territory, input.viewer);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const enrolment = await findEnrolment(trx, territory.id, input.enrolmentId, true);
+    const invitation = enrolment
+      ? await trx.selectFrom('check_in_referents').select(['id', 'status']).where('enrolment_id', '=', enrolment.id).where('user_id', '=', actor.userId).executeTakeFirst()
+      : undefined;
+    // Only the people invited learn that this follow-up exists.
+    if (!enrolment || !invitation || invitation.status === 'declined') throw notFound('Invitation');
+    const status = input.accept ? ('active' as const) : ('declined' as const);
+    if (invitation.status !== status) {
+      await trx.updateTable('check_in_referents').set({ status, answered_at: now }).where('id', '=', invitation.id).execute();
+    }
+    // The first consent starts the follow-up.
+    if (status === 'active' && enrolment.counts_from === null) {
+      await trx.updateTable('check_in_enrolments').set({ counts_from: now, updated_at: now }).where('id', '=', enrolment.id).execute();
+    }
+    await recordAudit(trx, {
+      territoryId: territory.id,
+      ...auditActor(input.viewer!),
+      action: 'check_in.referent_answered',
+      subjectType: 'check_in_enrolment',
+      subjectId: enrolment.id,
+      details: { status },
+      requestId: input.requestId,
+      at: now,
+    });
+    return { status };
+  });
+}
