@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, se
 import { ensureDemoCorridors } from '../server/demo/seed-corridors.ts';
 import { ensureDemoCampaign } from '../server/demo/seed-campaign.ts';
 import { ensureDemoShops } from '../server/demo/seed-incentives.ts';
+import { ensureDemoAssisted } from '../server/demo/seed-mediation.ts';
 import { seedDemoMobility } from '../server/demo/seed-mobility.ts';
 import { seedTerritory } from '../server/demo/seed-territory.ts';
 import { ensureWebBuilt } from './build-web.ts';
@@ -40,6 +41,8 @@ export async function startCommand(options: { dev?: boolean }): Promise<void> {
     if (shops) out(`Added ${shops} invented participating shops (vouchers); points only arrive through campaigns.`);
     const paid = await ensureDemoCampaign(db, new Date());
     if (paid !== null) out(`Launched a demo incentive campaign; it paid ${(paid / 100).toFixed(2)} € for the recorded gestures.`);
+    const assisted = await ensureDemoAssisted(db, new Date());
+    if (assisted) out(`Added ${assisted} invented assisted residents, created by the demo mediator with paper consent references.`);
   }
   const address = await maille.app.listen({ port: config.port, host: config.host });
   const shown = address.replace('127.0.0.1', 'localhost');
