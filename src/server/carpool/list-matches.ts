@@ -24,6 +24,7 @@ export async function listMyMatches(db: Database, slug: string, viewer: Viewer |
       id: m.id,
       side,
       otherPerson: (side === 'driver' ? m.passenger_name : m.driver_name) ?? '',
+      otherPersonId: side === 'driver' ? m.passenger_id : m.driver_id,
       date: m.trip_date,
       startsAt: m.starts_at,
       status: m.status,

@@ -48,9 +48,9 @@ export const moderationRoutes: RouteModule = (app, deps) => {
       description: 'The moderation queue: open reports grouped by subject (what, why, how many, hidden or not; never who reported). Operators and admins see the territory; organisers their communities (`communityId` narrows to one).',
       params: TerritoryParam,
       querystring: Type.Object({ communityId: Type.Optional(IdParam) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ scope: StringEnum(['operator', 'organiser'] as const), items: Type.Array(QueueItem) }), ...problemResponses },
+      response: { 200: Type.Object({ scope: StringEnum(['operator', 'organiser'] as const), hideAfter: Type.Integer({ description: 'MODERATION_HIDE_AFTER: distinct reports that hide content' }), items: Type.Array(QueueItem) }), ...problemResponses },
     },
-    handler: async (req) => listQueue(deps.db, { slug: req.params.territory, viewer: req.viewer, communityId: req.query.communityId }),
+    handler: async (req) => ({ ...(await listQueue(deps.db, { slug: req.params.territory, viewer: req.viewer, communityId: req.query.communityId })), hideAfter: deps.config.moderationHideAfter }),
   });
 
   app.post(`${base}/moderation/reviews`, {

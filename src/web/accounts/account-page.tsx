@@ -4,6 +4,7 @@ import { PageHeading } from '../core/page-heading.tsx';
 import { useSession } from '../core/session.tsx';
 import { SignInRequired } from '../core/sign-in-required.tsx';
 import { Loading } from '../core/status.tsx';
+import { BlockedPeople } from '../moderation/blocked-people.tsx';
 import { DeleteAccountForm } from './delete-account-form.tsx';
 import { ProfileForm } from './profile-form.tsx';
 
@@ -24,6 +25,7 @@ export function AccountPage({ territory: slug }: { territory: string }) {
           {t('account.export')}
         </a>
       </section>
+      <BlockedPeople slug={slug} />
       <DeleteAccountForm slug={slug} />
     </div>
   );

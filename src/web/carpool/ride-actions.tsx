@@ -85,7 +85,7 @@ export function RideActions({ slug, ride, onChange }: { slug: string; ride: Ride
         </button>
       </p>
       {panel === 'cancel' ? <CancelForm base={base} rideId={ride.id} onDone={() => { setPanel('none'); onChange(); }} /> : null}
-      {panel === 'messages' ? <RideMessages base={base} rideId={ride.id} /> : null}
+      {panel === 'messages' ? <RideMessages slug={slug} base={base} rideId={ride.id} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** @module My rides: proposed, accepted, done or cancelled, with proof class, review state and the actions each allows. */
 import { dayOnly, formatDay } from '../core/dates.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
+import { BlockButton } from '../moderation/block-button.tsx';
 import { RideActions } from './ride-actions.tsx';
 import type { Ride } from './types.ts';
 
@@ -32,6 +33,7 @@ function RideCard({ slug, ride, onChange }: { slug: string; ride: Ride; onChange
       </p>
       {ride.status === 'cancelled' && ride.cancelReason ? <p class="card-text">{m('ride.cancelReason', { reason: ride.cancelReason })}</p> : null}
       <RideActions slug={slug} ride={ride} onChange={onChange} />
+      {ride.otherPersonId ? <BlockButton slug={slug} userId={ride.otherPersonId} name={ride.otherPerson} onChange={onChange} /> : null}
     </li>
   );
 }

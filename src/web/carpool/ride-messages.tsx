@@ -7,9 +7,10 @@ import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
+import { ReportButton } from '../moderation/report-button.tsx';
 import type { Message } from './types.ts';
 
-export function RideMessages({ base, rideId }: { base: string; rideId: string }) {
+export function RideMessages({ slug, base, rideId }: { slug: string; base: string; rideId: string }) {
   const { m, formatDate } = useMobilityI18n();
   const messages = useFetch<{ items: Message[] }>(`${base}/messages`);
   const form = useForm(`messages-${rideId}`, ['body']);
@@ -38,6 +39,7 @@ export function RideMessages({ base, rideId }: { base: string; rideId: string })
               {message.mine ? m('messages.you') : message.sender} · {formatDate(message.createdAt)}
             </p>
             <p class="message-body">{message.body}</p>
+            {message.mine ? null : <ReportButton slug={slug} subjectType="carpool_message" subjectId={message.id} what={message.sender} onReported={() => messages.reload()} />}
           </li>
         ))}
       </ol>

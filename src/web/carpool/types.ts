@@ -47,6 +47,8 @@ export interface Ride {
   id: string;
   side: CarpoolRole;
   otherPerson: string;
+  /** The other person's account number, to block them (moderation). */
+  otherPersonId?: string;
   date: string;
   startsAt: string;
   status: RideStatus;

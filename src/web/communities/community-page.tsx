@@ -13,6 +13,8 @@ import { MemberCount } from './member-count.tsx';
 import { MembersList } from './members-list.tsx';
 import { OrganiserTools } from './organiser-tools.tsx';
 import { useMemberActions } from './use-member-actions.ts';
+import { OrganiserModeration } from '../moderation/organiser-moderation.tsx';
+import { ReportButton } from '../moderation/report-button.tsx';
 
 // The impact panel (charts, live updates) is its own chunk, fetched once the community is shown.
 const loadImpactPanel = () => import('../impact/community-impact-panel.tsx').then((m) => m.CommunityImpactPanel);
@@ -61,6 +63,7 @@ export function CommunityPage({ territory: slug, id }: { territory: string; id: 
       </p>
       <MemberCount count={c.memberCount} />
       {c.description ? <p class="description">{c.description}</p> : null}
+      {isOrganiser ? null : <ReportButton slug={slug} subjectType="community" subjectId={c.id} what={c.name} />}
       <JoinPanel slug={slug} community={c} onChange={reloadAll} />
       {isMember && members.data && me ? (
         <MembersList members={members.data.items} myId={me.id} actions={isOrganiser ? actions : null} />
@@ -70,6 +73,7 @@ export function CommunityPage({ territory: slug, id }: { territory: string; id: 
       {isOrganiser ? (
         <OrganiserTools slug={slug} community={c} members={members.data?.items ?? []} actions={actions} onCommunity={community.setData} />
       ) : null}
+      {isOrganiser ? <OrganiserModeration slug={slug} communityId={c.id} /> : null}
     </div>
   );
 }

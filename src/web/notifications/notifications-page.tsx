@@ -10,11 +10,20 @@ import { paths } from '../core/paths.ts';
 import type { AppNotification } from '../engagements/types.ts';
 import { mobilityFr, type MobilityKey } from '../i18n/mobility-fr.ts';
 import { notificationsChanged } from './use-unread-count.ts';
+import { EmailPreferenceForm } from '../moderation/email-preference-form.tsx';
+import { useModerationI18n } from '../moderation/use-moderation-i18n.ts';
+import { moderationFr, type ModerationKey } from '../i18n/moderation-fr.ts';
 
 /** The in-app wording of a notification from its kind and parameters. */
 function useNotificationText(): (n: AppNotification) => string {
   const { m } = useMobilityI18n();
+  const { s } = useModerationI18n();
   return (n) => {
+    const notice = `notice.${n.kind}`;
+    if (notice in moderationFr) {
+      const reason = (n.params as Record<string, unknown>)['reason'];
+      return s(notice as ModerationKey, { reason: typeof reason === 'string' ? reason : '' });
+    }
     const key = `notifications.kind.${n.kind}`;
     if (!(key in mobilityFr)) return m('notifications.kind.other');
     return m(key as MobilityKey, { wording: n.params.wording ?? '', remaining: n.params.remaining ?? 0 });
@@ -88,6 +97,7 @@ export function NotificationsPage() {
           </li>
         ))}
       </ul>
+      <EmailPreferenceForm />
     </div>
   );
 }

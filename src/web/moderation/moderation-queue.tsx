@@ -1,0 +1,135 @@
+/**
+ * @module The open reports grouped by subject (what, why, how many, hidden or not; never who reported), each with a
+ * keep / remove decision and its reason. Used by the operators' page and inside a community page for its organisers.
+ */
+import { useState } from 'preact/hooks';
+import { callApi } from '../core/api.ts';
+import { announce } from '../core/announce.ts';
+import { RadioGroup } from '../core/choice-fields.tsx';
+import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';
+import { paths } from '../core/paths.ts';
+import { ErrorNotice, Loading } from '../core/status.tsx';
+import { useFetch } from '../core/use-fetch.ts';
+import { onlyErrors, useForm } from '../core/use-form.ts';
+import { moderationApi, useModerationI18n, type SubjectType } from './use-moderation-i18n.ts';
+
+export interface QueueItem {
+  subjectType: SubjectType;
+  subjectId: string;
+  label: string;
+  communityId: string | null;
+  hidden: boolean;
+  hideable: boolean;
+  reports: number;
+  reasons: Record<string, number>;
+  comments: { reason: string; comment: string; at: string }[];
+  firstReportedAt: string;
+  lastReportedAt: string;
+}
+
+export interface Queue {
+  scope: 'operator' | 'organiser';
+  hideAfter: number;
+  items: QueueItem[];
+}
+
+const REASONS = ['spam', 'abuse', 'unsafe', 'personal_data', 'other'] as const;
+
+/** Loads the queue (optionally of one community) and lists it; `headingLevel` fits the page it sits in. */
+export function ModerationQueue({ slug, communityId, headingLevel = 2, intro = false }: { slug: string; communityId?: string; headingLevel?: 2 | 3; intro?: boolean }) {
+  const { s } = useModerationI18n();
+  const queue = useFetch<Queue>(moderationApi.queue(slug, communityId));
+  if (queue.error) return queue.error.code === 'forbidden' ? <p>{s('queue.forbidden')}</p> : <ErrorNotice error={queue.error} />;
+  if (!queue.data) return <Loading />;
+  return (
+    <div class="moderation-queue">
+      {intro ? <p>{queue.data.scope === 'operator' ? s('queue.intro', { count: queue.data.hideAfter }) : s('queue.introOrganiser')}</p> : null}
+      {queue.data.items.length === 0 ? <p data-testid="queue-empty">{s('queue.none')}</p> : null}
+      <ul class="cards">
+        {queue.data.items.map((item) => (
+          <QueueCard key={`${item.subjectType}:${item.subjectId}`} slug={slug} item={item} headingLevel={headingLevel} onDecided={queue.reload} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function QueueCard({ slug, item, headingLevel, onDecided }: { slug: string; item: QueueItem; headingLevel: 2 | 3; onDecided: () => void }) {
+  const { s, sp, formatDate } = useModerationI18n();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const link = item.subjectType === 'community' ? paths.community(slug, item.subjectId) : null;
+  return (
+    <li class="card" data-testid={`queue-${item.subjectType}-${item.subjectId}`}>
+      <Heading class="card-title">
+        {s(`subject.${item.subjectType}`)} : {item.label || s('queue.noLabel')}
+      </Heading>
+      <p class="badges">
+        <span class="badge">{sp('queue.reports', item.reports)}</span>
+        {item.hideable ? (
+          <span class={item.hidden ? 'badge badge-pending' : 'badge'}>{s(item.hidden ? 'queue.hidden' : 'queue.visible')}</span>
+        ) : (
+          <span class="badge">{s('queue.person')}</span>
+        )}
+      </p>
+      <p class="card-text">
+        {s('queue.reasons')} :{' '}
+        {REASONS.filter((r) => item.reasons[r])
+          .map((r) => `${s(`report.reason.${r}`)} (${item.reasons[r]})`)
+          .join(', ')}
+      </p>
+      {item.comments.length > 0 ? (
+        <details>
+          <summary>{s('queue.comments')}</summary>
+          <ul>
+            {item.comments.map((c, i) => (
+              <li key={i}>
+                {c.comment} <span class="meta">· {formatDate(c.at)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <p class="meta">{s('queue.firstReported', { date: formatDate(item.firstReportedAt) })}</p>
+      {link ? (
+        <p>
+          <a href={link}>{s('queue.open')}</a>
+        </p>
+      ) : null}
+      <DecisionForm slug={slug} item={item} onDecided={onDecided} />
+    </li>
+  );
+}
+
+function DecisionForm({ slug, item, onDecided }: { slug: string; item: QueueItem; onDecided: () => void }) {
+  const { s } = useModerationI18n();
+  const form = useForm(`decide-${item.subjectType}-${item.subjectId}`, ['decision', 'reason']);
+  const [decision, setDecision] = useState<'keep' | 'remove'>(item.hidden ? 'remove' : 'keep');
+  const [reason, setReason] = useState('');
+  const onSubmit = (event: Event) =>
+    form.submit(event, {
+      validate: () => onlyErrors({ reason: reason.trim() ? undefined : s('queue.reasonRequired') }),
+      action: async () => {
+        await callApi('POST', moderationApi.reviews(slug), { body: { subjectType: item.subjectType, subjectId: item.subjectId, decision, reason: reason.trim() } });
+        announce(s(decision === 'keep' ? 'queue.decided.keep' : 'queue.decided.remove'));
+        onDecided();
+      },
+    });
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <FormErrors form={form} />
+      <RadioGroup
+        form={form}
+        name="decision"
+        legend={s('queue.decision')}
+        value={decision}
+        onValue={setDecision}
+        options={[
+          { value: 'keep', label: s('queue.keep') },
+          { value: 'remove', label: s(item.hideable ? 'queue.remove' : 'queue.removeUser') },
+        ]}
+      />
+      <TextField form={form} name="reason" multiline label={s('queue.reason')} value={reason} onValue={setReason} />
+      <SubmitButton form={form} label={s('queue.decide')} />
+    </form>
+  );
+}
