@@ -1,0 +1,157 @@
+// Journey in Chromium: the demo mediator creates an assisted account for a resident without e-mail (paper consent
+// reference), opens a 30-minute session with a reason, and — with the banner "Vous agissez pour …" on every page —
+// signs a commitment on that resident's behalf through the ordinary commitment page. She ends the session; the
+// admin's audit log shows the action "by the mediator on behalf of the resident", both named. Then she prints a
+// takeover code and the resident takes the account over on the public page. Every page visited passes axe-core
+// and no page error occurs.
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMaille, type Maille } from '../../src/server/app.ts';
+import { fixedClock } from '../../src/server/core/clock.ts';
+import { loadConfig } from '../../src/server/core/config.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
+import { ensureDemoAssisted } from '../../src/server/demo/seed-mediation.ts';
+import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { Client } from '../support/http.ts';
+
+const DAY = 86_400_000;
+
+describe('mediation journey', () => {
+  const clock = fixedClock(new Date());
+  let maille: Maille;
+  let browser: Browser;
+  let origin: string;
+  let commitmentId: string;
+  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
+  const wording = 'Je fais mes courses à pied le samedi si 30 voisins le font aussi.';
+
+  beforeAll(async () => {
+    const webDir = await ensureFreshWebBuild();
+    const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
+    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock, jobs: false });
+    await seedDemoIfEmpty(maille.database.db, 40);
+    await ensureDemoAssisted(maille.database.db, clock.now());
+    // A territory-wide commitment launched by the demo organiser, for the resident to sign.
+    const organiser = await new Client(maille.app).signIn(DEMO_ACCOUNTS.find((a) => a.note.startsWith('organiser'))!.email, DEMO_PASSWORD);
+    const at = (days: number) => new Date(clock.now().getTime() + days * DAY).toISOString();
+    const launched = await organiser.post(`/api/territories/${DEMO_SLUG}/commitments`, {
+      wording,
+      action: 'mode_switch',
+      scope: { kind: 'territory', target: { kind: 'count', count: 30 } },
+      signingDeadline: at(20),
+      actionStart: at(21),
+      actionEnd: at(40),
+    });
+    if (launched.statusCode !== 201) throw new Error(`fixture commitment: ${launched.statusCode} ${launched.body}`);
+    commitmentId = launched.json<{ id: string }>().id;
+    await maille.app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await maille?.close();
+  });
+
+  const errors: string[] = [];
+  async function newPage(name: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
+    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+    return page;
+  }
+  async function signIn(role: string, back: string): Promise<Page> {
+    const page = await newPage(role);
+    await page.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
+    await page.getByLabel('Adresse e-mail').fill(DEMO_ACCOUNTS.find((a) => a.note.startsWith(role))!.email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(new RegExp(`${back}$`));
+    return page;
+  }
+  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+  it('creates an assisted account, acts for the resident in a session, and the audit log names both', async () => {
+    const resident = 'Paulette Martin';
+    const maryse = await signIn('mediator', '/mediation');
+    await heading(maryse, 'Médiation');
+    // The demo's two assisted residents are already on the desk.
+    await maryse.getByRole('heading', { level: 3, name: 'Georgette (accompagnée, démo)' }).waitFor();
+    await expectAccessible(maryse, 'mediation desk');
+
+    // Without a consent reference, the form says which field is missing.
+    await maryse.getByLabel('Nom de la personne').fill(resident);
+    await maryse.getByLabel('Commune').selectOption({ label: 'Dijon' });
+    await maryse.getByRole('button', { name: 'Créer le compte' }).click();
+    await maryse.getByRole('alert').getByText('Ce champ est obligatoire.').waitFor();
+    await expectAccessible(maryse, 'mediation desk (form errors)');
+    await maryse.getByLabel('Référence du formulaire de consentement papier').fill('CCAS-DIJON-2026-0117');
+    await maryse.getByRole('button', { name: 'Créer le compte' }).click();
+    const item = maryse.getByTestId('assisted-item').filter({ has: maryse.getByRole('heading', { name: resident }) });
+    await item.getByText('Consentement : formulaire CCAS-DIJON-2026-0117', { exact: false }).waitFor();
+    const residentId = ((await item.getByText('Numéro Maille').textContent()) ?? '').replace(/\D/g, '');
+    expect(residentId).not.toBe('');
+
+    // A session on her behalf, with a reason: the banner follows every page.
+    await item.getByLabel(`Motif de la session pour ${resident}`).fill('Appel au guichet : elle souhaite signer l’engagement courses à pied');
+    await item.getByRole('button', { name: `Agir pour ${resident} (30 minutes)` }).click();
+    const banner = maryse.getByTestId('acting-banner');
+    await banner.getByText(new RegExp(`^Vous agissez pour ${resident} — session jusqu’à \\d{2}:\\d{2}$`)).waitFor();
+    await heading(maryse, /Dijon/);
+    await expectAccessible(maryse, 'territory home while acting');
+
+    // The ordinary commitment page, as the resident (a full page load keeps the session in this tab).
+    await maryse.goto(t(`/engagements/${commitmentId}`));
+    await heading(maryse, wording);
+    await banner.waitFor();
+    await maryse.getByRole('button', { name: 'Je m’engage si l’objectif est atteint' }).click();
+    await maryse.getByText('Vous avez signé cet engagement.').waitFor();
+    await expectAccessible(maryse, 'commitment signed on behalf');
+
+    // She ends the session: back to her own desk, no banner.
+    await banner.getByRole('button', { name: 'Terminer' }).click();
+    await heading(maryse, 'Médiation');
+    await maryse.getByRole('heading', { level: 2, name: 'Personnes accompagnées' }).waitFor();
+    expect(await maryse.getByTestId('acting-banner').count()).toBe(0);
+    await maryse.getByText(/Paulette Martin — Appel au guichet.*terminée le/).waitFor();
+
+    const signature = await maille.database.db.selectFrom('commitment_signatures').select(['user_id']).where('commitment_id', '=', commitmentId).execute();
+    expect(signature).toEqual([{ user_id: residentId }]);
+
+    // The admin's audit log: the signature was made by the mediator on behalf of the resident, both named.
+    const adele = await signIn('territory admin', '/journal');
+    await heading(adele, 'Journal d’audit');
+    await adele.getByLabel('Type d’action').selectOption('mediation.acted');
+    const acted = adele.getByTestId('audit-entry').filter({ hasText: 'POST /api/territories/:territory/commitments/:id/sign → 200' });
+    await acted.waitFor();
+    const mediatorId = await userIdOf('mediatrice@demo.maille.fr');
+    expect(await acted.locator('.audit-who').textContent()).toBe(`par la médiatrice ou le médiateur Maryse (médiatrice) (n° ${mediatorId}) pour le compte de ${resident} (n° ${residentId})`);
+    await expectAccessible(adele, 'audit log');
+
+    // Later, the resident takes her account over with the printed code.
+    await item.getByRole('button', { name: `Imprimer un code de reprise pour ${resident}` }).click();
+    const code = ((await maryse.getByTestId('takeover-sheet').locator('.takeover-code').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await expectAccessible(maryse, 'takeover code sheet');
+    const paulette = await newPage('resident');
+    await paulette.goto(t('/reprendre-mon-compte'));
+    await heading(paulette, 'Reprendre mon compte');
+    await paulette.getByLabel('Code de reprise').fill(code.toLowerCase());
+    await paulette.getByLabel('Adresse électronique').fill('paulette.martin@example.org');
+    await paulette.getByLabel('Mot de passe (10 caractères au moins)').fill('mon mot de passe à moi');
+    await expectAccessible(paulette, 'takeover page');
+    await paulette.getByRole('button', { name: 'Reprendre mon compte' }).click();
+    await paulette.waitForURL(/\/compte$/);
+    await paulette.getByText('paulette.martin@example.org').first().waitFor();
+    await maryse.reload();
+    await item.getByText('Compte repris par la personne').waitFor();
+
+    expect(errors).toEqual([]);
+  });
+
+  async function userIdOf(email: string): Promise<string> {
+    const row = await maille.database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+    return row.id;
+  }
+});
