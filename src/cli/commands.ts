@@ -11,6 +11,8 @@ import { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, se
 import { ensureDemoCorridors } from '../server/demo/seed-corridors.ts';
 import { ensureDemoCampaign } from '../server/demo/seed-campaign.ts';
 import { ensureDemoShops } from '../server/demo/seed-incentives.ts';
+import { ensureDemoVolunteering } from '../server/demo/seed-volunteering.ts';
+import { runVolunteeringJob } from '../server/volunteering/reminders.ts';
 import { ensureDemoAssisted } from '../server/demo/seed-mediation.ts';
 import { seedDemoMobility } from '../server/demo/seed-mobility.ts';
 import { seedTerritory } from '../server/demo/seed-territory.ts';
@@ -43,6 +45,8 @@ export async function startCommand(options: { dev?: boolean }): Promise<void> {
     if (paid !== null) out(`Launched a demo incentive campaign; it paid ${(paid / 100).toFixed(2)} € for the recorded gestures.`);
     const assisted = await ensureDemoAssisted(db, new Date());
     if (assisted) out(`Added ${assisted} invented assisted residents, created by the demo mediator with paper consent references.`);
+    const volunteering = await ensureDemoVolunteering(db, new Date());
+    if (volunteering) out(`Added ${volunteering.organisations} invented volunteering organisations, ${volunteering.missions} missions and ${volunteering.participations} applications.`);
   }
   const address = await maille.app.listen({ port: config.port, host: config.host });
   const shown = address.replace('127.0.0.1', 'localhost');
@@ -120,7 +124,9 @@ export async function jobsRunCommand(): Promise<void> {
     out(`Commitments: ${r.examined} examined, ${r.failed} failure notices, ${r.nudged} creators nudged, ${r.checksAsked} "did you do it?" asked, ${r.mailed} mails queued.`);
     const d = await sendDigests({ db: database.db, config }, new Date());
     out(`Notification digests: ${d.sent} queued, ${d.dropped} held notifications released (e-mail turned off).`);
-    const mailed = r.mailed + d.sent;
+    const v = await runVolunteeringJob({ db: database.db, config }, new Date());
+    out(`Volunteering: ${v.reminded} reminders, ${v.completed} missions completed, ${v.refilled} waiting lists moved up, ${v.mailed} mails queued.`);
+    const mailed = r.mailed + d.sent + v.mailed;
     if (mailed > 0 && config.smtpUrl) out(`Sent ${await smtpDispatcher(database.db, config.smtpUrl, config.mailFrom).flush()} mails.`);
     else if (mailed > 0) out('No SMTP_URL: the mails stay in the outbox (maille mail list).');
   } finally {
