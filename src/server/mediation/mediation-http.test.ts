@@ -163,6 +163,37 @@ describe.each(databaseKinds())('mediation on %s', (kind) => {
       expect(endedAudit).toHaveLength(1);
     });
 
+    it('files a help request for the resident through the mutual-aid route: theirs, audited by M on behalf of R', async () => {
+      const account = await createAssisted(mediator, 'Yvette Demande');
+      const session = await startSession(account.userId);
+      const at = (hours: number) => new Date(t.clock.now().getTime() + hours * 3_600_000).toISOString();
+      const res = await acting(mediator, session.id).post(`/api/territories/${territory.slug}/mutual-aid/requests`, {
+        kind: 'groceries',
+        urgency: 'this_week',
+        window: { from: at(2), to: at(48) },
+        description: 'Courses de la semaine, demandées par téléphone au CCAS.',
+        place: { lat: 47.05, lng: 5.15 },
+        address: '3 rue des Lilas',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = res.json<{ id: string }>().id;
+      const entries = await db()
+        .selectFrom('audit_log')
+        .select(['action', 'actor_id', 'on_behalf_of_id', 'details'])
+        .where('on_behalf_of_id', '=', account.userId)
+        .where('action', 'in', ['mutual_aid.request_created', 'mediation.acted'])
+        .orderBy('id')
+        .execute();
+      expect(entries.map((e) => [e.action, e.actor_id, e.on_behalf_of_id])).toEqual([
+        ['mutual_aid.request_created', mediatorUser.id, account.userId],
+        ['mediation.acted', mediatorUser.id, account.userId],
+      ]);
+      expect(entries[1]!.details).toEqual({ method: 'POST', route: '/api/territories/:territory/mutual-aid/requests', status: 201 });
+      // The request is the resident's own: they see it among theirs.
+      const mine = await acting(mediator, session.id).get(`/api/territories/${territory.slug}/mutual-aid/requests/mine`);
+      expect(mine.json().items.map((r: { id: string }) => r.id)).toContain(id);
+    });
+
     it('refuses a session past its 30 minutes (403 session_expired) and writes nothing', async () => {
       const account = await createAssisted();
       const commitmentId = await launchCommitment();
