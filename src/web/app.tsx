@@ -36,6 +36,11 @@ const CampaignEditor = lazyPage(() => import('./incentives/campaign-editor-page.
 const Campaign = lazyPage(() => import('./incentives/campaign-page.tsx').then((m) => m.CampaignPage));
 const Wallet = lazyPage(() => import('./incentives/wallet-page.tsx').then((m) => m.WalletPage));
 const Merchant = lazyPage(() => import('./incentives/merchant-page.tsx').then((m) => m.MerchantPage));
+const AidAsk = lazyPage(() => import('./mutual-aid/ask-page.tsx').then((m) => m.AskPage));
+const AidMine = lazyPage(() => import('./mutual-aid/my-requests-page.tsx').then((m) => m.MyRequestsPage));
+const AidNearby = lazyPage(() => import('./mutual-aid/nearby-page.tsx').then((m) => m.NearbyPage));
+const AidHelper = lazyPage(() => import('./mutual-aid/helper-page.tsx').then((m) => m.HelperPage));
+const AidOffers = lazyPage(() => import('./mutual-aid/offers-page.tsx').then((m) => m.OffersPage));
 const Moderation = lazyPage(() => import('./moderation/moderation-page.tsx').then((m) => m.ModerationPage));
 const Mediation = lazyPage(() => import('./mediation/mediation-page.tsx').then((m) => m.MediationPage));
 const Takeover = lazyPage(() => import('./mediation/takeover-page.tsx').then((m) => m.TakeoverPage));
@@ -81,6 +86,11 @@ function Routes() {
         <Route path="/t/:territory/campagnes/:id" component={Campaign} />
         <Route path="/t/:territory/portefeuille" component={Wallet} />
         <Route path="/t/:territory/commercant" component={Merchant} />
+        <Route path="/t/:territory/entraide/demander" component={AidAsk} />
+        <Route path="/t/:territory/entraide/mes-demandes" component={AidMine} />
+        <Route path="/t/:territory/entraide/a-proximite" component={AidNearby} />
+        <Route path="/t/:territory/entraide/aider" component={AidHelper} />
+        <Route path="/t/:territory/entraide/propositions" component={AidOffers} />
         <Route path="/t/:territory/moderation" component={Moderation} />
         <Route path="/t/:territory/mediation" component={Mediation} />
         <Route path="/t/:territory/reprendre-mon-compte" component={Takeover} />

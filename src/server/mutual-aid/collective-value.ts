@@ -61,8 +61,15 @@ async function doneBetween(db: Executor, territoryId: string, scope: HelpScope, 
   return q.execute();
 }
 
+export interface HelpSummary {
+  weeks: WeekOfHelp[];
+  /** Distinct people helped and helpers over all the weeks (not the sum of the weeks'). */
+  peopleHelped: number;
+  helpers: number;
+}
+
 /** The last `weeks` ISO weeks up to the week of `today`, oldest first, empty weeks included. */
-export async function summariseHelp(db: Executor, input: { territoryId: string; scope: HelpScope; weeks: number; today: string }): Promise<WeekOfHelp[]> {
+export async function summariseHelp(db: Executor, input: { territoryId: string; scope: HelpScope; weeks: number; today: string }): Promise<HelpSummary> {
   const lastWeek = weekStart(input.today);
   const firstWeek = addDays(lastWeek, -7 * (input.weeks - 1));
   const rows = await doneBetween(db, input.territoryId, input.scope, firstWeek, addDays(lastWeek, 7));
@@ -81,11 +88,18 @@ export async function summariseHelp(db: Executor, input: { territoryId: string; 
       helpers: new Set(of.flatMap((r) => (r.accepted_helper_id ? [r.accepted_helper_id] : []))).size,
     });
   }
-  return out;
+  return {
+    weeks: out,
+    peopleHelped: new Set(rows.map((r) => r.requester_id)).size,
+    helpers: new Set(rows.flatMap((r) => (r.accepted_helper_id ? [r.accepted_helper_id] : []))).size,
+  };
 }
 
-export function totalsOfHelp(weeks: readonly WeekOfHelp[]): Omit<WeekOfHelp, 'weekOf' | 'peopleHelped' | 'helpers'> {
+export function totalsOfHelp(summary: HelpSummary): Omit<WeekOfHelp, 'weekOf'> {
+  const weeks = summary.weeks;
   return {
+    peopleHelped: summary.peopleHelped,
+    helpers: summary.helpers,
     requestsDone: weeks.reduce((s, w) => s + w.requestsDone, 0),
     hours: round(weeks.reduce((s, w) => s + w.hours, 0)),
     hoursReported: round(weeks.reduce((s, w) => s + w.hoursReported, 0)),

@@ -36,16 +36,16 @@ export async function getHelpImpact(deps: MutualAidDeps, input: { slug: string; 
     scope = { kind: 'territory' };
     name = territory.name;
   }
-  const weeks = await summariseHelp(deps.db, { territoryId, scope, weeks: input.weeks, today });
-  return { scope: scope.kind, name, weeks, totals: totalsOfHelp(weeks), estimates: HOURS_ESTIMATE, method: HELP_METHOD };
+  const summary = await summariseHelp(deps.db, { territoryId, scope, weeks: input.weeks, today });
+  return { scope: scope.kind, name, weeks: summary.weeks, totals: totalsOfHelp(summary), estimates: HOURS_ESTIMATE, method: HELP_METHOD };
 }
 
 export async function getMyHelpImpact(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; weeks: number }): Promise<HelpImpactView> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireResident(deps.db, territory, input.viewer);
   const today = localDate(deps.clock.now());
-  const weeks = await summariseHelp(deps.db, { territoryId: territory.id, scope: { kind: 'person', userId: actor.userId }, weeks: input.weeks, today });
-  const firstWeek = weeks[0]?.weekOf ?? today;
+  const summary = await summariseHelp(deps.db, { territoryId: territory.id, scope: { kind: 'person', userId: actor.userId }, weeks: input.weeks, today });
+  const firstWeek = summary.weeks[0]?.weekOf ?? today;
   const received = await deps.db
     .selectFrom('aid_requests')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -57,8 +57,8 @@ export async function getMyHelpImpact(deps: MutualAidDeps, input: { slug: string
   return {
     scope: 'person',
     name: territory.name,
-    weeks,
-    totals: totalsOfHelp(weeks),
+    weeks: summary.weeks,
+    totals: totalsOfHelp(summary),
     estimates: HOURS_ESTIMATE,
     method: HELP_METHOD,
     notAlone: await othersHelpedThisWeek(deps.db, { territoryId: territory.id, userId: actor.userId, date: today }),

@@ -10,6 +10,7 @@ import { toApiError } from './api-error.ts';
 import { describeApiError } from './error-message.ts';
 import { useUnreadCount } from '../notifications/use-unread-count.ts';
 import { incentivePaths } from '../incentives/paths.ts';
+import { aidPaths } from '../mutual-aid/paths.ts';
 import { moderationPaths } from '../moderation/paths.ts';
 import { mediationPaths } from '../mediation/paths.ts';
 
@@ -155,6 +156,16 @@ export function SiteHeader({ slug, territoryName }: { slug: string | null; terri
                 { href: incentivePaths.campaigns(slug), label: t('nav.campaigns') },
                 ...(me ? [{ href: incentivePaths.wallet(slug), label: t('nav.wallet') }] : []),
                 ...(roles.includes('merchant') ? [{ href: incentivePaths.merchant(slug), label: t('nav.merchant') }] : []),
+              ]}
+            />
+            <NavGroup
+              label={t('nav.mutualAid')}
+              current={path}
+              links={[
+                { href: aidPaths.ask(slug), label: t('nav.aidAsk') },
+                ...(me ? [{ href: aidPaths.mine(slug), label: t('nav.aidMine') }, { href: aidPaths.nearby(slug), label: t('nav.aidNearby') }] : []),
+                { href: aidPaths.helper(slug), label: t('nav.aidHelper') },
+                { href: aidPaths.offers(slug), label: t('nav.aidOffers') },
               ]}
             />
             {roles.includes('mediator') ? <NavLink href={mediationPaths.mediation(slug)} label={t('nav.mediation')} current={path} /> : null}

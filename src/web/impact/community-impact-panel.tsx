@@ -6,6 +6,7 @@ import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import { ImpactFigures } from './impact-figures.tsx';
 import { MethodDetails } from './method-details.tsx';
 import type { ImpactView } from './types.ts';
+import { HelpImpactSection } from '../mutual-aid/help-impact.tsx';
 import { useEventStream } from './use-event-stream.ts';
 
 export function CommunityImpactPanel({ slug, id }: { slug: string; id: string }) {
@@ -34,6 +35,7 @@ export function CommunityImpactPanel({ slug, id }: { slug: string; id: string })
           <p class="meta">{m('communityImpact.live')}</p>
           <ImpactFigures view={view} level={3} withPeople idPrefix="community" />
           <MethodDetails view={view} />
+          <HelpImpactSection slug={slug} scope={{ communityId: id }} level={3} />
         </>
       ) : null}
     </section>

@@ -13,6 +13,7 @@ import { MethodDetails } from './method-details.tsx';
 import { ModeSwitchForm } from './mode-switch-form.tsx';
 import { NotAlone } from './not-alone.tsx';
 import type { ImpactView } from './types.ts';
+import { HelpImpactSection } from '../mutual-aid/help-impact.tsx';
 
 export function MyImpactPage({ territory: slug }: { territory: string }) {
   const { m } = useMobilityI18n();
@@ -40,6 +41,7 @@ export function MyImpactPage({ territory: slug }: { territory: string }) {
           <MethodDetails view={view} />
         </>
       ) : null}
+      {resident ? <HelpImpactSection slug={slug} scope="me" /> : null}
       <p class="actions">
         <a class="button" href={paths.territoryImpact(slug)}>{m('myImpact.toTerritory')}</a>
         <a class="button" href={paths.commute(slug)}>{m('myImpact.toCommute')}</a>

@@ -8,6 +8,7 @@ import { ImpactFigures } from './impact-figures.tsx';
 import { MethodDetails } from './method-details.tsx';
 import { RankingsTable } from './rankings-table.tsx';
 import type { ImpactView, Rankings } from './types.ts';
+import { HelpImpactSection } from '../mutual-aid/help-impact.tsx';
 
 export function TerritoryImpactPage({ territory: slug }: { territory: string }) {
   const { m } = useMobilityI18n();
@@ -26,6 +27,7 @@ export function TerritoryImpactPage({ territory: slug }: { territory: string }) 
           <MethodDetails view={view} />
         </>
       ) : null}
+      <HelpImpactSection slug={slug} scope="territory" />
       <section aria-labelledby="rankings-title">
         <h2 id="rankings-title">{m('rankings.title')}</h2>
         <p>{m('rankings.intro')}</p>
