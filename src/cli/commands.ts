@@ -15,6 +15,7 @@ import { ensureDemoVolunteering } from '../server/demo/seed-volunteering.ts';
 import { runVolunteeringJob } from '../server/volunteering/reminders.ts';
 import { ensureDemoAssisted } from '../server/demo/seed-mediation.ts';
 import { seedDemoMobility } from '../server/demo/seed-mobility.ts';
+import { ensureDemoMutualAid } from '../server/demo/seed-mutual-aid.ts';
 import { seedTerritory } from '../server/demo/seed-territory.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { progressBar } from './progress.ts';
@@ -47,6 +48,8 @@ export async function startCommand(options: { dev?: boolean }): Promise<void> {
     if (assisted) out(`Added ${assisted} invented assisted residents, created by the demo mediator with paper consent references.`);
     const volunteering = await ensureDemoVolunteering(db, new Date());
     if (volunteering) out(`Added ${volunteering.organisations} invented volunteering organisations, ${volunteering.missions} missions and ${volunteering.participations} applications.`);
+    const aid = await ensureDemoMutualAid(db, new Date());
+    if (aid) out(`Added synthetic mutual aid: ${aid.helpers} helpers, ${aid.openRequests} open requests, ${aid.offers} standing offers and ${aid.doneRequests} requests done in past weeks.`);
   }
   const address = await maille.app.listen({ port: config.port, host: config.host });
   const shown = address.replace('127.0.0.1', 'localhost');

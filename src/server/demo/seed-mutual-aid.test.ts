@@ -1,0 +1,52 @@
+// The demo's mutual aid: synthetic helpers, open requests near the demo resident (who finds them as a helper,
+// approximate area only), standing offers, done requests in past weeks behind the hours of help; added once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from './seed-demo.ts';
+import { ensureDemoMutualAid } from './seed-mutual-aid.ts';
+
+describe('demo mutual aid', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+    await seedDemoIfEmpty(t.database.db, 60);
+  });
+  afterAll(() => t.close());
+
+  const A = `/api/territories/${DEMO_SLUG}/mutual-aid`;
+  const signIn = (email: string) => new Client(t.app).signIn(email, DEMO_PASSWORD);
+
+  it('adds helpers, open requests, offers and past done requests, once', async () => {
+    const added = await ensureDemoMutualAid(t.database.db, t.clock.now());
+    expect(added).not.toBeNull();
+    expect(added!.openRequests).toBeGreaterThanOrEqual(8);
+    expect(added!.doneRequests).toBeGreaterThanOrEqual(12);
+    expect(added!.helpers).toBeGreaterThanOrEqual(10);
+    expect(await ensureDemoMutualAid(t.database.db, t.clock.now())).toBeNull();
+    // Only requests under way keep an address; every one is marked as invented.
+    const addresses = await t.database.db.selectFrom('aid_request_addresses').select('address').execute();
+    expect(addresses).toHaveLength(added!.openRequests);
+    expect(addresses.every((a) => a.address.includes('fictive'))).toBe(true);
+  });
+
+  it('lets the demo resident find requests near her, approximate area only', async () => {
+    const helene = await signIn(DEMO_ACCOUNTS[0]!.email);
+    const nearby = await helene.get(`${A}/requests/nearby`);
+    const body = nearby.json();
+    expect(body.hasProfile).toBe(true);
+    expect(body.items.length).toBeGreaterThanOrEqual(4);
+    expect(body.items.some((i: { communeName: string; skillMatch: boolean }) => i.communeName === 'Dijon' && i.skillMatch)).toBe(true);
+    expect(nearby.body).not.toContain('fictive');
+    const offers = (await helene.get(`${A}/offers`)).json().items;
+    expect(offers.length).toBe(6);
+  });
+
+  it('shows hours of help in past weeks, with reported and estimated hours apart', async () => {
+    const impact = (await new Client(t.app).get(`${A}/impact?weeks=8`)).json();
+    expect(impact.totals.requestsDone).toBeGreaterThanOrEqual(12);
+    expect(impact.totals.hoursReported).toBeGreaterThan(0);
+    expect(impact.totals.hoursEstimated).toBeGreaterThan(0);
+    expect(impact.totals.peopleHelped).toBeGreaterThan(5);
+    expect(impact.weeks.filter((w: { requestsDone: number }) => w.requestsDone > 0).length).toBeGreaterThanOrEqual(5);
+  });
+});
