@@ -41,6 +41,10 @@ const AidMine = lazyPage(() => import('./mutual-aid/my-requests-page.tsx').then(
 const AidNearby = lazyPage(() => import('./mutual-aid/nearby-page.tsx').then((m) => m.NearbyPage));
 const AidHelper = lazyPage(() => import('./mutual-aid/helper-page.tsx').then((m) => m.HelperPage));
 const AidOffers = lazyPage(() => import('./mutual-aid/offers-page.tsx').then((m) => m.OffersPage));
+const Bonjour = lazyPage(() => import('./check-ins/bonjour-page.tsx').then((m) => m.BonjourPage));
+const BonjourEnrol = lazyPage(() => import('./check-ins/enrolment-page.tsx').then((m) => m.EnrolmentPage));
+const BonjourReferent = lazyPage(() => import('./check-ins/referent-page.tsx').then((m) => m.ReferentPage));
+const BonjourDuty = lazyPage(() => import('./check-ins/duty-page.tsx').then((m) => m.DutyPage));
 const Moderation = lazyPage(() => import('./moderation/moderation-page.tsx').then((m) => m.ModerationPage));
 const Mediation = lazyPage(() => import('./mediation/mediation-page.tsx').then((m) => m.MediationPage));
 const Takeover = lazyPage(() => import('./mediation/takeover-page.tsx').then((m) => m.TakeoverPage));
@@ -91,6 +95,10 @@ function Routes() {
         <Route path="/t/:territory/entraide/a-proximite" component={AidNearby} />
         <Route path="/t/:territory/entraide/aider" component={AidHelper} />
         <Route path="/t/:territory/entraide/propositions" component={AidOffers} />
+        <Route path="/t/:territory/bonjour" component={Bonjour} />
+        <Route path="/t/:territory/bonjour/inscription" component={BonjourEnrol} />
+        <Route path="/t/:territory/bonjour/referent" component={BonjourReferent} />
+        <Route path="/t/:territory/bonjour/permanence" component={BonjourDuty} />
         <Route path="/t/:territory/moderation" component={Moderation} />
         <Route path="/t/:territory/mediation" component={Mediation} />
         <Route path="/t/:territory/reprendre-mon-compte" component={Takeover} />

@@ -11,6 +11,7 @@ import { describeApiError } from './error-message.ts';
 import { useUnreadCount } from '../notifications/use-unread-count.ts';
 import { incentivePaths } from '../incentives/paths.ts';
 import { aidPaths } from '../mutual-aid/paths.ts';
+import { checkInPaths } from '../check-ins/paths.ts';
 import { moderationPaths } from '../moderation/paths.ts';
 import { mediationPaths } from '../mediation/paths.ts';
 
@@ -168,6 +169,17 @@ export function SiteHeader({ slug, territoryName }: { slug: string | null; terri
                 { href: aidPaths.offers(slug), label: t('nav.aidOffers') },
               ]}
             />
+            {me ? (
+              <NavGroup
+                label={t('nav.checkIns')}
+                current={path}
+                links={[
+                  { href: checkInPaths.bonjour(slug), label: t('nav.bonjour'), exactOnly: true },
+                  { href: checkInPaths.referent(slug), label: t('nav.bonjourReferent') },
+                  ...(roles.some((r) => r === 'mediator' || r === 'operator' || r === 'admin') ? [{ href: checkInPaths.duty(slug), label: t('nav.bonjourDuty') }] : []),
+                ]}
+              />
+            ) : null}
             {roles.includes('mediator') ? <NavLink href={mediationPaths.mediation(slug)} label={t('nav.mediation')} current={path} /> : null}
             {roles.includes('admin') ? <NavLink href={mediationPaths.audit(slug)} label={t('nav.audit')} current={path} /> : null}
             {roles.includes('operator') || roles.includes('admin') ? <NavLink href={moderationPaths.queue(slug)} label={t('nav.moderation')} current={path} /> : null}
