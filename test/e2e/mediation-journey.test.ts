@@ -1,6 +1,6 @@
 // Journey in Chromium: the demo mediator creates an assisted account for a resident without e-mail (paper consent
 // reference), opens a 30-minute session with a reason, and — with the banner "Vous agissez pour …" on every page —
-// signs a commitment on that resident's behalf through the ordinary commitment page. She ends the session; the
+// files a help request and signs a commitment on that resident's behalf through the ordinary pages. She ends the session; the
 // admin's audit log shows the action "by the mediator on behalf of the resident", both named. Then she prints a
 // takeover code and the resident takes the account over on the public page. Every page visited passes axe-core
 // and no page error occurs.
@@ -101,7 +101,20 @@ describe('mediation journey', () => {
     await heading(maryse, /Dijon/);
     await expectAccessible(maryse, 'territory home while acting');
 
-    // The ordinary commitment page, as the resident (a full page load keeps the session in this tab).
+    // Offline intake through the ordinary pages, as the resident: a help request taken at the desk…
+    await maryse.goto(t('/entraide/demander'));
+    await heading(maryse, 'Demander de l’aide');
+    await banner.waitFor();
+    await maryse.getByLabel('En quelques mots').fill('Des courses pour la semaine : lait, pain, légumes — demandé au guichet du CCAS.');
+    await maryse.getByRole('group', { name: 'Où ? (pour trouver des voisins proches)' }).getByLabel('Commune', { exact: true }).selectOption({ label: 'Dijon' });
+    await maryse.getByLabel('Adresse exacte').fill('8 rue Chabot-Charny');
+    await expectAccessible(maryse, 'help request form while acting');
+    await maryse.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    await maryse.getByText(/^Demande envoyée/).waitFor();
+    const request = await maille.database.db.selectFrom('aid_requests').select(['requester_id']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(request.requester_id).toBe(residentId);
+
+    // … and a commitment signature (a full page load keeps the session in this tab).
     await maryse.goto(t(`/engagements/${commitmentId}`));
     await heading(maryse, wording);
     await banner.waitFor();
@@ -123,10 +136,12 @@ describe('mediation journey', () => {
     const adele = await signIn('territory admin', '/journal');
     await heading(adele, 'Journal d’audit');
     await adele.getByLabel('Type d’action').selectOption('mediation.acted');
-    const acted = adele.getByTestId('audit-entry').filter({ hasText: 'POST /api/territories/:territory/commitments/:id/sign → 200' });
-    await acted.waitFor();
     const mediatorId = await userIdOf('mediatrice@demo.maille.fr');
-    expect(await acted.locator('.audit-who').textContent()).toBe(`par la médiatrice ou le médiateur Maryse (médiatrice) (n° ${mediatorId}) pour le compte de ${resident} (n° ${residentId})`);
+    for (const request of ['POST /api/territories/:territory/mutual-aid/requests → 201', 'POST /api/territories/:territory/commitments/:id/sign → 200']) {
+      const acted = adele.getByTestId('audit-entry').filter({ hasText: request });
+      await acted.waitFor();
+      expect(await acted.locator('.audit-who').textContent()).toBe(`par la médiatrice ou le médiateur Maryse (médiatrice) (n° ${mediatorId}) pour le compte de ${resident} (n° ${residentId})`);
+    }
     await expectAccessible(adele, 'audit log');
 
     // Later, the resident takes her account over with the printed code.
@@ -146,6 +161,20 @@ describe('mediation journey', () => {
     await paulette.getByText('paulette.martin@example.org').first().waitFor();
     await maryse.reload();
     await item.getByText('Compte repris par la personne').waitFor();
+
+    // A session left open past its 30 minutes: the server refuses it, and the page says the session is over.
+    const georgette = 'Georgette (accompagnée, démo)';
+    const desk = maryse.getByTestId('assisted-item').filter({ has: maryse.getByRole('heading', { name: georgette }) });
+    await desk.getByLabel(`Motif de la session pour ${georgette}`).fill('Appel : elle veut consulter ses engagements');
+    await desk.getByRole('button', { name: `Agir pour ${georgette} (30 minutes)` }).click();
+    await maryse.getByTestId('acting-banner').waitFor();
+    clock.advance(31 * 60_000);
+    await maryse.goto(t(`/engagements/${commitmentId}`));
+    await maryse.getByTestId('acting-over').getByText(`La session pour ${georgette} est terminée (30 minutes au plus). Ouvrez-en une nouvelle pour continuer.`).waitFor();
+    expect(await maryse.getByTestId('acting-banner').count()).toBe(0);
+    await expectAccessible(maryse, 'session over notice');
+    await maryse.getByRole('button', { name: 'Fermer' }).click();
+    expect(await maryse.getByTestId('acting-over').count()).toBe(0);
 
     expect(errors).toEqual([]);
   });

@@ -6,6 +6,8 @@ export const mediationEn: Record<MediationKey, string> = {
   'banner.end': 'End',
   'banner.ended': 'Session ended: you act in your own name again.',
   'banner.expired': 'The session for {name} has ended (30 minutes at most). Open a new one to go on.',
+  'banner.over': 'Mediation session over',
+  'banner.dismiss': 'Close',
 
   'mediation.title': 'Mediation',
   'mediation.intro': 'Create an account for someone without e-mail or phone, with their consent signed on paper, then act for them in 30-minute sessions. Every action is recorded “by you, on behalf of the person”.',

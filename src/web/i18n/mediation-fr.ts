@@ -6,6 +6,8 @@ export const mediationFr = {
   'banner.end': 'Terminer',
   'banner.ended': 'Session terminée : vous agissez de nouveau en votre nom.',
   'banner.expired': 'La session pour {name} est terminée (30 minutes au plus). Ouvrez-en une nouvelle pour continuer.',
+  'banner.over': 'Session de médiation terminée',
+  'banner.dismiss': 'Fermer',
 
   'mediation.title': 'Médiation',
   'mediation.intro': 'Créez un compte pour une personne sans courriel ni téléphone, avec son consentement signé sur papier, puis agissez pour elle pendant des sessions de 30 minutes. Chaque action est enregistrée « par vous, pour le compte de la personne ».',

@@ -1,6 +1,7 @@
 /** @module API calls of the incentive pages that keep the whole JSON pointer of a 400 (e.g. "/rules/2/cents"), not just its first segment. */
 import { ApiError, parseProblem, toApiError } from '../core/api-error.ts';
 import { currentCsrfToken } from '../core/csrf.ts';
+import { actingHeaders, forgetRefusedSession } from '../mediation/acting-store.ts';
 
 /** An ApiError that also carries the problem's `field` exactly as the server wrote it. */
 export class PointerApiError extends ApiError {
@@ -15,7 +16,9 @@ export function pointerOf(error: unknown): string {
 
 /** Like core/api.ts `callApi`, but a problem answer rejects with a PointerApiError. */
 export async function sendJson<T>(method: 'POST' | 'PUT', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'x-csrf-token': currentCsrfToken() };
+  // While a mediator acts for a resident, the session on behalf goes with every call, as in core/api.ts.
+  const acting = actingHeaders();
+  const headers: Record<string, string> = { accept: 'application/json', 'x-csrf-token': currentCsrfToken(), ...acting };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
@@ -42,7 +45,9 @@ export async function sendJson<T>(method: 'POST' | 'PUT', path: string, body?: u
     const pointer = typeof parsed === 'object' && parsed !== null && typeof (parsed as { field?: unknown }).field === 'string'
       ? (parsed as { field: string }).field
       : '';
-    throw new PointerApiError(parseProblem(response.status, parsed, response.headers.get('retry-after')), pointer);
+    const problem = parseProblem(response.status, parsed, response.headers.get('retry-after'));
+    if (Object.keys(acting).length > 0) forgetRefusedSession(problem.status, problem.reason);
+    throw new PointerApiError(problem, pointer);
   }
   return parsed as T;
 }

@@ -8,7 +8,22 @@ import { mediationPaths } from './paths.ts';
 import { useMediationI18n } from './use-mediation-i18n.ts';
 import './mediation.css';
 
-export function ActingBanner({ acting }: { acting: ActingSession }) {
+export function ActingBanner({ acting, over, onDismiss }: { acting: ActingSession; over?: boolean | undefined; onDismiss?: (() => void) | undefined }) {
+  const { d } = useMediationI18n();
+  if (over) {
+    return (
+      <section class="acting-banner" aria-label={d('banner.over')} data-testid="acting-over">
+        <p role="status">{d('banner.expired', { name: acting.residentName })}</p>
+        <button type="button" class="button" onClick={onDismiss}>
+          {d('banner.dismiss')}
+        </button>
+      </section>
+    );
+  }
+  return <ActiveBanner acting={acting} />;
+}
+
+function ActiveBanner({ acting }: { acting: ActingSession }) {
   const { d, time } = useMediationI18n();
   const { route } = useLocation();
   const [busy, setBusy] = useState(false);

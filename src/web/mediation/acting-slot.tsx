@@ -5,25 +5,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../core/session.tsx';
 import { useLazyComponent } from '../core/use-lazy-component.ts';
-import { ACTING_CHANGED, currentActing, type ActingSession } from './acting-store.ts';
+import { ACTING_CHANGED, currentActing, takeRefusedSession, type ActingSession } from './acting-store.ts';
 
 const loadBanner = () => import('./acting-banner.tsx').then((m) => m.ActingBanner);
 
-function LazyBanner({ acting }: { acting: ActingSession }) {
+function LazyBanner({ acting, over, onDismiss }: { acting: ActingSession; over?: boolean; onDismiss?: () => void }) {
   const Banner = useLazyComponent(loadBanner);
-  return Banner ? <Banner acting={acting} /> : null;
+  return Banner ? <Banner acting={acting} over={over} onDismiss={onDismiss} /> : null;
 }
 
 export function ActingSlot() {
   const { refresh } = useSession();
   const [acting, setActing] = useState<ActingSession | null>(() => currentActing());
+  const [over, setOver] = useState<ActingSession | null>(null);
   useEffect(() => {
     const onChange = () => {
-      setActing(currentActing());
+      const now = currentActing();
+      setActing(now);
+      setOver(now ? null : takeRefusedSession());
       void refresh();
     };
     window.addEventListener(ACTING_CHANGED, onChange);
     return () => window.removeEventListener(ACTING_CHANGED, onChange);
   }, [refresh]);
-  return acting ? <LazyBanner acting={acting} /> : null;
+  if (acting) return <LazyBanner acting={acting} />;
+  // The server ended the session (30 minutes passed): say so until dismissed.
+  return over ? <LazyBanner acting={over} over onDismiss={() => setOver(null)} /> : null;
 }

@@ -59,7 +59,18 @@ export function actingHeaders(): Record<string, string> {
   return acting ? { [ACTING_HEADER]: acting.id } : {};
 }
 
+let refused: ActingSession | null = null;
+
 /** The server refused the session (ended, past its 30 minutes, not ours): forget it so the app is the mediator's again. */
 export function forgetRefusedSession(status: number, reason: string): void {
-  if (status === 403 && (reason === 'session_expired' || reason === 'not_your_session')) stopActing();
+  if (status !== 403 || (reason !== 'session_expired' && reason !== 'not_your_session')) return;
+  refused = currentActing();
+  stopActing();
+}
+
+/** The session the server last refused, once (for the "session over" notice). */
+export function takeRefusedSession(): ActingSession | null {
+  const session = refused;
+  refused = null;
+  return session;
 }
