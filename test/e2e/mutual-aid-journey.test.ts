@@ -1,0 +1,169 @@
+// Journey in Chromium: a new resident of Dijon asks for groceries (commune picked, exact address typed). The demo
+// resident, a helper nearby, sees the request with its approximate area only (commune and a sector, no address),
+// offers to help, is accepted, then — and only then — sees the address; she marks it done with the time it took
+// (the address is gone again) and receives the requester's thanks. The help then counts on the territory's impact
+// page. Every page visited passes axe-core, at a phone's width, and no page error occurs.
+import type { AddressInfo } from 'node:net';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMaille, type Maille } from '../../src/server/app.ts';
+import { fixedClock } from '../../src/server/core/clock.ts';
+import { loadConfig } from '../../src/server/core/config.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
+import { ensureDemoMutualAid } from '../../src/server/demo/seed-mutual-aid.ts';
+import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
+import { openTestDatabase } from '../support/database.ts';
+
+const ADDRESS = '5 rue de la Chouette, 3e étage';
+const CONTACT = 'Interphone Martin';
+const NEED = 'Pain, lait, compote et un paquet de café pour Jeanne.';
+
+describe('mutual-aid journey', () => {
+  const clock = fixedClock(new Date());
+  let maille: Maille;
+  let browser: Browser;
+  let origin: string;
+  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
+
+  beforeAll(async () => {
+    const webDir = await ensureFreshWebBuild();
+    const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
+    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock, jobs: false });
+    await seedDemoIfEmpty(maille.database.db, 60);
+    await ensureDemoMutualAid(maille.database.db, clock.now());
+    await maille.app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await maille?.close();
+  });
+
+  const errors: string[] = [];
+  async function newPage(name: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 390, height: 844 } })).newPage();
+    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+    return page;
+  }
+  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  const section = (page: Page, title: string): Locator => page.locator('section', { has: page.getByRole('heading', { level: 2, name: title }) });
+  const card = (scope: Locator) => scope.locator('li.card', { hasText: NEED });
+
+  it('asks, offers, accepts, reveals the address to the helper only, closes and thanks', async () => {
+    // Jeanne signs up and asks for groceries in Dijon.
+    const jeanne = await newPage('Jeanne');
+    await jeanne.goto(`${t('/inscription')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}/entraide/demander`)}`);
+    await jeanne.getByLabel('Nom affiché').fill('Jeanne');
+    await jeanne.getByLabel('Adresse e-mail').fill('jeanne@example.org');
+    await jeanne.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
+    await jeanne.getByRole('button', { name: 'Créer mon compte' }).click();
+    await jeanne.waitForURL(/\/entraide\/demander$/);
+    await heading(jeanne, 'Demander de l’aide');
+    await expectAccessible(jeanne, 'ask for help');
+    await jeanne.getByLabel('Courses').check();
+    await jeanne.getByLabel('Aujourd’hui').check();
+    await jeanne.getByLabel('En quelques mots').fill(NEED);
+    const commune = jeanne.getByLabel('Commune', { exact: true });
+    await expect.poll(() => commune.locator('option', { hasText: 'Dijon' }).count()).toBeGreaterThan(0);
+    await commune.selectOption({ label: 'Dijon' });
+    await jeanne.getByLabel('Adresse exacte').fill(ADDRESS);
+    await jeanne.getByLabel('Comment vous joindre (téléphone, code d’entrée…)').fill(CONTACT);
+    await jeanne.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    await jeanne.locator('main').getByText(/^Demande envoyée/).waitFor();
+    await expectAccessible(jeanne, 'ask for help (sent)');
+
+    // Hélène, a helper in central Dijon, sees it near her: the commune and a sector, never the address.
+    const helene = await newPage('Hélène');
+    await helene.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}/entraide/a-proximite`)}`);
+    await helene.getByLabel('Adresse e-mail').fill(DEMO_ACCOUNTS[0]!.email);
+    await helene.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await helene.getByRole('button', { name: 'Se connecter' }).click();
+    await helene.waitForURL(/\/entraide\/a-proximite$/);
+    await heading(helene, 'Demandes près de chez moi');
+    const nearby = card(section(helene, 'Demandes près de chez moi'));
+    await nearby.waitFor();
+    await nearby.getByText(/^Dijon, secteur [0-9A-F]+/).waitFor();
+    await nearby.getByText('Dans vos compétences').waitFor();
+    expect(await helene.locator('main').textContent()).not.toContain('Chouette');
+    expect(await helene.locator('main').textContent()).not.toContain(CONTACT);
+    await expectAccessible(helene, 'requests near me');
+    await nearby.getByLabel('Un mot pour la personne (facultatif)').fill('Je passe à la supérette en fin de journée.');
+    await nearby.getByRole('button', { name: 'Je propose mon aide' }).click();
+    await card(section(helene, 'Où j’aide')).getByText('En attente de la réponse de la personne.').waitFor();
+    const requestId = await maille.database.db.selectFrom('aid_requests').select('id').where('description', '=', NEED).executeTakeFirstOrThrow();
+    // Before being accepted, the address is refused to her.
+    expect((await helene.request.get(`${origin}/api/territories/${DEMO_SLUG}/mutual-aid/requests/${requestId.id}/address`)).status()).toBe(403);
+
+    // Jeanne accepts Hélène's offer.
+    await jeanne.goto(t('/entraide/mes-demandes'));
+    await heading(jeanne, 'Mes demandes d’aide');
+    const mine = card(jeanne.locator('main'));
+    await mine.getByText('« Je passe à la supérette en fin de journée. »').waitFor();
+    await expectAccessible(jeanne, 'my requests with an offer');
+    await mine.getByRole('button', { name: 'Accepter l’aide de Hélène (habitante)' }).click();
+    await mine.getByText('Aidant choisi : Hélène (habitante)').waitFor();
+
+    // Hélène now sees the address, helps, and says it took an hour.
+    await helene.goto(t('/entraide/a-proximite'));
+    await heading(helene, 'Demandes près de chez moi');
+    const helping = card(section(helene, 'Où j’aide'));
+    await helping.getByText('Vous êtes l’aidant choisi.').waitFor();
+    await helping.getByRole('button', { name: 'Afficher l’adresse' }).click();
+    await helping.getByTestId('aid-address').getByText(ADDRESS).waitFor();
+    await helping.getByTestId('aid-address').getByText(CONTACT).waitFor();
+    await helping.getByTestId('aid-address').getByText('Chez Jeanne').waitFor();
+    await expectAccessible(helene, 'where I help (address shown)');
+    await helping.getByLabel('Temps passé, en heures (facultatif)').fill('1');
+    await helping.getByRole('button', { name: 'J’ai rendu ce service' }).click();
+    await helping.getByText('La demande est terminée : l’adresse n’est plus affichée.').waitFor();
+    expect(await helene.locator('main').textContent()).not.toContain('Chouette');
+    expect((await helene.request.get(`${origin}/api/territories/${DEMO_SLUG}/mutual-aid/requests/${requestId.id}/address`)).status()).toBe(403);
+
+    // Jeanne thanks her.
+    await jeanne.goto(t('/entraide/mes-demandes'));
+    await heading(jeanne, 'Mes demandes d’aide');
+    await mine.getByText('Temps d’aide compté : 1 h (déclaré)').waitFor();
+    await mine.getByLabel('Votre message').fill('Merci Hélène, tout y était !');
+    await expectAccessible(jeanne, 'my requests (done, thanks form)');
+    await mine.getByRole('button', { name: 'Envoyer mes remerciements' }).click();
+    await mine.getByText('Vous avez remercié votre aidant.').waitFor();
+
+    // Hélène gets the thanks, on the page and in her notifications.
+    await helene.goto(t('/entraide/a-proximite'));
+    await heading(helene, 'Demandes près de chez moi');
+    await card(section(helene, 'Où j’aide')).getByText('Message de remerciement : « Merci Hélène, tout y était ! »').waitFor();
+    await expectAccessible(helene, 'where I help (thanked)');
+    const notices = await maille.database.db
+      .selectFrom('notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.user_id')
+      .select('n.kind')
+      .where('u.email', '=', DEMO_ACCOUNTS[0]!.email)
+      .where('n.kind', 'like', 'mutual_aid.%')
+      .orderBy('n.id')
+      .execute();
+    expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['mutual_aid.request_nearby', 'mutual_aid.accepted', 'mutual_aid.thanks']));
+
+    // The help counts on the territory's impact page, with where the figure comes from.
+    await helene.goto(t('/impact/territoire'));
+    const help = helene.getByTestId('help-impact');
+    await help.getByRole('heading', { name: 'Entraide entre voisins' }).waitFor();
+    await help.getByText(/^Source : demandes d’entraide marquées comme faites/).waitFor();
+    expect(Number((await help.locator('[data-figure="helpDone"]').textContent())?.replace(/\s/g, ''))).toBeGreaterThan(10);
+    await expectAccessible(helene, 'territory impact with mutual aid');
+    await helene.goto(t('/impact'));
+    await helene.getByTestId('help-impact').getByText(/^(Cette semaine, \d+ autres? personnes? (a|ont) aidé un voisin|Personne d’autre)/).waitFor();
+    await expectAccessible(helene, 'my impact with mutual aid');
+
+    // The helper's and the offers pages, as a helper sees them.
+    await helene.goto(t('/entraide/aider'));
+    await heading(helene, 'Proposer mon aide');
+    await helene.getByText(/^Secteur enregistré : Dijon/).waitFor();
+    await expectAccessible(helene, 'helper profile');
+    await helene.goto(t('/entraide/propositions'));
+    await heading(helene, 'Propositions d’aide');
+    await helene.getByText(/^6 propositions trouvées\.$/).waitFor();
+    await expectAccessible(helene, 'offers of help');
+    expect(errors).toEqual([]);
+  });
+});
