@@ -6,6 +6,7 @@ import { smtpDispatcher } from '../server/core/mailer/dispatch.ts';
 import { listOutbox } from '../server/core/mailer/outbox.ts';
 import { createMaille } from '../server/app.ts';
 import { sweepCommitments } from '../server/commitments/sweep.ts';
+import { sweepCheckIns } from '../server/check-ins/sweep.ts';
 import { sendDigests } from '../server/notifications/send-digests.ts';
 import { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
 import { ensureDemoCorridors } from '../server/demo/seed-corridors.ts';
@@ -14,6 +15,7 @@ import { ensureDemoShops } from '../server/demo/seed-incentives.ts';
 import { ensureDemoVolunteering } from '../server/demo/seed-volunteering.ts';
 import { runVolunteeringJob } from '../server/volunteering/reminders.ts';
 import { ensureDemoAssisted } from '../server/demo/seed-mediation.ts';
+import { ensureDemoCheckIns } from '../server/demo/seed-check-ins.ts';
 import { seedDemoMobility } from '../server/demo/seed-mobility.ts';
 import { ensureDemoMutualAid } from '../server/demo/seed-mutual-aid.ts';
 import { seedTerritory } from '../server/demo/seed-territory.ts';
@@ -50,6 +52,8 @@ export async function startCommand(options: { dev?: boolean }): Promise<void> {
     if (volunteering) out(`Added ${volunteering.organisations} invented volunteering organisations, ${volunteering.missions} missions and ${volunteering.participations} applications.`);
     const aid = await ensureDemoMutualAid(db, new Date());
     if (aid) out(`Added synthetic mutual aid: ${aid.helpers} helpers, ${aid.openRequests} open requests, ${aid.offers} standing offers and ${aid.doneRequests} requests done in past weeks.`);
+    const checkIns = await ensureDemoCheckIns(db, new Date());
+    if (checkIns) out(`Added ${checkIns} synthetic daily check-in follow-ups with referents and two weeks of history; the demo mediator is on duty.`);
   }
   const address = await maille.app.listen({ port: config.port, host: config.host });
   const shown = address.replace('127.0.0.1', 'localhost');
@@ -129,7 +133,9 @@ export async function jobsRunCommand(): Promise<void> {
     out(`Notification digests: ${d.sent} queued, ${d.dropped} held notifications released (e-mail turned off).`);
     const v = await runVolunteeringJob({ db: database.db, config }, new Date());
     out(`Volunteering: ${v.reminded} reminders, ${v.completed} missions completed, ${v.refilled} waiting lists moved up, ${v.mailed} mails queued.`);
-    const mailed = r.mailed + d.sent + v.mailed;
+    const k = await sweepCheckIns({ db: database.db, config }, new Date());
+    out(`Check-ins: ${k.examined} follow-ups examined, ${k.raised} missed days alerted, ${k.escalated} alerts passed on to the people on duty, ${k.mailed} mails queued.`);
+    const mailed = r.mailed + d.sent + v.mailed + k.mailed;
     if (mailed > 0 && config.smtpUrl) out(`Sent ${await smtpDispatcher(database.db, config.smtpUrl, config.mailFrom).flush()} mails.`);
     else if (mailed > 0) out('No SMTP_URL: the mails stay in the outbox (maille mail list).');
   } finally {
