@@ -1,0 +1,137 @@
+// Journey in Chromium: three residents report the demo community « Voisins — Démo » as spam from its page; at the
+// third report it leaves the directory. Its organiser sees the reports inside the community page; the city operator
+// opens the moderation queue from the header, keeps the community with a reason, and it is back in the directory;
+// the organiser reads both notices. A resident chooses a weekly e-mail digest and finds the "people I blocked" list
+// on the account page. Every page visited passes axe-core, on a 390-px-wide phone, and no page error occurs.
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMaille, type Maille } from '../../src/server/app.ts';
+import { fixedClock } from '../../src/server/core/clock.ts';
+import { loadConfig } from '../../src/server/core/config.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
+import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { hashPassword } from '../../src/server/core/auth/password.ts';
+
+describe('moderation journey', () => {
+  const clock = fixedClock(new Date());
+  let maille: Maille;
+  let browser: Browser;
+  let origin: string;
+  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
+
+  beforeAll(async () => {
+    const webDir = await ensureFreshWebBuild();
+    const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
+    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock, jobs: false });
+    await seedDemoIfEmpty(maille.database.db, 30);
+    await maille.app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await maille?.close();
+  });
+
+  const errors: string[] = [];
+  async function newPage(name: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
+    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+    return page;
+  }
+  async function signIn(name: string, email: string, password: string, back: string): Promise<Page> {
+    const page = await newPage(name);
+    await page.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(new RegExp(`${back.replace(/[?]/g, '\\?')}$`));
+    return page;
+  }
+  const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.note.startsWith(role))!.email;
+  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  const inDirectory = async (page: Page) => {
+    await page.goto(t('/communautes?q=D%C3%A9mo'));
+    await heading(page, 'Communautés');
+    await page.waitForLoadState('networkidle');
+    return page.locator('main').getByRole('link', { name: 'Voisins — Démo' }).count();
+  };
+
+  it('hides a community reported three times, and the operator keeps it after review', async () => {
+    const db = maille.database.db;
+    const territory = await db.selectFrom('territories').select(['id', 'slug', 'name']).where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow();
+    const community = await db.selectFrom('communities').select('id').where('territory_id', '=', territory.id).where('name', '=', 'Voisins — Démo').executeTakeFirstOrThrow();
+    const communityPath = `/communautes/${community.id}`;
+
+    // Three residents report it as spam from its page.
+    for (const [i, name] of ['Inès', 'Jules', 'Karim'].entries()) {
+      const email = `reporter${i}@example.org`;
+      const user = await db.insertInto('users').values({ email, password_hash: await hashPassword('un mot de passe solide'), display_name: name, deleted_at: null }).returning('id').executeTakeFirstOrThrow();
+      await db.insertInto('territory_members').values({ territory_id: territory.id, user_id: user.id, roles: ['resident'], commune_code: null }).execute();
+      const page = await signIn(name, email, 'un mot de passe solide', communityPath);
+      await heading(page, 'Voisins — Démo');
+      await page.getByRole('button', { name: 'Signaler : Voisins — Démo' }).click();
+      await page.getByRole('heading', { name: 'Signaler un problème' }).waitFor();
+      if (i === 0) {
+        await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+        await page.getByRole('alert').getByText('Choisissez une raison.').first().waitFor();
+        await expectAccessible(page, 'report form with an error');
+      }
+      await page.getByLabel('Publicité ou spam').check();
+      await page.getByLabel('Précisions').fill('Annonces pour un site de paris en ligne');
+      await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+      await page.getByText(i < 2 ? 'Merci, votre signalement est enregistré.' : /le contenu est désormais masqué/).waitFor();
+      if (i === 2) {
+        expect(await inDirectory(page)).toBe(0);
+        await expectAccessible(page, 'directory without the hidden community');
+      }
+      await page.context().close();
+    }
+
+    // The organiser sees the reports inside the community page (members still reach it).
+    const omar = await signIn('Omar', demo('organiser'), DEMO_PASSWORD, communityPath);
+    await heading(omar, 'Voisins — Démo');
+    const panel = omar.locator('section', { has: omar.getByRole('heading', { name: 'Signalements sur cette communauté' }) });
+    await panel.getByText('3 signalements').waitFor();
+    await panel.getByText('Masqué', { exact: true }).waitFor();
+    await expectAccessible(omar, 'community page with its reports (organiser)');
+
+    // The operator opens the queue from the header and keeps the community.
+    const olivia = await signIn('Olivia', demo('city operator'), DEMO_PASSWORD, '/compte');
+    await olivia.getByRole('link', { name: 'Modération' }).click();
+    await heading(olivia, 'Modération');
+    const card = olivia.getByTestId(`queue-community-${community.id}`);
+    await card.getByText('Publicité ou spam (3)', { exact: false }).waitFor();
+    await card.getByText('Précisions des signalements').click();
+    await expectAccessible(olivia, 'moderation queue');
+    await card.getByLabel(/^Conserver/).check();
+    await card.getByLabel('Motif (envoyé à l’auteur)').fill('Vérifié : une annonce isolée, retirée par l’organisateur');
+    await card.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await olivia.getByTestId('queue-empty').waitFor();
+    expect(await inDirectory(olivia)).toBe(1);
+
+    // The organiser was told both times.
+    await omar.goto(`${origin}/notifications`);
+    await heading(omar, 'Notifications');
+    await omar.getByText(/masqué en attendant l’examen/).waitFor();
+    await omar.getByText(/de nouveau visible\. Motif : Vérifié/).waitFor();
+    await expectAccessible(omar, 'notifications with moderation notices');
+  }, 240_000);
+
+  it('lets a resident choose a weekly digest and see who they blocked', async () => {
+    const helene = await signIn('Hélène', demo('resident'), DEMO_PASSWORD, '/compte');
+    await helene.goto(`${origin}/notifications`);
+    await heading(helene, 'Notifications');
+    await helene.getByLabel('Un résumé par semaine (le lundi vers 7 h)').check();
+    await helene.getByRole('button', { name: 'Enregistrer mon choix' }).click();
+    await helene.locator('#announcer').getByText('Votre choix est enregistré.').waitFor();
+    await expectAccessible(helene, 'notifications with the e-mail choice');
+    await helene.goto(t('/compte'));
+    await helene.getByRole('heading', { name: 'Personnes bloquées' }).waitFor();
+    await helene.getByText('Vous n’avez bloqué personne.').waitFor();
+    await expectAccessible(helene, 'account with blocked people');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
