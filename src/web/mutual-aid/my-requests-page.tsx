@@ -1,4 +1,5 @@
 /** @module /t/:territory/entraide/mes-demandes — my help requests: offers received (accept one), mark done, cancel, thank the helper. */
+import { BlockButton } from '../moderation/block-button.tsx';
 import { useState } from 'preact/hooks';
 import { callApi, territoryPath } from '../core/api.ts';
 import { toApiError, type ApiError } from '../core/api-error.ts';
@@ -84,6 +85,7 @@ function RequestCard({ slug, request, reload }: { slug: string; request: OwnRequ
                   <button type="button" class="button button-primary" aria-disabled={busy ? 'true' : undefined} onClick={() => act(aidApi.accept(request.id), { helperId: offer.helperId }, a('mine.accepted', { name }))}>
                     {a('mine.accept', { name })}
                   </button>
+                  <BlockButton slug={slug} userId={offer.helperId} name={name} onChange={reload} />
                 </li>
               );
             })}

@@ -2,6 +2,7 @@
  * @module /t/:territory/entraide/a-proximite — for helpers: where I help (the exact address once accepted, mark it
  * done, step back, the thanks received), and the requests near me with their approximate area only (offer to help).
  */
+import { ReportButton } from '../moderation/report-button.tsx';
 import { useState } from 'preact/hooks';
 import { callApi, territoryPath } from '../core/api.ts';
 import { toApiError, type ApiError } from '../core/api-error.ts';
@@ -148,6 +149,7 @@ function NearbyCard({ slug, request, onOffered }: { slug: string; request: Nearb
           <SubmitButton form={form} label={a('nearby.offer')} />
         </form>
       )}
+      <ReportButton slug={slug} subjectType="aid_request" subjectId={request.id} what={a(`kind.${request.kind}`)} onReported={(hidden) => (hidden ? onOffered() : undefined)} />
     </li>
   );
 }

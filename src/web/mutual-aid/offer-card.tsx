@@ -1,9 +1,10 @@
 /** @module One standing offer of help: kind, words, days and times, approximate area, who offers it. */
 import { weekdayName } from '../core/dates.ts';
+import { ReportButton } from '../moderation/report-button.tsx';
 import { shortCell, type StandingOffer } from './types.ts';
 import { useAidI18n } from './use-aid-i18n.ts';
 
-export function OfferCard({ offer, onWithdraw }: { offer: StandingOffer; onWithdraw?: () => void }) {
+export function OfferCard({ offer, onWithdraw, slug }: { offer: StandingOffer; onWithdraw?: () => void; /** Shows « Signaler » on others' offers. */ slug?: string }) {
   const { a, locale, formatNumber } = useAidI18n();
   const days = offer.weekdays.map((d) => weekdayName(locale, d)).join(', ');
   const times = offer.times.map((x) => a(`time.${x}`).toLowerCase()).join(', ');
@@ -24,6 +25,7 @@ export function OfferCard({ offer, onWithdraw }: { offer: StandingOffer; onWithd
           </button>
         </p>
       ) : null}
+      {slug && !offer.mine ? <ReportButton slug={slug} subjectType="aid_offer" subjectId={offer.id} what={a(`kind.${offer.kind}`)} /> : null}
     </li>
   );
 }

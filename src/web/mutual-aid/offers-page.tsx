@@ -55,7 +55,7 @@ export function OffersPage({ territory: slug }: { territory: string }) {
       {!list.data && !list.error ? <Loading /> : null}
       <ul class="cards">
         {items.map((offer) => (
-          <OfferCard key={offer.id} offer={offer} />
+          <OfferCard key={offer.id} offer={offer} slug={slug} />
         ))}
       </ul>
     </div>
