@@ -349,6 +349,22 @@ describe.each(databaseKinds())('mutual aid on %s', (kind) => {
     expect(ownAudit).toEqual({ actor_id: resident.id, on_behalf_of_id: null });
   });
 
+  it('takes a request filed by a mediator in a session on behalf of an assisted resident, audited with both', async () => {
+    const mediator = await signIn(await person(['resident', 'mediator']));
+    const mediatorId = (await db().selectFrom('users').select('id').where('email', '=', (await mediator.get('/api/me')).json().email).executeTakeFirstOrThrow()).id;
+    const assisted = await mediator.post(`/api/territories/${territory.slug}/mediation/assisted`, { displayName: 'Madeleine', commune: '21001', consentRef: 'FORM-2026-031' });
+    expect(assisted.statusCode, assisted.body).toBe(201);
+    const residentId = assisted.json().userId;
+    const session = await mediator.post(`/api/territories/${territory.slug}/mediation/sessions`, { residentId, reason: 'Demande de courses par téléphone' });
+    expect(session.statusCode, session.body).toBe(201);
+    const res = await mediator.request({ method: 'POST', url: `${base()}/requests`, payload: requestBody({ description: 'Courses pour Madeleine (appel du mardi)' }), headers: { 'x-maille-acting-for': session.json().id } });
+    expect(res.statusCode, res.body).toBe(201);
+    const row = await db().selectFrom('aid_requests').select('requester_id').where('id', '=', res.json().id).executeTakeFirstOrThrow();
+    expect(row.requester_id).toBe(residentId);
+    const audit = await db().selectFrom('audit_log').select(['actor_id', 'on_behalf_of_id']).where('action', '=', 'mutual_aid.request_created').where('subject_id', '=', res.json().id).executeTakeFirstOrThrow();
+    expect(audit).toEqual({ actor_id: mediatorId, on_behalf_of_id: residentId });
+  });
+
   it('exports a person’s mutual aid and erases it with the account', async () => {
     const requesterUser = await person();
     const requester = await signIn(requesterUser);

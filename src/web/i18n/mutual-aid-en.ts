@@ -180,6 +180,13 @@ export const mutualAidEn: Record<AidKey, string> = {
   'impact.received.one': 'You were helped {count} time over the period.',
   'impact.received.other': 'You were helped {count} times over the period.',
 
+  'notice.mutual_aid.request_nearby': 'A neighbour near you asks for help: {kind}, in {commune}.',
+  'notice.mutual_aid.offer_received': 'Someone offers to help you ({kind}): choose your helper.',
+  'notice.mutual_aid.accepted': 'Your help is accepted ({kind}): the address is shown on “Requests near me”.',
+  'notice.mutual_aid.helper_withdrew': 'Your helper can no longer come ({kind}): your request is open again.',
+  'notice.mutual_aid.done': 'Help request done ({kind}). Thank you!',
+  'notice.mutual_aid.cancelled': 'A help request you answered was cancelled ({kind}).',
+  'notice.mutual_aid.thanks': 'Thank you for your help ({kind}): “{message}”',
   'error.not_offered': 'This person has not offered to help with this request.',
   'error.not_open': 'This request no longer takes offers.',
   'error.no_helper_profile': 'Save your helper profile first.',

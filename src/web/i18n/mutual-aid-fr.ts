@@ -180,6 +180,13 @@ export const mutualAidFr = {
   'impact.received.one': 'Vous avez été aidé {count} fois sur la période.',
   'impact.received.other': 'Vous avez été aidé {count} fois sur la période.',
 
+  'notice.mutual_aid.request_nearby': 'Un voisin demande de l’aide près de chez vous : {kind}, à {commune}.',
+  'notice.mutual_aid.offer_received': 'Quelqu’un propose de vous aider ({kind}) : choisissez votre aidant.',
+  'notice.mutual_aid.accepted': 'Votre aide est acceptée ({kind}) : l’adresse est visible sur « Demandes près de chez moi ».',
+  'notice.mutual_aid.helper_withdrew': 'Votre aidant ne peut plus venir ({kind}) : votre demande est de nouveau ouverte.',
+  'notice.mutual_aid.done': 'Demande d’aide terminée ({kind}). Merci !',
+  'notice.mutual_aid.cancelled': 'Une demande d’aide à laquelle vous aviez répondu a été annulée ({kind}).',
+  'notice.mutual_aid.thanks': 'Merci pour votre aide ({kind}) : « {message} »',
   'error.not_offered': 'Cette personne n’a pas proposé son aide pour cette demande.',
   'error.not_open': 'Cette demande ne reçoit plus de propositions.',
   'error.no_helper_profile': 'Enregistrez d’abord votre profil d’aidant.',

@@ -13,12 +13,20 @@ import { notificationsChanged } from './use-unread-count.ts';
 import { EmailPreferenceForm } from '../moderation/email-preference-form.tsx';
 import { useModerationI18n } from '../moderation/use-moderation-i18n.ts';
 import { moderationFr, type ModerationKey } from '../i18n/moderation-fr.ts';
+import { mutualAidFr, type AidKey } from '../i18n/mutual-aid-fr.ts';
+import { useAidI18n } from '../mutual-aid/use-aid-i18n.ts';
 
 /** The in-app wording of a notification from its kind and parameters. */
 function useNotificationText(): (n: AppNotification) => string {
   const { m } = useMobilityI18n();
   const { s } = useModerationI18n();
+  const { a } = useAidI18n();
   return (n) => {
+    if (`notice.${n.kind}` in mutualAidFr) {
+      const p = n.params as Record<string, unknown>;
+      const kind = typeof p['kind'] === 'string' && `kind.${p['kind']}` in mutualAidFr ? a(`kind.${p['kind']}` as AidKey).toLowerCase() : '';
+      return a(`notice.${n.kind}` as AidKey, { kind, commune: typeof p['commune'] === 'string' ? p['commune'] : '', message: typeof p['message'] === 'string' ? p['message'] : '' });
+    }
     const notice = `notice.${n.kind}`;
     if (notice in moderationFr) {
       const reason = (n.params as Record<string, unknown>)['reason'];
