@@ -105,9 +105,9 @@ export function BonjourPage({ territory: slug }: { territory: string }) {
     mine.reload();
     history.reload();
   };
+  // The notice sits in a live region that is always there, so screen readers hear it once.
   const done = (text: string) => {
     setMessage(text);
-    announce(text);
     refresh();
   };
   return (

@@ -1,0 +1,138 @@
+// Journey in Chromium: the demo resident joins the daily hello with the demo organiser as her referent; he accepts
+// (his consent) and she presses the big button. The next day the server clock passes her 10:00 time limit without a
+// hello: the sweep alerts him, he sees the alert on his referent page and answers "I am calling / going by" with a
+// note — so nothing is passed on to the people on duty, even two hours later; her late hello closes the alert. Every
+// page visited passes axe-core, on a 390-px-wide phone, in French, and no page error occurs.
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMaille, type Maille } from '../../src/server/app.ts';
+import { sweepCheckIns } from '../../src/server/check-ins/sweep.ts';
+import { fixedClock } from '../../src/server/core/clock.ts';
+import { loadConfig, type Config } from '../../src/server/core/config.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
+import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
+import { openTestDatabase } from '../support/database.ts';
+
+const DAY = 86_400_000;
+
+/** 08:00 in Paris on the first Tuesday at least two days after the territory's today. */
+function comingTuesdayMorning(now: Date): Date {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+  const day = new Date(`${today}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 2);
+  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() + 1);
+  const date = day.toISOString().slice(0, 10);
+  // 08:00 local is 07:00Z in winter and 06:00Z in summer: take the instant whose Paris hour reads 08.
+  for (const utc of [6, 7]) {
+    const candidate = new Date(`${date}T0${utc}:00:00Z`);
+    if (new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(candidate) === '08') return candidate;
+  }
+  throw new Error('no 08:00');
+}
+
+describe('daily check-in journey', () => {
+  const clock = fixedClock(comingTuesdayMorning(new Date()));
+  let maille: Maille;
+  let config: Config;
+  let browser: Browser;
+  let origin: string;
+  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
+  const account = (note: string) => DEMO_ACCOUNTS.find((a) => a.note.startsWith(note))!;
+
+  beforeAll(async () => {
+    const webDir = await ensureFreshWebBuild();
+    config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
+    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock, jobs: false });
+    await seedDemoIfEmpty(maille.database.db, 60);
+    await maille.app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await maille?.close();
+  });
+
+  const errors: string[] = [];
+  async function signIn(note: string, back: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
+    page.on('pageerror', (e) => errors.push(`${note}: ${e.message}`));
+    await page.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
+    await page.getByLabel('Adresse e-mail').fill(account(note).email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(new RegExp(`${back}$`));
+    return page;
+  }
+  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  const sweep = () => sweepCheckIns({ db: maille.database.db, config }, clock.now());
+
+  it('goes from joining with a referent to an acknowledged missed day, with nothing passed on to the people on duty', async () => {
+    // Hélène joins: time limit 10:00, the organiser as her referent (by e-mail).
+    const helene = await signIn('resident', '/bonjour');
+    await heading(helene, 'Bonjour !');
+    await helene.getByText('Vous n’êtes pas encore inscrit·e').waitFor();
+    await expectAccessible(helene, 'daily hello, not joined');
+    await helene.getByRole('link', { name: 'M’inscrire' }).click();
+    await heading(helene, 'M’inscrire au bonjour quotidien');
+    await helene.getByLabel('Heure limite chaque jour').fill('10:00');
+    await helene.getByLabel('Délai avant de prévenir la permanence').selectOption('60');
+    await helene.getByLabel('Référent 1', { exact: true }).fill(account('organiser').email);
+    await expectAccessible(helene, 'joining form');
+    await helene.getByRole('button', { name: 'M’inscrire' }).click();
+    await heading(helene, 'Bonjour !');
+    await helene.getByText('Chaque jour avant 10:00').waitFor();
+    await helene.getByText('Le suivi commencera dès qu’un référent aura accepté.').waitFor();
+    await helene.getByText('invitation envoyée').waitFor();
+
+    // Omar accepts: his consent starts the follow-up.
+    const omar = await signIn('organiser', '/bonjour/referent');
+    await heading(omar, 'Je veille sur…');
+    await omar.getByText('Hélène (habitante) vous propose d’être son référent.').waitFor();
+    await expectAccessible(omar, 'referent page with an invitation');
+    await omar.getByRole('button', { name: 'J’accepte' }).click();
+    await omar.getByRole('heading', { level: 3, name: 'Hélène (habitante)' }).waitFor();
+    await omar.getByText('Bonjour attendu avant 10:00').waitFor();
+
+    // Hélène presses the big button (08:00).
+    await helene.reload();
+    await helene.getByText('Pas encore fait aujourd’hui — avant 10:00.').waitFor();
+    await helene.getByRole('button', { name: 'Je vais bien' }).click();
+    await helene.getByRole('main').getByText('Merci ! Vos référents savent que tout va bien.').waitFor();
+    await helene.getByTestId('bonjour-status').getByText(/C’est fait pour aujourd’hui : vous avez dit bonjour à 08:00\./).waitFor();
+    await expectAccessible(helene, 'daily hello, done');
+
+    // The next day, 10:05: no hello. The sweep alerts Omar, once.
+    clock.set(new Date(clock.now().getTime() + DAY + 125 * 60_000));
+    expect((await sweep()).raised).toBe(1);
+    expect((await sweep()).raised).toBe(0);
+    await omar.reload();
+    const alert = omar.getByRole('heading', { level: 4, name: /^Pas de bonjour le mercredi .* avant 10:00$/ });
+    await alert.waitFor();
+    await omar.getByText('Sans réponse, la permanence sera prévenue à 11:05.').waitFor();
+    await expectAccessible(omar, 'referent page with an alert');
+    await omar.getByLabel('Note pour les autres (facultatif)').fill('Je l’appelle puis je passe chez elle.');
+    await omar.getByRole('button', { name: 'J’appelle / je passe' }).click();
+    await omar.getByText(/^Omar \(organisateur\) appelle ou passe \(10:05\)/).waitFor();
+
+    // Two hours later: acknowledged, so nothing is passed on to the people on duty.
+    clock.set(new Date(clock.now().getTime() + 2 * 3_600_000));
+    expect((await sweep()).escalated).toBe(0);
+    const maryse = await signIn('mediator', '/bonjour/permanence');
+    await heading(maryse, 'Permanence : bonjours sans réponse');
+    await maryse.getByText('Aucune alerte transmise. Tout est calme.').waitFor();
+    await expectAccessible(maryse, 'duty page');
+
+    // Hélène's late hello closes the alert; her history shows it.
+    await helene.reload();
+    await helene.getByRole('button', { name: 'Je vais bien' }).click();
+    await helene.getByRole('main').getByText('Merci ! L’alerte est close et vos référents sont rassurés.').waitFor();
+    await helene.getByText(/Close : bonjour dit à 12:05\./).waitFor();
+    await expectAccessible(helene, 'daily hello with history');
+    await omar.reload();
+    await omar.getByTestId('watched-status').getByText(/C’est fait pour aujourd’hui/).waitFor();
+
+    expect(errors).toEqual([]);
+  });
+});
