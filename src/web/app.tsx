@@ -36,6 +36,12 @@ const CampaignEditor = lazyPage(() => import('./incentives/campaign-editor-page.
 const Campaign = lazyPage(() => import('./incentives/campaign-page.tsx').then((m) => m.CampaignPage));
 const Wallet = lazyPage(() => import('./incentives/wallet-page.tsx').then((m) => m.WalletPage));
 const Merchant = lazyPage(() => import('./incentives/merchant-page.tsx').then((m) => m.MerchantPage));
+const VolunteeringSearch = lazyPage(() => import('./volunteering/search-page.tsx').then((m) => m.SearchPage));
+const VolunteeringMission = lazyPage(() => import('./volunteering/mission-page.tsx').then((m) => m.MissionPage));
+const VolunteeringOrganisation = lazyPage(() => import('./volunteering/organisation-page.tsx').then((m) => m.OrganisationPage));
+const MyVolunteeringOrganisation = lazyPage(() => import('./volunteering/my-organisation-page.tsx').then((m) => m.MyOrganisationPage));
+const MyParticipations = lazyPage(() => import('./volunteering/my-participations-page.tsx').then((m) => m.MyParticipationsPage));
+const VolunteeringValidation = lazyPage(() => import('./volunteering/validation-page.tsx').then((m) => m.ValidationPage));
 const AidAsk = lazyPage(() => import('./mutual-aid/ask-page.tsx').then((m) => m.AskPage));
 const AidMine = lazyPage(() => import('./mutual-aid/my-requests-page.tsx').then((m) => m.MyRequestsPage));
 const AidNearby = lazyPage(() => import('./mutual-aid/nearby-page.tsx').then((m) => m.NearbyPage));
@@ -90,6 +96,12 @@ function Routes() {
         <Route path="/t/:territory/campagnes/:id" component={Campaign} />
         <Route path="/t/:territory/portefeuille" component={Wallet} />
         <Route path="/t/:territory/commercant" component={Merchant} />
+        <Route path="/t/:territory/benevolat" component={VolunteeringSearch} />
+        <Route path="/t/:territory/benevolat/missions/:id" component={VolunteeringMission} />
+        <Route path="/t/:territory/benevolat/organisations/:id" component={VolunteeringOrganisation} />
+        <Route path="/t/:territory/benevolat/mon-organisation" component={MyVolunteeringOrganisation} />
+        <Route path="/t/:territory/benevolat/mes-participations" component={MyParticipations} />
+        <Route path="/t/:territory/benevolat/validation" component={VolunteeringValidation} />
         <Route path="/t/:territory/entraide/demander" component={AidAsk} />
         <Route path="/t/:territory/entraide/mes-demandes" component={AidMine} />
         <Route path="/t/:territory/entraide/a-proximite" component={AidNearby} />

@@ -10,6 +10,7 @@ import { toApiError } from './api-error.ts';
 import { describeApiError } from './error-message.ts';
 import { useUnreadCount } from '../notifications/use-unread-count.ts';
 import { incentivePaths } from '../incentives/paths.ts';
+import { volunteeringPaths } from '../volunteering/paths.ts';
 import { aidPaths } from '../mutual-aid/paths.ts';
 import { checkInPaths } from '../check-ins/paths.ts';
 import { moderationPaths } from '../moderation/paths.ts';
@@ -157,6 +158,16 @@ export function SiteHeader({ slug, territoryName }: { slug: string | null; terri
                 { href: incentivePaths.campaigns(slug), label: t('nav.campaigns') },
                 ...(me ? [{ href: incentivePaths.wallet(slug), label: t('nav.wallet') }] : []),
                 ...(roles.includes('merchant') ? [{ href: incentivePaths.merchant(slug), label: t('nav.merchant') }] : []),
+              ]}
+            />
+            <NavGroup
+              label={t('nav.volunteering')}
+              current={path}
+              links={[
+                { href: volunteeringPaths.search(slug), label: t('nav.volunteeringSearch'), exactOnly: true },
+                ...(me ? [{ href: volunteeringPaths.myParticipations(slug), label: t('nav.volunteeringMine') }] : []),
+                { href: volunteeringPaths.myOrganisation(slug), label: t('nav.volunteeringOrganisation') },
+                ...(roles.includes('operator') || roles.includes('admin') ? [{ href: volunteeringPaths.validation(slug), label: t('nav.volunteeringValidation') }] : []),
               ]}
             />
             <NavGroup

@@ -15,17 +15,25 @@ import { useModerationI18n } from '../moderation/use-moderation-i18n.ts';
 import { moderationFr, type ModerationKey } from '../i18n/moderation-fr.ts';
 import { mutualAidFr, type AidKey } from '../i18n/mutual-aid-fr.ts';
 import { useAidI18n } from '../mutual-aid/use-aid-i18n.ts';
+import { volunteeringFr, type VolunteeringKey } from '../i18n/volunteering-fr.ts';
+import { useVolunteeringI18n } from '../volunteering/use-volunteering-i18n.ts';
 
 /** The in-app wording of a notification from its kind and parameters. */
 function useNotificationText(): (n: AppNotification) => string {
   const { m } = useMobilityI18n();
   const { s } = useModerationI18n();
   const { a } = useAidI18n();
+  const { v } = useVolunteeringI18n();
   return (n) => {
     if (`notice.${n.kind}` in mutualAidFr) {
       const p = n.params as Record<string, unknown>;
       const kind = typeof p['kind'] === 'string' && `kind.${p['kind']}` in mutualAidFr ? a(`kind.${p['kind']}` as AidKey).toLowerCase() : '';
       return a(`notice.${n.kind}` as AidKey, { kind, commune: typeof p['commune'] === 'string' ? p['commune'] : '', message: typeof p['message'] === 'string' ? p['message'] : '' });
+    }
+    if (`notice.${n.kind}` in volunteeringFr) {
+      const p = n.params as Record<string, unknown>;
+      const text = (key: string) => { const value = p[key]; return typeof value === 'string' ? value : ''; };
+      return v(`notice.${n.kind}` as VolunteeringKey, { title: text('title'), reason: text('reason') }).trim();
     }
     const notice = `notice.${n.kind}`;
     if (notice in moderationFr) {
