@@ -46,9 +46,19 @@ export async function signCommitment(
   const actor = await requireResident(deps.db, territory, input.viewer);
   return withLockedCommitment(deps, territory, input.id, false, async (trx, row, { state }) => {
     await requireVisible(trx, row, actor);
-    const request = { signerId: actor.userId, commune: input.commune ?? null, publicName: input.publicName, entry: 'self' as const, signedBy: null, consentRef: null };
+    // A mediator acting for an assisted resident in a session signs as that resident, on the consent they recorded.
+    const consentRef = input.viewer?.mediatorId ? await assistedConsent(trx, territory.id, actor.userId) : null;
+    const request = consentRef && input.viewer?.mediatorId
+      ? { signerId: actor.userId, commune: input.commune ?? null, publicName: input.publicName, entry: 'mediator' as const, signedBy: input.viewer.mediatorId, consentRef }
+      : { signerId: actor.userId, commune: input.commune ?? null, publicName: input.publicName, entry: 'self' as const, signedBy: null, consentRef: null };
     return recordSignature(trx, { territory, row, state }, request, { now: deps.clock.now(), publicUrl: deps.config.publicUrl });
   });
+}
+
+/** The paper consent reference of an assisted resident of this territory (the mediation session was opened on it). */
+async function assistedConsent(db: Executor, territoryId: string, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('assisted_accounts').select('consent_ref').where('territory_id', '=', territoryId).where('user_id', '=', userId).executeTakeFirst();
+  return row?.consent_ref ?? null;
 }
 
 /** The resident a signature is entered for: a member of this territory, not the one entering it. */

@@ -138,7 +138,10 @@ describe.each(databaseKinds())('mediation on %s', (kind) => {
       const commitmentId = await launchCommitment();
       const signed = await as.post(`/api/territories/${territory.slug}/commitments/${commitmentId}/sign`, {});
       expect(signed.statusCode, signed.body).toBe(200);
-      expect(await signatures(commitmentId)).toEqual([{ user_id: account.userId, entry: 'self' }]);
+      // Theirs, and marked as entered by the mediator on the consent recorded with the assisted account.
+      expect(await signatures(commitmentId)).toEqual([{ user_id: account.userId, entry: 'mediator' }]);
+      const entered = await db().selectFrom('commitment_signatures').select(['signed_by', 'consent_ref']).where('commitment_id', '=', commitmentId).executeTakeFirstOrThrow();
+      expect(entered).toEqual({ signed_by: mediatorUser.id, consent_ref: account.consentRef });
       const acted = await db().selectFrom('audit_log').selectAll().where('action', '=', 'mediation.acted').where('subject_id', '=', session.id).orderBy('id').execute();
       expect(acted.map((a) => [a.actor_id, a.on_behalf_of_id, a.details])).toEqual([
         [mediatorUser.id, account.userId, { method: 'GET', route: '/api/me', status: 200 }],
