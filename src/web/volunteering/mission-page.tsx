@@ -14,6 +14,7 @@ import { useForm } from '../core/use-form.ts';
 import { useEnsureResident } from '../communities/use-ensure-resident.ts';
 import type { VolunteeringKey } from '../i18n/volunteering-fr.ts';
 import { PlacesLeft, placeText, Tags, VolunteeringLinks } from './bits.tsx';
+import { ReportButton } from '../moderation/report-button.tsx';
 import { ManageMission } from './manage-mission.tsx';
 import { volunteeringApi, volunteeringPaths } from './paths.ts';
 import type { MissionView } from './types.ts';
@@ -106,6 +107,7 @@ export function MissionPage({ territory: slug, id }: { territory: string; id: st
         )
       ) : null}
       {m.viewer.manager ? <ManageMission slug={slug} mission={m} onChange={mission.reload} /> : null}
+      {me && !m.viewer.manager && m.status === 'published' ? <ReportButton slug={slug} subjectType="mission" subjectId={m.id} what={m.title} /> : null}
       <VolunteeringLinks slug={slug} signedIn={Boolean(me)} operator={isOperator(roles)} />
     </div>
   );

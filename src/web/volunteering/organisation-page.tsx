@@ -4,6 +4,7 @@ import { PageHeading } from '../core/page-heading.tsx';
 import { useSession } from '../core/session.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
+import { ReportButton } from '../moderation/report-button.tsx';
 import { MissionCard, ResponseFigures, VolunteeringLinks } from './bits.tsx';
 import { volunteeringApi, volunteeringPaths } from './paths.ts';
 import type { OrganisationView } from './types.ts';
@@ -73,6 +74,7 @@ export function OrganisationPage({ territory: slug, id }: { territory: string; i
           <MissionCard key={m.id} slug={slug} m={m} />
         ))}
       </ul>
+      {me && !o.viewer?.manager && o.status === 'validated' ? <ReportButton slug={slug} subjectType="organisation" subjectId={o.id} what={o.name} /> : null}
       <VolunteeringLinks slug={slug} signedIn={Boolean(me)} operator={isOperator(roles)} />
     </div>
   );
