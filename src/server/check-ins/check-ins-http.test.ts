@@ -237,6 +237,42 @@ describe.each(databaseKinds())('daily check-ins on %s', (kind) => {
     expect(enrolAudit).toEqual([{ actor_id: mediator.id, on_behalf_of_id: stranger.id }]);
   });
 
+  it('in a mediation session, the mediator enrols the resident with a consent reference and presses the button for them, audited as acting for them', async () => {
+    at('2026-12-01T06:00:00Z');
+    const w = await world();
+    const mediator = await w.person(['resident', 'mediator']);
+    const resident = await w.person();
+    const referent = await w.person();
+    const session = await db()
+      .insertInto('mediation_sessions')
+      .values({ territory_id: w.territory.id, mediator_id: mediator.id, resident_id: resident.id, reason: 'Rendez-vous au CCAS', started_at: t.clock.now(), expires_at: new Date(t.clock.now().getTime() + 30 * MINUTE) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const m = await signIn(mediator);
+    const acting = (method: 'POST', url: string, payload?: object) => m.request({ method, url, headers: { 'x-maille-acting-for': session.id }, ...(payload ? { payload } : {}) });
+    const body = { deadline: '10:00', escalationMinutes: 60, referents: [referent.id] };
+    const missing = await acting('POST', `${w.base}/enrolment`, body);
+    expect(missing.statusCode, missing.body).toBe(400);
+    expect(missing.json()).toMatchObject({ field: '/consentRef', reason: 'consent_required' });
+    const ok = await acting('POST', `${w.base}/enrolment`, { ...body, consentRef: 'Formulaire bonjour 3' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const row = await db().selectFrom('check_in_enrolments').select(['user_id', 'enrolled_by', 'consent_ref']).where('id', '=', ok.json().id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ user_id: resident.id, enrolled_by: mediator.id, consent_ref: 'Formulaire bonjour 3' });
+    const pressed = await acting('POST', `${w.base}/today`);
+    expect(pressed.json()).toMatchObject({ channel: 'button', alreadyDone: false });
+    const entries = await db()
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'on_behalf_of_id'])
+      .where('territory_id', '=', w.territory.id)
+      .where('action', 'like', 'check_in.%')
+      .orderBy('id')
+      .execute();
+    expect(entries).toEqual([
+      { action: 'check_in.enrolled', actor_id: mediator.id, on_behalf_of_id: resident.id },
+      { action: 'check_in.recorded_for', actor_id: mediator.id, on_behalf_of_id: resident.id },
+    ]);
+  });
+
   it('history: the resident and active referents; staff only with a reason, audited; others never', async () => {
     at('2026-12-01T06:00:00Z');
     const w = await world();

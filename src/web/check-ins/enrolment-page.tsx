@@ -15,6 +15,7 @@ import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { onlyErrors, useForm, type Placement } from '../core/use-form.ts';
 import type { CheckInKey } from '../i18n/check-ins-fr.ts';
+import { currentActing } from '../mediation/acting-store.ts';
 import { checkInApi, checkInPaths } from './paths.ts';
 import { checkSchedule, ScheduleFields, type ScheduleValues } from './schedule-fields.tsx';
 import type { Enrolment, MyCheckIns } from './types.ts';
@@ -31,15 +32,23 @@ function explainReferent(c: (key: CheckInKey) => string, field: string) {
 
 function JoinForm({ slug, onJoined }: { slug: string; onJoined: () => void }) {
   const { c } = useCheckInsI18n();
-  const form = useForm('enrol', ['deadline', 'weekdays', 'escalationMinutes', 'referents']);
+  const form = useForm('enrol', ['deadline', 'weekdays', 'escalationMinutes', 'referents', 'consentRef']);
+  // A mediator acting for the resident records the reference of their consent with the enrolment.
+  const acting = currentActing() !== null;
+  const [consentRef, setConsentRef] = useState('');
   const [values, setValues] = useState<ScheduleValues>({ deadline: '10:00', weekdays: [1, 2, 3, 4, 5, 6, 7], delay: '60' });
   const [referents, setReferents] = useState(['', '', '']);
   const onSubmit = (event: Event) =>
     form.submit(event, {
-      validate: () => onlyErrors({ ...checkSchedule(values, c), referents: referents.some((r) => r.trim() !== '') ? undefined : c('enrol.referentsRequired') }),
+      validate: () =>
+        onlyErrors({
+          ...checkSchedule(values, c),
+          referents: referents.some((r) => r.trim() !== '') ? undefined : c('enrol.referentsRequired'),
+          consentRef: acting && consentRef.trim() === '' ? c('duty.consentRef') : undefined,
+        }),
       action: async () => {
         await callApi('POST', territoryPath(slug, checkInApi.enrolment), {
-          body: { deadline: values.deadline, weekdays: values.weekdays, escalationMinutes: Number(values.delay), referents: referents.map((r) => r.trim()).filter(Boolean) },
+          body: { deadline: values.deadline, weekdays: values.weekdays, escalationMinutes: Number(values.delay), referents: referents.map((r) => r.trim()).filter(Boolean), ...(acting ? { consentRef: consentRef.trim() } : {}) },
         });
         announce(c('enrol.done'));
         onJoined();
@@ -72,6 +81,7 @@ function JoinForm({ slug, onJoined }: { slug: string; onJoined: () => void }) {
           />
         ))}
       </fieldset>
+      {acting ? <TextField form={form} name="consentRef" label={c('duty.consentRef')} hint={c('duty.enrolForIntro')} value={consentRef} onValue={setConsentRef} autoComplete="off" /> : null}
       <p class="meta">{c('enrol.noHealth')}</p>
       <SubmitButton form={form} label={c('enrol.submit')} />
     </form>
