@@ -126,6 +126,7 @@ export const volunteeringEn: Record<VolunteeringKey, string> = {
   'search.reset': 'Clear the filters',
   'search.results.one': '{count} mission found',
   'search.results.other': '{count} missions found',
+  'search.resultsTitle': 'Results',
   'search.none': 'No mission matches. Widen the distance or the dates.',
   'search.radiusInvalid': 'Choose a distance between 1 and 50 km.',
   'search.datesInvalid': 'The end date must come after the start date.',

@@ -126,6 +126,7 @@ export const volunteeringFr = {
   'search.reset': 'Effacer les filtres',
   'search.results.one': '{count} mission trouvée',
   'search.results.other': '{count} missions trouvées',
+  'search.resultsTitle': 'Résultats',
   'search.none': 'Aucune mission ne correspond à ces critères. Élargissez la distance ou les dates.',
   'search.radiusInvalid': 'Choisissez une distance entre 1 et 50 km.',
   'search.datesInvalid': 'La date de fin doit suivre la date de début.',

@@ -86,9 +86,8 @@ export function MissionPage({ territory: slug, id }: { territory: string; id: st
           <Tags prefix="public" values={m.publics} label={v('mission.publics')} />
         </>
       ) : null}
-      {m.viewer.participation ? (
-        <MyApplication slug={slug} mission={m} onChange={mission.reload} />
-      ) : m.status === 'published' && !m.viewer.manager ? (
+      {m.viewer.participation ? <MyApplication slug={slug} mission={m} onChange={mission.reload} /> : null}
+      {(!m.viewer.participation || m.viewer.participation.cancelledBy === 'volunteer') && m.status === 'published' && !m.viewer.manager ? (
         me ? (
           <ApplyForm slug={slug} mission={m} onApplied={mission.reload} />
         ) : (

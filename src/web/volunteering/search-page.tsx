@@ -140,7 +140,7 @@ export function SearchPage({ territory: slug }: { territory: string }) {
       </details>
       <section aria-labelledby="vol-results">
         <h2 id="vol-results" class="visually-hidden">
-          {v('search.submit')}
+          {v('search.resultsTitle')}
         </h2>
         <p role="status" data-testid="mission-count">
           {results.data ? vp('search.results', results.data.total) : results.loading ? t('app.loading') : ''}
