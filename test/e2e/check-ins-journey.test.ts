@@ -1,8 +1,9 @@
 // Journey in Chromium: the demo resident joins the daily hello with the demo organiser as her referent; he accepts
 // (his consent) and she presses the big button. The next day the server clock passes her 10:00 time limit without a
 // hello: the sweep alerts him, he sees the alert on his referent page and answers "I am calling / going by" with a
-// note — so nothing is passed on to the people on duty, even two hours later; her late hello closes the alert. Every
-// page visited passes axe-core, on a 390-px-wide phone, in French, and no page error occurs.
+// note — so nothing is passed on to the people on duty, even two hours later; her late hello closes the alert. Another
+// day nobody answers: the alert reaches the demo mediator on duty, who reads the history with a stated reason (audited)
+// and closes it. Every page visited passes axe-core, on a 390-px-wide phone, in French, and no page error occurs.
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +133,30 @@ describe('daily check-in journey', () => {
     await expectAccessible(helene, 'daily hello with history');
     await omar.reload();
     await omar.getByTestId('watched-status').getByText(/C’est fait pour aujourd’hui/).waitFor();
+
+    // Another day nobody answers: after the 60-minute delay the alert goes to the people on duty. The mediator sees it,
+    // reads the history with a stated reason (audited) and closes it after calling.
+    clock.set(new Date(clock.now().getTime() + DAY - 2 * 3_600_000));
+    expect((await sweep()).raised).toBe(1);
+    clock.set(new Date(clock.now().getTime() + 61 * 60_000));
+    expect((await sweep()).escalated).toBe(1);
+    await maryse.reload();
+    await maryse.getByRole('heading', { level: 3, name: /^Hélène \(habitante\) — n° Maille \d+$/ }).waitFor();
+    await maryse.getByText('Référents : Omar (organisateur)').waitFor();
+    await expectAccessible(maryse, 'duty page with an alert passed on');
+    await maryse.getByText('Consulter un historique').click();
+    await maryse.getByLabel('Motif').fill('Pas de réponse des référents ce matin');
+    await maryse.getByRole('button', { name: 'Afficher l’historique' }).click();
+    await maryse.getByText(/Close : bonjour dit à 12:05\./).waitFor();
+    await expectAccessible(maryse, 'duty page with a history read for a reason');
+    await maryse.getByRole('button', { name: 'Tout va bien' }).click();
+    await maryse.getByRole('heading', { level: 2, name: 'Closes (7 derniers jours)' }).waitFor();
+    const audited = await maille.database.db.selectFrom('audit_log').select('reason').where('action', '=', 'personal_data.viewed').execute();
+    expect(audited).toEqual([{ reason: 'Pas de réponse des référents ce matin' }]);
+    await omar.reload();
+    await omar.getByRole('button', { name: 'Voir son historique' }).click();
+    await omar.getByText(/Maryse \(médiatrice\) : tout va bien/).waitFor();
+    await expectAccessible(omar, 'referent page with the history');
 
     expect(errors).toEqual([]);
   });
