@@ -62,7 +62,7 @@ describe('mutual-aid journey', () => {
     await heading(jeanne, 'Demander de l’aide');
     await expectAccessible(jeanne, 'ask for help');
     await jeanne.getByLabel('Courses').check();
-    await jeanne.getByLabel('Aujourd’hui').check();
+    await jeanne.getByLabel('Cette semaine').check();
     await jeanne.getByLabel('En quelques mots').fill(NEED);
     const commune = jeanne.getByLabel('Commune', { exact: true });
     await expect.poll(() => commune.locator('option', { hasText: 'Dijon' }).count()).toBeGreaterThan(0);

@@ -127,7 +127,7 @@ export async function ensureDemoMutualAid(db: Database, now: Date, seed = 2031):
     if (resident) {
       await trx
         .insertInto('aid_helper_profiles')
-        .values({ territory_id: territory.id, user_id: resident.id, skills: ['groceries', 'pharmacy', 'visit', 'call'], weekdays: [1, 2, 3, 4, 5, 6], times: ['morning', 'afternoon', 'evening'], radius_km: 5, home_cell: cellOf(DIJON_CENTRE), commune_code: dijon.code, updated_at: now })
+        .values({ territory_id: territory.id, user_id: resident.id, skills: ['groceries', 'pharmacy', 'visit', 'call'], weekdays: [1, 2, 3, 4, 5, 6, 7], times: ['morning', 'afternoon', 'evening'], radius_km: 5, home_cell: cellOf(DIJON_CENTRE), commune_code: dijon.code, updated_at: now })
         .execute();
     }
     // Open requests, most in central Dijon; the first few already have an offer.

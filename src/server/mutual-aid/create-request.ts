@@ -56,6 +56,8 @@ async function candidates(trx: Executor, territoryId: string, kind: AidKind, req
     .select((eb) => [
       'p.user_id',
       'p.skills',
+      'p.weekdays',
+      'p.times',
       'p.radius_km',
       'p.home_cell',
       eb
@@ -77,7 +79,7 @@ async function candidates(trx: Executor, territoryId: string, kind: AidKind, req
     .where('u.deleted_at', 'is', null)
     .where(sql<boolean>`${kind} = any(p.skills)`)
     .execute();
-  return rows.map((r) => ({ userId: r.user_id, skills: r.skills, radiusKm: Number(r.radius_km), homeCell: r.home_cell, sharesCommunity: Boolean(r.shares) }));
+  return rows.map((r) => ({ userId: r.user_id, skills: r.skills, weekdays: r.weekdays.map(Number), times: r.times, radiusKm: Number(r.radius_km), homeCell: r.home_cell, sharesCommunity: Boolean(r.shares) }));
 }
 
 async function replay(trx: Executor, territoryId: string, requesterId: string, key: string): Promise<CreatedRequest | null> {
@@ -137,7 +139,7 @@ export async function createRequest(
       await storeAddress(trx, { requestId: row.id, territoryId: territory.id, address, contact });
       const all = await candidates(trx, territory.id, r.kind, actor.userId);
       const blocked = await blockedAmong(trx, actor.userId, all.map((c) => c.userId));
-      const helpers = rankHelpers({ kind: r.kind, cell, requesterId: actor.userId }, all, { limit: NOTIFY_AT_MOST, blocked });
+      const helpers = rankHelpers({ kind: r.kind, cell, requesterId: actor.userId, window: { from, to } }, all, { limit: NOTIFY_AT_MOST, blocked });
       const communeName = (await communeNames(trx, territory.id)).get(communeCode) ?? communeCode;
       const told = await tell(trx, deps, {
         territoryId: territory.id,

@@ -2,7 +2,7 @@
 // never the requester or a blocked person.
 import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { cellDistanceKm, rankHelpers, roundedKm, type HelperCandidate } from './matching.ts';
+import { availableDuring, cellDistanceKm, parisWeekdayHour, rankHelpers, roundedKm, type HelperCandidate } from './matching.ts';
 
 const cell = (lat: number, lng: number) => latLngToCell(lat, lng, 8);
 const here = cell(47.32, 5.04);
@@ -34,5 +34,29 @@ describe('rankHelpers', () => {
   it('never the requester, never someone blocked either way', () => {
     const ranked = rankHelpers(request, [candidate('requester', 5.04), candidate('blocked', 5.04), candidate('ok', 5.04)], { limit: 20, blocked: new Set(['blocked']) });
     expect(ranked.map((r) => r.userId)).toEqual(['ok']);
+  });
+});
+
+describe('availability', () => {
+  // Monday 9 March 2026, 09:00 in Paris is 08:00 UTC (winter time).
+  const monday9 = new Date('2026-03-09T08:00:00Z');
+  const plus = (hours: number) => new Date(monday9.getTime() + hours * 3_600_000);
+  it('reads the weekday and hour in Paris', () => {
+    expect(parisWeekdayHour(monday9)).toEqual({ weekday: 1, hour: 9 });
+    expect(parisWeekdayHour(new Date('2026-03-08T23:30:00Z'))).toEqual({ weekday: 1, hour: 0 });
+  });
+  it('needs one hour of the window on one of the helper’s weekdays, in one of their times of day', () => {
+    expect(availableDuring([1], ['morning'], monday9, plus(2))).toBe(true);
+    expect(availableDuring([1], ['evening'], monday9, plus(2))).toBe(false);
+    expect(availableDuring([2], ['morning'], monday9, plus(2))).toBe(false);
+    expect(availableDuring([2], ['morning'], monday9, plus(24))).toBe(true);
+    expect(availableDuring([1], ['evening'], monday9, plus(9))).toBe(false); // until 18:00, not into the evening
+    expect(availableDuring([1], ['evening'], monday9, plus(10))).toBe(true);
+    expect(availableDuring([7], ['afternoon'], monday9, plus(24 * 30))).toBe(true);
+  });
+  it('leaves unavailable helpers out of the ranking', () => {
+    const window = { from: monday9, to: plus(2) };
+    const ranked = rankHelpers({ ...request, window }, [candidate('free', 5.05, { weekdays: [1], times: ['morning'] }), candidate('busy', 5.05, { weekdays: [3], times: ['morning'] })], { limit: 20, blocked: new Set() });
+    expect(ranked.map((r) => r.userId)).toEqual(['free']);
   });
 });

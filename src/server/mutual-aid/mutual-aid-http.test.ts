@@ -8,6 +8,7 @@ import { databaseKinds } from '../../../test/support/database.ts';
 import { addMember, buildCommunity, buildTerritory, buildUser, PASSWORD, type TerritoryFixture, type UserFixture } from '../../../test/support/factories.ts';
 import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
 import { getResolution } from 'h3-js';
+import { isoWeekday, localDate, localInstant } from '../core/time-of-day.ts';
 import { createRequest } from './create-request.ts';
 
 const HOUR = 3_600_000;
@@ -39,7 +40,7 @@ describe.each(databaseKinds())('mutual aid on %s', (kind) => {
     contact: '06 00 00 00 00',
     ...over,
   });
-  const profileBody = (over: Record<string, unknown> = {}) => ({ skills: ['groceries', 'pharmacy'], weekdays: [1, 2, 3, 4, 5], times: ['morning', 'evening'], radiusKm: 3, home: NEAR, ...over });
+  const profileBody = (over: Record<string, unknown> = {}) => ({ skills: ['groceries', 'pharmacy'], weekdays: [1, 2, 3, 4, 5, 6, 7], times: ['morning', 'afternoon', 'evening'], radiusKm: 3, home: NEAR, ...over });
   const helper = async (over: Record<string, unknown> = {}) => {
     const u = await person();
     const c = await signIn(u);
@@ -83,6 +84,23 @@ describe.each(databaseKinds())('mutual aid on %s', (kind) => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.body_text).not.toContain('Tilleuls');
     expect(mails[0]!.subject).toContain('Alpha');
+  });
+
+  it('tells only helpers available at some hour of the window (weekday and time of day, Paris time)', async () => {
+    // A window on the coming Monday, 09:00–11:00 in Paris.
+    const today = localDate(t.clock.now());
+    let monday = today;
+    do monday = new Date(Date.parse(`${monday}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    while (isoWeekday(monday) !== 1 || monday === today);
+    const window = { from: localInstant(monday, 9 * 60).toISOString(), to: localInstant(monday, 11 * 60).toISOString() };
+    const mondayMorning = await helper({ skills: ['visit'], weekdays: [1], times: ['morning'] });
+    const mondayEvening = await helper({ skills: ['visit'], weekdays: [1], times: ['evening'] });
+    const tuesdayMorning = await helper({ skills: ['visit'], weekdays: [2], times: ['morning'] });
+    const created = await ask(await signIn(await person()), { kind: 'visit', urgency: 'flexible', window });
+    const told = async (h: { u: UserFixture }) => (await notices(h.u.id, 'mutual_aid.request_nearby')).filter((n) => (n.params as { requestId: string }).requestId === created.id).length;
+    expect([await told(mondayMorning), await told(mondayEvening), await told(tuesdayMorning)]).toEqual([1, 0, 0]);
+    // Everyone within reach still sees it in « requests near me ».
+    expect((await tuesdayMorning.c.get(`${base()}/requests/nearby`)).json().items.map((i: { id: string }) => i.id)).toContain(created.id);
   });
 
   it('tells at most 20 helpers, members of a community the requester is in first', async () => {
