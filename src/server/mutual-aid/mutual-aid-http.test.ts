@@ -271,6 +271,31 @@ describe.each(databaseKinds())('mutual aid on %s', (kind) => {
     expect((await requester.post(`${base()}/requests/${id}/done`, {})).json().reason).toBe('not_matched');
   });
 
+  it('keeps blocked people apart: not told, not listed, cannot offer, cannot be accepted', async () => {
+    const requesterUser = await person();
+    const requester = await signIn(requesterUser);
+    const blocked = await helper();
+    const blocker = await helper();
+    // The requester blocks one helper; another helper blocks the requester.
+    expect((await requester.post(`/api/territories/${territory.slug}/blocks/${blocked.u.id}`)).statusCode).toBeLessThan(300);
+    expect((await blocker.c.post(`/api/territories/${territory.slug}/blocks/${requesterUser.id}`)).statusCode).toBeLessThan(300);
+    const { id } = await ask(requester);
+    for (const h of [blocked, blocker]) {
+      expect((await notices(h.u.id, 'mutual_aid.request_nearby')).filter((n) => (n.params as { requestId: string }).requestId === id)).toEqual([]);
+      expect((await h.c.get(`${base()}/requests/nearby`)).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+      expect((await h.c.get(`${base()}/requests/${id}`)).statusCode).toBe(404);
+      expect((await h.c.post(`${base()}/requests/${id}/offers`, {})).statusCode).toBe(404);
+    }
+    // An offer made before the block cannot be accepted after it.
+    const later = await helper();
+    await later.c.post(`${base()}/requests/${id}/offers`, {});
+    await requester.post(`/api/territories/${territory.slug}/blocks/${later.u.id}`);
+    const refused = await requester.post(`${base()}/requests/${id}/accept`, { helperId: later.u.id });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().reason).toBe('blocked');
+    expect(await status(id)).toBe('offered');
+  });
+
   it('leaves requests hidden by moderation out of the lists helpers see', async () => {
     const requester = await signIn(await person());
     const near = await helper();
@@ -304,6 +329,8 @@ describe.each(databaseKinds())('mutual aid on %s', (kind) => {
     expect(await ids('?q=bricolage')).toEqual([]);
     expect(await ids('?commune=21002')).not.toContain(offerId);
     expect((await other.get(`${base()}/offers?kind=nope`)).json().field).toBe('/query/kind');
+    expect((await author.get(`${base()}/offers?mine=true`)).json().items.map((o: { id: string }) => o.id)).toEqual([offerId]);
+    expect((await other.get(`${base()}/offers?mine=true`)).json().items).toEqual([]);
     const listed = (await other.get(`${base()}/offers`)).json().items.find((o: { id: string }) => o.id === offerId);
     expect(listed).toMatchObject({ communeName: 'Alpha', weekdays: [2], times: ['morning'], mine: false });
     expect((await new Client(t.app).get(`${base()}/offers`)).statusCode).toBe(401);
