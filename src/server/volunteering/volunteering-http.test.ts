@@ -523,6 +523,28 @@ describe.each(databaseKinds())('volunteering over HTTP on %s', (kind) => {
     });
   });
 
+  it('audits an application a mediator makes for an assisted resident "by mediator M on behalf of R"', async () => {
+    const { id, org } = await published();
+    const mediator = await buildUser(db(), { territory, roles: ['resident', 'mediator'] });
+    const resident = await db().insertInto('users').values({ email: null, password_hash: null, display_name: 'Personne accompagnée', deleted_at: null }).returning('id').executeTakeFirstOrThrow();
+    await db().insertInto('territory_members').values({ territory_id: territory.id, user_id: resident.id, commune_code: '21001' }).execute();
+    await db().insertInto('assisted_accounts').values({ territory_id: territory.id, user_id: resident.id, created_by: mediator.id, consent_ref: `F-${Math.random()}`, consent_at: t.clock.now() }).execute();
+    const session = await db()
+      .insertInto('mediation_sessions')
+      .values({ territory_id: territory.id, mediator_id: mediator.id, resident_id: resident.id, reason: 'Inscription à une mission par téléphone', started_at: t.clock.now(), expires_at: new Date(t.clock.now().getTime() + 30 * 60_000) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const client = await signIn(mediator);
+    const res = await client.request({ method: 'POST', url: `${V()}/missions/${id}/participations`, payload: { message: 'Inscrite par téléphone.' }, headers: { 'x-maille-acting-for': session.id } });
+    expect(res.statusCode, res.body).toBe(201);
+    const participationId = res.json<{ id: string }>().id;
+    const row = await db().selectFrom('participations').select('user_id').where('id', '=', participationId).executeTakeFirstOrThrow();
+    expect(row.user_id).toBe(resident.id);
+    const audit = await db().selectFrom('audit_log').select(['actor_id', 'on_behalf_of_id']).where('action', '=', 'volunteering.applied').where('subject_id', '=', participationId).execute();
+    expect(audit).toEqual([{ actor_id: mediator.id, on_behalf_of_id: resident.id }]);
+    expect(await kindsOf(org.manager.user.id)).toContain('volunteering.application_received');
+  });
+
   it('uses tables that all carry the territory', async () => {
     for (const table of ['organisations', 'organisation_members', 'missions', 'mission_addresses', 'participations']) {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns where table_name = ${table} and column_name = 'territory_id'`.execute(db());
