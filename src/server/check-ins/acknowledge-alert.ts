@@ -55,7 +55,7 @@ export async function acknowledgeAlert(
     const referents = (await activeReferentIds(trx, enrolment.id)).filter((id) => id !== actor.userId);
     let sent = await sendCheckInNotice(trx, { territory, residentId: enrolment.user_id, page: 'bonjour/referent' }, 'acknowledged', referents, params, ctx);
     if (alert.escalated_at !== null) {
-      const duty = (await dutyIds(trx, territory.id)).filter((id) => id !== actor.userId && !referents.includes(id));
+      const duty = (await dutyIds(trx, territory.id)).filter((id) => id !== actor.userId && id !== enrolment.user_id && !referents.includes(id));
       sent += await sendCheckInNotice(trx, { territory, residentId: enrolment.user_id, page: 'bonjour/permanence', duty: true }, 'acknowledged', duty, params, ctx);
     }
     return { status: 'acknowledged' as const, mailed: sent };

@@ -48,7 +48,7 @@ export async function resolveOpenAlerts(
   const referents = (await activeReferentIds(trx, enrolment.id)).filter((id) => id !== skip);
   let mailed = await sendCheckInNotice(trx, { territory, residentId: enrolment.user_id, page: 'bonjour/referent' }, 'resolved', referents, params, ctx);
   if (closed.some((a) => a.escalated_at !== null)) {
-    const duty = (await dutyIds(trx, territory.id)).filter((id) => id !== skip && !referents.includes(id));
+    const duty = (await dutyIds(trx, territory.id)).filter((id) => id !== skip && id !== enrolment.user_id && !referents.includes(id));
     mailed += await sendCheckInNotice(trx, { territory, residentId: enrolment.user_id, page: 'bonjour/permanence', duty: true }, 'resolved', duty, params, ctx);
   }
   return { resolved: closed.length, mailed };

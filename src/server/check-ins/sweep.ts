@@ -101,7 +101,8 @@ export async function sweepCheckIns(deps: Omit<CheckInDeps, 'clock'>, now: Date)
       if (!enrolment) return;
       await trx.updateTable('check_in_alerts').set({ escalated_at: now }).where('id', '=', alert.id).execute();
       report.escalated += 1;
-      const duty = await dutyIds(trx, alert.territory_id);
+      // The resident is never among those told about their own alert, even when they hold a duty role.
+      const duty = (await dutyIds(trx, alert.territory_id)).filter((id) => id !== enrolment.user_id);
       if (duty.length === 0) report.unstaffed += 1;
       const params = { resident: await displayNameOf(trx, enrolment.user_id), deadline: toHHMM(enrolment.deadline_minutes) };
       const target = { territory: { id: alert.territory_id, slug: candidate.slug }, residentId: enrolment.user_id, page: 'bonjour/permanence' as const, duty: true };

@@ -2,12 +2,7 @@
 import type { CheckInKey } from './check-ins-fr.ts';
 
 export const checkInsEn: Record<CheckInKey, string> = {
-  'nav.bonjour': 'My daily hello',
-  'nav.referent': 'People I look after',
-  'nav.duty': 'On duty',
-
   'bonjour.title': 'Hello!',
-  'bonjour.intro': 'Every day, before your chosen time, press the big button to say you are fine. If you forget, your referents are told.',
   'bonjour.notEnrolled': 'You have not joined the daily hello yet. You choose the time, the days and one to three people you trust, who are told if you forget. No health data is asked.',
   'bonjour.enrol': 'Join',
   'bonjour.button': 'I am fine',
@@ -39,7 +34,6 @@ export const checkInsEn: Record<CheckInKey, string> = {
   'bonjour.resume': 'Resume the follow-up',
   'bonjour.resumed': 'Follow-up resumed.',
   'bonjour.history': 'My last 30 days',
-  'bonjour.openAlert': 'Open alert for {date}.',
 
   'history.day.done': 'Hello said at {time}',
   'history.day.donePhone': 'Call noted by a mediator at {time}',
@@ -58,8 +52,6 @@ export const checkInsEn: Record<CheckInKey, string> = {
   'history.none': 'Nothing to show yet.',
   'history.alerts': 'Alerts',
   'history.caption': 'Day by day',
-  'history.col.day': 'Day',
-  'history.col.status': 'Hello',
 
   'enrol.title': 'Join the daily hello',
   'enrol.editTitle': 'My daily hello: settings',
@@ -142,7 +134,6 @@ export const checkInsEn: Record<CheckInKey, string> = {
   'duty.historyIntro': 'Reading a person’s history needs a reason, written to the audit log.',
   'duty.reason': 'Reason',
   'duty.reasonHint': 'At least 5 characters, for example “worried call from her daughter”.',
-  'duty.historyOf': 'History of {name}',
   'duty.show': 'Show the history',
   'duty.userIdInvalid': 'A Maille number has digits only.',
   'duty.reasonRequired': 'Give a reason of at least 5 characters.',

@@ -2,12 +2,7 @@
 // Loaded with those pages only (see check-ins/use-check-ins-i18n.ts), so the first page does not carry them.
 
 export const checkInsFr = {
-  'nav.bonjour': 'Mon bonjour',
-  'nav.referent': 'Je veille sur…',
-  'nav.duty': 'Permanence',
-
   'bonjour.title': 'Bonjour !',
-  'bonjour.intro': 'Chaque jour, avant l’heure choisie, appuyez sur le grand bouton pour dire que tout va bien. Si vous oubliez, vos référents sont prévenus.',
   'bonjour.notEnrolled': 'Vous n’êtes pas encore inscrit·e au bonjour quotidien. Vous choisissez l’heure, les jours et une à trois personnes de confiance qui seront prévenues en cas d’oubli. Aucune donnée de santé n’est demandée.',
   'bonjour.enrol': 'M’inscrire',
   'bonjour.button': 'Je vais bien',
@@ -39,7 +34,6 @@ export const checkInsFr = {
   'bonjour.resume': 'Reprendre le suivi',
   'bonjour.resumed': 'Suivi repris.',
   'bonjour.history': 'Mes 30 derniers jours',
-  'bonjour.openAlert': 'Alerte en cours pour le {date}.',
 
   'history.day.done': 'Bonjour dit à {time}',
   'history.day.donePhone': 'Appel noté par un médiateur à {time}',
@@ -58,8 +52,6 @@ export const checkInsFr = {
   'history.none': 'Rien à montrer pour l’instant.',
   'history.alerts': 'Alertes',
   'history.caption': 'Jour par jour',
-  'history.col.day': 'Jour',
-  'history.col.status': 'Bonjour',
 
   'enrol.title': 'M’inscrire au bonjour quotidien',
   'enrol.editTitle': 'Mon bonjour quotidien : réglages',
@@ -142,7 +134,6 @@ export const checkInsFr = {
   'duty.historyIntro': 'Lire l’historique d’une personne demande un motif, inscrit au journal d’audit.',
   'duty.reason': 'Motif',
   'duty.reasonHint': 'Au moins 5 caractères, par exemple « appel inquiet de sa fille ».',
-  'duty.historyOf': 'Historique de {name}',
   'duty.show': 'Afficher l’historique',
   'duty.userIdInvalid': 'Un numéro Maille ne contient que des chiffres.',
   'duty.reasonRequired': 'Indiquez un motif d’au moins 5 caractères.',
