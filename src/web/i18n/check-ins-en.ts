@@ -142,4 +142,9 @@ export const checkInsEn: Record<CheckInKey, string> = {
   'duty.consentRef': 'Reference of the consent',
   'duty.enrolForSubmit': 'Enrol this person',
   'duty.enrolForDone': 'Person enrolled. Their referents received the invitation.',
+  'notice.check_in.invited': '{resident} asks you to be their daily hello referent.',
+  'notice.check_in.missed': '{resident} did not say hello before {deadline}. Can you call or go by?',
+  'notice.check_in.escalated': 'On duty: no referent answered for {resident} (hello expected before {deadline}).',
+  'notice.check_in.acknowledged': '{by} is looking after {resident}.',
+  'notice.check_in.resolved': 'All is well with {resident}: the alert is closed.',
 };

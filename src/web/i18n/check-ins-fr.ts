@@ -142,6 +142,11 @@ export const checkInsFr = {
   'duty.consentRef': 'Référence de l’accord',
   'duty.enrolForSubmit': 'Inscrire cette personne',
   'duty.enrolForDone': 'Personne inscrite. Ses référents ont reçu l’invitation.',
+  'notice.check_in.invited': '{resident} vous propose d’être son référent pour le bonjour quotidien.',
+  'notice.check_in.missed': '{resident} n’a pas dit bonjour avant {deadline}. Pouvez-vous appeler ou passer ?',
+  'notice.check_in.escalated': 'Permanence : aucun référent n’a répondu pour {resident} (bonjour attendu avant {deadline}).',
+  'notice.check_in.acknowledged': '{by} s’occupe de {resident}.',
+  'notice.check_in.resolved': 'Tout va bien pour {resident} : l’alerte est close.',
 } as const;
 
 export type CheckInKey = keyof typeof checkInsFr;

@@ -17,6 +17,8 @@ import { mutualAidFr, type AidKey } from '../i18n/mutual-aid-fr.ts';
 import { useAidI18n } from '../mutual-aid/use-aid-i18n.ts';
 import { volunteeringFr, type VolunteeringKey } from '../i18n/volunteering-fr.ts';
 import { useVolunteeringI18n } from '../volunteering/use-volunteering-i18n.ts';
+import { useCheckInsI18n } from '../check-ins/use-check-ins-i18n.ts';
+import { checkInsFr, type CheckInKey } from '../i18n/check-ins-fr.ts';
 
 /** The in-app wording of a notification from its kind and parameters. */
 function useNotificationText(): (n: AppNotification) => string {
@@ -24,7 +26,13 @@ function useNotificationText(): (n: AppNotification) => string {
   const { s } = useModerationI18n();
   const { a } = useAidI18n();
   const { v } = useVolunteeringI18n();
+  const { c } = useCheckInsI18n();
   return (n) => {
+    if (`notice.${n.kind}` in checkInsFr) {
+      const p = n.params as Record<string, unknown>;
+      const text = (key: string) => { const value = p[key]; return typeof value === 'string' ? value : ''; };
+      return c(`notice.${n.kind}` as CheckInKey, { resident: text('resident'), deadline: text('deadline'), by: text('by') });
+    }
     if (`notice.${n.kind}` in mutualAidFr) {
       const p = n.params as Record<string, unknown>;
       const kind = typeof p['kind'] === 'string' && `kind.${p['kind']}` in mutualAidFr ? a(`kind.${p['kind']}` as AidKey).toLowerCase() : '';
