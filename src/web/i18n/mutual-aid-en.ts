@@ -168,7 +168,7 @@ export const mutualAidEn: Record<AidKey, string> = {
   'impact.method.when': 'A request counts once it is marked done, in the week (Paris time) it was marked done.',
   'impact.method.hours': 'Hours of help: the time reported when marking it done; otherwise an estimate per kind of request ({estimates}). Reported and estimated hours are counted apart.',
   'impact.method.people': 'People helped: distinct requesters; helpers: distinct people accepted to help. A community counts the help given by its active members.',
-  'impact.method': 'How is this computed?',
+  'impact.method': 'How are hours of help counted?',
   'impact.weekTable': 'Mutual aid per week',
   'impact.week': 'Week of',
   'impact.others.one': 'This week, {count} other person helped a neighbour in the territory.',

@@ -168,7 +168,7 @@ export const mutualAidFr = {
   'impact.method.when': 'Une demande compte quand elle est marquée comme faite, dans la semaine (heure de Paris) où elle l’a été.',
   'impact.method.hours': 'Heures d’aide : le temps déclaré en marquant la demande comme faite ; sinon une estimation selon le type de demande ({estimates}). Les heures déclarées et estimées sont comptées à part.',
   'impact.method.people': 'Personnes aidées : demandeurs différents ; aidants : personnes différentes acceptées pour aider. Une communauté compte l’aide donnée par ses membres actifs.',
-  'impact.method': 'Comment est-ce calculé ?',
+  'impact.method': 'Comment les heures d’aide sont-elles comptées ?',
   'impact.weekTable': 'Entraide par semaine',
   'impact.week': 'Semaine du',
   'impact.others.one': 'Cette semaine, {count} autre personne a aidé un voisin sur le territoire.',
