@@ -32,7 +32,8 @@ function comingTuesdayMorning(now: Date): Date {
   throw new Error('no 08:00');
 }
 
-describe('daily check-in journey', () => {
+// A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
+describe('daily check-in journey', { timeout: 180_000 }, () => {
   const clock = fixedClock(comingTuesdayMorning(new Date()));
   let maille: Maille;
   let config: Config;

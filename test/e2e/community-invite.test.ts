@@ -9,7 +9,8 @@ import { DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
 import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
 import { openTestDatabase } from '../support/database.ts';
 
-describe('community invitation journey', () => {
+// A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
+describe('community invitation journey', { timeout: 180_000 }, () => {
   let maille: Maille;
   let browser: Browser;
   let origin: string;

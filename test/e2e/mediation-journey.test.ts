@@ -18,7 +18,8 @@ import { Client } from '../support/http.ts';
 
 const DAY = 86_400_000;
 
-describe('mediation journey', () => {
+// A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
+describe('mediation journey', { timeout: 180_000 }, () => {
   const clock = fixedClock(new Date());
   let maille: Maille;
   let browser: Browser;

@@ -18,7 +18,8 @@ const ADDRESS = '5 rue de la Chouette, 3e étage';
 const CONTACT = 'Interphone Martin';
 const NEED = 'Pain, lait, compote et un paquet de café pour Jeanne.';
 
-describe('mutual-aid journey', () => {
+// A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
+describe('mutual-aid journey', { timeout: 180_000 }, () => {
   const clock = fixedClock(new Date());
   let maille: Maille;
   let browser: Browser;

@@ -17,7 +17,8 @@ import { openTestDatabase } from '../support/database.ts';
 
 const DAY = 86_400_000;
 
-describe('volunteering journey', () => {
+// A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
+describe('volunteering journey', { timeout: 180_000 }, () => {
   const clock = fixedClock(new Date());
   const missionDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(clock.now().getTime() + 5 * DAY));
   let maille: Maille;
