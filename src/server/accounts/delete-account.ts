@@ -2,7 +2,7 @@
 import type { Clock } from '../core/clock.ts';
 import { verifyPassword } from '../core/auth/password.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { Database, Transaction } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { eraseCarpoolData } from '../carpool/personal-data.ts';
@@ -33,29 +33,39 @@ export async function deleteAccount(
     throw new AppError('invalid', 'The password is wrong.', { field: '/password' });
   }
   await deps.db.transaction().execute(async (trx) => {
-    await releaseMemberships(trx, user.id);
-    await eraseCommuteData(trx, user.id);
-    await eraseCarpoolData(trx, user.id);
-    await eraseShiftData(trx, user.id);
-    await anonymiseGestures(trx, user.id);
-    await eraseNotifications(trx, user.id);
-    await eraseModerationData(trx, user.id);
-    await eraseWalletData(trx, user.id);
-    await eraseCheckInData(trx, user.id);
-    await eraseMutualAidData(trx, user.id);
-    await eraseMediationData(trx, user.id, deps.clock.now());
-    await eraseVolunteeringData(trx, user.id, deps.clock.now());
-    await trx.deleteFrom('territory_members').where('user_id', '=', user.id).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-    await trx.deleteFrom('password_reset_tokens').where('user_id', '=', user.id).execute();
-    await trx.deleteFrom('mail_outbox').where('user_id', '=', user.id).execute();
-    if (user.email) await clearAccountFailures(trx, user.email);
-    await trx
-      .updateTable('users')
-      .set({ email: null, password_hash: null, display_name: null, deleted_at: deps.clock.now() })
-      .where('id', '=', user.id)
-      .execute();
+    await eraseAccount(trx, user, deps.clock.now());
     // The log keeps only the numeric id, which no longer leads to a name or an address.
     await recordAudit(trx, { actorId: user.id, action: 'account.erased', subjectType: 'user', subjectId: user.id, requestId });
   });
+}
+
+/**
+ * What erasing an account does, inside the caller's transaction: every capability's personal data goes, the
+ * memberships, sessions and mail go, and the `users` row becomes an anonymous tombstone (ids stay, so totals and
+ * foreign keys hold). Shared by self-erasure (above, after the password) and a mediator's erasure of an assisted
+ * account on a signed paper request (`mediation/erase-assisted-account.ts`); each caller records its own audit entry.
+ */
+export async function eraseAccount(trx: Transaction, user: { id: string; email: string | null }, now: Date): Promise<void> {
+  await releaseMemberships(trx, user.id);
+  await eraseCommuteData(trx, user.id);
+  await eraseCarpoolData(trx, user.id);
+  await eraseShiftData(trx, user.id);
+  await anonymiseGestures(trx, user.id);
+  await eraseNotifications(trx, user.id);
+  await eraseModerationData(trx, user.id);
+  await eraseWalletData(trx, user.id);
+  await eraseCheckInData(trx, user.id);
+  await eraseMutualAidData(trx, user.id);
+  await eraseMediationData(trx, user.id, now);
+  await eraseVolunteeringData(trx, user.id, now);
+  await trx.deleteFrom('territory_members').where('user_id', '=', user.id).execute();
+  await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+  await trx.deleteFrom('password_reset_tokens').where('user_id', '=', user.id).execute();
+  await trx.deleteFrom('mail_outbox').where('user_id', '=', user.id).execute();
+  if (user.email) await clearAccountFailures(trx, user.email);
+  await trx
+    .updateTable('users')
+    .set({ email: null, password_hash: null, display_name: null, deleted_at: now })
+    .where('id', '=', user.id)
+    .execute();
 }
