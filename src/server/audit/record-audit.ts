@@ -48,6 +48,7 @@ export type AuditAction =
   | 'campaign.draw_revealed'
   | 'merchant.created'
   | 'merchant.settled'
+  | 'merchant.updated'
   | 'voucher.redeemed'
   | 'moderation.reported'
   | 'moderation.hidden'
