@@ -48,6 +48,7 @@ const MATRIX: Row[] = [
   { route: 'GET /api/territories/:t/mediation/assisted/:userId', note: 'with a reason', build: async (w) => ({ url: `${M(w)}/assisted/${(await assisted(w)).userId}?reason=${reason}` }), expect: staffWithReason },
   { route: 'POST /api/territories/:t/mediation/assisted/:userId/withdraw-consent', build: async (w) => ({ url: `${M(w)}/assisted/${(await assisted(w)).userId}/withdraw-consent`, body: {} }), expect: mediatorsOnly },
   { route: 'POST /api/territories/:t/mediation/assisted/:userId/takeover-code', build: async (w) => ({ url: `${M(w)}/assisted/${(await assisted(w)).userId}/takeover-code` }), expect: mediatorsOnly },
+  { route: 'POST /api/territories/:t/mediation/assisted/:userId/erasure', build: async (w) => ({ url: `${M(w)}/assisted/${(await assisted(w)).userId}/erasure`, body: { formRef: `E-${unique()}` } }), expect: mediatorsOnly },
   { route: 'POST /api/territories/:t/mediation/sessions', build: async (w) => ({ url: `${M(w)}/sessions`, body: { residentId: (await assisted(w)).userId, reason: 'Aide par téléphone' } }), expect: mediatorsOnly },
   { route: 'GET /api/territories/:t/mediation/sessions', build: (w) => ({ url: `${M(w)}/sessions` }), expect: mediatorsOnly },
   { route: 'POST /api/territories/:t/mediation/sessions/:id/end', build: async (w) => ({ url: `${M(w)}/sessions/${await session(w)}/end` }), expect: mediatorsOnly },
@@ -57,15 +58,18 @@ const MATRIX: Row[] = [
 
 describeMatrix('authorization matrix: mediation', MATRIX, {
   covers: hasTag('mediation'),
-  atLeast: 9,
+  atLeast: 10,
   more: (world) => {
-    it('a mediator of the territory reads and creates assisted accounts; a mediator of another territory cannot', async () => {
+    it('a mediator of the territory reads, creates and erases assisted accounts; a mediator of another territory cannot', async () => {
       const w = world();
       const mediator = await new Client(w.t.app).signIn((await buildUser(w.t.database.db, { territory: w.territory, roles: ['resident', 'mediator'] })).email, PASSWORD);
       expect((await mediator.get(`${M(w)}/assisted`)).statusCode).toBe(200);
       expect((await mediator.post(`${M(w)}/assisted`, { displayName: 'Personne', commune: '21001', consentRef: `F-${unique()}` })).statusCode).toBe(201);
       const foreign = await new Client(w.t.app).signIn((await buildUser(w.t.database.db, { territory: w.elsewhere, roles: ['resident', 'mediator'] })).email, PASSWORD);
       expect((await foreign.get(`${M(w)}/assisted`)).statusCode).toBe(403);
+      const target = await assisted(w);
+      expect((await foreign.post(`${M(w)}/assisted/${target.userId}/erasure`, { formRef: `E-${unique()}` })).statusCode).toBe(403);
+      expect((await mediator.post(`${M(w)}/assisted/${target.userId}/erasure`, { formRef: `E-${unique()}` })).statusCode).toBe(204);
     });
   },
 });

@@ -9,6 +9,7 @@ import { localInstant, weekStart } from '../core/time-of-day.ts';
 import { addDays, campaignBody, carpoolRide, corridor, shiftGesture, today } from './campaign-test-fixtures.ts';
 import { balanceOf, derivedBalances } from './ledger-store.ts';
 import { drawWinners, verifySeed } from './lottery.ts';
+import { GRACE_DAYS } from './lottery-draws.ts';
 
 describe.each(databaseKinds())('campaigns on %s', (kind) => {
   let t: TestApp;
@@ -267,16 +268,24 @@ describe.each(databaseKinds())('campaigns on %s', (kind) => {
     expect((await w.operator.get(`${w.base}/${id}/draws`)).json().items).toEqual([]);
     expect((await w.operator.post(`${w.base}/${id}/launch`)).json()).toMatchObject({ status: 'active', spentCents: 0, prizeCents: 500, winnersPerWeek: 2 });
     const before = (await new Client(t.app).get(`${w.base}/${id}/draws`)).json().items;
-    expect(before).toEqual([w1, w2].map((weekStart) => ({ weekStart, seedCommitment: expect.stringMatching(/^[0-9a-f]{64}$/), seed: null, participants: null, winners: null, drawnAt: null, myTicket: null })));
+    expect(before).toEqual([w1, w2].map((weekStart) => ({ weekStart, drawsOn: addDays(weekStart, 7 + GRACE_DAYS), seedCommitment: expect.stringMatching(/^[0-9a-f]{64}$/), seed: null, participants: null, winners: null, drawnAt: null, myTicket: null })));
 
     const started = t.clock.now();
     try {
-      // The Monday after the first week: its gestures are recorded, the week has ended.
+      // The Monday after the first week: the week has ended, but shifts of it may still be recorded (up to
+      // GRACE_DAYS back), so it is not drawn yet: its gestures earn points, no draw.
+      expect(GRACE_DAYS).toBe(7);
       t.clock.set(localInstant(addDays(w1, 7), 12 * 60));
       for (const n of [0, 1, 2]) await w.shift(a, addDays(w1, n));
       await w.shift(b, addDays(w1, 3));
+      expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toEqual({ awarded: 4, paidCents: 0, exhausted: false, held: 0, draws: 0 });
+      // The last day of the grace period: c backfills two shifts of the week; still no draw.
+      t.clock.set(localInstant(addDays(w1, 6 + GRACE_DAYS), 12 * 60));
       for (const n of [1, 4]) await w.shift(c, addDays(w1, n));
-      expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toEqual({ awarded: 6, paidCents: 1_000, exhausted: false, held: 0, draws: 1 });
+      expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toMatchObject({ awarded: 2, draws: 0 });
+      // The day after: drawn, c's late shifts counting as chances.
+      t.clock.set(localInstant(addDays(w1, 7 + GRACE_DAYS), 12 * 60));
+      expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toEqual({ awarded: 0, paidCents: 1_000, exhausted: false, held: 0, draws: 1 });
 
       const res = await new Client(t.app).get(`${w.base}/${id}/draws`);
       type Draw = { weekStart: string; seedCommitment: string; seed: string; participants: { ticket: string; points: number }[]; winners: { ticket: string; cents: number }[]; myTicket: string | null };
@@ -305,9 +314,9 @@ describe.each(databaseKinds())('campaigns on %s', (kind) => {
       expect(wallets.reduce((sum, x) => sum + x, 0)).toBe(1_000);
       expect(wallets.filter((x) => x === 500)).toHaveLength(2);
 
-      // Second week: one gesture; drawn once the week has ended, the prize cut to what remains.
+      // Second week: one gesture; drawn once the week and its grace period have ended, the prize cut to what remains.
       await w.shift(b, w2);
-      t.clock.set(localInstant(addDays(w2, 7), 12 * 60));
+      t.clock.set(localInstant(addDays(w2, 7 + GRACE_DAYS), 12 * 60));
       expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toMatchObject({ awarded: 1, draws: 1, paidCents: 200, exhausted: true });
       const week = (await new Client(t.app).get(`${w.base}/${id}/draws`)).json().items[1] as Draw;
       expect(verifySeed(week.seed, before[1].seedCommitment)).toBe(true);

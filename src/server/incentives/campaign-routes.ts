@@ -1,16 +1,19 @@
-/** @module HTTP routes of incentive campaigns: drafts, live simulation, launch, settle, close, lottery draws. */
+/** @module HTTP routes of incentive campaigns: drafts, live simulation, launch, settle, top-up, close, return of the remainder, lottery draws. */
 import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { IdParam, problemResponses, TerritoryParam } from '../core/http/schemas.ts';
 import { CampaignInputSchema } from './campaign-input.ts';
 import { closeCampaign, createCampaign, getCampaign, launchCampaign, listCampaigns, settleNow, updateCampaign, visibleCampaign } from './campaign-manage.ts';
+import { returnRemainder } from './campaign-return.ts';
 import { simulateDraft } from './campaign-simulate.ts';
+import { MAX_TOP_UP_CENTS, topUpCampaign } from './campaign-top-up.ts';
 import { listDraws } from './lottery-draws.ts';
 
 const tags = ['campaigns'];
 const base = '/api/territories/:territory/campaigns';
 const Params = Type.Object({ territory: TerritoryParam.properties.territory, id: IdParam });
 const View = Type.Unknown({ description: 'CampaignView (docs/incentives.md)' });
+const Reference = Type.String({ minLength: 1, maxLength: 120, description: 'The decision or payment this refers to (e.g. a council decision number)' });
 
 export const campaignRoutes: RouteModule = (app, deps) => {
   app.get(base, {
@@ -58,6 +61,29 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       },
     },
     handler: async (req) => settleNow(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id }),
+  });
+
+  app.post(`${base}/:id/top-ups`, {
+    schema: {
+      tags,
+      params: Params,
+      body: Type.Object({ cents: Type.Integer({ minimum: 1, maximum: MAX_TOP_UP_CENTS }), reference: Reference }, { additionalProperties: false }),
+      response: { 200: Type.Unknown({ description: 'TopUpResult (a retry with the same reference)' }), 201: Type.Unknown({ description: 'TopUpResult' }), ...problemResponses },
+    },
+    handler: async (req, reply) => {
+      const result = await topUpCampaign(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, cents: req.body.cents, reference: req.body.reference, requestId: req.id });
+      return reply.status(result.replayed ? 200 : 201).send(result);
+    },
+  });
+
+  app.post(`${base}/:id/return`, {
+    schema: {
+      tags,
+      params: Params,
+      body: Type.Object({ reference: Reference }, { additionalProperties: false }),
+      response: { 200: Type.Unknown({ description: 'ReturnResult' }), ...problemResponses },
+    },
+    handler: async (req) => returnRemainder(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, reference: req.body.reference, requestId: req.id }),
   });
 
   app.post(`${base}/:id/close`, {

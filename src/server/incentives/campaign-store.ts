@@ -23,8 +23,13 @@ export interface CampaignView {
   prizeCents?: number;
   winnersPerWeek?: number;
   status: CampaignStatus;
+  /** Paid out: budget − what remains − what was returned to the territory. */
   spentCents: number;
   remainingCents: number;
+  /** Added to the budget after launch (`budgetCents` includes them), oldest first. */
+  topUps: { cents: number; reference: string; at: string }[];
+  /** Given back to the territory after closing (`return:<campaign>`), 0 until then. */
+  returnedCents: number;
   /** Gestures awarded more than zero (cents, or points in lottery mode). */
   awardedGestures: number;
   people: number;
@@ -67,10 +72,32 @@ export function paidUntil(row: Pick<CampaignRow, 'ends_on'>, now: Date): string 
   return today < row.ends_on ? today : row.ends_on;
 }
 
+/** The budget's top-ups (`top-up:<campaign>:<reference>`) and its return (`return:<campaign>`), read from the ledger. */
+async function budgetMovements(db: Executor, row: CampaignRow): Promise<{ topUps: CampaignView['topUps']; returnedCents: number }> {
+  const rows = await db
+    .selectFrom('ledger_transactions as t')
+    .innerJoin('ledger_entries as e', 'e.transaction_id', 't.id')
+    .select(['t.key', 't.memo', 't.created_at', 'e.cents'])
+    .where('t.territory_id', '=', row.territory_id)
+    .where('t.kind', '=', 'fund')
+    .where((eb) => eb.or([eb('t.key', 'like', `top-up:${row.id}:%`), eb('t.key', '=', `return:${row.id}`)]))
+    .where('e.account', '=', budgetAccount(row.id))
+    .orderBy('t.id')
+    .execute();
+  const topUps: CampaignView['topUps'] = [];
+  let returnedCents = 0;
+  for (const r of rows) {
+    if (r.key === `return:${row.id}`) returnedCents -= Number(r.cents);
+    else topUps.push({ cents: Number(r.cents), reference: (r.memo as { reference?: string }).reference ?? '', at: r.created_at.toISOString() });
+  }
+  return { topUps, returnedCents };
+}
+
 export async function campaignView(db: Executor, row: CampaignRow, now: Date): Promise<CampaignView> {
   const budgetCents = Number(row.budget_cents);
   const launched = row.launched_at !== null;
   const remainingCents = launched ? await balanceOf(db, row.territory_id, budgetAccount(row.id)) : budgetCents;
+  const { topUps, returnedCents } = launched ? await budgetMovements(db, row) : { topUps: [], returnedCents: 0 };
   const awards = await db
     .selectFrom('campaign_awards')
     .select((eb) => [eb.fn.countAll<string>().as('gestures'), eb.fn.count<string>('user_id').distinct().as('people')])
@@ -90,8 +117,10 @@ export async function campaignView(db: Executor, row: CampaignRow, now: Date): P
     ...(row.prize_cents !== null ? { prizeCents: row.prize_cents } : {}),
     ...(row.winners_per_week !== null ? { winnersPerWeek: row.winners_per_week } : {}),
     status: row.status,
-    spentCents: budgetCents - remainingCents,
+    spentCents: budgetCents - remainingCents - returnedCents,
     remainingCents,
+    topUps,
+    returnedCents,
     awardedGestures: Number(awards?.gestures ?? 0),
     people: Number(awards?.people ?? 0),
     heldGestures,

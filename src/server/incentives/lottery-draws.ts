@@ -1,9 +1,10 @@
-/** @module Lottery mode in the database: seeds committed at launch for every week, the weekly draw once the week has ended, prizes paid from the budget, draws published. */
+/** @module Lottery mode in the database: seeds committed at launch for every week, the weekly draw once the week has ended and its grace period passed, prizes paid from the budget, draws published. */
 import { randomBytes } from 'node:crypto';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor, Transaction } from '../core/database/schema.ts';
 import { localDate, weekStart } from '../core/time-of-day.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { BACKFILL_DAYS } from '../impact/record-mode-switch.ts';
 import { budgetAccount, walletAccount, type CampaignRow } from './campaign-store.ts';
 import { postTransaction } from './ledger-store.ts';
 import { commitSeed, createSeed, drawWinners } from './lottery.ts';
@@ -30,12 +31,25 @@ export interface Winner {
 
 export interface DrawView {
   weekStart: string;
+  /** The first day the week is drawn (its Sunday + 1 + GRACE_DAYS), by the first settlement of that day or after. */
+  drawsOn: string;
   seedCommitment: string;
   seed: string | null;
   participants: { ticket: string; points: number }[] | null;
   winners: Winner[] | null;
   drawnAt: string | null;
   myTicket: string | null;
+}
+
+/**
+ * Days a week waits after its Sunday before it is drawn: as far back as a shift or a mode switch can be recorded
+ * (BACKFILL_DAYS), so a gesture of the week recorded late, or a held carpool cleared meanwhile, still brings chances.
+ */
+export const GRACE_DAYS = BACKFILL_DAYS;
+
+/** The first local date on which the week starting `weekStart` (a Monday) is drawn: its Monday + 7 + GRACE_DAYS. */
+export function drawDateOf(weekStart: string): string {
+  return addDays(weekStart, 7 + GRACE_DAYS);
 }
 
 function addDays(date: string, days: number): string {
@@ -79,7 +93,7 @@ function newTicket(taken: Set<string>): string {
 }
 
 /**
- * Draws every week that has ended (by the clock, in local dates) and is not drawn yet, oldest first, inside
+ * Draws every week that has ended GRACE_DAYS ago or more (by the clock, in local dates) and is not drawn yet, oldest first, inside
  * the settlement's transaction (the campaign and budget rows are locked). Points are the campaign's awards of
  * the week's gestures settled so far; a gesture settled after its week was drawn brings no chance.
  * Each winner is paid the prize from the budget, truncated to what remains (0 once it is spent).
@@ -91,7 +105,8 @@ export async function drawEndedWeeks(trx: Transaction, row: CampaignRow, now: Da
     .selectAll()
     .where('campaign_id', '=', row.id)
     .where('drawn_at', 'is', null)
-    .where('week_start', '<=', addDays(today, -7))
+    // The week is over and its grace period too: today ≥ Monday + 7 + GRACE_DAYS.
+    .where('week_start', '<=', addDays(today, -(7 + GRACE_DAYS)))
     .orderBy('week_start')
     .forUpdate()
     .execute();
@@ -159,6 +174,7 @@ export async function listDraws(db: Executor, campaignId: string, viewer: Viewer
     const stored = drawn ? (d.participants as StoredParticipant[]) : null;
     return {
       weekStart: d.week_start,
+      drawsOn: drawDateOf(d.week_start),
       seedCommitment: d.seed_commitment,
       // The seed exists from the launch, but revealing it before the draw would let anyone predict the winners.
       seed: drawn ? d.seed : null,

@@ -2,12 +2,13 @@
 import { Type } from 'typebox';
 import { digest } from '../core/auth/tokens.ts';
 import type { RouteModule } from '../core/http/build-app.ts';
-import { DateTime, IdParam, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { DateTime, IdParam, NoContent, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
 import { setSessionCookies } from '../core/http/viewer.ts';
 import { getMe } from '../accounts/get-me.ts';
 import { Email, Me, Password } from '../accounts/schemas.ts';
 import { createAssistedAccount } from './create-assisted-account.ts';
 import { endSession, listMySessions } from './end-session.ts';
+import { eraseAssistedAccount } from './erase-assisted-account.ts';
 import { issueTakeoverCode } from './issue-takeover-code.ts';
 import { listAssistedAccounts, readAssistedAccount } from './read-assisted-accounts.ts';
 import { startSession } from './start-session.ts';
@@ -115,6 +116,27 @@ export const mediationRoutes: RouteModule = (app, deps) => {
       response: { 201: Type.Object({ code: Type.String(), expiresAt: DateTime, displayName: Type.String() }), ...problemResponses },
     },
     handler: async (req, reply) => reply.status(201).send(await issueTakeoverCode({ db, clock }, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id })),
+  });
+
+  app.post(`${base}/assisted/:userId/erasure`, {
+    schema: {
+      tags,
+      description:
+        'A mediator erases an assisted account the person never took over, on their signed paper request (its reference in `formRef`): the same erasure as a self-erasure, in one transaction, audited `mediation.account_erased` by the mediator. 409 `taken_over` when the person took the account over (they erase it themself); a retry after success is a 204 again.',
+      params: UserParams,
+      body: Type.Object(
+        {
+          formRef: Type.String({ maxLength: 100, description: 'reference of the signed paper request to erase the account' }),
+          reason: Type.Optional(Type.String({ maxLength: 500, description: 'a note for the audit log' })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 204: NoContent, ...problemResponses },
+    },
+    handler: async (req, reply) => {
+      await eraseAssistedAccount({ db, clock }, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, formRef: req.body.formRef, reason: req.body.reason, requestId: req.id });
+      return reply.status(204).send();
+    },
   });
 
   app.post(`${base}/sessions`, {

@@ -166,6 +166,7 @@ const DOCUMENTED = [
   'GET /api/territories/{territory}/mediation/assisted/{userId}',
   'POST /api/territories/{territory}/mediation/assisted/{userId}/withdraw-consent',
   'POST /api/territories/{territory}/mediation/assisted/{userId}/takeover-code',
+  'POST /api/territories/{territory}/mediation/assisted/{userId}/erasure',
   'POST /api/territories/{territory}/mediation/sessions',
   'GET /api/territories/{territory}/mediation/sessions',
   'POST /api/territories/{territory}/mediation/sessions/{id}/end',

@@ -1,0 +1,77 @@
+/**
+ * @module A mediator erases an assisted account on the person's signed paper request: the same erasure as a
+ * self-erasure (`accounts/delete-account.ts` `eraseAccount`), without a password the account never had.
+ */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Database } from '../core/database/schema.ts';
+import { AppError, invalid, notFound } from '../core/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { eraseAccount } from '../accounts/delete-account.ts';
+import { resolveTerritory } from '../territories/access.ts';
+import { requireMediator } from './access.ts';
+
+export interface EraseAssistedInput {
+  slug: string;
+  viewer: Viewer | null;
+  userId: string;
+  /** Reference of the signed paper request to erase (kept in the audit log). */
+  formRef: string | undefined;
+  reason?: string | undefined;
+  requestId: string;
+}
+
+/**
+ * Mediators of the territory only, never inside a session on behalf (`403 not_while_acting`). An account the person
+ * took over is theirs to erase (`409 taken_over`); a withdrawn consent does not prevent erasure. One transaction: the
+ * consent row is locked, the account erased, the entry `mediation.account_erased` written (actor = mediator, on behalf
+ * of and subject = the person, the form reference in details). A retry after success changes nothing (204 again).
+ */
+export async function eraseAssistedAccount(deps: { db: Database; clock: Clock }, input: EraseAssistedInput): Promise<void> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireMediator(deps.db, territory, input.viewer);
+  const formRef = input.formRef?.trim() ?? '';
+  if (!formRef) throw invalid('/formRef', 'Give the reference of the signed paper request to erase the account.');
+  const reason = input.reason?.trim() || null;
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('assisted_accounts as a')
+      .innerJoin('users as u', 'u.id', 'a.user_id')
+      .select(['a.taken_over_at', 'u.email', 'u.deleted_at'])
+      .where('a.territory_id', '=', territory.id)
+      .where('a.user_id', '=', input.userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) {
+      // Already erased by a mediator of this territory (a double click, a retry): nothing more to do.
+      const done = await trx
+        .selectFrom('audit_log')
+        .select('id')
+        .where('territory_id', '=', territory.id)
+        .where('action', '=', 'mediation.account_erased')
+        .where('subject_id', '=', input.userId)
+        .executeTakeFirst();
+      if (done) return;
+      throw notFound('Assisted account');
+    }
+    if (row.taken_over_at) {
+      throw new AppError('conflict', 'This person has taken over their account; they erase it themself, with their password.', { reason: 'taken_over' });
+    }
+    if (row.deleted_at) throw notFound('Assisted account');
+    await eraseAccount(trx, { id: input.userId, email: row.email }, now);
+    // The log keeps ids and the paper form's reference, nothing that names the person.
+    await recordAudit(trx, {
+      territoryId: territory.id,
+      actorId: actor.userId,
+      onBehalfOfId: input.userId,
+      action: 'mediation.account_erased',
+      subjectType: 'user',
+      subjectId: input.userId,
+      reason,
+      details: { formRef },
+      requestId: input.requestId,
+      at: now,
+    });
+  });
+}
