@@ -39,6 +39,14 @@ async function active(w: World, mode: 'payout' | 'lottery' = 'payout'): Promise<
   return id;
 }
 
+/** A new closed campaign with its budget left (closed by the operator). */
+async function closed(w: World): Promise<string> {
+  const id = await active(w);
+  const res = await w.clients.operator.post(`${T(w)}/campaigns/${id}/close`);
+  if (res.statusCode !== 200) throw new Error(`fixture close: ${res.statusCode} ${res.body}`);
+  return id;
+}
+
 const C = (w: World) => `${T(w)}/campaigns`;
 
 // prettier-ignore
@@ -51,9 +59,11 @@ const MATRIX: Row[] = [
   { route: 'PUT /api/territories/:t/campaigns/:id', build: async (w) => ({ url: `${C(w)}/${await draft(w)}`, body: body(w) }), expect: operators(200) },
   { route: 'POST /api/territories/:t/campaigns/:id/launch', build: async (w) => ({ url: `${C(w)}/${await draft(w)}/launch` }), expect: operators(200) },
   { route: 'POST /api/territories/:t/campaigns/:id/settle', build: async (w) => ({ url: `${C(w)}/${await active(w)}/settle` }), expect: operators(200) },
+  { route: 'POST /api/territories/:t/campaigns/:id/top-ups', build: async (w) => ({ url: `${C(w)}/${await active(w)}/top-ups`, body: { cents: 1_000, reference: 'Délibération 2025-114' } }), expect: operators(201) },
+  { route: 'POST /api/territories/:t/campaigns/:id/return', build: async (w) => ({ url: `${C(w)}/${await closed(w)}/return`, body: { reference: 'Virement 42' } }), expect: operators(200) },
   { route: 'POST /api/territories/:t/campaigns/:id/close', build: async (w) => ({ url: `${C(w)}/${await active(w)}/close` }), expect: operators(200) },
   { route: 'GET /api/territories/:t/campaigns/:id/draws', build: async (w) => ({ url: `${C(w)}/${await active(w, 'lottery')}/draws` }), expect: anyone },
   { route: 'GET /api/territories/:t/campaigns/:id/draws', note: 'draft', build: async (w) => ({ url: `${C(w)}/${await draft(w, 'lottery')}/draws` }), expect: operatorsOr404 },
 ];
 
-describeMatrix('authorization matrix (campaigns)', MATRIX, { covers: isCampaigns, atLeast: 9 });
+describeMatrix('authorization matrix (campaigns)', MATRIX, { covers: isCampaigns, atLeast: 11 });

@@ -122,6 +122,8 @@ const DOCUMENTED = [
   'POST /api/territories/{territory}/campaigns/{id}/launch',
   'POST /api/territories/{territory}/campaigns/{id}/settle',
   'POST /api/territories/{territory}/campaigns/{id}/close',
+  'POST /api/territories/{territory}/campaigns/{id}/top-ups',
+  'POST /api/territories/{territory}/campaigns/{id}/return',
   'GET /api/territories/{territory}/campaigns/{id}/draws',
   'POST /api/territories/{territory}/volunteering/organisations',
   'GET /api/territories/{territory}/volunteering/organisations',
