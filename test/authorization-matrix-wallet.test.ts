@@ -73,7 +73,16 @@ const MATRIX: Row[] = [
   { route: 'GET /api/territories/:t/my-shops', build: async (w) => { await shop(w); return { url: `${T(w)}/my-shops` }; }, expect: shopAccount },
   { route: 'GET /api/territories/:t/merchants/:id/vouchers/:code', build: async (w) => ({ url: `${T(w)}/merchants/${await shop(w)}/vouchers/${await voucher(w)}` }), expect: shopAccount },
   { route: 'POST /api/territories/:t/merchants/:id/redemptions', build: async (w) => ({ url: `${T(w)}/merchants/${await shop(w)}/redemptions`, body: { code: await voucher(w) } }), expect: shopAccount },
+  { route: 'GET /api/territories/:t/merchants/accounts', build: async (w) => { await shop(w); return { url: `${T(w)}/merchants/accounts` }; }, expect: operators(200) },
+  {
+    route: 'PATCH /api/territories/:t/merchants/:id',
+    build: async (w) => {
+      const other = await w.t.database.db.insertInto('merchants').values({ territory_id: w.territory.id, name: `Primeur ${unique()}` }).returning('id').executeTakeFirstOrThrow();
+      return { url: `${T(w)}/merchants/${other.id}`, body: { name: `Primeur ${unique()}`, active: false } };
+    },
+    expect: operators(200),
+  },
   { route: 'POST /api/territories/:t/merchants/:id/settlements', build: async (w) => ({ url: `${T(w)}/merchants/${await owedShop(w)}/settlements`, body: { reference: `VIR-${unique()}` } }), expect: operators(200) },
 ];
 
-describeMatrix('authorization matrix (wallet and shops)', MATRIX, { covers: isWallet, atLeast: 8 });
+describeMatrix('authorization matrix (wallet and shops)', MATRIX, { covers: isWallet, atLeast: 10 });

@@ -2,12 +2,11 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { normaliseEmail } from '../accounts/model.ts';
 import { isUniqueViolation } from '../accounts/queries.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
-import { normaliseRoles } from '../territories/model.ts';
 import { merchantRows, toMerchantView, type MerchantView } from './merchant-shops.ts';
+import { grantMerchantRole, requireMemberByEmail } from './merchant-till.ts';
 
 export interface MerchantInput {
   name: string;
@@ -33,37 +32,13 @@ export async function createMerchant(
         const commune = await trx.selectFrom('communes').select('code').where('territory_id', '=', territory.id).where('code', '=', m.communeCode).executeTakeFirst();
         if (!commune) throw new AppError('invalid', `No commune ${m.communeCode} in ${territory.name}.`, { field: '/communeCode', reason: 'unknown_commune' });
       }
-      const member = await trx
-        .selectFrom('territory_members as tm')
-        .innerJoin('users as u', 'u.id', 'tm.user_id')
-        .select(['tm.user_id', 'tm.roles'])
-        .where('tm.territory_id', '=', territory.id)
-        .where('u.email', '=', normaliseEmail(m.accountEmail))
-        .where('u.deleted_at', 'is', null)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!member) {
-        throw new AppError('invalid', `No member of ${territory.name} has this e-mail address; they must join the territory first.`, { field: '/accountEmail', reason: 'not_a_member' });
-      }
+      const member = await requireMemberByEmail(trx, territory, m.accountEmail);
       const inserted = await trx
         .insertInto('merchants')
         .values({ territory_id: territory.id, name, commune_code: m.communeCode ?? null, address, user_id: member.user_id })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (!member.roles.includes('merchant')) {
-        const roles = normaliseRoles([...member.roles, 'merchant']);
-        await trx.updateTable('territory_members').set({ roles }).where('territory_id', '=', territory.id).where('user_id', '=', member.user_id).execute();
-        await recordAudit(trx, {
-          territoryId: territory.id,
-          actorId: actor.userId,
-          action: 'territory.roles_changed',
-          subjectType: 'user',
-          subjectId: member.user_id,
-          reason: `accepts vouchers for shop ${inserted.id}`,
-          details: { before: member.roles, after: roles },
-          requestId: input.requestId,
-        });
-      }
+      await grantMerchantRole(trx, member, { territory, actorId: actor.userId, requestId: input.requestId, reason: `accepts vouchers for shop ${inserted.id}` });
       await recordAudit(trx, {
         territoryId: territory.id,
         actorId: actor.userId,

@@ -62,7 +62,7 @@ export async function requireShopOwner(db: Executor, territory: TerritoryRef, vi
 }
 
 /** Money that left `merchant:<id>`: only settlements move it out. */
-async function settledCents(db: Executor, territoryId: string, merchantId: string): Promise<number> {
+export async function settledCents(db: Executor, territoryId: string, merchantId: string): Promise<number> {
   const row = await db
     .selectFrom('ledger_entries')
     .select((eb) => eb.fn.sum<string | null>('cents').as('total'))

@@ -2,9 +2,11 @@
 import { Type, type TSchema } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { DateTime, IdParam, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { listMerchantAccounts } from './merchant-accounts.ts';
 import { createMerchant } from './merchant-create.ts';
 import { settleMerchant } from './merchant-settle.ts';
 import { listMerchants, listMyShops } from './merchant-shops.ts';
+import { updateMerchant } from './merchant-update.ts';
 import { issueVoucher } from './voucher-issue.ts';
 import { checkVoucher, redeemVoucher } from './voucher-redeem.ts';
 import { viewWallet } from './wallet-view.ts';
@@ -46,6 +48,13 @@ const WalletView = Type.Object({
   ),
   vouchers: Type.Array(VoucherView),
   merchants: Type.Array(MerchantView),
+});
+const MerchantAccountView = Type.Object({
+  ...MerchantView.properties,
+  active: Type.Boolean(),
+  accountName: Nullable(Type.String()),
+  owedCents: Type.Integer(),
+  settledCents: Type.Integer(),
 });
 const ShopView = Type.Object({
   ...MerchantView.properties,
@@ -107,6 +116,34 @@ export const walletRoutes: RouteModule = (app, deps) => {
       response: { 201: MerchantView, ...problemResponses },
     },
     handler: async (req, reply) => reply.status(201).send(await createMerchant(db, { slug: req.params.territory, viewer: req.viewer, merchant: req.body, requestId: req.id })),
+  });
+
+  app.get(`${base}/merchants/accounts`, {
+    schema: {
+      tags: ['merchants'],
+      description: 'Operators and admins: every shop, open or closed, with what it is owed and what was settled, and the name of its till account.',
+      params: TerritoryParam,
+      response: { 200: Type.Object({ items: Type.Array(MerchantAccountView) }), ...problemResponses },
+    },
+    handler: async (req) => ({ items: await listMerchantAccounts(db, req.params.territory, req.viewer) }),
+  });
+
+  app.patch(`${base}/merchants/:id`, {
+    schema: {
+      tags: ['merchants'],
+      description: 'Operators and admins rename a shop, name another account for its till (a member, who gets the merchant role), or close and reopen it.',
+      params: MerchantParams,
+      body: Type.Object(
+        {
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+          accountEmail: Type.Optional(Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$' })),
+          active: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: MerchantAccountView, ...problemResponses },
+    },
+    handler: async (req) => updateMerchant(db, { slug: req.params.territory, viewer: req.viewer, merchantId: req.params.id, changes: req.body, requestId: req.id }),
   });
 
   app.get(`${base}/my-shops`, {

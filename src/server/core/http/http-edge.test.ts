@@ -110,6 +110,8 @@ const DOCUMENTED = [
   'POST /api/territories/{territory}/wallet/vouchers',
   'GET /api/territories/{territory}/merchants',
   'POST /api/territories/{territory}/merchants',
+  'GET /api/territories/{territory}/merchants/accounts',
+  'PATCH /api/territories/{territory}/merchants/{id}',
   'GET /api/territories/{territory}/my-shops',
   'GET /api/territories/{territory}/merchants/{id}/vouchers/{code}',
   'POST /api/territories/{territory}/merchants/{id}/redemptions',

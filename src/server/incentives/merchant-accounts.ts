@@ -1,0 +1,44 @@
+/** @module The operators' books of the shops: every shop of the territory, open or closed, with what it is owed and was paid. */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Database, Executor } from '../core/database/schema.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import { balanceOf } from './ledger-store.ts';
+import { merchantRows, settledCents, toMerchantView, type MerchantView } from './merchant-shops.ts';
+
+export interface MerchantAccountView extends MerchantView {
+  active: boolean;
+  /** Display name of the account at the till; null when the shop has none (never named, or erased). */
+  accountName: string | null;
+  /** The balance of `merchant:<id>`: vouchers accepted and not yet paid. */
+  owedCents: number;
+  /** What left `merchant:<id>`: the settlements. */
+  settledCents: number;
+}
+
+/** Shops of the territory with the display name of their till account; callers add filters. */
+export function merchantAccountRows(db: Executor, territoryId: string) {
+  return merchantRows(db, territoryId)
+    .leftJoin('users as u', (join) => join.onRef('u.id', '=', 'm.user_id').on('u.deleted_at', 'is', null))
+    .select('u.display_name as account_name');
+}
+
+type AccountRow = Awaited<ReturnType<ReturnType<typeof merchantAccountRows>['executeTakeFirstOrThrow']>>;
+
+/** One shop's books, read from the ledger. */
+export async function toMerchantAccountView(db: Executor, territoryId: string, row: AccountRow): Promise<MerchantAccountView> {
+  return {
+    ...toMerchantView(row),
+    active: row.active,
+    accountName: row.account_name ?? null,
+    owedCents: await balanceOf(db, territoryId, `merchant:${row.id}`),
+    settledCents: await settledCents(db, territoryId, row.id),
+  };
+}
+
+/** Operators and admins only (401/403 otherwise): open shops first, then closed ones, each by name. */
+export async function listMerchantAccounts(db: Database, slug: string, viewer: Viewer | null): Promise<MerchantAccountView[]> {
+  const territory = await resolveTerritory(db, slug);
+  await requireTerritoryRole(db, territory, viewer, ['operator', 'admin']);
+  const shops = await merchantAccountRows(db, territory.id).orderBy('m.active', 'desc').orderBy('m.name').execute();
+  return Promise.all(shops.map((shop) => toMerchantAccountView(db, territory.id, shop)));
+}

@@ -1,0 +1,70 @@
+/** @module The account at a shop's till: found by e-mail among the territory's members, given or relieved of the merchant role (audited). */
+import type { Executor } from '../core/database/schema.ts';
+import type { TerritoryRole } from '../core/database/schema.ts';
+import { AppError } from '../core/errors.ts';
+import { normaliseEmail } from '../accounts/model.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { TerritoryRef } from '../territories/queries.ts';
+import { normaliseRoles } from '../territories/model.ts';
+
+export interface TillMember {
+  user_id: string;
+  roles: TerritoryRole[];
+}
+
+/** The member of the territory with this e-mail (row locked), else 400 `/accountEmail` `not_a_member`. */
+export async function requireMemberByEmail(trx: Executor, territory: TerritoryRef, email: string): Promise<TillMember> {
+  const member = await trx
+    .selectFrom('territory_members as tm')
+    .innerJoin('users as u', 'u.id', 'tm.user_id')
+    .select(['tm.user_id', 'tm.roles'])
+    .where('tm.territory_id', '=', territory.id)
+    .where('u.email', '=', normaliseEmail(email))
+    .where('u.deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!member) {
+    throw new AppError('invalid', `No member of ${territory.name} has this e-mail address; they must join the territory first.`, { field: '/accountEmail', reason: 'not_a_member' });
+  }
+  return member;
+}
+
+interface RoleChange {
+  territory: TerritoryRef;
+  actorId: string;
+  requestId: string;
+  /** Why, in the audit log ("accepts vouchers for shop 12"). */
+  reason: string;
+}
+
+/** Gives the member the merchant role unless they hold it (audited as `territory.roles_changed`). */
+export async function grantMerchantRole(trx: Executor, member: TillMember, change: RoleChange): Promise<void> {
+  if (member.roles.includes('merchant')) return;
+  await setRoles(trx, member, normaliseRoles([...member.roles, 'merchant']), change);
+}
+
+/**
+ * Takes the merchant role from `userId` when they are no longer the till account of any shop of the territory
+ * (open or closed: a closed shop's account still reads what it is owed on `GET /my-shops`). Audited.
+ */
+export async function releaseMerchantRole(trx: Executor, userId: string, change: RoleChange): Promise<void> {
+  const other = await trx.selectFrom('merchants').select('id').where('territory_id', '=', change.territory.id).where('user_id', '=', userId).limit(1).executeTakeFirst();
+  if (other) return;
+  const member = await trx.selectFrom('territory_members').select(['user_id', 'roles']).where('territory_id', '=', change.territory.id).where('user_id', '=', userId).forUpdate().executeTakeFirst();
+  if (!member || !member.roles.includes('merchant')) return;
+  await setRoles(trx, member, member.roles.filter((role) => role !== 'merchant'), change);
+}
+
+async function setRoles(trx: Executor, member: TillMember, roles: TerritoryRole[], change: RoleChange): Promise<void> {
+  await trx.updateTable('territory_members').set({ roles }).where('territory_id', '=', change.territory.id).where('user_id', '=', member.user_id).execute();
+  await recordAudit(trx, {
+    territoryId: change.territory.id,
+    actorId: change.actorId,
+    action: 'territory.roles_changed',
+    subjectType: 'user',
+    subjectId: member.user_id,
+    reason: change.reason,
+    details: { before: member.roles, after: roles },
+    requestId: change.requestId,
+  });
+}
