@@ -102,4 +102,59 @@ describe.each(databaseKinds())('concurrent settlements on %s', (kind) => {
     expect(new Map(accounts.map((a) => [a.account, Number(a.balance_cents)]))).toEqual(await derivedBalances(db, territory.id));
     expect(accounts.every((a) => a.account.startsWith('funding:') || Number(a.balance_cents) >= 0)).toBe(true);
   });
+
+  it('tops up once per reference while settlements race, and never spends beyond the new budget', async () => {
+    const db = t.database.db;
+    const territory = await buildTerritory(db);
+    const operatorUser = await buildUser(db, { territory, roles: ['resident', 'operator'] });
+    const operators = [await new Client(t.app).signIn(operatorUser.email, PASSWORD), ...(second ? [await new Client(second.app).signIn(operatorUser.email, PASSWORD)] : [])];
+    const client = (i: number) => operators[i % operators.length]!;
+    const corridorId = await corridor(db, territory.id);
+    const base = `/api/territories/${territory.slug}/campaigns`;
+    const day = (n: number) => addDays(today(t.clock.now()), n);
+    const people: UserFixture[] = [];
+    for (let i = 0; i < 8; i++) people.push(await buildUser(db, { territory }));
+    const record = (i: number) => shiftGesture(db, { territoryId: territory.id, userId: people[i % people.length]!.id, corridorId, date: day(-(i % 6)), toSlot: i % 4 });
+    for (let i = 0; i < 12; i++) await record(i);
+    const rules = [{ type: 'per_gesture', cents: 100 }, { type: 'time_window_bonus', startMin: 435, endMin: 450, cents: 50 }, { type: 'max_per_person_per_day', cents: 250 }];
+    const id = (await operators[0]!.post(base, campaignBody({ startsOn: day(-10), endsOn: day(30), budgetCents: 777, rules: rules as never }))).json().id;
+    expect((await operators[0]!.post(`${base}/${id}/launch`)).json()).toMatchObject({ remainingCents: 0 });
+
+    // Six retries of one decision's top-up, on every API process, while settlements race and gestures arrive.
+    const topUps = Promise.all(Array.from({ length: 6 }, (_, i) => client(i).post(`${base}/${id}/top-ups`, { cents: 1_234, reference: 'Délibération 2025-07' })));
+    const settles = Promise.all(Array.from({ length: 10 }, (_, i) => client(i + 1).post(`${base}/${id}/settle`)));
+    const more = (async () => {
+      for (let i = 12; i < 40; i++) await record(i);
+    })();
+    const [answers, settled] = await Promise.all([topUps, settles, more]);
+    expect(settled.map((r) => r.statusCode), settled.map((r) => r.body).join('\n')).toEqual(Array(10).fill(200));
+    expect(answers.map((r) => r.statusCode).sort(), answers.map((r) => r.body).join('\n')).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((r) => r.json<{ topUp: { at: string } }>().topUp.at)).size).toBe(1);
+    await operators[0]!.post(`${base}/${id}/settle`);
+
+    const topUpRows = await db.selectFrom('ledger_transactions').select('id').where('territory_id', '=', territory.id).where('key', 'like', `top-up:${id}:%`).execute();
+    expect(topUpRows).toHaveLength(1);
+    const view = (await operators[0]!.get(`${base}/${id}`)).json();
+    expect(view).toMatchObject({ budgetCents: 777 + 1_234, topUps: [{ cents: 1_234, reference: 'Délibération 2025-07' }] });
+    const awards = await db.selectFrom('campaign_awards').selectAll().where('campaign_id', '=', id).execute();
+    const awarded = awards.reduce((s, a) => s + a.awarded_cents, 0);
+    const payouts = await db
+      .selectFrom('ledger_transactions as t')
+      .innerJoin('ledger_entries as e', 'e.transaction_id', 't.id')
+      .select(['t.key', 'e.cents'])
+      .where('t.territory_id', '=', territory.id)
+      .where('t.kind', '=', 'payout')
+      .where('e.account', '=', `budget:${id}`)
+      .execute();
+    expect(new Set(payouts.map((p) => p.key)).size).toBe(payouts.length);
+    expect(-payouts.reduce((s, p) => s + Number(p.cents), 0)).toBe(awarded);
+    expect(awarded).toBeLessThanOrEqual(777 + 1_234);
+    const balance = await db.selectFrom('ledger_accounts').select('balance_cents').where('territory_id', '=', territory.id).where('account', '=', `budget:${id}`).executeTakeFirstOrThrow();
+    expect(Number(balance.balance_cents)).toBe(777 + 1_234 - awarded);
+    expect(Number(balance.balance_cents)).toBeGreaterThanOrEqual(0);
+    expect(view).toMatchObject({ spentCents: awarded, remainingCents: 777 + 1_234 - awarded });
+    const accounts = await db.selectFrom('ledger_accounts').select(['account', 'balance_cents']).where('territory_id', '=', territory.id).execute();
+    expect(new Map(accounts.map((a) => [a.account, Number(a.balance_cents)]))).toEqual(await derivedBalances(db, territory.id));
+    expect(accounts.every((a) => a.account.startsWith('funding:') || Number(a.balance_cents) >= 0)).toBe(true);
+  });
 });
