@@ -1,5 +1,5 @@
-/** @module One assisted person on the mediator's desk: who, consent, and what the mediator can do (act for them, print a takeover code, record a withdrawal). */
-import { useState } from 'preact/hooks';
+/** @module One assisted person on the mediator's desk: who, consent, and what the mediator can do (act for them, print a takeover code, record a withdrawal, erase the account on a signed request). */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { callApi, territoryPath } from '../core/api.ts';
 import { announce } from '../core/announce.ts';
 import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';
@@ -33,6 +33,12 @@ export function AssistedItem({ slug, account, onChanged, onStart }: Props) {
           <StartSession slug={slug} account={account} onStart={onStart} />
           <TakeoverCode slug={slug} account={account} />
           <Withdraw slug={slug} account={account} onChanged={onChanged} />
+          <Erase slug={slug} account={account} onChanged={onChanged} />
+        </div>
+      ) : null}
+      {account.status === 'withdrawn' ? (
+        <div class="assisted-actions">
+          <Erase slug={slug} account={account} onChanged={onChanged} />
         </div>
       ) : null}
     </li>
@@ -130,5 +136,65 @@ function Withdraw({ slug, account, onChanged }: { slug: string; account: Assiste
         {d('mediation.withdraw.cancel')}
       </button>
     </div>
+  );
+}
+
+/**
+ * Erasing an account the person never took over, on their signed paper request: a first button opens the step
+ * with the request's reference (required) and an optional note, then a confirmation button; nothing is sent before.
+ */
+function Erase({ slug, account, onChanged }: { slug: string; account: AssistedAccount; onChanged: () => void }) {
+  const { d } = useMediationI18n();
+  const form = useForm(`erase-${account.userId}`, ['formRef', 'reason']);
+  const [open, setOpen] = useState(false);
+  const [formRef, setFormRef] = useState('');
+  const [reason, setReason] = useState('');
+  const opener = useRef<HTMLButtonElement>(null);
+  const fieldId = form.fieldId('formRef');
+  useEffect(() => {
+    if (open) document.getElementById(fieldId)?.focus();
+  }, [open, fieldId]);
+  const cancel = () => {
+    form.clear();
+    setOpen(false);
+    window.setTimeout(() => opener.current?.focus(), 0);
+  };
+  const onSubmit = (event: Event) =>
+    form.submit(event, {
+      validate: () => onlyErrors({ formRef: formRef.trim() ? undefined : d('mediation.erase.formRefMissing') }),
+      action: async () => {
+        const body = { formRef: formRef.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) };
+        await callApi('POST', territoryPath(slug, `/mediation/assisted/${encodeURIComponent(account.userId)}/erasure`), { body });
+        announce(d('mediation.erase.done', { name: account.displayName, ref: body.formRef }));
+        // The person leaves the list: focus goes to the list's heading rather than to nothing.
+        document.getElementById('assisted-title')?.focus();
+        onChanged();
+      },
+      explain: (error) => (error.reason === 'taken_over' ? { message: d('mediation.erase.takenOver', { name: account.displayName }) } : null),
+    });
+  if (!open) {
+    return (
+      <div>
+        <button type="button" class="button button-quiet" ref={opener} onClick={() => setOpen(true)}>
+          {d('mediation.erase')}
+          <span class="visually-hidden"> ({account.displayName})</span>
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form class="erase-step" onSubmit={onSubmit} noValidate aria-labelledby={`erase-${account.userId}-title`}>
+      <h4 id={`erase-${account.userId}-title`}>{d('mediation.erase.title', { name: account.displayName })}</h4>
+      <p>{d('mediation.erase.explain')}</p>
+      <FormErrors form={form} />
+      <TextField form={form} name="formRef" label={d('mediation.erase.formRef')} hint={d('mediation.erase.formRefHint')} value={formRef} onValue={setFormRef} autoComplete="off" />
+      <TextField form={form} name="reason" optional label={d('mediation.erase.reason')} value={reason} onValue={setReason} autoComplete="off" />
+      <div class="actions">
+        <SubmitButton form={form} label={d('mediation.erase.confirm', { name: account.displayName })} />
+        <button type="button" class="button button-quiet" onClick={cancel}>
+          {d('mediation.withdraw.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -52,7 +52,7 @@ export function MediationPage({ territory: slug }: { territory: string }) {
       <p>{d('mediation.intro')}</p>
       <CreateAssisted slug={slug} onCreated={list.reload} />
       <section aria-labelledby="assisted-title">
-        <h2 id="assisted-title">{d('mediation.list.title')}</h2>
+        <h2 id="assisted-title" tabIndex={-1}>{d('mediation.list.title')}</h2>
         {list.error ? <ErrorNotice error={list.error} /> : null}
         {list.loading ? <Loading /> : null}
         {list.data && list.data.items.length === 0 ? <p>{d('mediation.list.none')}</p> : null}
