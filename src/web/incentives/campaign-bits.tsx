@@ -51,7 +51,8 @@ export function ConfirmAction({ label, question, onConfirm, busy, primary }: {
 }
 
 export function CampaignFacts({ campaign, children }: { campaign: CampaignView; children?: ComponentChildren }) {
-  const { c, day, euros, formatNumber } = useIncentivesI18n();
+  const { c, day, euros, formatNumber, formatDate } = useIncentivesI18n();
+  const topUps = campaign.topUps ?? [];
   return (
     <dl class="facts facts-inline">
       <dt>{c('campaign.periodLabel')}</dt>
@@ -65,10 +66,28 @@ export function CampaignFacts({ campaign, children }: { campaign: CampaignView; 
       </dd>
       <dt>{c('campaign.budget')}</dt>
       <dd>{euros(campaign.budgetCents)}</dd>
+      {topUps.length > 0 ? (
+        <>
+          <dt>{c('campaign.topUps')}</dt>
+          <dd>
+            <ul class="top-up-list" data-testid="campaign-top-ups">
+              {topUps.map((topUp) => (
+                <li key={`${topUp.at}-${topUp.reference}`}>{c('campaign.topUpItem', { amount: euros(topUp.cents), date: formatDate(topUp.at), reference: topUp.reference })}</li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : null}
       <dt>{c('campaign.spent')}</dt>
       <dd>{euros(campaign.spentCents)}</dd>
       <dt>{c('campaign.remaining')}</dt>
       <dd>{euros(campaign.remainingCents)}</dd>
+      {campaign.returnedCents > 0 ? (
+        <>
+          <dt>{c('campaign.returned')}</dt>
+          <dd data-testid="campaign-returned">{euros(campaign.returnedCents)}</dd>
+        </>
+      ) : null}
       {campaign.status !== 'draft' ? (
         <>
           <dt>{c('campaign.awarded')}</dt>

@@ -1,4 +1,4 @@
-/** @module /t/:territory/campagnes/:id — one campaign: status, rules in words, spending with its gauge, held gestures, operator actions, lottery draws. */
+/** @module /t/:territory/campagnes/:id — one campaign: status, rules in words, spending with its gauge, held gestures, operator actions (settle, top up, close, return the remainder), lottery draws. */
 import { useState } from 'preact/hooks';
 import { territoryPath } from '../core/api.ts';
 import { toApiError } from '../core/api-error.ts';
@@ -11,6 +11,7 @@ import { ErrorNotice, Loading, SuccessNotice } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { BudgetGauge } from './budget-gauge.tsx';
 import { CampaignFacts, CampaignStatusBadge, ConfirmAction } from './campaign-bits.tsx';
+import { ReturnForm, TopUpForm } from './campaign-budget-forms.tsx';
 import { DrawsSection } from './draws-section.tsx';
 import { incentiveApi, incentivePaths } from './paths.ts';
 import { sendJson } from './request.ts';
@@ -125,8 +126,10 @@ function OperatorActions({ slug, campaign, onChanged, reload }: {
             </button>
             <ConfirmAction label={c('campaign.close')} question={c('campaign.closeConfirm', { name: campaign.name })} onConfirm={close} busy={busy} />
           </div>
+          <TopUpForm slug={slug} campaign={campaign} onChanged={onChanged} />
         </>
       ) : null}
+      {campaign.status === 'closed' ? <ReturnForm slug={slug} campaign={campaign} onChanged={onChanged} /> : null}
     </section>
   );
 }

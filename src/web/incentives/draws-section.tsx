@@ -65,7 +65,7 @@ function DrawRow({ draw }: { draw: DrawView }) {
       <td>{draw.seed ? <code class="hash">{draw.seed}</code> : c('draws.seedHidden')}</td>
       <td>
         {draw.winners === null ? (
-          c('draws.notDrawn')
+          draw.drawsOn ? c('draws.drawsOn', { date: day(draw.drawsOn.slice(0, 10)) }) : c('draws.notDrawn')
         ) : draw.winners.length === 0 ? (
           c('draws.noWinner')
         ) : (

@@ -19,6 +19,8 @@ export const incentiveApi = {
   launch: (id: string) => `/campaigns/${seg(id)}/launch`,
   settle: (id: string) => `/campaigns/${seg(id)}/settle`,
   close: (id: string) => `/campaigns/${seg(id)}/close`,
+  topUps: (id: string) => `/campaigns/${seg(id)}/top-ups`,
+  returnRemainder: (id: string) => `/campaigns/${seg(id)}/return`,
   draws: (id: string) => `/campaigns/${seg(id)}/draws`,
   wallet: '/wallet',
   vouchers: '/wallet/vouchers',

@@ -28,6 +28,10 @@ export interface CampaignView extends CampaignInput {
   status: CampaignStatus;
   spentCents: number;
   remainingCents: number;
+  /** Added to the budget after launch (budgetCents includes them). */
+  topUps: { cents: number; reference: string; at: string }[];
+  /** Given back to the territory after closing. */
+  returnedCents: number;
   awardedGestures: number;
   people: number;
   heldGestures: number;
@@ -36,6 +40,19 @@ export interface CampaignView extends CampaignInput {
 }
 
 export type SimulationView = Simulation & { from: string; to: string; weeks: number };
+
+export interface TopUpResult {
+  topUp: { cents: number; reference: string; at: string };
+  replayed: boolean;
+  settlement: SettleResult;
+  campaign: CampaignView;
+}
+
+export interface ReturnResult {
+  returned: { cents: number; reference: string; at: string };
+  replayed: boolean;
+  campaign: CampaignView;
+}
 
 export interface SettleResult {
   awarded: number;
@@ -47,6 +64,8 @@ export interface SettleResult {
 
 export interface DrawView {
   weekStart: string;
+  /** The first day the week is drawn: 7 days after it ends, so late gestures still bring chances. */
+  drawsOn: string;
   seedCommitment: string;
   seed: string | null;
   participants: { ticket: string; points: number }[] | null;
