@@ -36,6 +36,7 @@ const CampaignEditor = lazyPage(() => import('./incentives/campaign-editor-page.
 const Campaign = lazyPage(() => import('./incentives/campaign-page.tsx').then((m) => m.CampaignPage));
 const Wallet = lazyPage(() => import('./incentives/wallet-page.tsx').then((m) => m.WalletPage));
 const Merchant = lazyPage(() => import('./incentives/merchant-page.tsx').then((m) => m.MerchantPage));
+const MerchantBooks = lazyPage(() => import('./incentives/merchant-books-page.tsx').then((m) => m.MerchantBooksPage));
 const VolunteeringSearch = lazyPage(() => import('./volunteering/search-page.tsx').then((m) => m.SearchPage));
 const VolunteeringMission = lazyPage(() => import('./volunteering/mission-page.tsx').then((m) => m.MissionPage));
 const VolunteeringOrganisation = lazyPage(() => import('./volunteering/organisation-page.tsx').then((m) => m.OrganisationPage));
@@ -96,6 +97,7 @@ function Routes() {
         <Route path="/t/:territory/campagnes/:id" component={Campaign} />
         <Route path="/t/:territory/portefeuille" component={Wallet} />
         <Route path="/t/:territory/commercant" component={Merchant} />
+        <Route path="/t/:territory/commerces" component={MerchantBooks} />
         <Route path="/t/:territory/benevolat" component={VolunteeringSearch} />
         <Route path="/t/:territory/benevolat/missions/:id" component={VolunteeringMission} />
         <Route path="/t/:territory/benevolat/organisations/:id" component={VolunteeringOrganisation} />

@@ -3,7 +3,8 @@
 // to leave earlier on that corridor and records it. The operator builds a campaign that pays shifts, watches the
 // live simulation (chart, budget gauge) count their three shifts, and launches it: the campaign pays them. One
 // resident turns her points into a voucher at the demo bakery; the demo merchant checks the code, accepts it, and
-// cannot accept it twice. Every page visited passes axe-core and no page error occurs.
+// cannot accept it twice; the operator then settles the bakery with the transfer's reference and the merchant is
+// owed nothing. Every page visited passes axe-core and no page error occurs.
 import type { AddressInfo } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,6 +207,25 @@ describe('incentive journey', () => {
     await anais.getByTestId('voucher').getByText(/^Utilisé le/).waitFor();
     await bruno.goto(t('/portefeuille'));
     await expect.poll(() => text(bruno.getByTestId('wallet-balance'))).toBe('200 points');
+
+    // The operator pays the bakery its 1,50 € by transfer and records the settlement with the transfer's number;
+    // the merchant's page then reads that nothing is owed.
+    await olivia.goto(t('/campagnes'));
+    await heading(olivia, 'Campagnes d’incitation');
+    await olivia.getByRole('link', { name: 'Sommes dues et règlements des commerces' }).click();
+    await heading(olivia, 'Commerces : sommes dues et règlements');
+    const bakery = olivia.getByTestId('books-shop').filter({ has: olivia.getByRole('heading', { level: 2, name: /^Boulangerie du Marché/ }) });
+    await expect.poll(() => text(bakery.getByTestId('books-owed'))).toBe('1,50 €');
+    await expectAccessible(olivia, 'shop books');
+    await bakery.getByLabel('Référence du paiement').fill('VIR-2025-0042');
+    await bakery.getByRole('button', { name: /^Régler 1,50\s€$/ }).click();
+    await bakery.getByTestId('books-result').getByText(/^Règlement enregistré : 1,50\s€ pour Boulangerie du Marché.*\(référence VIR-2025-0042\)\.$/).waitFor();
+    await expect.poll(() => text(bakery.getByTestId('books-owed'))).toBe('0,00 €');
+    await bakery.getByText('Rien à régler pour le moment.').waitFor();
+    await expectAccessible(olivia, 'shop books (settled)');
+    await marc.reload();
+    await heading(marc, 'Espace commerçant');
+    await expect.poll(() => text(marc.getByTestId('shop-owed'))).toBe('0,00 €');
 
     expect(errors).toEqual([]);
   }, 150_000);

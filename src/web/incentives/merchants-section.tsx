@@ -7,7 +7,7 @@ import { ErrorNotice } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { checkEmail, onlyErrors, useForm } from '../core/use-form.ts';
 import { useCommunes } from '../commute/use-communes.ts';
-import { incentiveApi } from './paths.ts';
+import { incentiveApi, incentivePaths } from './paths.ts';
 import type { MerchantView } from './types.ts';
 import { useIncentivesI18n } from './use-incentives-i18n.ts';
 
@@ -28,6 +28,11 @@ export function MerchantsSection({ slug, operator }: { slug: string; operator: b
             </li>
           ))}
         </ul>
+      ) : null}
+      {operator ? (
+        <p>
+          <a href={incentivePaths.merchantBooks(slug)}>{c('merchants.books')}</a>
+        </p>
       ) : null}
       {operator ? <AddMerchantForm slug={slug} onAdded={merchants.reload} /> : null}
     </section>

@@ -9,6 +9,7 @@ export const incentivePaths = {
   editCampaign: (t: string, id: string) => `/t/${seg(t)}/campagnes/${seg(id)}/modifier`,
   wallet: (t: string) => `/t/${seg(t)}/portefeuille`,
   merchant: (t: string) => `/t/${seg(t)}/commercant`,
+  merchantBooks: (t: string) => `/t/${seg(t)}/commerces`,
 };
 
 /** API paths under /api/territories/:territory. */
@@ -25,6 +26,9 @@ export const incentiveApi = {
   wallet: '/wallet',
   vouchers: '/wallet/vouchers',
   merchants: '/merchants',
+  merchantAccounts: '/merchants/accounts',
+  merchant: (merchantId: string) => `/merchants/${seg(merchantId)}`,
+  settlements: (merchantId: string) => `/merchants/${seg(merchantId)}/settlements`,
   myShops: '/my-shops',
   voucher: (merchantId: string, code: string) => `/merchants/${seg(merchantId)}/vouchers/${seg(code)}`,
   redemptions: (merchantId: string) => `/merchants/${seg(merchantId)}/redemptions`,

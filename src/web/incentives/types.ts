@@ -82,6 +82,14 @@ export interface MerchantView {
   address: string | null;
 }
 
+/** A shop as operators see it (`GET …/merchants/accounts`, `PATCH …/merchants/:id`). */
+export interface MerchantAccountView extends MerchantView {
+  active: boolean;
+  accountName: string | null;
+  owedCents: number;
+  settledCents: number;
+}
+
 export interface VoucherView {
   code: string;
   cents: number;
