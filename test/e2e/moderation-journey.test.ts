@@ -2,7 +2,8 @@
 // third report it leaves the directory. Its organiser sees the reports inside the community page; the city operator
 // opens the moderation queue from the header, keeps the community with a reason, and it is back in the directory;
 // the organiser reads both notices. A resident chooses a weekly e-mail digest and finds the "people I blocked" list
-// on the account page. Every page visited passes axe-core, on a 390-px-wide phone, and no page error occurs.
+// on the account page; she blocks a helper who offered help on her request, and after a reload the button still
+// knows it (« Débloquer »). Every page visited passes axe-core, on a 390-px-wide phone, and no page error occurs.
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../
 import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { hashPassword } from '../../src/server/core/auth/password.ts';
+import { toCell } from '../../src/server/core/geo.ts';
+import { AID_RESOLUTION } from '../../src/server/mutual-aid/model.ts';
 
 describe('moderation journey', () => {
   const clock = fixedClock(new Date());
@@ -120,7 +123,7 @@ describe('moderation journey', () => {
     await expectAccessible(omar, 'notifications with moderation notices');
   }, 240_000);
 
-  it('lets a resident choose a weekly digest and see who they blocked', async () => {
+  it('lets a resident choose a weekly digest, block a helper (still known after a reload) and see who they blocked', async () => {
     const helene = await signIn('Hélène', demo('resident'), DEMO_PASSWORD, '/compte');
     await helene.goto(`${origin}/notifications`);
     await heading(helene, 'Notifications');
@@ -132,6 +135,46 @@ describe('moderation journey', () => {
     await helene.getByRole('heading', { name: 'Personnes bloquées' }).waitFor();
     await helene.getByText('Vous n’avez bloqué personne.').waitFor();
     await expectAccessible(helene, 'account with blocked people');
+
+    // A helper offered help on her request; she blocks them from the request, and the page still knows after a reload.
+    const db = maille.database.db;
+    const territory = await db.selectFrom('territories').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow();
+    const commune = await db.selectFrom('communes').select('code').where('territory_id', '=', territory.id).orderBy('code').executeTakeFirstOrThrow();
+    const me = await db.selectFrom('users').select('id').where('email', '=', demo('resident')).executeTakeFirstOrThrow();
+    const helper = await db.insertInto('users').values({ email: 'xavier@example.org', password_hash: null, display_name: 'Xavier', deleted_at: null }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('territory_members').values({ territory_id: territory.id, user_id: helper.id, roles: ['resident'], commune_code: commune.code }).execute();
+    const now = clock.now().getTime();
+    const request = await db
+      .insertInto('aid_requests')
+      .values({
+        territory_id: territory.id,
+        requester_id: me.id,
+        kind: 'groceries',
+        urgency: 'this_week',
+        window_from: new Date(now + 3_600_000),
+        window_to: new Date(now + 48 * 3_600_000),
+        description: 'Courses de la semaine (journée de test)',
+        cell: toCell({ lat: 47.322, lng: 5.041 }, AID_RESOLUTION),
+        commune_code: commune.code,
+        status: 'offered',
+        created_at: new Date(now - 3_600_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('aid_request_offers').values({ territory_id: territory.id, request_id: request.id, helper_id: helper.id, message: 'Je passe demain.', created_at: new Date(now) }).execute();
+    await helene.goto(t('/entraide/mes-demandes'));
+    await heading(helene, 'Mes demandes d’aide');
+    await helene.getByRole('button', { name: 'Bloquer Xavier' }).click();
+    await helene.getByRole('button', { name: 'Oui, bloquer' }).click();
+    await helene.locator('#announcer').getByText('Xavier est bloqué·e.').waitFor();
+    await helene.getByRole('button', { name: 'Débloquer Xavier' }).waitFor();
+    await helene.reload();
+    await heading(helene, 'Mes demandes d’aide');
+    await helene.getByRole('button', { name: 'Débloquer Xavier' }).waitFor();
+    expect(await helene.getByRole('button', { name: 'Bloquer Xavier', exact: true }).count()).toBe(0);
+    await expectAccessible(helene, 'my help requests with a blocked helper');
+    await helene.goto(t('/compte'));
+    await helene.getByTestId('blocked-people').getByRole('button', { name: 'Débloquer Xavier' }).waitFor();
     expect(errors).toEqual([]);
   }, 120_000);
 });
