@@ -2,8 +2,9 @@
 // reference), opens a 30-minute session with a reason, and — with the banner "Vous agissez pour …" on every page —
 // files a help request and signs a commitment on that resident's behalf through the ordinary pages. She ends the session; the
 // admin's audit log shows the action "by the mediator on behalf of the resident", both named. Then she prints a
-// takeover code and the resident takes the account over on the public page. Every page visited passes axe-core
-// and no page error occurs.
+// takeover code and the resident takes the account over on the public page; a session left open too long is refused;
+// another assisted resident's account is erased from the desk on her signed request (reference required, confirmed).
+// Every page visited passes axe-core and no page error occurs.
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -176,6 +177,23 @@ describe('mediation journey', { timeout: 180_000 }, () => {
     await expectAccessible(maryse, 'session over notice');
     await maryse.getByRole('button', { name: 'Fermer' }).click();
     expect(await maryse.getByTestId('acting-over').count()).toBe(0);
+
+    // Georgette sends a signed request to erase her account (she never took it over): the desk erases it.
+    const georgetteRow = await maille.database.db.selectFrom('users').select('id').where('display_name', '=', georgette).executeTakeFirstOrThrow();
+    await maryse.goto(t('/mediation'));
+    await heading(maryse, 'Médiation');
+    await desk.getByRole('button', { name: /^Effacer ce compte/ }).click();
+    await desk.getByRole('heading', { name: `Effacer le compte de ${georgette}` }).waitFor();
+    await desk.getByRole('button', { name: `Confirmer l’effacement du compte de ${georgette}` }).click();
+    await desk.getByRole('alert').getByText('Indiquez la référence de la demande signée.').waitFor();
+    await expectAccessible(maryse, 'erasure step with an error');
+    await desk.getByLabel('Référence de la demande d’effacement signée').fill('CCAS-DIJON-2026-0200');
+    await desk.getByRole('button', { name: `Confirmer l’effacement du compte de ${georgette}` }).click();
+    await maryse.locator('#announcer').getByText(`Le compte de ${georgette} est effacé (demande CCAS-DIJON-2026-0200).`).waitFor();
+    await desk.waitFor({ state: 'detached' });
+    const erased = await maille.database.db.selectFrom('users').select(['display_name', 'deleted_at']).where('id', '=', georgetteRow.id).executeTakeFirstOrThrow();
+    expect(erased.display_name).toBeNull();
+    expect(erased.deleted_at).not.toBeNull();
 
     expect(errors).toEqual([]);
   });
