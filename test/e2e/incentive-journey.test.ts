@@ -169,6 +169,13 @@ describe('incentive journey', () => {
     await olivia.getByTestId('campaign-status').getByText('En cours').waitFor();
     await olivia.locator('main').getByText(/^6,00\s€$/).first().waitFor();
     await expectAccessible(olivia, 'campaign (launched and paid)');
+    // The council adds 10 € to the budget: the top-up is announced and listed with its reference.
+    await olivia.getByLabel('Montant à ajouter, en euros').fill('10');
+    await olivia.getByLabel('Référence de la décision').fill('Délibération 2025-114');
+    await olivia.getByRole('button', { name: 'Compléter le budget' }).click();
+    await olivia.getByRole('status').getByText(/^Budget complété de 10,00\s€ \(référence Délibération 2025-114\)/).waitFor();
+    await olivia.getByTestId('campaign-top-ups').getByText(/Délibération 2025-114/).waitFor();
+    await expectAccessible(olivia, 'campaign (budget topped up)');
 
     // Anaïs sees her 200 points and turns 1.50 € of them into a voucher at the demo bakery.
     await anais.goto(t('/portefeuille'));
