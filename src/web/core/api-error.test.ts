@@ -1,7 +1,7 @@
 // @vitest-environment node
 /** @module problem+json answers become typed errors naming the form field at fault. */
 import { describe, expect, it } from 'vitest';
-import { ApiError, fieldFromPointer, parseProblem, toApiError } from './api-error.ts';
+import { ApiError, fieldFromPointer, parseProblem, pointerOf, toApiError } from './api-error.ts';
 import { readCookie } from './csrf.ts';
 
 describe('parseProblem', () => {
@@ -9,6 +9,12 @@ describe('parseProblem', () => {
     const error = parseProblem(409, { type: 'about:blank', title: 'Conflict', status: 409, code: 'conflict', detail: 'e-mail taken', field: '/email' });
     expect(error).toBeInstanceOf(ApiError);
     expect([error.status, error.code, error.detail, error.field]).toEqual([409, 'conflict', 'e-mail taken', 'email']);
+  });
+
+  it('keeps the whole JSON pointer next to the field name', () => {
+    const error = parseProblem(400, { code: 'invalid', detail: 'too much', field: '/rules/2/cents' });
+    expect([error.field, error.pointer, pointerOf(error)]).toEqual(['rules', '/rules/2/cents', '/rules/2/cents']);
+    expect(pointerOf(new Error('boom'))).toBe('');
   });
 
   it('recognises the csrf code on a 403', () => {

@@ -32,6 +32,8 @@ export class ApiError extends Error {
     readonly retryAfter: number | null = null,
     /** The server's stable finer reason within the code (e.g. `already_signed`), or "". */
     readonly reason: string = '',
+    /** The problem's `field` exactly as the server wrote it, the whole JSON pointer (e.g. "/rules/2/cents"), or "". */
+    readonly pointer: string = '',
   ) {
     super(detail || code);
     this.name = 'ApiError';
@@ -56,7 +58,13 @@ export function parseProblem(status: number, body: unknown, retryAfterHeader: st
   const detail = typeof problem['detail'] === 'string' ? problem['detail'] : typeof problem['title'] === 'string' ? problem['title'] : '';
   const seconds = retryAfterHeader === null ? NaN : Number.parseInt(retryAfterHeader, 10);
   const reason = typeof problem['reason'] === 'string' ? problem['reason'] : '';
-  return new ApiError(status, code, detail, fieldFromPointer(problem['field']), Number.isFinite(seconds) ? seconds : null, reason);
+  const pointer = typeof problem['field'] === 'string' ? problem['field'] : '';
+  return new ApiError(status, code, detail, fieldFromPointer(pointer), Number.isFinite(seconds) ? seconds : null, reason, pointer);
+}
+
+/** The whole JSON pointer of a problem answer (e.g. "/window/from"), or "" for anything else. */
+export function pointerOf(error: unknown): string {
+  return error instanceof ApiError ? error.pointer : '';
 }
 
 /** Any thrown value as an ApiError (a TypeError from fetch means the network failed). */

@@ -49,6 +49,13 @@ export async function callApi<T>(method: Method, path: string, options: RequestO
 export const getApi = <T>(path: string, signal?: AbortSignal): Promise<T> =>
   callApi<T>('GET', path, signal ? { signal } : {});
 
+/** A key for one write a retry may repeat (double click, network replay): send the same key again, the server answers once. */
+export function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
 /** Territory-scoped path: `/territories/dijon-metropole${rest}`. */
 export function territoryPath(slug: string, rest = ''): string {
   return `/territories/${encodeURIComponent(slug)}${rest}`;

@@ -1,13 +1,13 @@
 /** @module Operator forms of the campaign page: top up a running campaign's budget, return what remains of a closed one to the territory. */
 import { useState } from 'preact/hooks';
-import { territoryPath } from '../core/api.ts';
+import { callApi, territoryPath } from '../core/api.ts';
+import { pointerOf } from '../core/api-error.ts';
 import { announce } from '../core/announce.ts';
 import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';
 import { SuccessNotice } from '../core/status.tsx';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { formatEuros, parseEuros } from './money.ts';
 import { incentiveApi } from './paths.ts';
-import { pointerOf, sendJson } from './request.ts';
 import type { CampaignView, ReturnResult, TopUpResult } from './types.ts';
 import { useIncentivesI18n } from './use-incentives-i18n.ts';
 
@@ -33,7 +33,7 @@ export function TopUpForm({ slug, campaign, onChanged }: { slug: string; campaig
         }),
       action: async () => {
         setDone('');
-        const result = await sendJson<TopUpResult>('POST', territoryPath(slug, incentiveApi.topUps(campaign.id)), { cents, reference: reference.trim() });
+        const result = await callApi<TopUpResult>('POST', territoryPath(slug, incentiveApi.topUps(campaign.id)), { body: { cents, reference: reference.trim() } });
         const vars = { amount: euros(result.topUp.cents), reference: result.topUp.reference, budget: euros(result.campaign.budgetCents) };
         const parts = [result.replayed ? c('campaign.topUpReplayed', vars) : c('campaign.topUpDone', vars)];
         if (result.settlement.awarded > 0) parts.push(cp('campaign.topUpPaid', result.settlement.awarded, { paid: euros(result.settlement.paidCents) }));
@@ -77,7 +77,7 @@ export function ReturnForm({ slug, campaign, onChanged }: { slug: string; campai
     form.submit(event, {
       validate: () => onlyErrors({ reference: reference.trim() === '' || reference.trim().length > MAX_REFERENCE ? c('campaign.referenceRequired') : undefined }),
       action: async () => {
-        const result = await sendJson<ReturnResult>('POST', territoryPath(slug, incentiveApi.returnRemainder(campaign.id)), { reference: reference.trim() });
+        const result = await callApi<ReturnResult>('POST', territoryPath(slug, incentiveApi.returnRemainder(campaign.id)), { body: { reference: reference.trim() } });
         const message = c('campaign.returnDone', { amount: formatEuros(locale, result.returned.cents), reference: result.returned.reference });
         setDone(message);
         announce(message);

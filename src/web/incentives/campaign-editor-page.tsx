@@ -4,8 +4,8 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { territoryPath } from '../core/api.ts';
-import type { ApiError } from '../core/api-error.ts';
+import { callApi, territoryPath } from '../core/api.ts';
+import { pointerOf, type ApiError } from '../core/api-error.ts';
 import { announce } from '../core/announce.ts';
 import { RadioGroup } from '../core/choice-fields.tsx';
 import { describeApiError } from '../core/error-message.ts';
@@ -20,7 +20,6 @@ import { AmountsSection, BoosterSection, CapsSection, EligibilitySection } from 
 import { ConfirmAction } from './campaign-bits.tsx';
 import { parseEuros } from './money.ts';
 import { incentiveApi, incentivePaths } from './paths.ts';
-import { pointerOf, sendJson } from './request.ts';
 import { emptyFields, fieldForPointer, fieldsToInput, inputToFields, type CampaignFields, type FieldProblem } from './rule-form.ts';
 import { RulesInWords } from './rules-in-words.tsx';
 import { SimulationPanel } from './simulation-panel.tsx';
@@ -105,10 +104,10 @@ function CampaignEditor({ slug, campaign, title }: { slug: string; campaign?: Ca
     const input = conversion.input;
     if (!input) throw new Error('unreadable draft'); // validate() stops this earlier
     if (draftId) {
-      await sendJson<CampaignView>('PUT', territoryPath(slug, incentiveApi.campaign(draftId)), input);
+      await callApi<CampaignView>('PUT', territoryPath(slug, incentiveApi.campaign(draftId)), { body: input });
       return draftId;
     }
-    const created = await sendJson<{ id: string }>('POST', territoryPath(slug, incentiveApi.campaigns), input);
+    const created = await callApi<{ id: string }>('POST', territoryPath(slug, incentiveApi.campaigns), { body: input });
     setDraftId(created.id);
     return created.id;
   };
@@ -134,7 +133,7 @@ function CampaignEditor({ slug, campaign, title }: { slug: string; campaign?: Ca
     }));
   const onLaunch = () =>
     form.submit(new Event('submit'), plan(async (savedId) => {
-      await sendJson<CampaignView>('POST', territoryPath(slug, incentiveApi.launch(savedId)));
+      await callApi<CampaignView>('POST', territoryPath(slug, incentiveApi.launch(savedId)));
       announce(c('builder.launched'));
       route(incentivePaths.campaign(slug, savedId));
     }));

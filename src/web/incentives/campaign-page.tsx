@@ -1,6 +1,6 @@
 /** @module /t/:territory/campagnes/:id — one campaign: status, rules in words, spending with its gauge, held gestures, operator actions (settle, top up, close, return the remainder), lottery draws. */
 import { useState } from 'preact/hooks';
-import { territoryPath } from '../core/api.ts';
+import { callApi, territoryPath } from '../core/api.ts';
 import { toApiError } from '../core/api-error.ts';
 import { announce } from '../core/announce.ts';
 import { describeApiError } from '../core/error-message.ts';
@@ -14,7 +14,6 @@ import { CampaignFacts, CampaignStatusBadge, ConfirmAction } from './campaign-bi
 import { ReturnForm, TopUpForm } from './campaign-budget-forms.tsx';
 import { DrawsSection } from './draws-section.tsx';
 import { incentiveApi, incentivePaths } from './paths.ts';
-import { sendJson } from './request.ts';
 import { RulesInWords } from './rules-in-words.tsx';
 import type { CampaignView, SettleResult } from './types.ts';
 import { isOperator, useIncentivesI18n } from './use-incentives-i18n.ts';
@@ -95,7 +94,7 @@ function OperatorActions({ slug, campaign, onChanged, reload }: {
   };
   const settle = () =>
     run(async () => {
-      const result = await sendJson<SettleResult>('POST', territoryPath(slug, incentiveApi.settle(campaign.id)));
+      const result = await callApi<SettleResult>('POST', territoryPath(slug, incentiveApi.settle(campaign.id)));
       reload();
       const parts = [cp('campaign.settled', result.awarded, { amount: euros(result.paidCents) })];
       if (result.draws > 0) parts.push(cp('campaign.settledDraws', result.draws));
@@ -104,7 +103,7 @@ function OperatorActions({ slug, campaign, onChanged, reload }: {
     });
   const close = () =>
     run(async () => {
-      onChanged(await sendJson<CampaignView>('POST', territoryPath(slug, incentiveApi.close(campaign.id))));
+      onChanged(await callApi<CampaignView>('POST', territoryPath(slug, incentiveApi.close(campaign.id))));
       return c('campaign.closedDone');
     });
   return (

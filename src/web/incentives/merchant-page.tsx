@@ -1,6 +1,6 @@
 /** @module /t/:territory/commercant — a shop's account: what the territory owes, recent vouchers, and checking then accepting a voucher code. */
 import { useState } from 'preact/hooks';
-import { getApi, territoryPath } from '../core/api.ts';
+import { callApi, getApi, territoryPath } from '../core/api.ts';
 import { toApiError, type ApiError } from '../core/api-error.ts';
 import { describeApiError } from '../core/error-message.ts';
 import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';
@@ -11,7 +11,6 @@ import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { incentiveApi } from './paths.ts';
-import { sendJson } from './request.ts';
 import type { RedemptionResult, ShopView, VoucherCheck } from './types.ts';
 import { useIncentivesI18n, type IncentivesI18n } from './use-incentives-i18n.ts';
 import { normalizeVoucherCode } from './voucher-code.ts';
@@ -130,7 +129,7 @@ function RedeemForm({ slug, shop, onRedeemed }: { slug: string; shop: ShopView; 
   const accept = () => {
     if (!checked || accepting) return;
     setAccepting(true);
-    sendJson<RedemptionResult>('POST', territoryPath(slug, incentiveApi.redemptions(shop.id)), { code: checked.code }).then(
+    callApi<RedemptionResult>('POST', territoryPath(slug, incentiveApi.redemptions(shop.id)), { body: { code: checked.code } }).then(
       (done) => {
         say(true, c('merchant.accepted', { code: done.code, amount: euros(done.cents), owed: euros(done.owedCents) }));
         setChecked(null);

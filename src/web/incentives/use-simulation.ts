@@ -1,9 +1,8 @@
 /** @module Live simulation of a draft: debounced (400 ms) POST /campaigns/simulate, the stale request aborted when the draft changes. */
 import { useEffect, useState } from 'preact/hooks';
-import { territoryPath } from '../core/api.ts';
-import { toApiError, type ApiError } from '../core/api-error.ts';
+import { callApi, territoryPath } from '../core/api.ts';
+import { pointerOf, toApiError, type ApiError } from '../core/api-error.ts';
 import { incentiveApi } from './paths.ts';
-import { pointerOf, sendJson } from './request.ts';
 import type { CampaignInput, SimulationView } from './types.ts';
 
 export const SIMULATION_WEEKS = [4, 8, 12] as const;
@@ -31,7 +30,7 @@ export function useSimulation(slug: string, input: CampaignInput | null, weeks: 
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
       setState((s) => ({ status: 'running', ...(s.result ? { result: s.result } : {}) }));
-      sendJson<SimulationView>('POST', territoryPath(slug, incentiveApi.simulate), { campaign: JSON.parse(key) as CampaignInput, weeks }, controller.signal).then(
+      callApi<SimulationView>('POST', territoryPath(slug, incentiveApi.simulate), { body: { campaign: JSON.parse(key) as CampaignInput, weeks }, signal: controller.signal }).then(
         (result) => setState({ status: 'done', result }),
         (caught: unknown) => {
           if (controller.signal.aborted) return;

@@ -1,6 +1,6 @@
 /** @module /t/:territory/portefeuille — my points (1 point = 1 cent), held gestures, history, vouchers with their codes, and turning points into a voucher. */
 import { useRef, useState } from 'preact/hooks';
-import { territoryPath } from '../core/api.ts';
+import { callApi, newIdempotencyKey, territoryPath } from '../core/api.ts';
 import { announce } from '../core/announce.ts';
 import { FormErrors, SelectField, SubmitButton, TextField } from '../core/fields.tsx';
 import { PageHeading } from '../core/page-heading.tsx';
@@ -11,7 +11,6 @@ import { useFetch } from '../core/use-fetch.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { formatEuros, parseEuros } from './money.ts';
 import { incentiveApi, incentivePaths } from './paths.ts';
-import { newIdempotencyKey, sendJson } from './request.ts';
 import type { HistoryEntry, VoucherView, WalletView } from './types.ts';
 import { spellCode } from './spell-code.ts';
 import { useIncentivesI18n } from './use-incentives-i18n.ts';
@@ -83,8 +82,8 @@ function VoucherForm({ slug, wallet, onCreated }: { slug: string; wallet: Wallet
         }),
       action: async () => {
         key.current ??= newIdempotencyKey();
-        const voucher = await sendJson<VoucherView>('POST', territoryPath(slug, incentiveApi.vouchers), {
-          merchantId, cents, idempotencyKey: key.current,
+        const voucher = await callApi<VoucherView>('POST', territoryPath(slug, incentiveApi.vouchers), {
+          body: { merchantId, cents, idempotencyKey: key.current },
         });
         key.current = null;
         const message = c('wallet.created', { code: voucher.code, amount: formatEuros(locale, voucher.cents), merchant: voucher.merchantName });

@@ -1,6 +1,7 @@
 /** @module /t/:territory/entraide/demander — ask for help: what, when, a few words, where (commune or coordinates), and the exact address kept apart. */
 import { useState } from 'preact/hooks';
-import { territoryPath } from '../core/api.ts';
+import { callApi, newIdempotencyKey, territoryPath } from '../core/api.ts';
+import { pointerOf } from '../core/api-error.ts';
 import { announce } from '../core/announce.ts';
 import { RadioGroup } from '../core/choice-fields.tsx';
 import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';
@@ -14,7 +15,6 @@ import { useEnsureResident } from '../communities/use-ensure-resident.ts';
 import { PlacePicker } from '../commute/place-picker.tsx';
 import { emptyPlace, placeFieldNames, resolvePlace, type PlaceDraft } from '../commute/resolve-place.ts';
 import { useCommunes } from '../commute/use-communes.ts';
-import { newIdempotencyKey, pointerOf, sendJson } from '../incentives/request.ts';
 import { checkAskWindow, defaultWindow, type WindowDraft } from './ask-window.ts';
 import { aidApi, aidPaths } from './paths.ts';
 import { AID_KINDS, AID_URGENCIES, type AidKind, type AidUrgency } from './types.ts';
@@ -84,7 +84,7 @@ export function AskPage({ territory: slug }: { territory: string }) {
           ...(contact.trim() ? { contact: contact.trim() } : {}),
           idempotencyKey: key,
         };
-        const created = await sendJson<{ id: string; notified: number }>('POST', territoryPath(slug, aidApi.requests), body);
+        const created = await callApi<{ id: string; notified: number }>('POST', territoryPath(slug, aidApi.requests), { body });
         const message = created.notified > 0 ? ap('ask.sent', created.notified) : a('ask.sentNobody');
         setSent(message);
         announce(message);
