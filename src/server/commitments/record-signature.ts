@@ -1,5 +1,6 @@
 /** @module One signature, whoever enters it: the pure transition, the row, the fired milestones and their delivery, in the caller's transaction. */
-import type { Executor, SignatureEntry } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
+import type { SignatureEntry } from './tables.ts';
 import type { NotifyContext } from '../notifications/notify.ts';
 import { sendNotice, signersAndCreator } from './deliver.ts';
 import { applySignature, refusalError, statusAt } from './lifecycle.ts';

@@ -1,7 +1,8 @@
 /** @module Commitments in the database, read back as the pure model's state. */
 import type { Selectable } from 'kysely';
 import type { Clock } from '../core/clock.ts';
-import type { CommitmentsTable, Database, Executor } from '../core/database/schema.ts';
+import type { Database, Executor } from '../core/database/schema.ts';
+import type { CommitmentsTable } from './tables.ts';
 import type { EventBus } from '../core/events.ts';
 import { notFound } from '../core/errors.ts';
 import type { Commitment, CommitmentState, Milestone, Scope, Signature } from './model.ts';

@@ -4,7 +4,8 @@
  */
 import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Executor, SignatureEntry } from '../core/database/schema.ts';
+import type { Database, Executor } from '../core/database/schema.ts';
+import type { SignatureEntry } from './tables.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { canSeeCommunity } from '../communities/model.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';

@@ -1,7 +1,8 @@
 /** @module Campaign rows: load (with a row lock when asked), who may see drafts, and the public view with spending read from the ledger. */
 import type { Selectable } from 'kysely';
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { CampaignMode, CampaignsTable, CampaignStatus, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
+import type { CampaignMode, CampaignsTable, CampaignStatus } from './tables.ts';
 import { notFound } from '../core/errors.ts';
 import { localDate } from '../core/time-of-day.ts';
 import { hasAnyRole } from '../territories/model.ts';

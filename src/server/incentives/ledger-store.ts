@@ -1,6 +1,7 @@
 /** @module The ledger in PostgreSQL: idempotent, balanced, append-only transactions; balances derived by a trigger. */
 import { sql } from 'kysely';
-import type { Executor, LedgerKind, Transaction } from '../core/database/schema.ts';
+import type { Executor, Transaction } from '../core/database/schema.ts';
+import type { LedgerKind } from './tables.ts';
 import { AppError } from '../core/errors.ts';
 import type { AccountId, Entry } from './ledger.ts';
 

@@ -1,7 +1,8 @@
 /** @module A resident's wallet in one territory: balance (from the ledger), history, held gestures, vouchers, shops. */
 import { sql } from 'kysely';
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Executor, LedgerKind } from '../core/database/schema.ts';
+import type { Database, Executor } from '../core/database/schema.ts';
+import type { LedgerKind } from './tables.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { balanceOf } from './ledger-store.ts';
 import { listActiveMerchants, type MerchantView } from './merchant-shops.ts';

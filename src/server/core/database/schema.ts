@@ -1,5 +1,8 @@
 /** @module The database's tables as Kysely types; kept in step with migrations (see schema test). */
 import type { ColumnType, Generated, Kysely, Selectable, Transaction as KyselyTransaction } from 'kysely';
+import type { CommitmentsTables } from '../../commitments/tables.ts';
+import type { NotificationsTables } from '../../notifications/tables.ts';
+import type { IncentivesTables } from '../../incentives/tables.ts';
 import type { MutualAidTables } from '../../mutual-aid/tables.ts';
 import type { VolunteeringTables } from '../../volunteering/tables.ts';
 import type { CheckInsTables } from '../../check-ins/tables.ts';
@@ -286,157 +289,8 @@ export interface ImpactFactorsTable {
   created_at: Timestamp;
 }
 
-export interface NotificationsTable {
-  id: Id;
-  territory_id: string | null;
-  user_id: string;
-  kind: string;
-  params: ColumnType<Record<string, unknown>, string | undefined, string>;
-  /** A web path (`/t/…`), made absolute in mails. */
-  link: string | null;
-  created_at: Date;
-  read_at: Date | null;
-  /** The mail's subject, kept while the notification waits for the person's digest (migration 0010). */
-  digest_subject: ColumnType<string | null, string | null | undefined, string | null>;
-  digested_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-}
-
-export type SignatureEntry = 'self' | 'mediator' | 'offline';
-
-export interface CommitmentsTable {
-  id: Id;
-  territory_id: string;
-  created_by: string | null;
-  wording: string;
-  action: 'carpool' | 'shift' | 'mode_switch' | 'help' | 'free_text';
-  scope: ColumnType<unknown, string, string>;
-  community_id: string | null;
-  corridor_id: string | null;
-  created_at: Date;
-  signing_deadline: Date;
-  action_start: Date;
-  action_end: Date;
-  fired: Generated<string[]>;
-  last_nudged_at: Date | null;
-  check_asked_at: Date | null;
-}
-
-export interface CommitmentSignaturesTable {
-  territory_id: string;
-  commitment_id: string;
-  user_id: string;
-  commune_code: string | null;
-  public_name: Generated<boolean>;
-  signed_at: Date;
-  /** `self`, or entered by a mediator (with consent) or an organiser (collected offline). */
-  entry: Generated<SignatureEntry>;
-  /** The mediator or organiser who entered it; null when self-signed. */
-  signed_by: string | null;
-  /** Reference of the paper consent form (mediator) or of the offline collection; null when self-signed. */
-  consent_ref: string | null;
-  /** The "did you do it?" answer, null until given. */
-  kept: boolean | null;
-  checked_at: Date | null;
-}
-
-export type CampaignMode = 'payout' | 'lottery';
-export type CampaignStatus = 'draft' | 'active' | 'closed';
-export type LedgerKind = 'fund' | 'payout' | 'lottery_prize' | 'voucher_issue' | 'voucher_redeem' | 'settle';
-
-export interface MerchantsTable {
-  id: Id;
-  territory_id: string;
-  name: string;
-  commune_code: string | null;
-  address: string | null;
-  user_id: string | null;
-  active: Generated<boolean>;
-  created_at: Timestamp;
-}
-
-export interface CampaignsTable {
-  id: Id;
-  territory_id: string;
-  name: string;
-  mode: CampaignMode;
-  status: Generated<CampaignStatus>;
-  starts_on: ColumnType<string, string, string>;
-  ends_on: ColumnType<string, string, string>;
-  budget_cents: ColumnType<string, number | string, number | string>;
-  rules: ColumnType<unknown, string, string>;
-  prize_cents: number | null;
-  winners_per_week: number | null;
-  created_by: string | null;
-  created_at: Timestamp;
-  launched_at: Date | null;
-  closed_at: Date | null;
-}
-
-export interface LedgerAccountsTable {
-  territory_id: string;
-  account: string;
-  balance_cents: ColumnType<string, number | string, number | string>;
-}
-
-export interface LedgerTransactionsTable {
-  id: Id;
-  territory_id: string;
-  key: string;
-  kind: LedgerKind;
-  memo: ColumnType<unknown, string | undefined, string>;
-  actor_id: string | null;
-  created_at: Timestamp;
-}
-
-export interface LedgerEntriesTable {
-  id: Id;
-  transaction_id: string;
-  territory_id: string;
-  account: string;
-  cents: ColumnType<string, number | string, number | string>;
-}
-
-export interface CampaignAwardsTable {
-  campaign_id: string;
-  gesture_id: string;
-  territory_id: string;
-  user_id: string;
-  occurred_on: ColumnType<string, string, string>;
-  alone_cents: number;
-  awarded_cents: number;
-  caps_bit: ColumnType<string[], string[] | undefined, string[]>;
-  transaction_id: string | null;
-  created_at: Timestamp;
-}
-
-export interface VouchersTable {
-  id: Id;
-  territory_id: string;
-  code: string;
-  user_id: string;
-  merchant_id: string;
-  cents: number;
-  issue_key: string;
-  issued_at: Timestamp;
-  redeemed_at: Date | null;
-  redeemed_by: string | null;
-}
-
-export interface LotteryDrawsTable {
-  id: Id;
-  territory_id: string;
-  campaign_id: string;
-  week_start: ColumnType<string, string, string>;
-  seed_commitment: string;
-  seed: string | null;
-  committed_at: Date;
-  participants: ColumnType<unknown, string | null | undefined, string | null>;
-  winners: ColumnType<unknown, string | null | undefined, string | null>;
-  drawn_at: Date | null;
-}
-
 /** Every table; capabilities added later declare theirs in their own `tables.ts`. */
-export interface DB extends MutualAidTables, VolunteeringTables, CheckInsTables, MediationTables, ModerationTables {
+export interface DB extends CommitmentsTables, NotificationsTables, IncentivesTables, MutualAidTables, VolunteeringTables, CheckInsTables, MediationTables, ModerationTables {
   territories: TerritoriesTable;
   communes: CommunesTable;
   users: UsersTable;
@@ -457,17 +311,6 @@ export interface DB extends MutualAidTables, VolunteeringTables, CheckInsTables,
   shift_commitments: ShiftCommitmentsTable;
   gestures: GesturesTable;
   impact_factors: ImpactFactorsTable;
-  notifications: NotificationsTable;
-  commitments: CommitmentsTable;
-  commitment_signatures: CommitmentSignaturesTable;
-  merchants: MerchantsTable;
-  campaigns: CampaignsTable;
-  ledger_accounts: LedgerAccountsTable;
-  ledger_transactions: LedgerTransactionsTable;
-  ledger_entries: LedgerEntriesTable;
-  campaign_awards: CampaignAwardsTable;
-  vouchers: VouchersTable;
-  lottery_draws: LotteryDrawsTable;
 }
 
 /** The database handle or an open transaction: queries accept either. */
