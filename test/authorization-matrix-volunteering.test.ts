@@ -2,7 +2,7 @@
 // world the matrix's organiser manages a validated organisation (the organisation_members row), so its routes answer
 // the organiser and refuse other residents — operators and admins included, who validate and may cancel but never
 // answer applications or read the exact address. Fixtures are written directly; the flows themselves are tested in
-// src/server/volunteering/volunteering-http.test.ts.
+// src/server/volunteering/volunteering-{organisations,missions,participations}-http.test.ts.
 import { buildUser, PASSWORD } from './support/factories.ts';
 import { Client } from './support/http.ts';
 import { anyone, describeMatrix, hasTag, operators, residents, T, unique, type Expect, type Row, type World } from './support/matrix.ts';
