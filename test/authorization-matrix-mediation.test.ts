@@ -2,7 +2,7 @@
 // accounts are the territory's mediators' business only: residents, organisers, people of another territory — and
 // operators and admins without a stated reason — are refused; staff with a reason read them (audited). The matrix's
 // people hold no mediator role, so every mediator-only route refuses all of them; the mediator's own 2xx answers
-// are checked below and in src/server/mediation/mediation-http.test.ts.
+// are checked below and in src/server/mediation/mediation-{assisted,sessions,takeover}-http.test.ts.
 import { expect, it } from 'vitest';
 import { buildUser, PASSWORD } from './support/factories.ts';
 import { Client } from './support/http.ts';
