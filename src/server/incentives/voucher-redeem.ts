@@ -38,6 +38,13 @@ async function findVoucher(db: Executor, territory: TerritoryRef, merchantId: st
   return voucher;
 }
 
+/** A voucher accepted at the till, with what the shop is now owed. */
+export interface RedemptionResult {
+  code: string;
+  cents: number;
+  owedCents: number;
+}
+
 /** What the cashier sees before accepting: the amount and whether the code was already used. Reads only. */
 export async function checkVoucher(db: Database, input: { slug: string; viewer: Viewer | null; merchantId: string; code: string }): Promise<VoucherCheck> {
   const territory = await resolveTerritory(db, input.slug);
@@ -53,7 +60,7 @@ export async function checkVoucher(db: Database, input: { slug: string; viewer: 
 export async function redeemVoucher(
   deps: { db: Database; clock: Clock },
   input: { slug: string; viewer: Viewer | null; merchantId: string; code: string; requestId: string },
-): Promise<{ code: string; cents: number; owedCents: number }> {
+): Promise<RedemptionResult> {
   const { db } = deps;
   const territory = await resolveTerritory(db, input.slug);
   const { actor, shop } = await requireShopOwner(db, territory, input.viewer, input.merchantId);

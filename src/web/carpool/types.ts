@@ -1,44 +1,23 @@
 /** @module Carpool shapes as the API sends them: trips, explained matches, rides (matches/mine), messages, reviews. */
+
+// The API's own types, imported for types only (nothing reaches the bundle): one source for the contract.
+// Dates travel as ISO strings, hence `Wire<…>` (core/wire.ts). Rides, messages and reviews are built inline by the
+// server (no declared type), so they are written here.
 import type { TimeWindow } from '../commute/types.ts';
-import type { NotAlone } from '../impact/types.ts';
+import type { Wire } from '../core/wire.ts';
+import type { confirmMatch } from '../../server/carpool/confirm-match.ts';
+import type { ProposedMatch as ServerProposedMatch } from '../../server/carpool/find-matches.ts';
+import type { TripView } from '../../server/carpool/list-trips.ts';
 
-export type CarpoolRole = 'driver' | 'passenger';
+export type CarpoolRole = TripView['role'];
 
-export interface TripPlace {
-  cell: string;
-  lat: number;
-  lng: number;
-  /** The public meeting point's name, when one was chosen. */
-  label: string | null;
-}
+/** One end of a trip; `label` is the public meeting point's name, when one was chosen. */
+export type TripPlace = Trip['origin'];
 
-export interface Trip {
-  id: string;
-  role: CarpoolRole;
-  origin: TripPlace;
-  destination: TripPlace;
-  /** One-off trips carry a date, recurring ones weekdays. */
-  date: string | null;
-  weekdays: number[];
-  window: TimeWindow;
-  seats: number;
-  maxDetourShare: number;
-  status: 'open' | 'closed';
-  createdAt: string;
-}
+/** One-off trips carry a date, recurring ones weekdays. */
+export type Trip = Wire<TripView>;
 
-export interface ProposedMatch {
-  trip: Trip;
-  person: { displayName: string };
-  detourKm: number;
-  detourMin: number;
-  timeGapMin: number;
-  sharedCommunity: boolean;
-  sharedKm: number;
-  driverKm: number;
-  co2eSavedKg: number;
-  explanation: string;
-}
+export type ProposedMatch = Wire<ServerProposedMatch>;
 
 export type RideStatus = 'proposed' | 'accepted' | 'done' | 'cancelled';
 export type ReviewStatus = 'none' | 'pending' | 'cleared' | 'rejected';
@@ -68,12 +47,7 @@ export interface Ride {
   cancelReason: string | null;
 }
 
-export interface ConfirmResult {
-  proofClass: 'B' | 'C' | null;
-  flags: string[];
-  counted: boolean;
-  notAlone: NotAlone;
-}
+export type ConfirmResult = Awaited<ReturnType<typeof confirmMatch>>;
 
 export interface Message {
   id: string;

@@ -6,30 +6,16 @@ export type { WeekImpact } from '../../server/impact/summarise-impact.ts';
 export type { Factor } from '../../server/impact/factors.ts';
 export type { Participation } from '../../server/impact/rank-communities.ts';
 export type { ImpactView } from '../../server/impact/get-impact.ts';
-import type { NotAlone } from '../../server/impact/not-alone.ts';
+export type { RecordedModeSwitch } from '../../server/impact/record-mode-switch.ts';
 import type { Participation } from '../../server/impact/rank-communities.ts';
+import type { ModeSwitchInput } from '../../server/impact/record-mode-switch.ts';
 
 export interface Rankings {
   weekOf: string;
   items: Participation[];
 }
 
+// The modes the form offers: the server's `Mode` (impact.ts) without `metro`, which the form leaves out.
 export type SwitchMode = 'bike' | 'ebike' | 'walk' | 'bus' | 'tram' | 'ter' | 'telework' | 'carpool';
 export const SWITCH_MODES: readonly SwitchMode[] = ['bike', 'ebike', 'walk', 'bus', 'tram', 'ter', 'telework', 'carpool'];
-export type Leg = 'out' | 'back' | 'other';
-
-export interface RecordedModeSwitch {
-  id: string;
-  created: boolean;
-  mode: SwitchMode;
-  occurredOn: string;
-  km: number;
-  kmSource: 'profile' | 'entered';
-  co2eKg: number;
-  carKm: number;
-  euros: number;
-  factorsVersion: number;
-  /** French sentences from the server, one per step of the computation. */
-  explanation: string[];
-  notAlone: NotAlone;
-}
+export type Leg = ModeSwitchInput['leg'];

@@ -11,27 +11,15 @@ import { paths } from '../core/paths.ts';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
-import { moderationApi, useModerationI18n, type SubjectType } from './use-moderation-i18n.ts';
+import type { Wire } from '../core/wire.ts';
+import type { listQueue, QueueItem as ServerQueueItem } from '../../server/moderation/review-reports.ts';
+import { moderationApi, useModerationI18n } from './use-moderation-i18n.ts';
 
-export interface QueueItem {
-  subjectType: SubjectType;
-  subjectId: string;
-  label: string;
-  communityId: string | null;
-  hidden: boolean;
-  hideable: boolean;
-  reports: number;
-  reasons: Record<string, number>;
-  comments: { reason: string; comment: string; at: string }[];
-  firstReportedAt: string;
-  lastReportedAt: string;
-}
+/** A subject with its open reports, as the server types it (dates as ISO strings). */
+export type QueueItem = Wire<ServerQueueItem>;
 
-export interface Queue {
-  scope: 'operator' | 'organiser';
-  hideAfter: number;
-  items: QueueItem[];
-}
+/** `listQueue`'s answer plus `hideAfter`, which the route adds from the configuration. */
+export type Queue = Wire<Awaited<ReturnType<typeof listQueue>>> & { hideAfter: number };
 
 const REASONS = ['spam', 'abuse', 'unsafe', 'personal_data', 'other'] as const;
 

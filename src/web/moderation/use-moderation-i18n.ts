@@ -25,8 +25,8 @@ export function useModerationI18n(): ModerationI18n {
   }, [i18n]);
 }
 
-/** The subject types a report may name (server: moderation/subjects.ts). */
-export type SubjectType = 'aid_request' | 'aid_offer' | 'mission' | 'organisation' | 'community' | 'carpool_message' | 'user';
+/** The subject types a report may name, read from the server (type-only import). */
+export type { SubjectType } from '../../server/moderation/subjects.ts';
 
 export { moderationPaths } from './paths.ts';
 

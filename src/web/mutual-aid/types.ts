@@ -1,106 +1,34 @@
 /** @module The mutual-aid API's shapes as the pages read them. */
-import type { LatLng } from '../commute/types.ts';
 
-export type AidKind = 'groceries' | 'pharmacy' | 'visit' | 'call' | 'homework' | 'repairs' | 'lift' | 'other';
-export type AidUrgency = 'today' | 'this_week' | 'flexible';
-export type AidStatus = 'open' | 'offered' | 'matched' | 'done' | 'cancelled';
-export type AidTime = 'morning' | 'afternoon' | 'evening';
+// The API's own types, imported for types only (nothing reaches the bundle): one source for the contract.
+// Dates travel as ISO strings, hence `Wire<…>` (core/wire.ts).
+import type { Wire } from '../core/wire.ts';
+import type { HelpImpactView } from '../../server/mutual-aid/get-help-impact.ts';
+import type { HelperProfile as ServerHelperProfile } from '../../server/mutual-aid/helper-profile.ts';
+import type { OfferView } from '../../server/mutual-aid/list-offers.ts';
+import type {
+  HelpingRequest as ServerHelpingRequest,
+  NearbyRequest as ServerNearbyRequest,
+  OwnRequest as ServerOwnRequest,
+  RequestSummary as ServerRequestSummary,
+} from '../../server/mutual-aid/list-requests.ts';
+import type { AidKind, AidTime, AidUrgency } from '../../server/mutual-aid/tables.ts';
+
+export type { AidKind, AidStatus, AidTime, AidUrgency } from '../../server/mutual-aid/tables.ts';
+export type { WeekOfHelp } from '../../server/mutual-aid/collective-value.ts';
+export type { PrivateAddress } from '../../server/mutual-aid/address.ts';
 
 export const AID_KINDS: readonly AidKind[] = ['groceries', 'pharmacy', 'visit', 'call', 'homework', 'repairs', 'lift', 'other'];
 export const AID_URGENCIES: readonly AidUrgency[] = ['today', 'this_week', 'flexible'];
 export const AID_TIMES: readonly AidTime[] = ['morning', 'afternoon', 'evening'];
 
-export interface RequestSummary {
-  id: string;
-  kind: AidKind;
-  urgency: AidUrgency;
-  window: { from: string; to: string };
-  description: string | null;
-  status: AidStatus;
-  communeCode: string;
-  communeName: string;
-  cell: string;
-  createdAt: string;
-  offers: number;
-}
-
-export interface OwnRequest extends RequestSummary {
-  hidden: boolean;
-  offersReceived: { helperId: string; name: string | null; message: string | null; at: string }[];
-  acceptedHelper: { id: string; name: string | null } | null;
-  hours: number | null;
-  hoursEstimated: boolean;
-  thanked: boolean;
-  doneAt: string | null;
-}
-
-export interface NearbyRequest extends RequestSummary {
-  approxDistanceKm: number;
-  skillMatch: boolean;
-  myOffer: boolean;
-}
-
-export interface HelpingRequest extends RequestSummary {
-  myOffer: 'active' | 'withdrawn';
-  acceptedMe: boolean;
-  requesterName: string | null;
-  hours: number | null;
-  thanks: { message: string | null; at: string } | null;
-}
-
-export interface PrivateAddress {
-  requestId: string;
-  address: string;
-  contact: string | null;
-  requesterName: string | null;
-}
-
-export interface HelperProfile {
-  skills: AidKind[];
-  weekdays: number[];
-  times: AidTime[];
-  radiusKm: number;
-  homeCell: string;
-  homeCellCenter: LatLng;
-  communeCode: string;
-  communeName: string;
-}
-
-export interface StandingOffer {
-  id: string;
-  kind: AidKind;
-  text: string;
-  weekdays: number[];
-  times: AidTime[];
-  communeCode: string;
-  communeName: string;
-  cell: string;
-  helperName: string | null;
-  createdAt: string;
-  mine: boolean;
-  approxDistanceKm: number | null;
-}
-
-export interface WeekOfHelp {
-  weekOf: string;
-  requestsDone: number;
-  hours: number;
-  hoursReported: number;
-  hoursEstimated: number;
-  peopleHelped: number;
-  helpers: number;
-}
-
-export interface HelpImpact {
-  scope: 'person' | 'community' | 'territory';
-  name: string;
-  weeks: WeekOfHelp[];
-  totals: { requestsDone: number; hours: number; hoursReported: number; hoursEstimated: number; peopleHelped: number; helpers: number };
-  estimates: Record<AidKind, number>;
-  method: string[];
-  notAlone?: { weekOf: string; territory: number; communities: { id: string; name: string; others: number }[] };
-  received?: { requestsDone: number };
-}
+export type RequestSummary = Wire<ServerRequestSummary>;
+export type OwnRequest = Wire<ServerOwnRequest>;
+export type NearbyRequest = Wire<ServerNearbyRequest>;
+export type HelpingRequest = Wire<ServerHelpingRequest>;
+export type HelperProfile = Wire<ServerHelperProfile>;
+export type StandingOffer = Wire<OfferView>;
+export type HelpImpact = HelpImpactView;
 
 /** A cell shown to people: its last distinctive characters, enough to tell two areas apart. */
 export function shortCell(cell: string): string {

@@ -1,35 +1,22 @@
 /** @module The volunteering API's answers as the pages read them. */
 
+// The API's own types, imported for types only (nothing reaches the bundle), where the server declares them; the
+// mission, organisation and participation answers are built inline by the server (no declared type), so they are written here.
+import type { Wire } from '../core/wire.ts';
+import type { ResponseStats } from '../../server/volunteering/response-rate.ts';
+import type { MissionStatus, OrganisationKind, OrganisationStatus, ParticipationStatus } from '../../server/volunteering/tables.ts';
+import type { ScheduleView as ServerScheduleView } from '../../server/volunteering/view-mission.ts';
+
 export const SKILLS = ['reception', 'food_aid', 'tutoring', 'digital', 'diy', 'driving', 'cooking', 'listening', 'activities', 'gardening', 'logistics', 'languages', 'admin', 'sport'] as const;
 export type Skill = (typeof SKILLS)[number];
 export const PUBLICS = ['everyone', 'children', 'young_people', 'seniors', 'families', 'disabled_people', 'people_in_need', 'newcomers'] as const;
 export type Public = (typeof PUBLICS)[number];
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
-export type MissionStatus = 'draft' | 'awaiting_validation' | 'published' | 'completed' | 'cancelled';
-export type OrganisationStatus = 'pending' | 'validated' | 'refused';
-export type ParticipationStatus = 'applied' | 'waiting' | 'accepted' | 'refused' | 'cancelled';
-export type OrganisationKind = 'association' | 'public_service';
+export type { MissionStatus, OrganisationKind, OrganisationStatus, ParticipationStatus } from '../../server/volunteering/tables.ts';
+export type { ResponseStats } from '../../server/volunteering/response-rate.ts';
 
-export interface ScheduleView {
-  kind: 'once' | 'weekly';
-  startsAt?: string;
-  endsAt?: string;
-  weekdays?: number[];
-  startTime?: string;
-  endTime?: string;
-  firstDay?: string;
-  lastDay?: string | null;
-}
-
-export interface ResponseStats {
-  counted: number;
-  answered: number;
-  rate: number | null;
-  medianHours: number | null;
-  windowDays: number;
-  graceDays: number;
-}
+export type ScheduleView = Wire<ServerScheduleView>;
 
 export interface MissionSummary {
   id: string;
