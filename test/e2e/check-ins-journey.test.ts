@@ -4,16 +4,11 @@
 // note — so nothing is passed on to the people on duty, even two hours later; her late hello closes the alert. Another
 // day nobody answers: the alert reaches the demo mediator on duty, who reads the history with a stated reason (audited)
 // and closes it. Every page visited passes axe-core, on a 390-px-wide phone, in French, and no page error occurs.
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMaille, type Maille } from '../../src/server/app.ts';
 import { sweepCheckIns } from '../../src/server/check-ins/sweep.ts';
 import { fixedClock } from '../../src/server/core/clock.ts';
-import { loadConfig, type Config } from '../../src/server/core/config.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
-import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
-import { openTestDatabase } from '../support/database.ts';
+import { expectAccessible } from '../support/browser.ts';
+import { demoEmail, heading, startJourney, type Journey } from '../support/journey.ts';
 
 const DAY = 86_400_000;
 
@@ -35,42 +30,16 @@ function comingTuesdayMorning(now: Date): Date {
 // A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
 describe('daily check-in journey', { timeout: 180_000 }, () => {
   const clock = fixedClock(comingTuesdayMorning(new Date()));
-  let maille: Maille;
-  let config: Config;
-  let browser: Browser;
-  let origin: string;
-  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
-  const account = (note: string) => DEMO_ACCOUNTS.find((a) => a.note.startsWith(note))!;
-
+  let journey: Journey;
   beforeAll(async () => {
-    const webDir = await ensureFreshWebBuild();
-    config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
-    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock, jobs: false });
-    await seedDemoIfEmpty(maille.database.db, 60);
-    await maille.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    journey = await startJourney({ clock });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await maille?.close();
-  });
+  afterAll(() => journey?.close());
 
-  const errors: string[] = [];
-  async function signIn(note: string, back: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
-    page.on('pageerror', (e) => errors.push(`${note}: ${e.message}`));
-    await page.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
-    await page.getByLabel('Adresse e-mail').fill(account(note).email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(new RegExp(`${back}$`));
-    return page;
-  }
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
-  const sweep = () => sweepCheckIns({ db: maille.database.db, config }, clock.now());
+  const sweep = () => sweepCheckIns({ db: journey.maille.database.db, config: journey.config }, clock.now());
 
   it('goes from joining with a referent to an acknowledged missed day, with nothing passed on to the people on duty', async () => {
+    const { maille, signIn, errors } = journey;
     // Hélène joins: time limit 10:00, the organiser as her referent (by e-mail).
     const helene = await signIn('resident', '/bonjour');
     await heading(helene, 'Bonjour !');
@@ -80,7 +49,7 @@ describe('daily check-in journey', { timeout: 180_000 }, () => {
     await heading(helene, 'M’inscrire au bonjour quotidien');
     await helene.getByLabel('Heure limite chaque jour').fill('10:00');
     await helene.getByLabel('Délai avant de prévenir la permanence').selectOption('60');
-    await helene.getByLabel('Référent 1', { exact: true }).fill(account('organiser').email);
+    await helene.getByLabel('Référent 1', { exact: true }).fill(demoEmail('organiser'));
     await expectAccessible(helene, 'joining form');
     await helene.getByRole('button', { name: 'M’inscrire' }).click();
     await heading(helene, 'Bonjour !');

@@ -1,46 +1,31 @@
 // Journey in Chromium: sign up → create a private community → copy its invite link → a second person
 // joins through it → both see 2 members; every page visited passes axe-core (no serious/critical issue).
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMaille, type Maille } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/core/config.ts';
-import { DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
-import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
-import { openTestDatabase } from '../support/database.ts';
+import { DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
+import { expectAccessible } from '../support/browser.ts';
+import { PASSWORD, startJourney, type Journey } from '../support/journey.ts';
 
 // A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
 describe('community invitation journey', { timeout: 180_000 }, () => {
-  let maille: Maille;
-  let browser: Browser;
-  let origin: string;
-
+  let journey: Journey;
   beforeAll(async () => {
-    const webDir = await ensureFreshWebBuild();
-    const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
-    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true });
-    await seedDemoIfEmpty(maille.database.db, 60);
-    await maille.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    journey = await startJourney({ jobs: true, context: { locale: 'fr-FR' } });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await maille?.close();
-  });
+  afterAll(() => journey?.close());
 
-  async function signUp(page: Page, name: string, email: string): Promise<void> {
+  /** Fills the sign-up form the page is on, checks it, and creates the account. */
+  async function fillSignUp(page: Page, name: string, email: string): Promise<void> {
     await page.getByLabel('Nom affiché').fill(name);
     await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
     await expectAccessible(page, 'sign-up');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
   }
 
   it('lets a second person join a private community through its invite link', async () => {
-    const alice = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
-    const errors: string[] = [];
-    alice.on('pageerror', (e) => errors.push(e.message));
+    const { origin, browser, newPage, errors } = journey;
+    const alice = await newPage('Alice');
 
     await alice.goto(`${origin}/`);
     await expect.poll(() => alice.url()).toContain(`/t/${DEMO_SLUG}`);
@@ -48,7 +33,7 @@ describe('community invitation journey', { timeout: 180_000 }, () => {
     await expectAccessible(alice, 'territory home');
 
     await alice.goto(`${origin}/t/${DEMO_SLUG}/inscription`);
-    await signUp(alice, 'Alice', 'alice@example.org');
+    await fillSignUp(alice, 'Alice', 'alice@example.org');
     await alice.waitForURL(/\/mes-communautes/);
     await expectAccessible(alice, 'my communities');
 
@@ -67,13 +52,12 @@ describe('community invitation journey', { timeout: 180_000 }, () => {
     await expectAccessible(alice, 'community page (organiser)');
 
     // Bob, in another browser profile, follows the link, creates his account and joins.
-    const bob = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
-    bob.on('pageerror', (e) => errors.push(e.message));
+    const bob = await newPage('Bob');
     await bob.goto(link);
     await bob.getByRole('heading', { level: 1, name: /Parents de l’école des Tilleuls/ }).waitFor();
     await expectAccessible(bob, 'invitation (signed out)');
     await bob.getByRole('link', { name: 'Créer un compte' }).click();
-    await signUp(bob, 'Bob', 'bob@example.org');
+    await fillSignUp(bob, 'Bob', 'bob@example.org');
     await bob.waitForURL(/\/invitation\//);
     await bob.getByRole('button', { name: 'Rejoindre la communauté' }).click();
     await bob.waitForURL(/\/communautes\/\d+/);

@@ -5,17 +5,14 @@
 // resident turns her points into a voucher at the demo bakery; the demo merchant checks the code, accepts it, and
 // cannot accept it twice; the operator then settles the bakery with the transfer's reference and the merchant is
 // owed nothing. Every page visited passes axe-core and no page error occurs.
-import type { AddressInfo } from 'node:net';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMaille, type Maille } from '../../src/server/app.ts';
 import { fixedClock } from '../../src/server/core/clock.ts';
-import { loadConfig } from '../../src/server/core/config.ts';
 import { ensureDemoCorridors } from '../../src/server/demo/seed-corridors.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
+import { DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
 import { ensureDemoShops } from '../../src/server/demo/seed-incentives.ts';
-import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
-import { openTestDatabase } from '../support/database.ts';
+import { expectAccessible } from '../support/browser.ts';
+import { chooseOption, heading, startJourney, text, type Journey } from '../support/journey.ts';
 
 const DAY = 86_400_000;
 
@@ -32,63 +29,14 @@ describe('incentive journey', () => {
   const clock = fixedClock(new Date());
   const monday = comingMonday(clock.now());
   const day = (offset: number) => new Date(Date.parse(`${monday}T12:00:00Z`) + offset * DAY).toISOString().slice(0, 10);
-  let maille: Maille;
-  let browser: Browser;
-  let origin: string;
-  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
-
+  let journey: Journey;
   beforeAll(async () => {
-    const webDir = await ensureFreshWebBuild();
-    const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
-    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock, jobs: false });
-    await seedDemoIfEmpty(maille.database.db, 60);
-    await ensureDemoCorridors(maille.database.db);
-    await ensureDemoShops(maille.database.db);
-    await maille.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    journey = await startJourney({ clock, seeds: [ensureDemoCorridors, ensureDemoShops] });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await maille?.close();
-  });
-
-  const errors: string[] = [];
-  async function newPage(name: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
-    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-    return page;
-  }
-  async function signUp(name: string, email: string, back: string): Promise<Page> {
-    const page = await newPage(name);
-    await page.goto(`${t('/inscription')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
-    await page.getByLabel('Nom affiché').fill(name);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
-    await page.getByRole('button', { name: 'Créer mon compte' }).click();
-    await page.waitForURL(new RegExp(`${back}$`));
-    return page;
-  }
-  async function signIn(role: string, back: string): Promise<Page> {
-    const page = await newPage(role);
-    await page.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
-    await page.getByLabel('Adresse e-mail').fill(DEMO_ACCOUNTS.find((a) => a.note.startsWith(role))!.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(new RegExp(`${back}$`));
-    return page;
-  }
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
-  /** Selects the option whose label contains `label` (option labels carry more, e.g. the corridor's full name). */
-  async function chooseOption(select: Locator, label: string): Promise<void> {
-    const value = await select.locator('option', { hasText: label }).getAttribute('value');
-    if (value === null) throw new Error(`No option ${label}`);
-    await select.selectOption(value);
-  }
-  // French formatting puts narrow no-break spaces in amounts (« 6,00 € »): compare with plain spaces.
-  const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s/g, ' ');
+  afterAll(() => journey?.close());
 
   it('goes from a corridor commitment to paid shifts and a voucher accepted at a local shop', async () => {
+    const { t, signIn, signUp, errors } = journey;
     // The organiser launches a commitment on the Rocade est that binds once three drivers sign.
     const omar = await signIn('organiser', '/engagements/nouveau');
     await heading(omar, 'Lancer un engagement');

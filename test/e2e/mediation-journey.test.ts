@@ -5,76 +5,49 @@
 // takeover code and the resident takes the account over on the public page; a session left open too long is refused;
 // another assisted resident's account is erased from the desk on her signed request (reference required, confirmed).
 // Every page visited passes axe-core and no page error occurs.
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMaille, type Maille } from '../../src/server/app.ts';
 import { fixedClock } from '../../src/server/core/clock.ts';
-import { loadConfig } from '../../src/server/core/config.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
+import { DEMO_PASSWORD, DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
 import { ensureDemoAssisted } from '../../src/server/demo/seed-mediation.ts';
-import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
-import { openTestDatabase } from '../support/database.ts';
+import { expectAccessible } from '../support/browser.ts';
 import { Client } from '../support/http.ts';
+import { demoEmail, heading, startJourney, type Journey } from '../support/journey.ts';
 
 const DAY = 86_400_000;
 
 // A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
 describe('mediation journey', { timeout: 180_000 }, () => {
   const clock = fixedClock(new Date());
-  let maille: Maille;
-  let browser: Browser;
-  let origin: string;
+  let journey: Journey;
   let commitmentId: string;
-  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
   const wording = 'Je fais mes courses à pied le samedi si 30 voisins le font aussi.';
 
   beforeAll(async () => {
-    const webDir = await ensureFreshWebBuild();
-    const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
-    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock, jobs: false });
-    await seedDemoIfEmpty(maille.database.db, 40);
-    await ensureDemoAssisted(maille.database.db, clock.now());
-    // A territory-wide commitment launched by the demo organiser, for the resident to sign.
-    const organiser = await new Client(maille.app).signIn(DEMO_ACCOUNTS.find((a) => a.note.startsWith('organiser'))!.email, DEMO_PASSWORD);
-    const at = (days: number) => new Date(clock.now().getTime() + days * DAY).toISOString();
-    const launched = await organiser.post(`/api/territories/${DEMO_SLUG}/commitments`, {
-      wording,
-      action: 'mode_switch',
-      scope: { kind: 'territory', target: { kind: 'count', count: 30 } },
-      signingDeadline: at(20),
-      actionStart: at(21),
-      actionEnd: at(40),
+    journey = await startJourney({
+      clock,
+      residents: 40,
+      seeds: [ensureDemoAssisted],
+      // A territory-wide commitment launched by the demo organiser, for the resident to sign.
+      prepare: async (maille) => {
+        const organiser = await new Client(maille.app).signIn(demoEmail('organiser'), DEMO_PASSWORD);
+        const at = (days: number) => new Date(clock.now().getTime() + days * DAY).toISOString();
+        const launched = await organiser.post(`/api/territories/${DEMO_SLUG}/commitments`, {
+          wording,
+          action: 'mode_switch',
+          scope: { kind: 'territory', target: { kind: 'count', count: 30 } },
+          signingDeadline: at(20),
+          actionStart: at(21),
+          actionEnd: at(40),
+        });
+        if (launched.statusCode !== 201) throw new Error(`fixture commitment: ${launched.statusCode} ${launched.body}`);
+        commitmentId = launched.json<{ id: string }>().id;
+      },
     });
-    if (launched.statusCode !== 201) throw new Error(`fixture commitment: ${launched.statusCode} ${launched.body}`);
-    commitmentId = launched.json<{ id: string }>().id;
-    await maille.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await maille?.close();
-  });
-
-  const errors: string[] = [];
-  async function newPage(name: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
-    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-    return page;
-  }
-  async function signIn(role: string, back: string): Promise<Page> {
-    const page = await newPage(role);
-    await page.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
-    await page.getByLabel('Adresse e-mail').fill(DEMO_ACCOUNTS.find((a) => a.note.startsWith(role))!.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(new RegExp(`${back}$`));
-    return page;
-  }
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  afterAll(() => journey?.close());
 
   it('creates an assisted account, acts for the resident in a session, and the audit log names both', async () => {
+    const { maille, t, newPage, signIn, errors } = journey;
     const resident = 'Paulette Martin';
     const maryse = await signIn('mediator', '/mediation');
     await heading(maryse, 'Médiation');
@@ -199,7 +172,7 @@ describe('mediation journey', { timeout: 180_000 }, () => {
   });
 
   async function userIdOf(email: string): Promise<string> {
-    const row = await maille.database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+    const row = await journey.maille.database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
     return row.id;
   }
 });

@@ -4,16 +4,12 @@
 // corridor's committed figures move), logs a bike trip, and both impact pages show non-zero figures with
 // their sources. Bob then launches a territory commitment needing one signer, signs it and sees it succeed.
 // Every page visited passes axe-core (no serious/critical issue) and no page error occurs.
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMaille, type Maille } from '../../src/server/app.ts';
 import { fixedClock } from '../../src/server/core/clock.ts';
-import { loadConfig } from '../../src/server/core/config.ts';
 import { ensureDemoCorridors } from '../../src/server/demo/seed-corridors.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
-import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
-import { openTestDatabase } from '../support/database.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
+import { expectAccessible } from '../support/browser.ts';
+import { heading, startJourney, type Journey } from '../support/journey.ts';
 
 /** The first Monday strictly after the territory's today (Europe/Paris). */
 function nextMonday(now: Date): string {
@@ -27,43 +23,16 @@ function nextMonday(now: Date): string {
 describe('mobility journey', () => {
   const clock = fixedClock(new Date());
   const monday = nextMonday(clock.now());
-  let maille: Maille;
-  let browser: Browser;
-  let origin: string;
-  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
-
+  let journey: Journey;
   beforeAll(async () => {
-    const webDir = await ensureFreshWebBuild();
-    const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
-    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock });
-    await seedDemoIfEmpty(maille.database.db, 60);
-    await ensureDemoCorridors(maille.database.db);
-    await maille.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    journey = await startJourney({ clock, jobs: true, seeds: [ensureDemoCorridors] });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await maille?.close();
-  });
-
-  const errors: string[] = [];
-  async function person(name: string, email: string, back: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
-    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-    await page.goto(`${t('/inscription')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
-    await page.getByLabel('Nom affiché').fill(name);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
-    await page.getByRole('button', { name: 'Créer mon compte' }).click();
-    await page.waitForURL(new RegExp(`${back}$`));
-    return page;
-  }
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  afterAll(() => journey?.close());
 
   it('goes from a commute to a confirmed carpool, a recorded shift and visible impact', async () => {
+    const { t, newPage, signUp, errors } = journey;
     // Alice describes her commute: home by commune (Talant), work by coordinates (Quetigny).
-    const alice = await person('Alice', 'alice@example.org', '/mes-communautes');
+    const alice = await signUp('Alice', 'alice@example.org', '/mes-communautes');
     await alice.getByText('Mobilité', { exact: true }).click();
     await alice.getByRole('link', { name: 'Mon trajet' }).click();
     await heading(alice, 'Mon trajet domicile-travail');
@@ -90,7 +59,7 @@ describe('mobility journey', () => {
     await expectAccessible(alice, 'carpool (offer)');
 
     // Bob asks for a seat from Talant to a meeting point near Alice's work, and sees her explained match.
-    const bob = await person('Bob', 'bob@example.org', '/covoiturage');
+    const bob = await signUp('Bob', 'bob@example.org', '/covoiturage');
     await heading(bob, 'Covoiturage');
     await bob.getByLabel('cherchez une place').check();
     await bob.getByRole('group', { name: 'Départ' }).getByLabel('Commune', { exact: true }).selectOption({ label: 'Talant' });
@@ -189,8 +158,7 @@ describe('mobility journey', () => {
 
     // The operator finds the review queue in the mobility menu (residents do not).
     expect(await bob.locator('.nav-sublist').getByRole('link', { name: 'Vérifications' }).count()).toBe(0);
-    const olivia = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
-    olivia.on('pageerror', (e) => errors.push(`operator: ${e.message}`));
+    const olivia = await newPage('operator', { locale: 'fr-FR' });
     await olivia.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}/axes`)}`);
     await olivia.getByLabel('Adresse e-mail').fill(DEMO_ACCOUNTS.find((a) => a.roles.includes('operator'))!.email);
     await olivia.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);

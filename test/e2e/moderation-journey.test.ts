@@ -4,65 +4,33 @@
 // the organiser reads both notices. A resident chooses a weekly e-mail digest and finds the "people I blocked" list
 // on the account page; she blocks a helper who offered help on her request, and after a reload the button still
 // knows it (« Débloquer »). Every page visited passes axe-core, on a 390-px-wide phone, and no page error occurs.
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMaille, type Maille } from '../../src/server/app.ts';
 import { fixedClock } from '../../src/server/core/clock.ts';
-import { loadConfig } from '../../src/server/core/config.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
-import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
-import { openTestDatabase } from '../support/database.ts';
+import { DEMO_PASSWORD, DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
+import { expectAccessible } from '../support/browser.ts';
+import { demoEmail as demo, heading, startJourney, type Journey } from '../support/journey.ts';
 import { hashPassword } from '../../src/server/core/auth/password.ts';
 import { toCell } from '../../src/server/core/geo.ts';
 import { AID_RESOLUTION } from '../../src/server/mutual-aid/model.ts';
 
 describe('moderation journey', () => {
   const clock = fixedClock(new Date());
-  let maille: Maille;
-  let browser: Browser;
-  let origin: string;
-  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
-
+  let journey: Journey;
   beforeAll(async () => {
-    const webDir = await ensureFreshWebBuild();
-    const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
-    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock, jobs: false });
-    await seedDemoIfEmpty(maille.database.db, 30);
-    await maille.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    journey = await startJourney({ clock, residents: 30 });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await maille?.close();
-  });
+  afterAll(() => journey?.close());
 
-  const errors: string[] = [];
-  async function newPage(name: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
-    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-    return page;
-  }
-  async function signIn(name: string, email: string, password: string, back: string): Promise<Page> {
-    const page = await newPage(name);
-    await page.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(new RegExp(`${back.replace(/[?]/g, '\\?')}$`));
-    return page;
-  }
-  const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.note.startsWith(role))!.email;
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
   const inDirectory = async (page: Page) => {
-    await page.goto(t('/communautes?q=D%C3%A9mo'));
+    await page.goto(journey.t('/communautes?q=D%C3%A9mo'));
     await heading(page, 'Communautés');
     await page.waitForLoadState('networkidle');
     return page.locator('main').getByRole('link', { name: 'Voisins — Démo' }).count();
   };
 
   it('hides a community reported three times, and the operator keeps it after review', async () => {
+    const { maille, origin, signInWith: signIn } = journey;
     const db = maille.database.db;
     const territory = await db.selectFrom('territories').select(['id', 'slug', 'name']).where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow();
     const community = await db.selectFrom('communities').select('id').where('territory_id', '=', territory.id).where('name', '=', 'Voisins — Démo').executeTakeFirstOrThrow();
@@ -124,6 +92,7 @@ describe('moderation journey', () => {
   }, 240_000);
 
   it('lets a resident choose a weekly digest, block a helper (still known after a reload) and see who they blocked', async () => {
+    const { maille, origin, t, signInWith: signIn, errors } = journey;
     const helene = await signIn('Hélène', demo('resident'), DEMO_PASSWORD, '/compte');
     await helene.goto(`${origin}/notifications`);
     await heading(helene, 'Notifications');

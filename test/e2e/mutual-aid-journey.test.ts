@@ -3,16 +3,13 @@
 // offers to help, is accepted, then — and only then — sees the address; she marks it done with the time it took
 // (the address is gone again) and receives the requester's thanks. The help then counts on the territory's impact
 // page. Every page visited passes axe-core, at a phone's width, and no page error occurs.
-import type { AddressInfo } from 'node:net';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMaille, type Maille } from '../../src/server/app.ts';
 import { fixedClock } from '../../src/server/core/clock.ts';
-import { loadConfig } from '../../src/server/core/config.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
 import { ensureDemoMutualAid } from '../../src/server/demo/seed-mutual-aid.ts';
-import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
-import { openTestDatabase } from '../support/database.ts';
+import { expectAccessible } from '../support/browser.ts';
+import { heading, PHONE, startJourney, type Journey } from '../support/journey.ts';
 
 const ADDRESS = '5 rue de la Chouette, 3e étage';
 const CONTACT = 'Interphone Martin';
@@ -21,45 +18,19 @@ const NEED = 'Pain, lait, compote et un paquet de café pour Jeanne.';
 // A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
 describe('mutual-aid journey', { timeout: 180_000 }, () => {
   const clock = fixedClock(new Date());
-  let maille: Maille;
-  let browser: Browser;
-  let origin: string;
-  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
-
+  let journey: Journey;
   beforeAll(async () => {
-    const webDir = await ensureFreshWebBuild();
-    const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
-    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock, jobs: false });
-    await seedDemoIfEmpty(maille.database.db, 60);
-    await ensureDemoMutualAid(maille.database.db, clock.now());
-    await maille.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    journey = await startJourney({ clock, seeds: [ensureDemoMutualAid], context: { ...PHONE, timezoneId: 'Europe/Paris' } });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await maille?.close();
-  });
+  afterAll(() => journey?.close());
 
-  const errors: string[] = [];
-  async function newPage(name: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 390, height: 844 } })).newPage();
-    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-    return page;
-  }
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
   const section = (page: Page, title: string): Locator => page.locator('section', { has: page.getByRole('heading', { level: 2, name: title }) });
   const card = (scope: Locator) => scope.locator('li.card', { hasText: NEED });
 
   it('asks, offers, accepts, reveals the address to the helper only, closes and thanks', async () => {
+    const { maille, origin, t, signUp, signInWith, errors } = journey;
     // Jeanne signs up and asks for groceries in Dijon.
-    const jeanne = await newPage('Jeanne');
-    await jeanne.goto(`${t('/inscription')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}/entraide/demander`)}`);
-    await jeanne.getByLabel('Nom affiché').fill('Jeanne');
-    await jeanne.getByLabel('Adresse e-mail').fill('jeanne@example.org');
-    await jeanne.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
-    await jeanne.getByRole('button', { name: 'Créer mon compte' }).click();
-    await jeanne.waitForURL(/\/entraide\/demander$/);
+    const jeanne = await signUp('Jeanne', 'jeanne@example.org', '/entraide/demander');
     await heading(jeanne, 'Demander de l’aide');
     await expectAccessible(jeanne, 'ask for help');
     await jeanne.getByLabel('Courses').check();
@@ -75,12 +46,7 @@ describe('mutual-aid journey', { timeout: 180_000 }, () => {
     await expectAccessible(jeanne, 'ask for help (sent)');
 
     // Hélène, a helper in central Dijon, sees it near her: the commune and a sector, never the address.
-    const helene = await newPage('Hélène');
-    await helene.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}/entraide/a-proximite`)}`);
-    await helene.getByLabel('Adresse e-mail').fill(DEMO_ACCOUNTS[0]!.email);
-    await helene.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-    await helene.getByRole('button', { name: 'Se connecter' }).click();
-    await helene.waitForURL(/\/entraide\/a-proximite$/);
+    const helene = await signInWith('Hélène', DEMO_ACCOUNTS[0]!.email, DEMO_PASSWORD, '/entraide/a-proximite');
     await heading(helene, 'Demandes près de chez moi');
     const nearby = card(section(helene, 'Demandes près de chez moi'));
     await nearby.waitFor();

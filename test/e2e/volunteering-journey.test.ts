@@ -4,16 +4,11 @@
 // applies with a message; the organiser accepts the application; the volunteer then sees the exact address, on the
 // mission page and in "my participations", and the notification. Every page visited passes axe-core, on a 390-px
 // phone, in French, with no page error.
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMaille, type Maille } from '../../src/server/app.ts';
 import { fixedClock } from '../../src/server/core/clock.ts';
-import { loadConfig } from '../../src/server/core/config.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from '../../src/server/demo/seed-demo.ts';
 import { ensureDemoVolunteering } from '../../src/server/demo/seed-volunteering.ts';
-import { ensureFreshWebBuild, expectAccessible, launchChromium } from '../support/browser.ts';
-import { openTestDatabase } from '../support/database.ts';
+import { expectAccessible } from '../support/browser.ts';
+import { heading, startJourney, type Journey } from '../support/journey.ts';
 
 const DAY = 86_400_000;
 
@@ -21,54 +16,14 @@ const DAY = 86_400_000;
 describe('volunteering journey', { timeout: 180_000 }, () => {
   const clock = fixedClock(new Date());
   const missionDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(clock.now().getTime() + 5 * DAY));
-  let maille: Maille;
-  let browser: Browser;
-  let origin: string;
-  const t = (path = '') => `${origin}/t/${DEMO_SLUG}${path}`;
-
+  let journey: Journey;
   beforeAll(async () => {
-    const webDir = await ensureFreshWebBuild();
-    const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
-    maille = await createMaille(config, { database: await openTestDatabase('pglite'), serveWeb: true, clock, jobs: false });
-    await seedDemoIfEmpty(maille.database.db, 60);
-    await ensureDemoVolunteering(maille.database.db, clock.now());
-    await maille.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(maille.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    journey = await startJourney({ clock, seeds: [ensureDemoVolunteering] });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await maille?.close();
-  });
-
-  const errors: string[] = [];
-  async function newPage(name: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
-    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-    return page;
-  }
-  async function signUp(name: string, email: string, back: string): Promise<Page> {
-    const page = await newPage(name);
-    await page.goto(`${t('/inscription')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
-    await page.getByLabel('Nom affiché').fill(name);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
-    await page.getByRole('button', { name: 'Créer mon compte' }).click();
-    await page.waitForURL(new RegExp(`${back}$`));
-    return page;
-  }
-  async function signIn(emailStart: string, back: string): Promise<Page> {
-    const page = await newPage(emailStart);
-    await page.goto(`${t('/connexion')}?retour=${encodeURIComponent(`/t/${DEMO_SLUG}${back}`)}`);
-    await page.getByLabel('Adresse e-mail').fill(DEMO_ACCOUNTS.find((a) => a.email.startsWith(emailStart))!.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(new RegExp(`${back}$`));
-    return page;
-  }
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  afterAll(() => journey?.close());
 
   it('goes from a registered association and a written mission to an accepted volunteer who sees the address', async () => {
+    const { origin, t, signIn, signUp, errors } = journey;
     // A neighbour registers a reading association; it waits for the operator.
     const paul = await signUp('Paul', 'paul@example.org', '/benevolat/mon-organisation');
     await heading(paul, 'Mon organisation');
@@ -83,7 +38,7 @@ describe('volunteering journey', { timeout: 180_000 }, () => {
     await paul.getByRole('heading', { level: 2, name: 'Les Amis de la lecture' }).waitFor();
 
     // The demo organiser writes a mission for the tutoring association and submits it.
-    const omar = await signIn('organisateur', '/benevolat/mon-organisation');
+    const omar = await signIn('organiser', '/benevolat/mon-organisation');
     await heading(omar, 'Mon organisation');
     await omar.getByRole('heading', { level: 2, name: 'Coup de pouce scolaire des Grésilles (démo)' }).waitFor();
     await omar.getByRole('button', { name: 'Nouvelle mission' }).click();
@@ -112,7 +67,7 @@ describe('volunteering journey', { timeout: 180_000 }, () => {
     const missionPath = new URL(omar.url()).pathname;
 
     // The operator validates the association and publishes the mission.
-    const olivia = await signIn('operatrice', '/benevolat/validation');
+    const olivia = await signIn('city operator', '/benevolat/validation');
     await heading(olivia, 'Validation du bénévolat');
     await olivia.getByRole('heading', { level: 3, name: 'Les Amis de la lecture' }).waitFor();
     await expectAccessible(olivia, 'validation queue');
