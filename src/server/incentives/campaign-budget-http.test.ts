@@ -2,10 +2,10 @@
 // after closing, what remains goes back to the territory, once. Refusals write nothing; the books stay balanced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/database.ts';
-import { buildTerritory, buildUser, PASSWORD, type TerritoryFixture, type UserFixture } from '../../../test/support/factories.ts';
+import { PASSWORD, type TerritoryFixture } from '../../../test/support/factories.ts';
 import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
-import { addDays, campaignBody, corridor, shiftGesture, today } from './campaign-test-fixtures.ts';
-import { balanceOf, derivedBalances } from './ledger-store.ts';
+import { addDays, campaignBody, campaignWorld, expectBooksBalanced as expectBooksBalancedIn, today } from './campaign-test-fixtures.ts';
+import { balanceOf } from './ledger-store.ts';
 
 describe.each(databaseKinds())('campaign budget top-up and return on %s', (kind) => {
   let t: TestApp;
@@ -17,27 +17,14 @@ describe.each(databaseKinds())('campaign budget top-up and return on %s', (kind)
   const db = () => t.database.db;
   const day = (n: number) => addDays(today(t.clock.now()), n);
 
-  async function world() {
-    const territory = await buildTerritory(db());
-    const operatorUser = await buildUser(db(), { territory, roles: ['resident', 'operator'] });
-    const operator = await new Client(t.app).signIn(operatorUser.email, PASSWORD);
-    const corridorId = await corridor(db(), territory.id);
-    const base = `/api/territories/${territory.slug}/campaigns`;
-    const person = () => buildUser(db(), { territory });
-    const shift = (u: UserFixture, date: string) => shiftGesture(db(), { territoryId: territory.id, userId: u.id, corridorId, date });
-    return { territory, operator, base, person, shift };
-  }
+  const world = () => campaignWorld(t);
 
   const transactions = async (territory: TerritoryFixture) =>
     db().selectFrom('ledger_transactions').select(['key', 'kind', 'memo']).where('territory_id', '=', territory.id).orderBy('id').execute();
   const audits = async (territory: TerritoryFixture, id: string) =>
     (await db().selectFrom('audit_log').select(['action', 'reason']).where('territory_id', '=', territory.id).where('subject_id', '=', id).orderBy('id').execute());
 
-  async function expectBooksBalanced(territory: TerritoryFixture) {
-    const accounts = await db().selectFrom('ledger_accounts').select(['account', 'balance_cents']).where('territory_id', '=', territory.id).execute();
-    expect(new Map(accounts.map((a) => [a.account, Number(a.balance_cents)]))).toEqual(await derivedBalances(db(), territory.id));
-    expect(accounts.every((a) => a.account.startsWith('funding:') || Number(a.balance_cents) >= 0)).toBe(true);
-  }
+  const expectBooksBalanced = (territory: TerritoryFixture) => expectBooksBalancedIn(db(), territory);
 
   it('tops up a running budget once per reference and pays the gestures that were waiting for it', async () => {
     const w = await world();

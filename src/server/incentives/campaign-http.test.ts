@@ -3,11 +3,11 @@
 // the lottery's committed seeds, hidden until the draw and then enough for anyone to recompute the winners.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/database.ts';
-import { buildCommunity, addMember, buildTerritory, buildUser, PASSWORD, type TerritoryFixture, type UserFixture } from '../../../test/support/factories.ts';
+import { buildCommunity, addMember, PASSWORD, type TerritoryFixture } from '../../../test/support/factories.ts';
 import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
 import { localInstant, weekStart } from '../core/time-of-day.ts';
-import { addDays, campaignBody, carpoolRide, corridor, shiftGesture, today } from './campaign-test-fixtures.ts';
-import { balanceOf, derivedBalances } from './ledger-store.ts';
+import { addDays, campaignBody, campaignWorld, carpoolRide, expectBooksBalanced as expectBooksBalancedIn, today } from './campaign-test-fixtures.ts';
+import { balanceOf } from './ledger-store.ts';
 import { drawWinners, verifySeed } from './lottery.ts';
 import { GRACE_DAYS } from './lottery-draws.ts';
 
@@ -21,26 +21,12 @@ describe.each(databaseKinds())('campaigns on %s', (kind) => {
   const db = () => t.database.db;
   const day = (n: number) => addDays(today(t.clock.now()), n);
 
-  /** A territory of its own (a campaign pays every gesture of its territory), with an operator and a corridor. */
-  async function world() {
-    const territory = await buildTerritory(db());
-    const operatorUser = await buildUser(db(), { territory, roles: ['resident', 'operator'] });
-    const operator = await new Client(t.app).signIn(operatorUser.email, PASSWORD);
-    const corridorId = await corridor(db(), territory.id);
-    const base = `/api/territories/${territory.slug}/campaigns`;
-    const person = () => buildUser(db(), { territory });
-    const shift = (u: UserFixture, date: string, toSlot = 1) => shiftGesture(db(), { territoryId: territory.id, userId: u.id, corridorId, date, toSlot });
-    return { territory, operator, operatorUser, corridorId, base, person, shift };
-  }
+  const world = () => campaignWorld(t);
 
   const count = async (table: 'campaigns' | 'ledger_transactions' | 'campaign_awards' | 'lottery_draws') =>
     Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 
-  async function expectBooksBalanced(territory: TerritoryFixture) {
-    const accounts = await db().selectFrom('ledger_accounts').select(['account', 'balance_cents']).where('territory_id', '=', territory.id).execute();
-    const derived = await derivedBalances(db(), territory.id);
-    expect(new Map(accounts.map((a) => [a.account, Number(a.balance_cents)]))).toEqual(derived);
-  }
+  const expectBooksBalanced = (territory: TerritoryFixture) => expectBooksBalancedIn(db(), territory);
 
   it('creates, reads and edits a draft; drafts are hidden from others; a launched campaign is fixed', async () => {
     const w = await world();

@@ -1,11 +1,15 @@
 // Test fixtures for campaigns: recorded gestures inserted as the capabilities record them (impact/record-gesture.ts),
 // a corridor for shifts, a carpool ride (held by the fraud rules when asked), and campaign bodies.
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import { buildTerritory, buildUser, PASSWORD, type TerritoryFixture, type UserFixture } from '../../../test/support/factories.ts';
+import { Client, type TestApp } from '../../../test/support/http.ts';
 import type { Database } from '../core/database/schema.ts';
 import { localDate } from '../core/time-of-day.ts';
 import { insertCorridor } from '../corridors/create-corridor.ts';
 import { recordGesture } from '../impact/record-gesture.ts';
 import type { Rule } from './campaign-rules.ts';
+import { derivedBalances } from './ledger-store.ts';
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
@@ -98,4 +102,24 @@ export async function carpoolRide(
 /** A payout campaign body: 1 € per gesture unless told otherwise. */
 export function campaignBody(o: { startsOn: string; endsOn: string; budgetCents?: number; rules?: Rule[]; name?: string }) {
   return { name: o.name ?? 'Décaler son départ, mars', mode: 'payout', startsOn: o.startsOn, endsOn: o.endsOn, budgetCents: o.budgetCents ?? 10_000, rules: o.rules ?? [{ type: 'per_gesture', cents: 100 }] };
+}
+
+/** A territory of its own (a campaign pays every gesture of its territory), with a signed-in operator and a corridor. */
+export async function campaignWorld(t: TestApp) {
+  const db = t.database.db;
+  const territory = await buildTerritory(db);
+  const operatorUser = await buildUser(db, { territory, roles: ['resident', 'operator'] });
+  const operator = await new Client(t.app).signIn(operatorUser.email, PASSWORD);
+  const corridorId = await corridor(db, territory.id);
+  const base = `/api/territories/${territory.slug}/campaigns`;
+  const person = () => buildUser(db, { territory });
+  const shift = (u: UserFixture, date: string, toSlot = 1) => shiftGesture(db, { territoryId: territory.id, userId: u.id, corridorId, date, toSlot });
+  return { territory, operator, operatorUser, corridorId, base, person, shift };
+}
+
+/** The stored balances equal the sums of the entries, and nothing but the territory's funding is below zero. */
+export async function expectBooksBalanced(db: Database, territory: TerritoryFixture): Promise<void> {
+  const accounts = await db.selectFrom('ledger_accounts').select(['account', 'balance_cents']).where('territory_id', '=', territory.id).execute();
+  expect(new Map(accounts.map((a) => [a.account, Number(a.balance_cents)]))).toEqual(await derivedBalances(db, territory.id));
+  expect(accounts.every((a) => a.account.startsWith('funding:') || Number(a.balance_cents) >= 0)).toBe(true);
 }
