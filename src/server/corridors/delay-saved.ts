@@ -1,22 +1,32 @@
-/** @module Queue delay others were spared by recorded shifts, shared among the shifters of each corridor-day. */
-import type { Executor } from '../core/database/schema.ts';
-import { weekStart } from '../core/time-of-day.ts';
+/** @module Queue delay recorded shifts spared the other drivers, per corridor-day (negative days included) and per shift gesture. */
+import type { Executor, Period } from '../core/database/schema.ts';
 import { listCorridorRows, periodModel, recordedShifts } from './queries.ts';
-import { delaySavedByShifts } from './queue-model.ts';
+import { creditShifters, shiftSavings, type ShiftSavings } from './shift-savings.ts';
+
+/** One corridor, day and period with recorded shifts: everyone's change of delay, the shifters' own, the others'. */
+export interface CorridorDayNet extends ShiftSavings {
+  corridorId: string;
+  date: string;
+  period: Period;
+}
 
 export interface DelaySaved {
+  /** Each given shift gesture's equal share of its day's saving for others (vehicle-hours, may be negative). */
   byGesture: Map<string, number>;
   byWeek: Map<string, number>;
+  /** The corridor-days the given gestures belong to, oldest first. */
+  days: CorridorDayNet[];
 }
 
 /**
- * For each shift gesture given, its share (vehicle-hours) of the delay saved on its corridor that day:
- * the whole day's recorded shifts on that corridor and period are modelled together, then split by the
- * queue model's fair rule. Gestures of other kinds are ignored.
+ * For each shift gesture given, its share of the delay its corridor-day's shifts spared the *other* drivers:
+ * the whole day's recorded shifts on that corridor and period are modelled together (queue model), the
+ * shifters' own change is taken out, and the rest is split equally among that day's trips. Derived on
+ * every read from the recorded shifts, so a later shift on the same day updates everybody's share, and
+ * old gestures follow this definition without a stored figure to migrate. Gestures of other kinds are ignored.
  */
 export async function delaySavedForGestures(db: Executor, territoryId: string, gestureIds: string[]): Promise<DelaySaved> {
-  const result: DelaySaved = { byGesture: new Map(), byWeek: new Map() };
-  if (gestureIds.length === 0) return result;
+  if (gestureIds.length === 0) return { byGesture: new Map(), byWeek: new Map(), days: [] };
   const gestures = await db
     .selectFrom('gestures')
     .select(['id', 'corridor_id', 'occurred_on', 'mode'])
@@ -25,21 +35,22 @@ export async function delaySavedForGestures(db: Executor, territoryId: string, g
     .where('id', 'in', gestureIds)
     .execute();
   const corridors = new Map((await listCorridorRows(db, territoryId)).map((c) => [c.id, c]));
-  const perDay = new Map<string, number>();
+  const grouped = new Map<string, { corridorId: string; date: string; period: Period; ids: string[] }>();
   for (const g of gestures) {
-    const corridor = g.corridor_id ? corridors.get(g.corridor_id) : undefined;
-    if (!corridor || (g.mode !== 'am' && g.mode !== 'pm')) continue;
-    const key = `${corridor.id}|${g.occurred_on}|${g.mode}`;
-    let share = perDay.get(key);
-    if (share === undefined) {
-      const shifts = await recordedShifts(db, corridor.id, g.mode, g.occurred_on);
-      // A move into a queued slot can add delay: it is credited nothing (the corridor chart still shows it).
-      share = Math.max(0, delaySavedByShifts(periodModel(corridor, g.mode), shifts).perShiftVehicleHours);
-      perDay.set(key, share);
-    }
-    result.byGesture.set(g.id, share);
-    const week = weekStart(g.occurred_on);
-    result.byWeek.set(week, (result.byWeek.get(week) ?? 0) + share);
+    if (!g.corridor_id || !corridors.has(g.corridor_id) || (g.mode !== 'am' && g.mode !== 'pm')) continue;
+    const key = `${g.corridor_id}|${g.occurred_on}|${g.mode}`;
+    const day = grouped.get(key) ?? { corridorId: g.corridor_id, date: g.occurred_on, period: g.mode, ids: [] };
+    day.ids.push(g.id);
+    grouped.set(key, day);
   }
-  return result;
+  const days: CorridorDayNet[] = [];
+  const credited = [];
+  for (const day of grouped.values()) {
+    const shifts = await recordedShifts(db, day.corridorId, day.period, day.date);
+    const savings = shiftSavings(periodModel(corridors.get(day.corridorId)!, day.period), shifts);
+    days.push({ corridorId: day.corridorId, date: day.date, period: day.period, ...savings });
+    credited.push({ date: day.date, gestureIds: day.ids, savings });
+  }
+  days.sort((a, b) => a.date.localeCompare(b.date) || a.period.localeCompare(b.period) || a.corridorId.localeCompare(b.corridorId));
+  return { ...creditShifters(credited), days };
 }

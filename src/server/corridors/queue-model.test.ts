@@ -1,7 +1,7 @@
 // The point-queue model: cases computed by hand, conservation, and properties that hold for any demand.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { delaySavedByShifts, formatClearingSentence, runQueue, shareToClear, shiftDemand, slotCapacity, type Corridor } from './queue-model.ts';
+import { formatClearingSentence, runQueue, shareToClear, shiftDemand, slotCapacity, type Corridor } from './queue-model.ts';
 
 // 1,200 veh/h over 15-minute slots: s = 300 vehicles a slot, μ = 20 vehicles a minute.
 const corridor = (demand: number[], capacityPerHour = 1200): Corridor => ({ capacityPerHour, freeFlowMin: 10, slotMinutes: 15, demand });
@@ -181,29 +181,6 @@ describe('shareToClear', () => {
       }),
       { numRuns: 500 },
     );
-  });
-});
-
-describe('delaySavedByShifts', () => {
-  it('matches a hand computation and splits it equally', () => {
-    // Baseline [240, 420, 300] (s = 300): 51 vehicle-hours as in runQueue's first case.
-    // 60 drivers move from slot 1 to slot 0 → [300, 360, 300]: queue 0 → 60 (area 450), 60 (900), drain
-    // 3 min (90): 1,440 veh·min = 24 vehicle-hours. Saved 27, i.e. 0.45 vehicle-hour (27 min) per trip.
-    const saved = delaySavedByShifts(corridor([240, 420, 300]), [{ from: 1, to: 0, count: 60 }]);
-    expect(saved.totalVehicleHours).toBeCloseTo(27, 10);
-    expect(saved.perShiftVehicleHours).toBeCloseTo(0.45, 10);
-  });
-
-  it('moves no more vehicles than a slot holds, yet shares the saving among every recorded trip', () => {
-    const c = corridor([0, 400]);
-    const all = delaySavedByShifts(c, [{ from: 1, to: 0, count: 400 }]);
-    const more = delaySavedByShifts(c, [{ from: 1, to: 0, count: 300 }, { from: 1, to: 0, count: 300 }]);
-    expect(more.totalVehicleHours).toBeCloseTo(all.totalVehicleHours, 10);
-    expect(more.perShiftVehicleHours).toBeCloseTo(all.totalVehicleHours / 600, 10);
-  });
-
-  it('saves nothing without shifts', () => {
-    expect(delaySavedByShifts(corridor([500, 100]), [])).toEqual({ totalVehicleHours: 0, perShiftVehicleHours: 0 });
   });
 });
 

@@ -160,27 +160,6 @@ export function shareToClear(c: Corridor, offsetSlots: number): ClearingShare | 
 }
 
 /**
- * Delay saved by recorded shifts: total vehicle-hours with the corridor's baseline `demand` minus with the
- * shifts applied, split equally per shifted trip (why: docs/queue-model.md). A slot cannot give more
- * vehicles than it holds; shifts beyond that move nothing more but still share the saving.
- */
-export function delaySavedByShifts(c: Corridor, shifts: { from: number; to: number; count: number }[]): { totalVehicleHours: number; perShiftVehicleHours: number } {
-  let demand = c.demand.slice();
-  let trips = 0;
-  for (const shift of shifts) {
-    if (!(shift.count >= 0)) throw new RangeError(`Shift count ${shift.count} is negative.`);
-    checkSlot(demand, shift.from, 'from');
-    checkSlot(demand, shift.to, 'to');
-    const available = Math.max(0, demand[shift.from] ?? 0);
-    const moved = Math.min(shift.count, available);
-    if (moved > 0) demand = shiftDemand(demand, shift.from, shift.to, moved / available);
-    trips += shift.count;
-  }
-  const totalVehicleHours = runQueue(c).vehicleHours - runQueue({ ...c, demand }).vehicleHours;
-  return { totalVehicleHours, perShiftVehicleHours: trips > 0 ? totalVehicleHours / trips : 0 };
-}
-
-/**
  * The clearing share as a sentence, with the percentage as computed (0.1 % grid) and the offset in minutes
  * (negative = earlier). "Drivers" are those of the over-capacity slots; pass their window to say so.
  * @example formatClearingSentence(0.048, -20, 'en') // "4.8 % of drivers leaving 20 minutes earlier would remove this jam."
