@@ -79,6 +79,36 @@ describe.each(databaseKinds())('corridors on %s', (kind) => {
     expect(second.notAlone.territory).toBe(1);
     const after = (await new Client(t.app).get(`${base()}/corridors/${corridorId}`)).json();
     expect(after.vehicleHoursSavedThisWeek).toBeGreaterThan(0);
+    // One corridor-day: everyone's saving, the two shifters' own part, and the rest — the figure credited — for others.
+    expect(after.days).toHaveLength(1);
+    const day = after.days[0];
+    expect(day).toMatchObject({ date: today, period: 'am', shifts: 2, worseAt: null });
+    expect(day.shiftersVehicleHours).toBeGreaterThan(0);
+    expect(day.othersVehicleHours).toBeLessThan(day.totalVehicleHours);
+    expect(after.vehicleHoursSavedThisWeek).toBe(day.othersVehicleHours);
+    expect(after.savedForOthers).toMatch(/shifters' own gain left out/);
+  });
+
+  it('shows a day whose shift made the others wait longer as negative, with the slot where they lost most', async () => {
+    // 250 vehicles a slot. Leaving 06:30 (260, a short queue) for 07:00 (300, a queue that lasts into 07:15):
+    // the drivers who stay at 07:00 and 07:15 lose more than those of 06:30 and 06:45 gain (hand sums in
+    // shift-savings.test.ts for the same shape).
+    const operator = await person(['resident', 'operator']);
+    const created = await operator.post(`${base()}/corridors`, { ...corridor, name: 'Avenue tardive', amDemand: [260, 100, 300, 250] });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const today = localDate(t.clock.now());
+    const shifter = await person();
+    const commitment = (await shifter.post(`${base()}/corridors/${id}/commitments`, { period: 'am', fromSlot: 0, toSlot: 2, weekdays: [isoWeekday(today)] })).json().id;
+    expect((await shifter.post(`${base()}/shift-commitments/${commitment}/shifts`, { date: today })).statusCode).toBe(200);
+    const view = (await new Client(t.app).get(`${base()}/corridors/${id}`)).json();
+    expect(view.days).toHaveLength(1);
+    expect(view.days[0].othersVehicleHours).toBeLessThan(0);
+    expect(view.days[0].worseAt).toBe('07:15');
+    expect(view.vehicleHoursSavedThisWeek).toBe(view.days[0].othersVehicleHours);
+    // The territory's sum takes the negative day as it is: it is not clipped to zero.
+    const impact = (await shifter.get(`${base()}/impact/me`)).json();
+    expect(impact.totals.delaySavedVehicleHours).toBeLessThan(0);
   });
 
   it('refuses slots outside the period, a shift on an uncovered day, and someone else commitment', async () => {

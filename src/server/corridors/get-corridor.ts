@@ -38,11 +38,33 @@ export interface CorridorView {
   slotMinutes: number;
   date: string;
   periods: PeriodView[];
+  /** Delay the week's recorded shifts spared the other drivers (vehicle-hours): the sum of `days`, negative days included. */
   vehicleHoursSavedThisWeek: number;
+  /** This week's corridor-days with recorded shifts, each with its net for others. */
+  days: CorridorDayView[];
   model: string;
+  /** What "saved for others" compares with. */
+  savedForOthers: string;
+}
+
+/** One day and period of recorded shifts (vehicle-hours, 2 decimals; negative = longer waits). */
+export interface CorridorDayView {
+  date: string;
+  period: Period;
+  shifts: number;
+  /** Everyone's delay without the shifts − with them. */
+  totalVehicleHours: number;
+  /** The shifters' own part of it (their usual slot without the shifts − their new slot with them). */
+  shiftersVehicleHours: number;
+  /** Saved for others = total − shifters' own; the figure credited to the day's shifters, equally. */
+  othersVehicleHours: number;
+  /** On a day that made others wait longer, the start of the slot where they lost the most time. */
+  worseAt: string | null;
 }
 
 export const MODEL_NOTE = 'Deterministic point queue (Vickrey bottleneck) over the baseline demand per slot; see docs/queue-model.md';
+export const SAVED_FOR_OTHERS_NOTE =
+  'Saved for others: the other drivers\' queue delay without the recorded shifts minus with them (queue model), the shifters\' own gain left out; a day that made others wait longer counts negative.';
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -91,6 +113,18 @@ export async function getCorridor(deps: { db: Database; clock: Clock }, slug: st
     .where('occurred_on', '<=', date)
     .execute();
   const saved = await delaySavedForGestures(deps.db, territory.id, shiftIds.map((r) => r.id));
+  const days = saved.days.map((d): CorridorDayView => {
+    const othersVehicleHours = round(d.othersVehicleHours);
+    return {
+      date: d.date,
+      period: d.period,
+      shifts: d.trips,
+      totalVehicleHours: round(d.totalVehicleHours),
+      shiftersVehicleHours: round(d.shiftersVehicleHours),
+      othersVehicleHours,
+      worseAt: othersVehicleHours < 0 && d.worstSlot !== null ? toHHMM(c[d.period].start + d.worstSlot * c.slotMinutes) : null,
+    };
+  });
   return {
     id: c.id,
     name: c.name,
@@ -100,8 +134,10 @@ export async function getCorridor(deps: { db: Database; clock: Clock }, slug: st
     slotMinutes: c.slotMinutes,
     date,
     periods: [await periodView(deps.db, c, 'am', date), await periodView(deps.db, c, 'pm', date)],
-    vehicleHoursSavedThisWeek: round([...saved.byGesture.values()].reduce((s, x) => s + x, 0)),
+    vehicleHoursSavedThisWeek: round(saved.days.reduce((s, d) => s + d.othersVehicleHours, 0)),
+    days,
     model: MODEL_NOTE,
+    savedForOthers: SAVED_FOR_OTHERS_NOTE,
   };
 }
 
