@@ -1,5 +1,6 @@
 /** @module Records one gesture with its impact, once: a retry with the same key returns the first record. */
 import type { Executor, GestureKind } from '../core/database/schema.ts';
+import type { Counterfactual } from './counterfactual.ts';
 
 export interface GestureInput {
   territoryId: string;
@@ -17,6 +18,8 @@ export interface GestureInput {
   toSlot?: number | null;
   sourceType?: string | null;
   sourceId?: string | null;
+  /** Mode switches only: the trip replaced, as stored with the gesture (docs/mobility.md, "Counterfactual"). */
+  counterfactual?: Counterfactual | null;
   /** False while a flagged carpool waits for an operator's review. */
   counted?: boolean;
   idempotencyKey: string;
@@ -47,6 +50,9 @@ export async function recordGesture(trx: Executor, g: GestureInput): Promise<Rec
       to_slot: g.toSlot ?? null,
       source_type: g.sourceType ?? null,
       source_id: g.sourceId ?? null,
+      instead_of: g.counterfactual?.insteadOf ?? null,
+      instead_of_occupancy: g.counterfactual?.occupancy ?? null,
+      counterfactual: g.counterfactual?.source ?? null,
       counted: g.counted ?? true,
       idempotency_key: g.idempotencyKey,
     })

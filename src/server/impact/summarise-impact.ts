@@ -13,10 +13,12 @@ export interface WeekImpact {
   carpools: number;
   shifts: number;
   modeSwitches: number;
+  /** Mode switches that replaced a car trip (declared, or the usual mode): the only ones that avoid anything. */
+  modeSwitchesAgainstCar: number;
   co2eKg: number;
   carKm: number;
   euros: number;
-  /** Queue delay others were spared by recorded departure shifts (vehicle-hours, queue model). */
+  /** Queue delay recorded departure shifts spared the *other* drivers (vehicle-hours, queue model); a week whose shifts made others wait longer is negative. */
   delaySavedVehicleHours: number;
 }
 
@@ -55,6 +57,7 @@ export async function summariseImpact(
       sql<string>`count(*) filter (where g.kind = 'carpool')`.as('carpools'),
       sql<string>`count(*) filter (where g.kind = 'shift')`.as('shifts'),
       sql<string>`count(*) filter (where g.kind = 'mode_switch')`.as('mode_switches'),
+      sql<string>`count(*) filter (where g.kind = 'mode_switch' and g.instead_of in ('car_alone', 'carpool'))`.as('against_car'),
       sql<number>`coalesce(sum(g.co2e_kg), 0)`.as('co2e'),
       sql<number>`coalesce(sum(g.car_km), 0)`.as('car_km'),
       sql<number>`coalesce(sum(g.euros), 0)`.as('euros'),
@@ -74,6 +77,7 @@ export async function summariseImpact(
       carpools: Number(r?.carpools ?? 0),
       shifts: Number(r?.shifts ?? 0),
       modeSwitches: Number(r?.mode_switches ?? 0),
+      modeSwitchesAgainstCar: Number(r?.against_car ?? 0),
       co2eKg: round(Number(r?.co2e ?? 0)),
       carKm: round(Number(r?.car_km ?? 0)),
       euros: Math.round(Number(r?.euros ?? 0) * 100) / 100,
