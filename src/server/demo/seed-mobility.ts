@@ -5,6 +5,7 @@ import { cellCenter, geometryContains, toCell, type LatLng } from '../core/geo.t
 import { isoWeekday, localDate, weekStart } from '../core/time-of-day.ts';
 import { crowFliesRouter } from '../carpool/router.ts';
 import { currentFactors } from '../impact/factor-store.ts';
+import { PLAUSIBLE_MAX_KM, resolveCounterfactual } from '../impact/counterfactual.ts';
 import { modeSwitchImpact, type Mode } from '../impact/impact.ts';
 import { bboxOf } from '../territories/model.ts';
 import { loadCommunes, type CommuneFeature } from './load-communes.ts';
@@ -17,6 +18,12 @@ const SHARE_WITH_TRIP = 0.08;
 const SHARE_COMMITTED = 0.03;
 const WEEKS_OF_GESTURES = 6;
 const ALT_MODES: Mode[] = ['bike', 'bike', 'ebike', 'walk', 'tram', 'tram', 'bus', 'telework', 'ter'];
+
+/** The drawn mode if the distance is plausible by it (the API's rule), else the first plausible of a few: no extra draw, so the demo stays the same elsewhere. */
+function plausible(mode: Mode, km: number): Mode {
+  if (km <= PLAUSIBLE_MAX_KM[mode].km) return mode;
+  return (['ebike', 'bus', 'ter'] as const).find((m) => km <= PLAUSIBLE_MAX_KM[m].km) ?? 'telework';
+}
 
 function pointIn(random: Random, commune: CommuneFeature): LatLng {
   const [w, s, e, n] = bboxOf([commune.boundary]);
@@ -70,21 +77,24 @@ export async function seedDemoMobility(db: Database, now: Date, seed = 2027): Pr
       if (homeCell === workCell) continue;
       const km = Math.round(router.leg(cellCenter(homeCell), cellCenter(workCell)).km * 10) / 10;
       const out = 7 * 60 + random.int(-45, 60);
-      profiles.push({ territory_id: territory.id, user_id: r.user_id, home_cell: homeCell, work_cell: workCell, meeting_points: '[]', weekdays: [1, 2, 3, 4, 5], out_start: out, out_end: out + 30, back_start: out + 9 * 60, back_end: out + 9 * 60 + 45, usual_mode: random.next() < 0.6 ? 'car_alone' : random.pick(ALT_MODES), car_occupancy: 1, distance_km: km });
+      const usualMode = random.next() < 0.6 ? 'car_alone' : plausible(random.pick(ALT_MODES), km);
+      profiles.push({ territory_id: territory.id, user_id: r.user_id, home_cell: homeCell, work_cell: workCell, meeting_points: '[]', weekdays: [1, 2, 3, 4, 5], out_start: out, out_end: out + 30, back_start: out + 9 * 60, back_end: out + 9 * 60 + 45, usual_mode: usualMode, car_occupancy: 1, distance_km: km });
+      // Measured like any recorded trip: against the usual mode, so only former car trips avoid anything.
+      const counterfactual = resolveCounterfactual(undefined, { usualMode, carOccupancy: 1 });
       if (random.next() < SHARE_WITH_TRIP / SHARE_WITH_PROFILE) {
         const o = cellCenter(homeCell);
         const d = cellCenter(workCell);
         trips.push({ territory_id: territory.id, user_id: r.user_id, role: random.next() < 0.4 ? 'driver' : 'passenger', origin_cell: homeCell, destination_cell: workCell, origin_lat: o.lat, origin_lng: o.lng, destination_lat: d.lat, destination_lng: d.lng, origin_label: null, destination_label: null, trip_date: null, weekdays: [1, 2, 3, 4, 5], window_start: out, window_end: out + 30, seats: random.int(1, 3), max_detour_share: 0.25, closed_at: null });
       }
       // Six weeks of alternative trips, some days, out and back.
-      const mode = random.pick(ALT_MODES);
+      const mode = plausible(random.pick(ALT_MODES), km);
       const perWeek = random.int(0, 4);
       for (let w = 0; w < WEEKS_OF_GESTURES; w += 1) {
         for (let k = 0; k < perWeek; k += 1) {
           const date = addDays(weekStart(today), -7 * w + random.int(0, 4));
           if (date > today) continue;
-          const impact = modeSwitchImpact(mode, km, factors);
-          pending.push({ territory_id: territory.id, user_id: r.user_id, kind: 'mode_switch', mode, occurred_on: date, km, co2e_kg: Math.round(impact.co2eKg * 1000) / 1000, car_km: km, euros: Math.round(impact.euros * 100) / 100, factors_version: version, idempotency_key: `demo:mode_switch:${r.user_id}:${date}:out` });
+          const impact = modeSwitchImpact(mode, km, factors, undefined, counterfactual);
+          pending.push({ territory_id: territory.id, user_id: r.user_id, kind: 'mode_switch', mode, occurred_on: date, km, co2e_kg: Math.round(impact.co2eKg * 1000) / 1000, car_km: Math.round(impact.carKm * 1000) / 1000, euros: Math.round(impact.euros * 100) / 100, factors_version: version, instead_of: counterfactual.insteadOf, instead_of_occupancy: counterfactual.occupancy, counterfactual: counterfactual.source, idempotency_key: `demo:mode_switch:${r.user_id}:${date}:out` });
         }
       }
       const corridor = corridors.length > 0 ? random.pick(corridors) : undefined;

@@ -26,9 +26,9 @@ export interface ImpactView {
 // How every figure is computed, shown under the figures ("how is this computed").
 export const METHOD = [
   'CO2e, car-km and euros are computed once per gesture, when it is recorded, with the factors version it names.',
-  'Mode switch: distance × (car factor − mode factor); car-km avoided = distance; euros = car-km × €/km factor.',
+  'Mode switch: measured against the trip it replaced (declared on the gesture, else the commute profile’s usual mode). Against a car with n people in it: distance × (car factor ÷ n − mode factor), car-km = distance ÷ n, euros = car-km × €/km factor. Against another mode, or when nothing says: nothing avoided, the gesture counts as participation.',
   'Carpool: the car-km the passenger would have driven alone, less the driver’s detour, split equally between driver and passenger.',
-  'Departure shift: queue delay spared to other drivers by the queue model of the corridor, shared equally among that day’s shifters.',
+  'Departure shift: queue delay spared to the other drivers (the shifters’ own gain left out) by the queue model of the corridor, shared equally among that day’s shifters; a day that made others wait longer counts negative.',
   'Flagged carpools (fraud rules) are left out until an operator clears them.',
 ];
 

@@ -1,4 +1,4 @@
-/** @module A resident records a trip made by bike, on foot, by public transport, carpool or telework instead of driving alone. */
+/** @module A resident records a trip made by bike, on foot, by public transport, carpool or telework, measured against the trip it replaced. */
 import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
@@ -7,6 +7,7 @@ import type { EventBus } from '../core/events.ts';
 import { localDate } from '../core/time-of-day.ts';
 import { findProfile } from '../commute/get-profile.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { checkPlausibleTrip, resolveCounterfactual, type Counterfactual, type InsteadOf } from './counterfactual.ts';
 import { currentFactors } from './factor-store.ts';
 import { modeSwitchImpact, type ExplanationLine, type Mode } from './impact.ts';
 import { othersThisWeek, type NotAlone } from './not-alone.ts';
@@ -18,6 +19,8 @@ export interface ModeSwitchInput {
   leg: 'out' | 'back' | 'other';
   km?: number | undefined;
   occupants?: number | undefined;
+  /** The trip this one replaced, when the person says it; else their commute profile's usual mode. */
+  insteadOf?: InsteadOf | undefined;
 }
 
 export interface RecordedModeSwitch {
@@ -27,6 +30,8 @@ export interface RecordedModeSwitch {
   occurredOn: string;
   km: number;
   kmSource: 'profile' | 'entered';
+  /** What the figures compare with, and where that comes from. */
+  counterfactual: Counterfactual;
   co2eKg: number;
   carKm: number;
   euros: number;
@@ -54,8 +59,10 @@ export async function recordModeSwitch(
   const profile = await findProfile(db, territory.id, actor.userId);
   const km = input.trip.km ?? profile?.distanceKm;
   if (km === undefined) throw invalid('/km', 'Give the distance, or describe your commute so Maille can use it.');
+  checkPlausibleTrip(input.trip.mode, km, '/km', input.trip.km === undefined);
+  const counterfactual = resolveCounterfactual(input.trip.insteadOf, profile);
   const { version, factors } = await currentFactors(db, territory.id);
-  const impact = modeSwitchImpact(input.trip.mode, km, factors, input.trip.occupants ?? 2);
+  const impact = modeSwitchImpact(input.trip.mode, km, factors, input.trip.occupants ?? 2, counterfactual);
   const recorded = await db.transaction().execute((trx) =>
     recordGesture(trx, {
       territoryId: territory.id,
@@ -68,14 +75,15 @@ export async function recordModeSwitch(
       carKm: impact.carKm,
       euros: impact.euros,
       factorsVersion: version,
+      counterfactual,
       idempotencyKey: `mode_switch:${actor.userId}:${input.trip.date}:${input.trip.leg}`,
     }),
   );
   if (recorded.created) deps.bus.publish('gesture.recorded', { territoryId: territory.id, userId: actor.userId });
   else {
     // A retry returns the first record; a different trip on the same leg and day is a mistake to point out.
-    const first = await db.selectFrom('gestures').select(['mode', 'km']).where('id', '=', recorded.id).executeTakeFirstOrThrow();
-    if (first.mode !== input.trip.mode || Math.abs(first.km - km) > 0.001) {
+    const first = await db.selectFrom('gestures').select(['mode', 'km', 'instead_of']).where('id', '=', recorded.id).executeTakeFirstOrThrow();
+    if (first.mode !== input.trip.mode || Math.abs(first.km - km) > 0.001 || first.instead_of !== counterfactual.insteadOf) {
       throw new AppError('conflict', `A ${first.mode ?? ''} trip of ${first.km} km is already recorded for this leg on ${input.trip.date}.`, { field: '/leg' });
     }
   }
@@ -87,6 +95,7 @@ export async function recordModeSwitch(
     occurredOn: input.trip.date,
     km,
     kmSource: input.trip.km === undefined ? 'profile' : 'entered',
+    counterfactual,
     co2eKg: impact.co2eKg,
     carKm: impact.carKm,
     euros: impact.euros,

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { IdParam, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
 import { resolveVisibleCommunity } from '../communities/access.ts';
+import { INSTEAD_OF_MODES } from './counterfactual.ts';
 import { FACTOR_KEYS } from './factors.ts';
 import { getCommunityImpact, getMyImpact, getRankings, getTerritoryImpact } from './get-impact.ts';
 import { MODES } from './impact.ts';
@@ -31,6 +32,7 @@ export const impactRoutes: RouteModule = (app, deps) => {
 
   app.post(`${t}/gestures/mode-switches`, {
     schema: {
+          insteadOf: Type.Optional(StringEnum(INSTEAD_OF_MODES, 'The trip this one replaced; default: the usual mode of the commute profile, else none (nothing avoided).')),
       tags,
       params: TerritoryParam,
       body: Type.Object(
