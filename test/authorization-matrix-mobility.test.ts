@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
 import { localDate, isoWeekday } from '../src/server/core/time-of-day.ts';
 import { insertCorridor } from '../src/server/corridors/create-corridor.ts';
-import { DEFAULT_FACTORS } from '../src/server/impact/factors.ts';
+import { DEFAULT_EDITION, DEFAULT_FACTORS } from '../src/server/impact/factors.ts';
 import { buildUser, PASSWORD, type UserFixture } from './support/factories.ts';
 import { Client } from './support/http.ts';
 import { ACTORS, anyone, community, describeMatrix, isMobility, operators, residentOnly, residents, T, unique, type Expect, type Row, type World } from './support/matrix.ts';
@@ -142,6 +142,8 @@ const MATRIX: Row[] = [
   { route: 'GET /api/territories/:t/impact/rankings', build: (w) => ({ url: `${T(w)}/impact/rankings?limit=5` }), expect: anyone },
   { route: 'GET /api/territories/:t/impact/factors', build: (w) => ({ url: `${T(w)}/impact/factors` }), expect: anyone },
   { route: 'PUT /api/territories/:t/impact/factors', build: (w) => ({ url: `${T(w)}/impact/factors`, body: { factors: DEFAULT_FACTORS, reason: 'yearly ADEME update' } }), expect: operators(200) },
+  { route: 'GET /api/territories/:t/impact/factors/versions', build: (w) => ({ url: `${T(w)}/impact/factors/versions` }), expect: anyone },
+  { route: 'POST /api/territories/:t/impact/factors/editions', build: (w) => ({ url: `${T(w)}/impact/factors/editions`, body: { edition: DEFAULT_EDITION, reason: 'yearly Impact CO2 edition' } }), expect: operators(201) },
   { route: 'GET /api/territories/:t/communities/:id/impact', build: async (w) => ({ url: `${T(w)}/communities/${(await community(w)).id}/impact` }), expect: anyone },
   { route: 'GET /api/territories/:t/communities/:id/impact', note: 'private', build: async (w) => ({ url: `${T(w)}/communities/${(await community(w, 'private')).id}/impact` }), expect: [404, 404, 200, 404, 404, 404] },
 ];

@@ -9,6 +9,7 @@ import { communityRoutes } from './communities/routes.ts';
 import { commuteRoutes } from './commute/routes.ts';
 import { corridorRoutes } from './corridors/routes.ts';
 import { impactRoutes } from './impact/routes.ts';
+import { factorRoutes } from './impact/factor-routes.ts';
 import { startCampaignJobs } from './incentives/campaign-jobs.ts';
 import { campaignRoutes } from './incentives/campaign-routes.ts';
 import { walletRoutes } from './incentives/wallet-routes.ts';
@@ -45,6 +46,7 @@ export const routeModules: RouteModule[] = [
   carpoolRoutes,
   corridorRoutes,
   impactRoutes,
+  factorRoutes,
   commitmentRoutes,
   notificationRoutes,
   campaignRoutes,

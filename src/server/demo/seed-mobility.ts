@@ -40,7 +40,7 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Seeds the demo territory's mobility once (when it has no gestures yet); returns the number of gestures. */
+/** Seeds the demo territory's mobility once (when it has no gestures yet); returns the number of gesture rows inserted. */
 export async function seedDemoMobility(db: Database, now: Date, seed = 2027): Promise<number> {
   const territory = await db.selectFrom('territories').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirst();
   if (!territory) return 0;
@@ -110,9 +110,10 @@ export async function seedDemoMobility(db: Database, now: Date, seed = 2027): Pr
     }
     for (let i = 0; i < profiles.length; i += 500) await trx.insertInto('commute_profiles').values(profiles.slice(i, i + 500)).execute();
     for (let i = 0; i < trips.length; i += 500) await trx.insertInto('carpool_trips').values(trips.slice(i, i + 500)).execute();
+    // Two trips drawn on the same day and leg share an idempotency key: only the rows actually inserted count.
     for (let i = 0; i < pending.length; i += 500) {
-      await trx.insertInto('gestures').values(pending.slice(i, i + 500)).onConflict((oc) => oc.doNothing()).execute();
-      gestures += Math.min(500, pending.length - i);
+      const inserted = await trx.insertInto('gestures').values(pending.slice(i, i + 500)).onConflict((oc) => oc.doNothing()).returning('id').execute();
+      gestures += inserted.length;
     }
     return gestures;
   });

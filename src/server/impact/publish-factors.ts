@@ -1,21 +1,40 @@
-/** @module An operator publishes a new version of the territory's factors; past gestures keep theirs. */
+/** @module An operator imports a factor edition (or publishes an edit) as the territory's new version, audited; past gestures keep theirs. */
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
+import { localDate } from '../core/time-of-day.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
 import { writeFactorVersion } from './factor-store.ts';
-import { validateFactors, type Factor } from './factors.ts';
+import { validateEdition, type FactorEdition } from './factors.ts';
 
-export async function publishFactors(
+/** A factor as submitted: the fields added with editions may be left out of an operator's edit. */
+export type FactorInput = Omit<FactorEdition['factors'][number], 'sourceUrl' | 'components' | 'significantDigits' | 'basis'> &
+  Partial<Pick<FactorEdition['factors'][number], 'sourceUrl' | 'components' | 'significantDigits' | 'basis'>>;
+
+function complete(factors: FactorInput[]): FactorEdition['factors'] {
+  return factors.map((f) => ({ ...f, sourceUrl: f.sourceUrl ?? null, components: f.components ?? null, significantDigits: f.significantDigits ?? 2, basis: f.basis ?? null }));
+}
+
+/**
+ * Writes `edition` as a new version. An operator's edit without an edition of its own is recorded as one
+ * (`territory-edit-<date>`, named by its reason), so every version says where it comes from.
+ */
+export async function importEdition(
   db: Database,
-  input: { slug: string; viewer: Viewer | null; factors: Factor[]; reason: string; requestId: string },
-): Promise<number> {
+  input: { slug: string; viewer: Viewer | null; edition: Omit<FactorEdition, 'factors'> | null; factors: FactorInput[]; reason: string; requestId: string; now: Date },
+): Promise<{ version: number; edition: string }> {
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireTerritoryRole(db, territory, input.viewer, ['operator', 'admin']);
-  validateFactors(input.factors);
+  const today = localDate(input.now);
+  const edition: FactorEdition = {
+    ...(input.edition ?? { id: `territory-edit-${today}`, name: input.reason, date: today, source: `${territory.name}: published by an operator` }),
+    factors: complete(input.factors),
+  };
+  validateEdition(edition);
   return db.transaction().execute(async (trx) => {
-    const version = await writeFactorVersion(trx, territory.id, input.factors);
-    await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, action: 'impact.factors_published', subjectType: 'impact_factors', subjectId: String(version), reason: input.reason, requestId: input.requestId });
-    return version;
+    const info = { id: edition.id, name: edition.name, date: edition.date, source: edition.source };
+    const version = await writeFactorVersion(trx, territory.id, info, edition.factors, actor.userId);
+    await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, action: 'impact.factors_published', subjectType: 'impact_factors', subjectId: String(version), reason: input.reason, details: { edition: edition.id, editionDate: edition.date }, requestId: input.requestId });
+    return { version, edition: edition.id };
   });
 }

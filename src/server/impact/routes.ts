@@ -4,35 +4,24 @@ import type { RouteModule } from '../core/http/build-app.ts';
 import { IdParam, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
 import { resolveVisibleCommunity } from '../communities/access.ts';
 import { INSTEAD_OF_MODES } from './counterfactual.ts';
-import { FACTOR_KEYS } from './factors.ts';
 import { getCommunityImpact, getMyImpact, getRankings, getTerritoryImpact } from './get-impact.ts';
 import { MODES } from './impact.ts';
-import { publishFactors } from './publish-factors.ts';
+import { presentGesture, presentImpactView, presentRankings } from './present-impact.ts';
 import { recordModeSwitch } from './record-mode-switch.ts';
-import { currentFactors } from './factor-store.ts';
-import { resolveTerritory } from '../territories/access.ts';
+import { localDate } from '../core/time-of-day.ts';
 
 const tags = ['impact'];
 const t = '/api/territories/:territory';
 const Weeks = Type.Object({ weeks: Type.Integer({ minimum: 1, maximum: 52, default: 8 }) }, { additionalProperties: false });
 const CommunityParams = Type.Object({ territory: TerritoryParam.properties.territory, id: IdParam });
-const FactorBody = Type.Object(
-  {
-    key: StringEnum(FACTOR_KEYS),
-    value: Type.Number({ minimum: 0, maximum: 100 }),
-    unit: Type.String({ minLength: 1, maxLength: 40 }),
-    source: Type.String({ minLength: 3, maxLength: 300 }),
-    publishedOn: Type.String({ format: 'date' }),
-  },
-  { additionalProperties: false },
-);
 
 export const impactRoutes: RouteModule = (app, deps) => {
   const { db, bus } = deps;
+  // Figures name the day they were computed (queue model, rankings).
+  const today = () => localDate(deps.clock.now());
 
   app.post(`${t}/gestures/mode-switches`, {
     schema: {
-          insteadOf: Type.Optional(StringEnum(INSTEAD_OF_MODES, 'The trip this one replaced; default: the usual mode of the commute profile, else none (nothing avoided).')),
       tags,
       params: TerritoryParam,
       body: Type.Object(
@@ -43,50 +32,32 @@ export const impactRoutes: RouteModule = (app, deps) => {
           km: Type.Optional(Type.Number({ minimum: 0.1, maximum: 300 })),
           occupants: Type.Optional(Type.Integer({ minimum: 2, maximum: 9 })),
         },
+          insteadOf: Type.Optional(StringEnum(INSTEAD_OF_MODES, 'The trip this one replaced; default: the usual mode of the commute profile, else none (nothing avoided).')),
         { additionalProperties: false },
       ),
       response: { 200: Type.Unknown(), ...problemResponses },
     },
-    handler: async (req) => recordModeSwitch(deps, { slug: req.params.territory, viewer: req.viewer, trip: req.body }),
+    handler: async (req) => presentGesture(db, req.params.territory, await recordModeSwitch(deps, { slug: req.params.territory, viewer: req.viewer, trip: req.body })),
   });
 
   app.get(`${t}/impact/me`, {
     schema: { tags, params: TerritoryParam, querystring: Weeks, response: { 200: Type.Unknown(), ...problemResponses } },
-    handler: async (req) => getMyImpact(deps, req.params.territory, req.viewer, req.query.weeks),
+    handler: async (req) => presentImpactView(db, req.params.territory, await getMyImpact(deps, req.params.territory, req.viewer, req.query.weeks), today()),
   });
 
   app.get(`${t}/impact`, {
     schema: { tags, params: TerritoryParam, querystring: Weeks, response: { 200: Type.Unknown(), ...problemResponses } },
-    handler: async (req) => getTerritoryImpact(deps, req.params.territory, req.query.weeks),
+    handler: async (req) => presentImpactView(db, req.params.territory, await getTerritoryImpact(deps, req.params.territory, req.query.weeks), today()),
   });
 
   app.get(`${t}/communities/:id/impact`, {
     schema: { tags, params: CommunityParams, querystring: Weeks, response: { 200: Type.Unknown(), ...problemResponses } },
-    handler: async (req) => getCommunityImpact(deps, req.params.territory, req.params.id, req.viewer, req.query.weeks),
+    handler: async (req) => presentImpactView(db, req.params.territory, await getCommunityImpact(deps, req.params.territory, req.params.id, req.viewer, req.query.weeks), today()),
   });
 
   app.get(`${t}/impact/rankings`, {
     schema: { tags, params: TerritoryParam, querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...problemResponses } },
-    handler: async (req) => getRankings(deps, req.params.territory, req.viewer, req.query.limit),
-  });
-
-  app.get(`${t}/impact/factors`, {
-    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ version: Type.Integer(), factors: Type.Array(FactorBody) }), ...problemResponses } },
-    handler: async (req) => {
-      const territory = await resolveTerritory(db, req.params.territory);
-      const set = await currentFactors(db, territory.id);
-      return { version: set.version, factors: [...set.factors.values()] };
-    },
-  });
-
-  app.put(`${t}/impact/factors`, {
-    schema: {
-      tags,
-      params: TerritoryParam,
-      body: Type.Object({ factors: Type.Array(FactorBody, { minItems: 1, maxItems: 40 }), reason: Type.String({ minLength: 5, maxLength: 500 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ version: Type.Integer() }), ...problemResponses },
-    },
-    handler: async (req) => ({ version: await publishFactors(db, { slug: req.params.territory, viewer: req.viewer, factors: req.body.factors, reason: req.body.reason, requestId: req.id }) }),
+    handler: async (req) => presentRankings(await getRankings(deps, req.params.territory, req.viewer, req.query.limit), today()),
   });
 
   // Server-sent events: a community page refreshes its figures when one of its members records a gesture.

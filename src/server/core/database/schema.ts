@@ -8,6 +8,7 @@ import type { VolunteeringTables } from '../../volunteering/tables.ts';
 import type { CheckInsTables } from '../../check-ins/tables.ts';
 import type { MediationTables } from '../../mediation/tables.ts';
 import type { ModerationTables } from '../../moderation/tables.ts';
+import type { ImpactTables } from '../../impact/tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Id = ColumnType<string, never, never>;
@@ -274,11 +275,11 @@ export interface GesturesTable {
   source_type: string | null;
   source_id: string | null;
   counted: Generated<boolean>;
-  idempotency_key: string;
   /** Mode switches (migration 0015): the trip replaced, the people in its car, where that comes from. */
   instead_of: ColumnType<CommuteMode | null, CommuteMode | null | undefined, CommuteMode | null>;
   instead_of_occupancy: ColumnType<number | null, number | null | undefined, number | null>;
   counterfactual: ColumnType<'declared' | 'usual_mode' | 'none' | null, 'declared' | 'usual_mode' | 'none' | null | undefined, 'declared' | 'usual_mode' | 'none' | null>;
+  idempotency_key: string;
   created_at: Timestamp;
 }
 
@@ -291,10 +292,15 @@ export interface ImpactFactorsTable {
   source: string;
   published_on: ColumnType<string, string, string>;
   created_at: Timestamp;
+  /** Migration 0014: where the value can be read, its use/construction parts, the figures it supports, what it rests on. */
+  source_url: string | null;
+  components: ColumnType<{ use: number; construction: number } | null, string | null, string | null>;
+  significant_digits: ColumnType<number, number | undefined, number>;
+  basis: string | null;
 }
 
 /** Every table; capabilities added later declare theirs in their own `tables.ts`. */
-export interface DB extends CommitmentsTables, NotificationsTables, IncentivesTables, MutualAidTables, VolunteeringTables, CheckInsTables, MediationTables, ModerationTables {
+export interface DB extends CommitmentsTables, NotificationsTables, IncentivesTables, MutualAidTables, VolunteeringTables, CheckInsTables, MediationTables, ModerationTables, ImpactTables {
   territories: TerritoriesTable;
   communes: CommunesTable;
   users: UsersTable;

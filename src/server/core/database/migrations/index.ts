@@ -10,9 +10,10 @@ import * as m0007 from './0007_volunteering.ts';
 import * as m0008 from './0008_check_ins.ts';
 import * as m0009 from './0009_mediation.ts';
 import * as m0010 from './0010_moderation.ts';
-import * as m0015 from './0015_counterfactuals.ts';
+import * as m0014 from './0014_factor_editions.ts';
 
 export const migrations: Record<string, Migration> = {
+import * as m0015 from './0015_counterfactuals.ts';
   '0001_foundation': m0001,
   '0002_mobility': m0002,
   '0003_commitments': m0003,
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0008_check_ins': m0008,
   '0009_mediation': m0009,
   '0010_moderation': m0010,
-  '0015_counterfactuals': m0015,
+  '0014_factor_editions': m0014,
 };
+  '0015_counterfactuals': m0015,
