@@ -11,9 +11,9 @@ import * as m0008 from './0008_check_ins.ts';
 import * as m0009 from './0009_mediation.ts';
 import * as m0010 from './0010_moderation.ts';
 import * as m0014 from './0014_factor_editions.ts';
+import * as m0015 from './0015_counterfactuals.ts';
 
 export const migrations: Record<string, Migration> = {
-import * as m0015 from './0015_counterfactuals.ts';
   '0001_foundation': m0001,
   '0002_mobility': m0002,
   '0003_commitments': m0003,
@@ -25,5 +25,5 @@ import * as m0015 from './0015_counterfactuals.ts';
   '0009_mediation': m0009,
   '0010_moderation': m0010,
   '0014_factor_editions': m0014,
-};
   '0015_counterfactuals': m0015,
+};
