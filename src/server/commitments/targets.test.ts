@@ -57,6 +57,12 @@ describe('progressOf', () => {
     expect(formatProgress(p.buckets[0]!, 'fr')).toBe('5,2 % nécessaires — 3,1 % signés — encore 21');
   });
 
+  it('says the real threshold (required ÷ base) when the share typed does not fall on a whole signer', () => {
+    const p = progressOf({ kind: 'territory', target: { kind: 'share', share: 0.05, base: 30 } }, signers(1));
+    expect(p.buckets[0]).toMatchObject({ required: 2, neededShare: 2 / 30, signedShare: 1 / 30 });
+    expect(formatProgress(p.buckets[0]!, 'fr')).toBe('6,7 % nécessaires — 3,3 % signés — encore 1');
+  });
+
   it('has no shares for a count without base, and caps the fraction at 1 beyond the target', () => {
     const p = progressOf({ kind: 'territory', target: { kind: 'count', count: 3 } }, signers(5));
     expect(p.buckets[0]).toMatchObject({ neededShare: null, signedShare: null, remaining: 0 });

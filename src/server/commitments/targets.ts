@@ -41,7 +41,7 @@ export interface BucketProgress {
   signed: number;
   /** "N more needed"; 0 once reached. */
   remaining: number;
-  /** Shares of the base population (0..1), null when the target has no base. */
+  /** Shares of the base population (0..1), null when the target has no base; `neededShare` is required ÷ base. */
   neededShare: number | null;
   signedShare: number | null;
 }
@@ -69,7 +69,8 @@ export function progressOf(scope: Scope, signatures: readonly Signature[]): Prog
       required,
       signed,
       remaining: Math.max(0, required - signed),
-      neededShare: target.kind === 'share' ? target.share : base === undefined ? null : required / base,
+      // The real threshold: a 5 % target of 30 people needs 2 signers, which is 6.7 %, not the 5 % typed.
+      neededShare: base === undefined ? null : required / base,
       signedShare: base === undefined ? null : signed / base,
     };
   });
