@@ -31,11 +31,15 @@ export async function requireSelf(db: Executor, territory: TerritoryRef, viewer:
 
 export type Relation = 'self' | 'referent' | 'staff' | 'none';
 
-/** How the actor stands towards an enrolment. Staff is only a relation; reading still needs a reason. */
+/**
+ * How the actor stands towards an enrolment. Staff is only a relation; reading still needs a reason. A mediator,
+ * operator or admin named referent is staff all the same: a referent's free read must not become a way around the
+ * audited one.
+ */
 export async function relationTo(db: Executor, enrolment: EnrolmentRow, actor: TerritoryActor): Promise<Relation> {
   if (enrolment.user_id === actor.userId) return 'self';
-  if (await isActiveReferent(db, enrolment.id, actor.userId)) return 'referent';
   if (actor.roles.some((r) => HISTORY_STAFF.includes(r))) return 'staff';
+  if (await isActiveReferent(db, enrolment.id, actor.userId)) return 'referent';
   return 'none';
 }
 

@@ -1,14 +1,16 @@
 /**
- * @module "I am fine": one check-in per local day (pressing again answers the same one), by the resident, or recorded by a
- * mediator after a phone call (the enrolment is the consent; audited). A check-in closes every open alert of the follow-up
+ * @module "I am fine": one check-in per local day (pressing again answers the same one), by the resident, or by a mediator
+ * inside a session for an assisted resident with active consent (the button, or a phone call; audited). A check-in closes every open alert of the follow-up
  * — a late one included — and tells the referents, and the people on duty when it had escalated.
  */
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
+import { auditActor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { requireActingConsent } from '../mediation/access.ts';
 import type { NotifyContext } from '../notifications/notify.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import { resolveTerritory } from '../territories/access.ts';
 import type { TerritoryRef } from '../territories/queries.ts';
 import { requireSelf } from './access.ts';
 import { sendCheckInNotice } from './deliver.ts';
@@ -54,51 +56,62 @@ export async function resolveOpenAlerts(
   return { resolved: closed.length, mailed };
 }
 
+/**
+ * Today's check-in of the viewer — or, for a mediator, of the assisted resident of their open session (`named` is the
+ * resident a route names, which must be the session's): refused unless `requireActingConsent` allows it, before
+ * anything is written. A check-in made for someone is audited `check_in.recorded_for` "by M on behalf of R".
+ */
 async function recordCheckIn(
   deps: CheckInDeps,
   territory: TerritoryRef,
-  residentId: string,
-  entry: { channel: CheckInChannel; recordedBy: string | null },
-  afterWrite: (trx: Executor, enrolment: EnrolmentRow, now: Date) => Promise<void>,
+  viewer: Viewer,
+  entry: { channel: CheckInChannel; named?: string | undefined; requestId: string },
 ): Promise<CheckInAnswer> {
   const now = deps.clock.now();
   const date = today(now);
   const ctx = { now, publicUrl: deps.config.publicUrl };
+  const residentId = viewer.userId;
   const { answer, mailed } = await deps.db.transaction().execute(async (trx) => {
+    const acting = viewer.mediatorId || entry.named !== undefined ? await requireActingConsent(trx, territory, viewer, now, entry.named) : null;
     const enrolment = await findEnrolmentOf(trx, territory.id, residentId, true);
     if (!enrolment) throw new AppError('not_found', 'No daily check-in follow-up here: enrol first.', { reason: 'not_enrolled' });
     const inserted = await trx
       .insertInto('check_ins')
-      .values({ territory_id: territory.id, enrolment_id: enrolment.id, local_date: date, at: now, channel: entry.channel, recorded_by: entry.recordedBy })
+      .values({ territory_id: territory.id, enrolment_id: enrolment.id, local_date: date, at: now, channel: entry.channel, recorded_by: acting?.mediatorId ?? null })
       .onConflict((oc) => oc.columns(['enrolment_id', 'local_date']).doNothing())
       .returning(['at', 'channel'])
       .executeTakeFirst();
     const kept = inserted ?? (await trx.selectFrom('check_ins').select(['at', 'channel']).where('enrolment_id', '=', enrolment.id).where('local_date', '=', date).executeTakeFirstOrThrow());
     const { resolved, mailed } = await resolveOpenAlerts(trx, territory, enrolment, { kind: 'checked_in' }, ctx);
-    if (inserted) await afterWrite(trx, enrolment, now);
+    if (inserted && acting) {
+      await recordAudit(trx, {
+        territoryId: territory.id,
+        ...auditActor(viewer),
+        action: 'check_in.recorded_for',
+        subjectType: 'check_in_enrolment',
+        subjectId: enrolment.id,
+        reason: entry.channel === 'phone' ? 'phone' : 'session',
+        details: { channel: entry.channel, sessionId: acting.sessionId },
+        requestId: entry.requestId,
+        at: now,
+      });
+    }
     return { answer: { date, at: kept.at, channel: kept.channel, alreadyDone: !inserted, resolvedAlerts: resolved }, mailed };
   });
   mailQueued(deps, mailed);
   return answer;
 }
 
-/** The big button: the resident (or a mediator in a session with them, audited) says "I am fine" for today. */
+/** The big button: the resident (or a mediator in a session for them, audited) says "I am fine" for today. */
 export async function checkInToday(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; requestId: string }): Promise<CheckInAnswer> {
   const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireSelf(deps.db, territory, input.viewer);
-  return recordCheckIn(deps, territory, actor.userId, { channel: 'button', recordedBy: actor.mediatorId }, async (trx, enrolment, now) => {
-    if (!actor.mediatorId) return;
-    await recordAudit(trx, { territoryId: territory.id, ...actor.audit, action: 'check_in.recorded_for', subjectType: 'check_in_enrolment', subjectId: enrolment.id, reason: 'session', details: { channel: 'button' }, requestId: input.requestId, at: now });
-  });
+  await requireSelf(deps.db, territory, input.viewer);
+  return recordCheckIn(deps, territory, input.viewer!, { channel: 'button', requestId: input.requestId });
 }
 
-/** A mediator records the resident's "I am fine" given on the phone; the enrolment (with its consent) must exist. */
+/** A mediator, inside a session for the assisted resident the route names, records their "I am fine" given on the phone. */
 export async function recordPhoneCheckIn(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; userId: string; requestId: string }): Promise<CheckInAnswer> {
   const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireTerritoryRole(deps.db, territory, input.viewer, ['mediator']);
-  const enrolment = await findEnrolmentOf(deps.db, territory.id, input.userId);
-  if (!enrolment) throw new AppError('forbidden', 'This resident has not consented to daily check-ins: enrol them first, with their consent.', { reason: 'no_consent' });
-  return recordCheckIn(deps, territory, input.userId, { channel: 'phone', recordedBy: actor.userId }, async (trx, row, now) => {
-    await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, onBehalfOfId: input.userId, action: 'check_in.recorded_for', subjectType: 'check_in_enrolment', subjectId: row.id, reason: 'phone', details: { channel: 'phone' }, requestId: input.requestId, at: now });
-  });
+  await requireSelf(deps.db, territory, input.viewer);
+  return recordCheckIn(deps, territory, input.viewer!, { channel: 'phone', named: input.userId, requestId: input.requestId });
 }

@@ -1,8 +1,8 @@
 // Daily check-ins over HTTP on a real database: enrolment with referents who consent, the big button (once per local
 // day), the escalation timeline with a fixed clock (before the deadline nothing; at the deadline referents alerted
 // once; acknowledged → no escalation; not acknowledged → escalated once to the people on duty; a late check-in closes
-// it), mediators (phone check-ins, enrolment with a consent reference, audited), privacy of the history (resident and
-// referents only; staff with an audited reason), bad input with nothing written, and the data export and erasure.
+// it), privacy of the history (resident and referents only; staff with an audited reason), bad input with nothing
+// written, and the data export and erasure. Mediators acting for someone: check-ins-acting-http.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/database.ts';
 import { buildTerritory, buildUser, PASSWORD, type TerritoryFixture, type UserFixture } from '../../../test/support/factories.ts';
@@ -205,74 +205,6 @@ describe.each(databaseKinds())('daily check-ins on %s', (kind) => {
     expect(await alertsOf(row.id)).toEqual([]);
   });
 
-  it('a mediator records a phone check-in (audited) and enrols a resident with a consent reference', async () => {
-    at('2026-12-01T06:00:00Z');
-    const w = await world();
-    const mediator = await w.person(['resident', 'mediator']);
-    const m = await signIn(mediator);
-    const { resident, id } = await enrolled(w, 1);
-    at('2026-12-02T08:00:00Z');
-    const phone = await m.post(`${w.base}/residents/${resident.id}/phone-check-ins`);
-    expect(phone.statusCode, phone.body).toBe(200);
-    expect(phone.json()).toMatchObject({ channel: 'phone', alreadyDone: false });
-    const audit = await db().selectFrom('audit_log').select(['actor_id', 'on_behalf_of_id', 'reason']).where('action', '=', 'check_in.recorded_for').where('subject_id', '=', id).execute();
-    expect(audit).toEqual([{ actor_id: mediator.id, on_behalf_of_id: resident.id, reason: 'phone' }]);
-    // Without an enrolment (the consent), a phone check-in is refused.
-    const stranger = await w.person();
-    const refused = await m.post(`${w.base}/residents/${stranger.id}/phone-check-ins`);
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().reason).toBe('no_consent');
-    // A plain resident cannot record for someone.
-    expect((await (await signIn(stranger)).post(`${w.base}/residents/${resident.id}/phone-check-ins`)).statusCode).toBe(403);
-    // The mediator enrols the stranger, with the consent reference; without it, 400 and nothing written.
-    const referent = await w.person();
-    const noConsent = await m.post(`${w.base}/residents/${stranger.id}/enrolment`, { deadline: '11:00', escalationMinutes: 60, referents: [referent.id] });
-    expect(noConsent.statusCode).toBe(400);
-    expect(noConsent.json().field).toBe('/consentRef');
-    const ok = await m.post(`${w.base}/residents/${stranger.id}/enrolment`, { deadline: '11:00', escalationMinutes: 60, referents: [referent.id], consentRef: 'Formulaire papier n° 42' });
-    expect(ok.statusCode, ok.body).toBe(201);
-    const row = await db().selectFrom('check_in_enrolments').select(['enrolled_by', 'consent_ref']).where('id', '=', ok.json().id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ enrolled_by: mediator.id, consent_ref: 'Formulaire papier n° 42' });
-    const enrolAudit = await db().selectFrom('audit_log').select(['actor_id', 'on_behalf_of_id']).where('action', '=', 'check_in.enrolled').where('subject_id', '=', ok.json().id).execute();
-    expect(enrolAudit).toEqual([{ actor_id: mediator.id, on_behalf_of_id: stranger.id }]);
-  });
-
-  it('in a mediation session, the mediator enrols the resident with a consent reference and presses the button for them, audited as acting for them', async () => {
-    at('2026-12-01T06:00:00Z');
-    const w = await world();
-    const mediator = await w.person(['resident', 'mediator']);
-    const resident = await w.person();
-    const referent = await w.person();
-    const session = await db()
-      .insertInto('mediation_sessions')
-      .values({ territory_id: w.territory.id, mediator_id: mediator.id, resident_id: resident.id, reason: 'Rendez-vous au CCAS', started_at: t.clock.now(), expires_at: new Date(t.clock.now().getTime() + 30 * MINUTE) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const m = await signIn(mediator);
-    const acting = (method: 'POST', url: string, payload?: object) => m.request({ method, url, headers: { 'x-maille-acting-for': session.id }, ...(payload ? { payload } : {}) });
-    const body = { deadline: '10:00', escalationMinutes: 60, referents: [referent.id] };
-    const missing = await acting('POST', `${w.base}/enrolment`, body);
-    expect(missing.statusCode, missing.body).toBe(400);
-    expect(missing.json()).toMatchObject({ field: '/consentRef', reason: 'consent_required' });
-    const ok = await acting('POST', `${w.base}/enrolment`, { ...body, consentRef: 'Formulaire bonjour 3' });
-    expect(ok.statusCode, ok.body).toBe(201);
-    const row = await db().selectFrom('check_in_enrolments').select(['user_id', 'enrolled_by', 'consent_ref']).where('id', '=', ok.json().id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ user_id: resident.id, enrolled_by: mediator.id, consent_ref: 'Formulaire bonjour 3' });
-    const pressed = await acting('POST', `${w.base}/today`);
-    expect(pressed.json()).toMatchObject({ channel: 'button', alreadyDone: false });
-    const entries = await db()
-      .selectFrom('audit_log')
-      .select(['action', 'actor_id', 'on_behalf_of_id'])
-      .where('territory_id', '=', w.territory.id)
-      .where('action', 'like', 'check_in.%')
-      .orderBy('id')
-      .execute();
-    expect(entries).toEqual([
-      { action: 'check_in.enrolled', actor_id: mediator.id, on_behalf_of_id: resident.id },
-      { action: 'check_in.recorded_for', actor_id: mediator.id, on_behalf_of_id: resident.id },
-    ]);
-  });
-
   it('history: the resident and active referents; staff only with a reason, audited; others never', async () => {
     at('2026-12-01T06:00:00Z');
     const w = await world();
@@ -321,9 +253,9 @@ describe.each(databaseKinds())('daily check-ins on %s', (kind) => {
       [{ ...good, weekdays: [] }, '/weekdays', 'weekdays_empty'],
       [{ ...good, weekdays: [0] }, '/weekdays/0', 'weekday_invalid'],
       [{ ...good, referents: [resident.id] }, '/referents/0', 'referent_self'],
-      [{ ...good, referents: ['999999999'] }, '/referents/0', 'referent_unknown'],
+      [{ ...good, referents: ['999999999'] }, '/referents', 'referent_unknown'],
       [{ ...good, referents: ['pas une adresse'] }, '/referents/0', 'referent_malformed'],
-      [{ ...good, referents: [others[0]!.id, others[0]!.email] }, '/referents/1', 'referent_duplicate'],
+      [{ ...good, referents: [others[0]!.id, others[0]!.id] }, '/referents/1', 'referent_duplicate'],
       [{ ...good, healthNotes: 'x' }, '/healthNotes'],
     ];
     for (const [body, field, reason] of cases) {

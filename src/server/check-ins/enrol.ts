@@ -1,41 +1,51 @@
 /**
- * @module Enrolment in daily check-ins: the resident (or a mediator for them, with the consent reference) chooses the
- * daily time, weekdays and escalation delay, and invites one to three referents. Everything is checked before anything
- * is written; the enrolment, invitations, notices and audit entry commit together.
+ * @module Enrolment in daily check-ins: the resident (or a mediator inside a session for an assisted resident, on the
+ * consent recorded with the account — `mediation/access.ts` `requireActingConsent`) chooses the daily time, weekdays and
+ * escalation delay, and invites one to three referents. Everything is checked before anything is written; the
+ * enrolment, invitations, notices and audit entry commit together.
  */
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Executor } from '../core/database/schema.ts';
-import { AppError, notFound } from '../core/errors.ts';
+import { AppError } from '../core/errors.ts';
 import { isUniqueViolation } from '../accounts/queries.ts';
+import { auditActor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
-import { findRoles, type TerritoryRef } from '../territories/queries.ts';
+import { requireActingConsent } from '../mediation/access.ts';
+import { resolveTerritory } from '../territories/access.ts';
+import type { TerritoryRef } from '../territories/queries.ts';
 import { requireSelf } from './access.ts';
 import { inviteReferents, resolveReferents } from './referents.ts';
 import { displayNameOf, findEnrolmentOf, mailQueued, type CheckInDeps } from './store.ts';
-import { parseConsentRef, parseReferents, parseSchedule, type ScheduleInput } from './validate.ts';
+import { parseReferents, parseSchedule, type ScheduleInput } from './validate.ts';
 
 export interface EnrolBody extends ScheduleInput {
   referents: string[];
-  consentRef?: string | undefined;
 }
 
 const alreadyEnrolled = () => new AppError('conflict', 'This resident already has a daily check-in follow-up; change it instead.', { reason: 'already_enrolled' });
 
 interface Enrolling {
   territory: TerritoryRef;
-  residentId: string;
-  enrolledBy: string | null;
-  consentRef: string | null;
-  audit: { actorId: string; onBehalfOfId: string | null };
+  viewer: Viewer;
+  /** The resident a route names (`residents/:userId`), which must be the session's; undefined for "my own". */
+  named?: string | undefined;
 }
 
-async function enrolIn(deps: CheckInDeps, who: Enrolling, body: EnrolBody, requestId: string): Promise<{ id: string }> {
+async function enrolIn(deps: CheckInDeps, enrolling: Enrolling, body: EnrolBody, requestId: string): Promise<{ id: string }> {
   const schedule = parseSchedule(body);
   const handles = parseReferents(body.referents);
   const now = deps.clock.now();
+  const { viewer } = enrolling;
   try {
     const { id, mailed } = await deps.db.transaction().execute(async (trx) => {
+      // A mediator enrols only inside a session for an assisted resident with active consent; the reference is theirs.
+      const acting = viewer.mediatorId || enrolling.named !== undefined ? await requireActingConsent(trx, enrolling.territory, viewer, now, enrolling.named) : null;
+      const who = {
+        territory: enrolling.territory,
+        residentId: viewer.userId,
+        enrolledBy: acting?.mediatorId ?? null,
+        consentRef: acting?.consentRef ?? null,
+        audit: auditActor(viewer),
+      };
       if (await findEnrolmentOf(trx, who.territory.id, who.residentId)) throw alreadyEnrolled();
       const referentIds = await resolveReferents(trx, who.territory, handles, who.residentId);
       const row = await trx
@@ -76,28 +86,19 @@ async function enrolIn(deps: CheckInDeps, who: Enrolling, body: EnrolBody, reque
   }
 }
 
-/** The resident enrols; in a mediator's session the mediator must give the consent reference. */
+/** The resident enrols; inside a mediator's session, only for an assisted resident with active consent. */
 export async function enrolSelf(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; body: EnrolBody; requestId: string }): Promise<{ id: string }> {
   const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireSelf(deps.db, territory, input.viewer);
-  const consentRef = actor.mediatorId ? parseConsentRef(input.body.consentRef) : null;
-  return enrolIn(deps, { territory, residentId: actor.userId, enrolledBy: actor.mediatorId, consentRef, audit: actor.audit }, input.body, input.requestId);
+  await requireSelf(deps.db, territory, input.viewer);
+  return enrolIn(deps, { territory, viewer: input.viewer! }, input.body, input.requestId);
 }
 
-async function requireResidentOf(db: Executor, territory: TerritoryRef, userId: string): Promise<void> {
-  const roles = await findRoles(db, territory.id, userId);
-  if (!roles) throw notFound('Resident');
-}
-
-/** A mediator enrols a resident who has no smartphone, with the reference of the consent they gave (paper form, recorded call). */
+/** A mediator enrols the assisted resident of their open session (the route names them; the session must be theirs). */
 export async function enrolForResident(
   deps: CheckInDeps,
   input: { slug: string; viewer: Viewer | null; userId: string; body: EnrolBody; requestId: string },
 ): Promise<{ id: string }> {
   const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireTerritoryRole(deps.db, territory, input.viewer, ['mediator']);
-  const consentRef = parseConsentRef(input.body.consentRef);
-  if (input.userId === actor.userId) throw new AppError('invalid', 'To enrol yourself, use your own page.', { field: '/userId' });
-  await requireResidentOf(deps.db, territory, input.userId);
-  return enrolIn(deps, { territory, residentId: input.userId, enrolledBy: actor.userId, consentRef, audit: { actorId: actor.userId, onBehalfOfId: input.userId } }, input.body, input.requestId);
+  await requireSelf(deps.db, territory, input.viewer);
+  return enrolIn(deps, { territory, viewer: input.viewer!, named: input.userId }, input.body, input.requestId);
 }

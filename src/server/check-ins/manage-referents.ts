@@ -27,12 +27,14 @@ export async function inviteReferent(deps: CheckInDeps, input: { slug: string; v
       const row = await findEnrolmentOf(trx, territory.id, actor.userId, true);
       if (!row) throw notEnrolled();
       const current = await listReferents(trx, row.id);
-      const [userId] = await resolveReferents(trx, territory, [handle], actor.userId, '/referent');
-      const existing = current.find((r) => r.userId === userId);
-      if (existing && existing.status !== 'declined') throw new AppError('invalid', 'This person is already a referent or invited.', { field: '/referent', reason: 'referent_duplicate' });
+      // The count is refused before anyone is looked up, so a full list cannot tell whether an address has an account.
       if (current.filter((r) => r.status !== 'declined').length >= MAX_REFERENTS) {
         throw new AppError('invalid', `A follow-up has ${MAX_REFERENTS} referents at most; remove one first.`, { field: '/referent', reason: 'referent_count' });
       }
+      const [userId] = await resolveReferents(trx, territory, [handle], actor.userId, '/referent');
+      const existing = current.find((r) => r.userId === userId);
+      // Already invited or active (perhaps under another handle): nothing to do, and the same answer as an invitation.
+      if (existing && existing.status !== 'declined') return 0;
       // Someone who declined may be asked again: the old answer is replaced by a new invitation.
       if (existing) await trx.deleteFrom('check_in_referents').where('enrolment_id', '=', row.id).where('user_id', '=', userId!).execute();
       const sent = await inviteReferents(trx, { territory, enrolmentId: row.id, residentId: actor.userId, residentName: await displayNameOf(trx, actor.userId) }, [userId!], { now, publicUrl: deps.config.publicUrl });

@@ -18,11 +18,7 @@ const Deadline = Type.String({ maxLength: 10, description: 'daily time before wh
 const Weekdays = Type.Array(Type.Integer(), { maxItems: 7, description: 'ISO weekdays that count, 1 Monday … 7 Sunday; every day when absent' });
 const Escalation = Type.Integer({ description: 'minutes without a referent acknowledging before the people on duty are told (30–240)' });
 const Referents = Type.Array(Type.String({ maxLength: 254 }), { maxItems: 10, description: 'one to three Maille numbers or e-mail addresses of residents of the territory' });
-const ConsentRef = Type.String({ maxLength: 100, description: 'reference of the consent the resident gave (paper form, recorded call); required when a mediator enrols them' });
-const EnrolBody = Type.Object(
-  { deadline: Deadline, weekdays: Type.Optional(Weekdays), escalationMinutes: Escalation, referents: Referents, consentRef: Type.Optional(ConsentRef) },
-  { additionalProperties: false },
-);
+const EnrolBody = Type.Object({ deadline: Deadline, weekdays: Type.Optional(Weekdays), escalationMinutes: Escalation, referents: Referents }, { additionalProperties: false });
 const CheckInAnswer = Type.Object({ date: Type.String(), at: DateTime, channel: Type.String(), alreadyDone: Type.Boolean(), resolvedAlerts: Type.Integer() });
 const Ok = Type.Object({ ok: Type.Boolean() });
 const Reason = Type.String({ minLength: 5, maxLength: 500, description: 'why a mediator, operator or admin reads this history (audited)' });
@@ -37,7 +33,7 @@ export const checkInRoutes: RouteModule = (app, deps) => {
     schema: {
       tags,
       params: TerritoryParam,
-      description: 'Enrol in daily check-ins with one to three referents (each must accept). In a mediator’s session, `consentRef` is required.',
+      description: 'Enrol in daily check-ins with one to three referents (each must accept). In a mediator’s session, only for an assisted resident with active consent; the consent reference recorded with the account is kept on the enrolment.',
       body: EnrolBody,
       response: { 201: Type.Object({ id: Type.String() }), ...problemResponses },
     },
@@ -154,7 +150,8 @@ export const checkInRoutes: RouteModule = (app, deps) => {
     schema: {
       tags,
       params: UserParams,
-      description: 'A mediator enrols a resident, with the reference of their consent (audited "by mediator M on behalf of R").',
+      description:
+        'A mediator enrols the assisted resident of their open session (header `x-maille-acting-for`; the session must be for `:userId`, with consent active — 403 `session_required` or `no_consent` otherwise). The consent reference comes from the account; audited "by mediator M on behalf of R".',
       body: EnrolBody,
       response: { 201: Type.Object({ id: Type.String() }), ...problemResponses },
     },
@@ -166,7 +163,8 @@ export const checkInRoutes: RouteModule = (app, deps) => {
     schema: {
       tags,
       params: UserParams,
-      description: 'A mediator records today’s check-in given on the phone (channel phone, audited); the resident must be enrolled.',
+      description:
+        'A mediator, inside an open session for the assisted resident `:userId` (header `x-maille-acting-for`, consent active), records today’s check-in given on the phone (channel phone, audited); the resident must be enrolled.',
       response: { 200: CheckInAnswer, ...problemResponses },
     },
     handler: async (req) => recordPhoneCheckIn(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id }),

@@ -83,10 +83,3 @@ export function parsePauseEnd(value: string | undefined, today: string, field = 
   if (value < today || value > addDays(today, 366)) throw bad(field, 'The pause ends between today and a year from now.', 'pause_out_of_range');
   return value;
 }
-
-/** A mediator's consent reference (the signed paper form), required when they enrol someone. */
-export function parseConsentRef(value: string | undefined, field = '/consentRef'): string {
-  const v = value?.trim() ?? '';
-  if (v === '' || v.length > 100) throw bad(field, 'Give the reference of the consent the resident gave (paper form or call log), 100 characters at most.', 'consent_required');
-  return v;
-}

@@ -8,7 +8,8 @@ import type { Clock } from '../core/clock.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { ACTING_FOR_HEADER, forbiddenWhileActing, sessionState } from './model.ts';
+import { requireActiveConsent } from './access.ts';
+import { ACTING_FOR_HEADER, endsSession, forbiddenWhileActing, sessionState } from './model.ts';
 
 export interface ActingRequest {
   method: string;
@@ -28,7 +29,8 @@ const refuse = (reason: string, detail: string) => new AppError('forbidden', det
 /**
  * The resident's viewer for a valid session of this mediator, or a 403: `not_your_session` (unknown, someone
  * else's, no longer a mediator), `session_expired` (ended or past its 30 minutes), `not_while_acting` (a route a
- * mediator may not use for someone, or another territory).
+ * mediator may not use for someone, or another territory), `no_consent` (the person is not, or no longer, an assisted
+ * account with active consent: a session row never outlives the consent it was opened on).
  */
 export async function actAs(db: Executor, clock: Clock, mediator: Viewer | null, header: string | string[], request: ActingRequest): Promise<Acting> {
   if (!mediator) throw new AppError('unauthenticated', `Sign in first to use ${ACTING_FOR_HEADER}.`);
@@ -51,6 +53,7 @@ export async function actAs(db: Executor, clock: Clock, mediator: Viewer | null,
   if (forbiddenWhileActing(request.method, request.route) || (request.territorySlug !== undefined && request.territorySlug !== session.slug)) {
     throw refuse('not_while_acting', 'A mediator cannot do this on someone’s behalf; end the session first.');
   }
+  if (!endsSession(request.method, request.route)) await requireActiveConsent(db, session.territory_id, session.resident_id);
   return {
     viewer: { ...mediator, userId: session.resident_id, mediatorId: mediator.userId, mediationSessionId: session.id },
     territoryId: session.territory_id,

@@ -35,8 +35,9 @@ describe.each(databaseKinds())('mediation on %s', (kind) => {
       expect((await acting(fx.mediator, session.id).get('/api/me')).json().reason).toBe('session_expired');
       const refused = await fx.mediator.post(`${base()}/sessions`, { residentId: account.userId, reason: 'Aide aux courses' });
       expect(refused.json().reason).toBe('no_consent');
+      // Redeemed by whoever held the code, signed out: the entry names no account as its actor, and says so.
       const audit = await db().selectFrom('audit_log').selectAll().where('action', '=', 'mediation.taken_over').where('subject_id', '=', account.userId).execute();
-      expect(audit.map((a) => a.actor_id)).toEqual([account.userId]);
+      expect(audit.map((a) => [a.actor_id, a.details])).toEqual([[null, { codeIssuedBy: fx.mediatorUser.id, redeemedBy: 'signed_out' }]]);
 
       const reused = await new Client(fx.t.app).post(`${base()}/takeover`, { code, email: 'autre@example.org', password: 'un mot de passe sûr' });
       expect([reused.statusCode, reused.json().reason]).toEqual([400, 'code_invalid']);
@@ -57,6 +58,35 @@ describe.each(databaseKinds())('mediation on %s', (kind) => {
       const user = await db().selectFrom('users').select(['email']).where('id', '=', account.userId).executeTakeFirstOrThrow();
       expect(user.email).toBeNull();
     });
+
+    it('cannot be redeemed from the issuing mediator’s session, a colleague’s, or a session on behalf, nor to a staff mailbox; a signed-in redeemer is named', async () => {
+      const account = await createAssisted(fx.mediator, 'Odette Reprise');
+      const { code } = (await fx.mediator.post(`${base()}/assisted/${account.userId}/takeover-code`)).json<{ code: string }>();
+      const password = 'un mot de passe sûr';
+      // The mediator who printed it, with an address of her own: refused, the account stays assisted.
+      const own = await fx.mediator.post(`${base()}/takeover`, { code, email: `mona-${Date.now()}@example.org`, password });
+      expect([own.statusCode, own.json().reason], own.body).toEqual([403, 'staff_session']);
+      const operator = await signIn(await buildUser(db(), { territory: fx.territory, roles: ['resident', 'operator'] }));
+      expect((await operator.post(`${base()}/takeover`, { code, email: `op-${Date.now()}@example.org`, password })).json().reason).toBe('staff_session');
+      const session = await startSession(account.userId);
+      const inSession = await acting(fx.mediator, session.id).post(`${base()}/takeover`, { code, email: `s-${Date.now()}@example.org`, password });
+      expect(inSession.statusCode).toBe(403);
+      // Signed out, to the mediator's own mailbox under a +tag: the same answer as an address in use.
+      const tagged = fx.mediatorUser.email.replace('@', '+odette@');
+      const staffMail = await new Client(fx.t.app).post(`${base()}/takeover`, { code, email: tagged.toUpperCase(), password });
+      expect([staffMail.statusCode, staffMail.json().field, staffMail.json().reason]).toEqual([409, '/email', 'email_taken']);
+      const user = await db().selectFrom('users').select('email').where('id', '=', account.userId).executeTakeFirstOrThrow();
+      expect(user.email).toBeNull();
+      expect((await fx.mediator.get(`${base()}/assisted/${account.userId}`)).json().status).toBe('active');
+
+      // Her grandson, signed in to his own ordinary account, types it for her: it works, and the log names him.
+      const grandsonUser = await buildUser(db(), { territory: fx.territory });
+      const grandson = await signIn(grandsonUser);
+      const done = await grandson.post(`${base()}/takeover`, { code, email: `odette-${Date.now()}@example.org`, password });
+      expect(done.statusCode, done.body).toBe(200);
+      const audit = await db().selectFrom('audit_log').select(['actor_id', 'subject_id', 'details']).where('action', '=', 'mediation.taken_over').where('subject_id', '=', account.userId).execute();
+      expect(audit).toEqual([{ actor_id: grandsonUser.id, subject_id: account.userId, details: { codeIssuedBy: fx.mediatorUser.id, redeemedBy: 'signed_in' } }]);
+    });
   });
 
   describe('erasure by a mediator', () => {
@@ -76,7 +106,7 @@ describe.each(databaseKinds())('mediation on %s', (kind) => {
       });
       expect(request.statusCode, request.body).toBe(201);
       const referent = await buildUser(db(), { territory: fx.territory });
-      const enrol = await as.post(`/api/territories/${fx.territory.slug}/check-ins/enrolment`, { deadline: '10:00', escalationMinutes: 60, referents: [referent.id], consentRef: account.consentRef });
+      const enrol = await as.post(`/api/territories/${fx.territory.slug}/check-ins/enrolment`, { deadline: '10:00', escalationMinutes: 60, referents: [referent.id] });
       expect(enrol.statusCode, enrol.body).toBe(201);
       expect((await as.post(`/api/territories/${fx.territory.slug}/check-ins/today`)).statusCode).toBe(200);
       return { ...account, sessionId: session.id, enrolmentId: enrol.json<{ id: string }>().id };

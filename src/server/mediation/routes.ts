@@ -164,13 +164,14 @@ export const mediationRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/takeover`, {
     schema: {
       tags,
-      description: 'Public: an assisted resident enters the printed code, an e-mail and a password; the account becomes an ordinary one and they are signed in (audited). 400 `code_invalid` for an unknown, expired or used code.',
+      description:
+        'Public: an assisted resident enters the printed code, an e-mail and a password; the account becomes an ordinary one and they are signed in (audited, naming who redeemed it: the signed-in caller, or nobody signed in). 400 `code_invalid` for an unknown, expired or used code; 403 `staff_session` from a staff member’s session (the issuing mediator’s, a session on behalf); 409 `email_taken` for an address in use or a staff mailbox.',
       params: TerritoryParam,
       body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), email: Email, password: Password }, { additionalProperties: false }),
       response: { 200: Me, ...problemResponses },
     },
     handler: async (req, reply) => {
-      const { userId, session: created } = await takeOverAccount({ db, clock, sessionDays: config.sessionDays }, { slug: req.params.territory, ...req.body, requestId: req.id });
+      const { userId, session: created } = await takeOverAccount({ db, clock, sessionDays: config.sessionDays }, { slug: req.params.territory, viewer: req.viewer, ...req.body, requestId: req.id });
       setSessionCookies(req, reply, created);
       return getMe(db, { userId, sessionId: digest(created.token), csrfToken: created.csrfToken });
     },

@@ -5,17 +5,12 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
-import { AppError, invalid } from '../core/errors.ts';
+import { invalid } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { resolveTerritory } from '../territories/access.ts';
-import { requireMediator } from './access.ts';
+import { requireActiveConsent, requireMediator } from './access.ts';
 import { sessionEnd } from './model.ts';
 import { findSession, type MediationSession } from './store.ts';
-
-const noConsent = () =>
-  new AppError('forbidden', 'This person has no recorded consent for a mediator to act for them (not an assisted account here, consent withdrawn, or account taken over).', {
-    reason: 'no_consent',
-  });
 
 export async function startSession(
   deps: { db: Database; clock: Clock },
@@ -29,15 +24,7 @@ export async function startSession(
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     // The consent row is locked so a withdrawal or takeover cannot slip in between the check and the session.
-    const consent = await trx
-      .selectFrom('assisted_accounts as a')
-      .innerJoin('users as u', 'u.id', 'a.user_id')
-      .select(['a.consent_withdrawn_at', 'a.taken_over_at', 'u.deleted_at'])
-      .where('a.territory_id', '=', territory.id)
-      .where('a.user_id', '=', input.residentId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!consent || consent.consent_withdrawn_at || consent.taken_over_at || consent.deleted_at) throw noConsent();
+    await requireActiveConsent(trx, territory.id, input.residentId, true);
     await trx.updateTable('mediation_sessions').set({ ended_at: now }).where('mediator_id', '=', actor.userId).where('ended_at', 'is', null).execute();
     const session = await trx
       .insertInto('mediation_sessions')

@@ -1,7 +1,8 @@
 /**
  * @module Asking for help: the request with its coarse place (H3 cell, resolution 8, and commune) and, apart, its exact
- * address; suitable nearby helpers are told in the same transaction. A mediator may file it for a resident (audited
- * "by mediator M on behalf of R"). A retry with the same idempotency key answers the first request.
+ * address; suitable nearby helpers are told in the same transaction. A mediator may file it for an assisted resident
+ * inside a session, with their consent active (`mediation/access.ts` `requireActingConsent`; audited "by mediator M on
+ * behalf of R"). A retry with the same idempotency key answers the first request.
  */
 import { sql } from 'kysely';
 import type { Viewer } from '../core/auth/sessions.ts';
@@ -11,6 +12,7 @@ import { toCell, type LatLng } from '../core/geo.ts';
 import { isUniqueViolation } from '../accounts/queries.ts';
 import { auditActor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { requireActingConsent } from '../mediation/access.ts';
 import { blockedAmong } from '../moderation/blocks.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { communeAt } from '../territories/locate.ts';
@@ -115,6 +117,7 @@ export async function createRequest(
   const key = r.idempotencyKey ?? null;
   try {
     const outcome = await deps.db.transaction().execute(async (trx) => {
+      const acting = viewer.mediatorId ? await requireActingConsent(trx, territory, viewer, now) : null;
       if (key) {
         const earlier = await replay(trx, territory.id, actor.userId, key);
         if (earlier) return { created: earlier, mailed: 0 };
@@ -156,7 +159,7 @@ export async function createRequest(
         subjectType: 'aid_request',
         subjectId: row.id,
         reason: viewer.mediatorId ? 'mediator' : null,
-        details: { kind: r.kind, notified: told.notified },
+        details: { kind: r.kind, notified: told.notified, ...(acting ? { consentRef: acting.consentRef, sessionId: acting.sessionId } : {}) },
         requestId: input.requestId ?? null,
         at: now,
       });

@@ -149,15 +149,13 @@ describe.each(databaseKinds())('mutual aid on %s', (kind) => {
     expect((await requester.post(`${base()}/requests/${id}/done`, {})).json().reason).toBe('not_matched');
   });
 
-  it('lets a mediator file a request for a resident, audited by mediator on behalf of resident', async () => {
+  it('refuses a request filed for an ordinary resident by a mediator without a session for an assisted account, writing nothing', async () => {
     const resident = await person();
     const mediator = await person(['resident', 'mediator']);
+    // A viewer "acting" for someone who never consented, as a forged header or a stale session would give.
     const viewer = { userId: resident.id, sessionId: 'test', csrfToken: 'test', mediatorId: mediator.id, mediationSessionId: '1' };
-    const created = await createRequest({ db: db(), clock: fx.t.clock, config: fx.t.config }, { slug: fx.territory.slug, viewer, request: requestBody() as never });
-    const row = await db().selectFrom('aid_requests').select(['requester_id', 'status']).where('id', '=', created.id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ requester_id: resident.id, status: 'open' });
-    const audit = await db().selectFrom('audit_log').select(['actor_id', 'on_behalf_of_id', 'reason']).where('action', '=', 'mutual_aid.request_created').where('subject_id', '=', created.id).executeTakeFirstOrThrow();
-    expect(audit).toEqual({ actor_id: mediator.id, on_behalf_of_id: resident.id, reason: 'mediator' });
+    await expect(createRequest({ db: db(), clock: fx.t.clock, config: fx.t.config }, { slug: fx.territory.slug, viewer, request: requestBody() as never })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await db().selectFrom('aid_requests').select('id').where('requester_id', '=', resident.id).execute()).toEqual([]);
     // A resident's own request names them alone.
     const own = await ask(await signIn(resident));
     const ownAudit = await db().selectFrom('audit_log').select(['actor_id', 'on_behalf_of_id']).where('subject_id', '=', own.id).where('action', '=', 'mutual_aid.request_created').executeTakeFirstOrThrow();
@@ -176,7 +174,7 @@ describe.each(databaseKinds())('mutual aid on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(201);
     const row = await db().selectFrom('aid_requests').select('requester_id').where('id', '=', res.json().id).executeTakeFirstOrThrow();
     expect(row.requester_id).toBe(residentId);
-    const audit = await db().selectFrom('audit_log').select(['actor_id', 'on_behalf_of_id']).where('action', '=', 'mutual_aid.request_created').where('subject_id', '=', res.json().id).executeTakeFirstOrThrow();
-    expect(audit).toEqual({ actor_id: mediatorId, on_behalf_of_id: residentId });
+    const audit = await db().selectFrom('audit_log').select(['actor_id', 'on_behalf_of_id', 'reason', 'details']).where('action', '=', 'mutual_aid.request_created').where('subject_id', '=', res.json().id).executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ actor_id: mediatorId, on_behalf_of_id: residentId, reason: 'mediator', details: { consentRef: 'FORM-2026-031', sessionId: session.json().id } });
   });
 });
