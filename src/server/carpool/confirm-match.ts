@@ -34,7 +34,7 @@ async function otherRides(trx: Transaction, userId: string, m: MatchRow): Promis
 }
 
 export async function confirmMatch(
-  deps: { db: Database; clock: Clock; bus: EventBus },
+  deps: { db: Database; clock: Clock; bus: EventBus; config: { privacyMinGroup: number } },
   input: { slug: string; viewer: Viewer | null; matchId: string },
 ): Promise<{ proofClass: 'B' | 'C' | null; flags: string[]; counted: boolean; notAlone: NotAlone }> {
   const { db } = deps;
@@ -86,6 +86,6 @@ export async function confirmMatch(
     return { proofClass: proofClass(updated), flags, counted, date: match.trip_date };
   });
   deps.bus.publish('gesture.recorded', { territoryId: territory.id, userId: actor.userId });
-  const notAlone = await othersThisWeek(db, { territoryId: territory.id, userId: actor.userId, date: result.date, kind: 'carpool' });
+  const notAlone = await othersThisWeek(db, { territoryId: territory.id, userId: actor.userId, date: result.date, kind: 'carpool', minGroup: deps.config.privacyMinGroup });
   return { proofClass: result.proofClass, flags: result.flags, counted: result.counted, notAlone };
 }

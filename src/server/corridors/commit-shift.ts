@@ -69,7 +69,7 @@ export async function endCommitment(deps: { db: Database; clock: Clock }, input:
 
 /** "I did it today": one shift gesture per commitment and day, whatever the retries. */
 export async function recordShift(
-  deps: { db: Database; clock: Clock; bus: EventBus },
+  deps: { db: Database; clock: Clock; bus: EventBus; config: { privacyMinGroup: number } },
   input: { slug: string; commitmentId: string; viewer: Viewer | null; date: string },
 ): Promise<{ id: string; created: boolean; notAlone: NotAlone }> {
   const { db } = deps;
@@ -114,7 +114,7 @@ export async function recordShift(
     }),
   );
   if (recorded.created) deps.bus.publish('gesture.recorded', { territoryId: territory.id, userId: actor.userId });
-  const notAlone = await othersThisWeek(db, { territoryId: territory.id, userId: actor.userId, date: input.date, kind: 'shift' });
+  const notAlone = await othersThisWeek(db, { territoryId: territory.id, userId: actor.userId, date: input.date, kind: 'shift', minGroup: deps.config.privacyMinGroup });
   return { ...recorded, notAlone };
 }
 

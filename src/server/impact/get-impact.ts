@@ -1,4 +1,4 @@
-/** @module Impact pages' data: mine, a community's, the territory's — weekly series, totals and their sources. */
+/** @module Impact pages' data: mine, a community's (whole to its members), the territory's — weekly series, totals and their sources, under the small-group rule. */
 import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
@@ -7,20 +7,26 @@ import { resolveVisibleCommunity } from '../communities/access.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { currentFactors } from './factor-store.ts';
 import type { Factor } from './factors.ts';
+import type { Guarded } from '../core/privacy/small-group.ts';
+import { guardWeeks, totalsOf, type ImpactTotals, type ShownParticipation, type ShownWeek } from './guard-impact.ts';
 import { othersThisWeek, type NotAlone } from './not-alone.ts';
-import { rankCommunities, type Participation } from './rank-communities.ts';
-import { summariseImpact, type ImpactScope, type WeekImpact } from './summarise-impact.ts';
+import { rankCommunities } from './rank-communities.ts';
+import { summariseImpact, type ImpactScope } from './summarise-impact.ts';
+
+type Deps = { db: Database; clock: Clock; config: { privacyMinGroup: number } };
 
 export interface ImpactView {
   scope: 'person' | 'community' | 'territory';
   name: string;
-  weeks: WeekImpact[];
-  totals: Omit<WeekImpact, 'weekOf' | 'people'>;
+  /** Whole for one's own figures and one's own community; otherwise weeks built from too few people are suppressed. */
+  weeks: ShownWeek[];
+  /** Over the weeks shown (docs/privacy.md). */
+  totals: Guarded<ImpactTotals>;
   factorsVersion: number;
   factors: Factor[];
   method: string[];
   notAlone?: NotAlone;
-  participation?: Participation;
+  participation?: ShownParticipation;
 }
 
 // How every figure is computed, shown under the figures ("how is this computed").
@@ -32,50 +38,40 @@ export const METHOD = [
   'Flagged carpools (fraud rules) are left out until an operator clears them.',
 ];
 
-function totalsOf(weeks: WeekImpact[]): ImpactView['totals'] {
-  const sum = (k: keyof WeekImpact) => weeks.reduce((s, w) => s + (w[k] as number), 0);
-  const r = (x: number) => Math.round(x * 100) / 100;
-  return {
-    gestures: sum('gestures'),
-    carpools: sum('carpools'),
-    shifts: sum('shifts'),
-    modeSwitches: sum('modeSwitches'),
-    co2eKg: r(sum('co2eKg')),
-    carKm: r(sum('carKm')),
-    euros: r(sum('euros')),
-    delaySavedVehicleHours: r(sum('delaySavedVehicleHours')),
-  };
-}
-
-async function build(db: Database, territoryId: string, scope: ImpactScope, name: string, weeks: number, today: string): Promise<ImpactView> {
+/** `minGroup` null: the viewer is inside the group and sees every week. */
+async function build(db: Database, territoryId: string, scope: ImpactScope, name: string, weeks: number, today: string, minGroup: number | null): Promise<ImpactView> {
   const series = await summariseImpact(db, { territoryId, scope, weeks, today });
   const factors = await currentFactors(db, territoryId);
-  return { scope: scope.kind, name, weeks: series, totals: totalsOf(series), factorsVersion: factors.version, factors: [...factors.factors.values()], method: METHOD };
+  const shown = minGroup === null ? { weeks: series, totals: totalsOf(series) } : guardWeeks(series, minGroup);
+  return { scope: scope.kind, name, ...shown, factorsVersion: factors.version, factors: [...factors.factors.values()], method: METHOD };
 }
 
-export async function getMyImpact(deps: { db: Database; clock: Clock }, slug: string, viewer: Viewer | null, weeks: number): Promise<ImpactView> {
+export async function getMyImpact(deps: Deps, slug: string, viewer: Viewer | null, weeks: number): Promise<ImpactView> {
   const territory = await resolveTerritory(deps.db, slug);
   const actor = await requireResident(deps.db, territory, viewer);
   const today = localDate(deps.clock.now());
-  const view = await build(deps.db, territory.id, { kind: 'person', userId: actor.userId }, territory.name, weeks, today);
-  return { ...view, notAlone: await othersThisWeek(deps.db, { territoryId: territory.id, userId: actor.userId, date: today }) };
+  const view = await build(deps.db, territory.id, { kind: 'person', userId: actor.userId }, territory.name, weeks, today, null);
+  return { ...view, notAlone: await othersThisWeek(deps.db, { territoryId: territory.id, userId: actor.userId, date: today, minGroup: deps.config.privacyMinGroup }) };
 }
 
-export async function getCommunityImpact(deps: { db: Database; clock: Clock }, slug: string, id: string, viewer: Viewer | null, weeks: number): Promise<ImpactView> {
-  const { territory, community } = await resolveVisibleCommunity(deps.db, slug, id, viewer);
+/** Its active members see their community whole; anyone else (operators included) sees it under the small-group rule. */
+export async function getCommunityImpact(deps: Deps, slug: string, id: string, viewer: Viewer | null, weeks: number): Promise<ImpactView> {
+  const { territory, community, membership } = await resolveVisibleCommunity(deps.db, slug, id, viewer);
   const today = localDate(deps.clock.now());
-  const view = await build(deps.db, territory.id, { kind: 'community', communityId: community.id }, community.name, weeks, today);
-  const ranking = await rankCommunities(deps.db, { territoryId: territory.id, viewerId: viewer?.userId ?? null, today, limit: 10_000 });
+  const insider = membership?.status === 'active';
+  const view = await build(deps.db, territory.id, { kind: 'community', communityId: community.id }, community.name, weeks, today, insider ? null : deps.config.privacyMinGroup);
+  const ranking = await rankCommunities(deps.db, { territoryId: territory.id, viewerId: viewer?.userId ?? null, today, limit: 10_000, minGroup: deps.config.privacyMinGroup });
   const participation = ranking.items.find((p) => p.communityId === community.id);
   return { ...view, ...(participation ? { participation } : {}) };
 }
 
-export async function getTerritoryImpact(deps: { db: Database; clock: Clock }, slug: string, weeks: number): Promise<ImpactView> {
+/** The territory's figures are public: the small-group rule applies to everyone, residents and operators too. */
+export async function getTerritoryImpact(deps: Deps, slug: string, weeks: number): Promise<ImpactView> {
   const territory = await resolveTerritory(deps.db, slug);
-  return build(deps.db, territory.id, { kind: 'territory' }, territory.name, weeks, localDate(deps.clock.now()));
+  return build(deps.db, territory.id, { kind: 'territory' }, territory.name, weeks, localDate(deps.clock.now()), deps.config.privacyMinGroup);
 }
 
-export async function getRankings(deps: { db: Database; clock: Clock }, slug: string, viewer: Viewer | null, limit: number) {
+export async function getRankings(deps: Deps, slug: string, viewer: Viewer | null, limit: number) {
   const territory = await resolveTerritory(deps.db, slug);
-  return rankCommunities(deps.db, { territoryId: territory.id, viewerId: viewer?.userId ?? null, today: localDate(deps.clock.now()), limit });
+  return rankCommunities(deps.db, { territoryId: territory.id, viewerId: viewer?.userId ?? null, today: localDate(deps.clock.now()), limit, minGroup: deps.config.privacyMinGroup });
 }

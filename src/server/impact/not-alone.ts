@@ -1,19 +1,22 @@
 /** @module "You are not alone": how many others made a gesture this week, in one's communities and territory. */
 import { sql } from 'kysely';
 import type { Executor, GestureKind } from '../core/database/schema.ts';
+import { guard, type Guarded } from '../core/privacy/small-group.ts';
 import { weekStart } from '../core/time-of-day.ts';
 
 export interface NotAlone {
   weekOf: string;
   kind: GestureKind | null;
-  territory: number;
+  /** Others in the whole territory: a count under the small-group threshold is not shown (docs/privacy.md). */
+  territory: Guarded<number>;
+  /** One's own communities: members see their community's counts. */
   communities: { id: string; name: string; others: number }[];
 }
 
-/** Others (not `userId`) with a counted gesture — of `kind` when given — in the ISO week of `date`. */
+/** Others (not `userId`) with a counted gesture — of `kind` when given — in the ISO week of `date`; `minGroup` guards the territory count. */
 export async function othersThisWeek(
   db: Executor,
-  input: { territoryId: string; userId: string; date: string; kind?: GestureKind | undefined },
+  input: { territoryId: string; userId: string; date: string; kind?: GestureKind | undefined; minGroup: number },
 ): Promise<NotAlone> {
   const from = weekStart(input.date);
   const to = sql<string>`(${from}::date + 7)`;
@@ -43,7 +46,7 @@ export async function othersThisWeek(
   return {
     weekOf: from,
     kind: input.kind ?? null,
-    territory: Number(territory.n),
+    territory: guard(Number(territory.n), Number(territory.n), input.minGroup),
     communities: communities.map((c) => ({ id: c.id, name: c.name, others: Number(c.others) })),
   };
 }

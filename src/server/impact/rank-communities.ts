@@ -1,7 +1,9 @@
-/** @module Communities ranked by participation rate this week — never by raw totals, so small groups count. */
+/** @module Communities ranked by participation rate this week — never by raw totals; rates built from too few people are not shown outside. */
 import { sql } from 'kysely';
 import type { Executor } from '../core/database/schema.ts';
+import { isSuppressed } from '../core/privacy/small-group.ts';
 import { weekStart } from '../core/time-of-day.ts';
+import { guardParticipation, type ShownParticipation } from './guard-impact.ts';
 
 export interface Participation {
   communityId: string;
@@ -12,11 +14,15 @@ export interface Participation {
   rate: number;
 }
 
-/** Public communities and the viewer's own, by share of active members with a gesture this week. */
+/**
+ * Public communities and the viewer's own, by share of active members with a gesture this week. The viewer
+ * sees their own communities' rates; others' go through the small-group rule, and those suppressed come last
+ * by name, so their place in the table says nothing of their rate.
+ */
 export async function rankCommunities(
   db: Executor,
-  input: { territoryId: string; viewerId: string | null; today: string; limit: number },
-): Promise<{ weekOf: string; items: Participation[] }> {
+  input: { territoryId: string; viewerId: string | null; today: string; limit: number; minGroup: number },
+): Promise<{ weekOf: string; items: ShownParticipation[] }> {
   const from = weekStart(input.today);
   const rows = await db
     .selectFrom('communities as c')
@@ -28,6 +34,7 @@ export async function rankCommunities(
       sql<string>`count(*) filter (where exists (
         select 1 from gestures g where g.user_id = m.user_id and g.territory_id = c.territory_id and g.counted
           and g.occurred_on >= ${from}::date and g.occurred_on < ${from}::date + 7))`.as('active'),
+      sql<boolean>`bool_or(m.user_id = ${input.viewerId ?? '0'})`.as('mine'),
     ])
     .where('c.territory_id', '=', input.territoryId)
     .where((eb) =>
@@ -39,8 +46,14 @@ export async function rankCommunities(
     .groupBy(['c.id', 'c.name'])
     .execute();
   const items = rows
-    .map((r) => ({ communityId: r.id, name: r.name, members: Number(r.members), active: Number(r.active), rate: Number(r.active) / Number(r.members) }))
-    .sort((a, b) => b.rate - a.rate || b.members - a.members || a.name.localeCompare(b.name))
+    .map((r) => {
+      const p: Participation = { communityId: r.id, name: r.name, members: Number(r.members), active: Number(r.active), rate: Number(r.active) / Number(r.members) };
+      return r.mine ? p : guardParticipation(p, input.minGroup);
+    })
+    .sort((a, b) => {
+      if (isSuppressed(a) || isSuppressed(b)) return Number(isSuppressed(a)) - Number(isSuppressed(b)) || a.name.localeCompare(b.name);
+      return b.rate - a.rate || b.members - a.members || a.name.localeCompare(b.name);
+    })
     .slice(0, input.limit);
   return { weekOf: from, items };
 }

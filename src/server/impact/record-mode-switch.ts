@@ -46,7 +46,7 @@ export interface RecordedModeSwitch {
 export const BACKFILL_DAYS = 7;
 
 export async function recordModeSwitch(
-  deps: { db: Database; clock: Clock; bus: EventBus },
+  deps: { db: Database; clock: Clock; bus: EventBus; config: { privacyMinGroup: number } },
   input: { slug: string; viewer: Viewer | null; trip: ModeSwitchInput },
 ): Promise<RecordedModeSwitch> {
   const { db } = deps;
@@ -87,7 +87,7 @@ export async function recordModeSwitch(
       throw new AppError('conflict', `A ${first.mode ?? ''} trip of ${first.km} km is already recorded for this leg on ${input.trip.date}.`, { field: '/leg' });
     }
   }
-  const notAlone = await othersThisWeek(db, { territoryId: territory.id, userId: actor.userId, date: input.trip.date, kind: 'mode_switch' });
+  const notAlone = await othersThisWeek(db, { territoryId: territory.id, userId: actor.userId, date: input.trip.date, kind: 'mode_switch', minGroup: deps.config.privacyMinGroup });
   return {
     id: recorded.id,
     created: recorded.created,

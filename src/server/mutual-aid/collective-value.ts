@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../core/database/schema.ts';
+import { guard, isShown, isSuppressed, suppressed, type Guarded, type GuardedCell } from '../core/privacy/small-group.ts';
 import { localInstant, weekStart } from '../core/time-of-day.ts';
 import { HOURS_ESTIMATE } from './model.ts';
 import type { AidKind } from './tables.ts';
@@ -61,21 +62,35 @@ async function doneBetween(db: Executor, territoryId: string, scope: HelpScope, 
   return q.execute();
 }
 
+/** A week as shown: whole, or its date and the suppressed shape. */
+export type ShownWeekOfHelp = GuardedCell<WeekOfHelp, 'weekOf'>;
+
 export interface HelpSummary {
-  weeks: WeekOfHelp[];
-  /** Distinct people helped and helpers over all the weeks (not the sum of the weeks'). */
+  weeks: ShownWeekOfHelp[];
+  /** Distinct people helped and helpers over the weeks shown (not the sum of the weeks'). */
   peopleHelped: number;
   helpers: number;
 }
 
-/** The last `weeks` ISO weeks up to the week of `today`, oldest first, empty weeks included. */
-export async function summariseHelp(db: Executor, input: { territoryId: string; scope: HelpScope; weeks: number; today: string }): Promise<HelpSummary> {
+/**
+ * The last `weeks` ISO weeks up to the week of `today`, oldest first, empty weeks included. With `minGroup`
+ * (someone outside the group reads it), a week is shown only when its helpers and the people they helped are
+ * each at least `minGroup`; the distinct counts then cover the weeks shown only (docs/privacy.md).
+ */
+export async function summariseHelp(db: Executor, input: { territoryId: string; scope: HelpScope; weeks: number; today: string; minGroup: number | null }): Promise<HelpSummary> {
   const lastWeek = weekStart(input.today);
   const firstWeek = addDays(lastWeek, -7 * (input.weeks - 1));
   const rows = await doneBetween(db, input.territoryId, input.scope, firstWeek, addDays(lastWeek, 7));
-  const out: WeekOfHelp[] = [];
+  const out: ShownWeekOfHelp[] = [];
+  const counted: DoneRow[] = [];
   for (let w = firstWeek; w <= lastWeek; w = addDays(w, 7)) {
     const of = rows.filter((r) => r.week === w);
+    const people = Math.min(new Set(of.map((r) => r.requester_id)).size, new Set(of.flatMap((r) => (r.accepted_helper_id ? [r.accepted_helper_id] : []))).size);
+    if (input.minGroup !== null && !isShown(people, input.minGroup)) {
+      out.push({ weekOf: w, ...suppressed(input.minGroup) });
+      continue;
+    }
+    counted.push(...of);
     const reported = of.reduce((s, r) => s + (r.hours_reported === null ? 0 : Number(r.hours_reported)), 0);
     const estimated = of.reduce((s, r) => s + (r.hours_reported === null ? HOURS_ESTIMATE[r.kind] : 0), 0);
     out.push({
@@ -90,13 +105,15 @@ export async function summariseHelp(db: Executor, input: { territoryId: string; 
   }
   return {
     weeks: out,
-    peopleHelped: new Set(rows.map((r) => r.requester_id)).size,
-    helpers: new Set(rows.flatMap((r) => (r.accepted_helper_id ? [r.accepted_helper_id] : []))).size,
+    peopleHelped: new Set(counted.map((r) => r.requester_id)).size,
+    helpers: new Set(counted.flatMap((r) => (r.accepted_helper_id ? [r.accepted_helper_id] : []))).size,
   };
 }
 
-export function totalsOfHelp(summary: HelpSummary): Omit<WeekOfHelp, 'weekOf'> {
-  const weeks = summary.weeks;
+/** Totals over the weeks shown; none shown (outside a small group), no totals. */
+export function totalsOfHelp(summary: HelpSummary, minGroup: number | null): Guarded<Omit<WeekOfHelp, 'weekOf'>> {
+  const weeks = summary.weeks.filter((w): w is WeekOfHelp => !isSuppressed(w));
+  if (minGroup !== null && weeks.length === 0) return suppressed(minGroup);
   return {
     peopleHelped: summary.peopleHelped,
     helpers: summary.helpers,
@@ -109,12 +126,13 @@ export function totalsOfHelp(summary: HelpSummary): Omit<WeekOfHelp, 'weekOf'> {
 
 export interface OthersHelped {
   weekOf: string;
-  territory: number;
+  /** Under the small-group threshold, not shown (docs/privacy.md). */
+  territory: Guarded<number>;
   communities: { id: string; name: string; others: number }[];
 }
 
 /** Others (not `userId`) who helped — a request marked done with them as helper — in the ISO week of `date`. */
-export async function othersHelpedThisWeek(db: Executor, input: { territoryId: string; userId: string; date: string }): Promise<OthersHelped> {
+export async function othersHelpedThisWeek(db: Executor, input: { territoryId: string; userId: string; date: string; minGroup: number }): Promise<OthersHelped> {
   const from = weekStart(input.date);
   const rows = await doneBetween(db, input.territoryId, { kind: 'territory' }, from, addDays(from, 7));
   const helpers = new Set(rows.flatMap((r) => (r.accepted_helper_id && r.accepted_helper_id !== input.userId ? [r.accepted_helper_id] : [])));
@@ -136,5 +154,5 @@ export async function othersHelpedThisWeek(db: Executor, input: { territoryId: s
     if (m.user_id && helpers.has(m.user_id)) entry.others += 1;
     communities.set(m.id, entry);
   }
-  return { weekOf: from, territory: helpers.size, communities: [...communities.values()] };
+  return { weekOf: from, territory: guard(helpers.size, helpers.size, input.minGroup), communities: [...communities.values()] };
 }

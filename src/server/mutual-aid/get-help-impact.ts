@@ -1,16 +1,16 @@
-/** @module The mutual-aid figures shown on the impact pages: the territory's, a community's, mine (with "N others helped this week"). */
+/** @module The mutual-aid figures shown on the impact pages: the territory's, a community's (whole to its members), mine (with "N others helped this week"), under the small-group rule. */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { localDate, localInstant } from '../core/time-of-day.ts';
 import { resolveVisibleCommunity } from '../communities/access.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
-import { HELP_METHOD, othersHelpedThisWeek, summariseHelp, totalsOfHelp, type HelpScope, type OthersHelped, type WeekOfHelp } from './collective-value.ts';
+import { HELP_METHOD, othersHelpedThisWeek, summariseHelp, totalsOfHelp, type HelpScope, type OthersHelped, type ShownWeekOfHelp } from './collective-value.ts';
 import { HOURS_ESTIMATE } from './model.ts';
 import type { MutualAidDeps } from './store.ts';
 
 export interface HelpImpactView {
   scope: HelpScope['kind'];
   name: string;
-  weeks: WeekOfHelp[];
+  weeks: ShownWeekOfHelp[];
   totals: ReturnType<typeof totalsOfHelp>;
   /** Hours counted for a done request nobody reported the time of, per kind. */
   estimates: typeof HOURS_ESTIMATE;
@@ -25,8 +25,11 @@ export async function getHelpImpact(deps: MutualAidDeps, input: { slug: string; 
   let territoryId: string;
   let scope: HelpScope;
   let name: string;
+  // The territory's figures are public: the small-group rule applies to everyone. A community's members see it whole.
+  let minGroup: number | null = deps.config.privacyMinGroup;
   if (input.communityId) {
-    const { territory, community } = await resolveVisibleCommunity(deps.db, input.slug, input.communityId, input.viewer);
+    const { territory, community, membership } = await resolveVisibleCommunity(deps.db, input.slug, input.communityId, input.viewer);
+    if (membership?.status === 'active') minGroup = null;
     territoryId = territory.id;
     scope = { kind: 'community', communityId: community.id };
     name = community.name;
@@ -36,15 +39,15 @@ export async function getHelpImpact(deps: MutualAidDeps, input: { slug: string; 
     scope = { kind: 'territory' };
     name = territory.name;
   }
-  const summary = await summariseHelp(deps.db, { territoryId, scope, weeks: input.weeks, today });
-  return { scope: scope.kind, name, weeks: summary.weeks, totals: totalsOfHelp(summary), estimates: HOURS_ESTIMATE, method: HELP_METHOD };
+  const summary = await summariseHelp(deps.db, { territoryId, scope, weeks: input.weeks, today, minGroup });
+  return { scope: scope.kind, name, weeks: summary.weeks, totals: totalsOfHelp(summary, minGroup), estimates: HOURS_ESTIMATE, method: HELP_METHOD };
 }
 
 export async function getMyHelpImpact(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; weeks: number }): Promise<HelpImpactView> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireResident(deps.db, territory, input.viewer);
   const today = localDate(deps.clock.now());
-  const summary = await summariseHelp(deps.db, { territoryId: territory.id, scope: { kind: 'person', userId: actor.userId }, weeks: input.weeks, today });
+  const summary = await summariseHelp(deps.db, { territoryId: territory.id, scope: { kind: 'person', userId: actor.userId }, weeks: input.weeks, today, minGroup: null });
   const firstWeek = summary.weeks[0]?.weekOf ?? today;
   const received = await deps.db
     .selectFrom('aid_requests')
@@ -58,10 +61,10 @@ export async function getMyHelpImpact(deps: MutualAidDeps, input: { slug: string
     scope: 'person',
     name: territory.name,
     weeks: summary.weeks,
-    totals: totalsOfHelp(summary),
+    totals: totalsOfHelp(summary, null),
     estimates: HOURS_ESTIMATE,
     method: HELP_METHOD,
-    notAlone: await othersHelpedThisWeek(deps.db, { territoryId: territory.id, userId: actor.userId, date: today }),
+    notAlone: await othersHelpedThisWeek(deps.db, { territoryId: territory.id, userId: actor.userId, date: today, minGroup: deps.config.privacyMinGroup }),
     received: { requestsDone: Number(received.n) },
   };
 }

@@ -15,7 +15,7 @@ import type { AidRequestsTable } from './tables.ts';
 export interface MutualAidDeps {
   db: Database;
   clock: Clock;
-  config: { publicUrl: string };
+  config: { publicUrl: string; privacyMinGroup: number };
   bus?: EventBus | undefined;
 }
 

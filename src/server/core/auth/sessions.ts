@@ -50,6 +50,19 @@ export async function findViewer(db: Executor, clock: Clock, token: string): Pro
   return row ? { userId: row.user_id, sessionId: row.id, csrfToken: row.csrf_token } : null;
 }
 
+/** True while the session exists, has not expired and its person is not erased (live streams re-ask it). */
+export async function isSessionLive(db: Executor, clock: Clock, sessionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select('sessions.id')
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', clock.now())
+    .where('users.deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
