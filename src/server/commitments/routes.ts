@@ -8,6 +8,8 @@ import { ACTION_KINDS } from './model.ts';
 import { recordCheck } from './check-commitment.ts';
 import { enterOfflineSignature, signCommitment, signForResident } from './sign-commitment.ts';
 import { listCommitments, listMyCommitments, viewCommitment } from './view-commitment.ts';
+import { presentCommitment, presentCommitments } from './present-commitment.ts';
+import { localDate } from '../core/time-of-day.ts';
 
 const tags = ['commitments'];
 const Commune = Type.String({ pattern: '^[0-9AB]{5}$' });
@@ -50,13 +52,13 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(base, {
-    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...problemResponses } },
-    handler: async (req) => ({ items: await listCommitments(deps, req.params.territory, req.viewer) }),
+    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Type.Unknown()), provenance: Type.Unknown() }), ...problemResponses } },
+    handler: async (req) => presentCommitments(await listCommitments(deps, req.params.territory, req.viewer), req.params.territory, localDate(deps.clock.now())),
   });
 
   app.get(`${base}/:id`, {
     schema: { tags, params: Params, response: { 200: Type.Unknown(), ...problemResponses } },
-    handler: async (req) => viewCommitment(deps, req.params.territory, req.params.id, req.viewer),
+    handler: async (req) => presentCommitment(await viewCommitment(deps, req.params.territory, req.params.id, req.viewer), req.params.territory, localDate(deps.clock.now())),
   });
 
   app.patch(`${base}/:id`, {
@@ -136,6 +138,6 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
 
   app.get('/api/territories/:territory/me/commitments', {
     schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...problemResponses } },
-    handler: async (req) => ({ items: await listMyCommitments(deps, req.params.territory, req.viewer) }),
+    handler: async (req) => presentCommitments(await listMyCommitments(deps, req.params.territory, req.viewer), req.params.territory, localDate(deps.clock.now())),
   });
 };

@@ -2,10 +2,11 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { DateTime, IdParam, NoContent, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
-import { HHMM_PATTERN } from '../core/time-of-day.ts';
+import { HHMM_PATTERN, localDate } from '../core/time-of-day.ts';
 import { commitShift, endCommitment, listMyCommitments, recordShift } from './commit-shift.ts';
 import { createCorridor } from './create-corridor.ts';
 import { getCorridor, listCorridors } from './get-corridor.ts';
+import { presentCorridor, presentCorridors, presentShift } from './present-corridor.ts';
 
 const tags = ['corridors'];
 const base = '/api/territories/:territory/corridors';
@@ -25,13 +26,13 @@ export const corridorRoutes: RouteModule = (app, deps) => {
   const { db } = deps;
 
   app.get(base, {
-    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...problemResponses } },
-    handler: async (req) => ({ items: await listCorridors(deps, req.params.territory) }),
+    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Type.Unknown()), provenance: Type.Unknown() }), ...problemResponses } },
+    handler: async (req) => presentCorridors(await listCorridors(deps, req.params.territory), localDate(deps.clock.now())),
   });
 
   app.get(`${base}/:id`, {
     schema: { tags, params: CorridorParams, description: 'Queue per slot today and with the current commitments (queue model).', response: { 200: Type.Unknown(), ...problemResponses } },
-    handler: async (req) => getCorridor(deps, req.params.territory, req.params.id),
+    handler: async (req) => presentCorridor(await getCorridor(deps, req.params.territory, req.params.id)),
   });
 
   app.post(base, {
@@ -95,8 +96,8 @@ export const corridorRoutes: RouteModule = (app, deps) => {
       tags,
       params: CommitmentParams,
       body: Type.Object({ date: Date_ }, { additionalProperties: false }),
-      response: { 200: Type.Object({ id: Type.String(), created: Type.Boolean(), notAlone: NotAlone }), ...problemResponses },
+      response: { 200: Type.Object({ id: Type.String(), created: Type.Boolean(), notAlone: NotAlone, provenance: Type.Unknown() }), ...problemResponses },
     },
-    handler: async (req) => recordShift(deps, { slug: req.params.territory, commitmentId: req.params.commitmentId, viewer: req.viewer, date: req.body.date }),
+    handler: async (req) => presentShift(await recordShift(deps, { slug: req.params.territory, commitmentId: req.params.commitmentId, viewer: req.viewer, date: req.body.date }), localDate(deps.clock.now())),
   });
 };

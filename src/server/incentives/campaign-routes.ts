@@ -8,6 +8,8 @@ import { returnRemainder } from './campaign-return.ts';
 import { simulateDraft } from './campaign-simulate.ts';
 import { MAX_TOP_UP_CENTS, topUpCampaign } from './campaign-top-up.ts';
 import { listDraws } from './lottery-draws.ts';
+import { presentCampaign, presentCampaigns } from './present-campaign.ts';
+import { localDate } from '../core/time-of-day.ts';
 
 const tags = ['campaigns'];
 const base = '/api/territories/:territory/campaigns';
@@ -16,9 +18,11 @@ const View = Type.Unknown({ description: 'CampaignView (docs/incentives.md)' });
 const Reference = Type.String({ minLength: 1, maxLength: 120, description: 'The decision or payment this refers to (e.g. a council decision number)' });
 
 export const campaignRoutes: RouteModule = (app, deps) => {
+  // Money figures come from the campaign's rules and ledger; each response says so, dated.
+  const today = () => localDate(deps.clock.now());
   app.get(base, {
-    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(View) }), ...problemResponses } },
-    handler: async (req) => ({ items: await listCampaigns(deps, req.params.territory, req.viewer) }),
+    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(View), provenance: Type.Unknown() }), ...problemResponses } },
+    handler: async (req) => presentCampaigns(await listCampaigns(deps, req.params.territory, req.viewer), today()),
   });
 
   app.post(base, {
@@ -33,22 +37,22 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ campaign: CampaignInputSchema, weeks: Type.Integer({ minimum: 1, maximum: 26 }) }, { additionalProperties: false }),
       response: { 200: Type.Unknown({ description: 'SimulationView' }), ...problemResponses },
     },
-    handler: async (req) => simulateDraft(deps, { slug: req.params.territory, viewer: req.viewer, campaign: req.body.campaign, weeks: req.body.weeks }),
+    handler: async (req) => presentCampaign(await simulateDraft(deps, { slug: req.params.territory, viewer: req.viewer, campaign: req.body.campaign, weeks: req.body.weeks }), today(), 'simulation'),
   });
 
   app.get(`${base}/:id`, {
     schema: { tags, params: Params, response: { 200: View, ...problemResponses } },
-    handler: async (req) => getCampaign(deps, req.params.territory, req.params.id, req.viewer),
+    handler: async (req) => presentCampaign(await getCampaign(deps, req.params.territory, req.params.id, req.viewer), today()),
   });
 
   app.put(`${base}/:id`, {
     schema: { tags, params: Params, body: CampaignInputSchema, response: { 200: View, ...problemResponses } },
-    handler: async (req) => updateCampaign(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, campaign: req.body }),
+    handler: async (req) => presentCampaign(await updateCampaign(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, campaign: req.body }), today()),
   });
 
   app.post(`${base}/:id/launch`, {
     schema: { tags, params: Params, response: { 200: View, ...problemResponses } },
-    handler: async (req) => launchCampaign(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id }),
+    handler: async (req) => presentCampaign(await launchCampaign(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id }), today()),
   });
 
   app.post(`${base}/:id/settle`, {
@@ -56,11 +60,11 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       tags,
       params: Params,
       response: {
-        200: Type.Object({ awarded: Type.Integer(), paidCents: Type.Integer(), exhausted: Type.Boolean(), held: Type.Integer(), draws: Type.Integer() }),
+        200: Type.Object({ awarded: Type.Integer(), paidCents: Type.Integer(), exhausted: Type.Boolean(), held: Type.Integer(), draws: Type.Integer(), provenance: Type.Unknown() }),
         ...problemResponses,
       },
     },
-    handler: async (req) => settleNow(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id }),
+    handler: async (req) => presentCampaign(await settleNow(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id }), today()),
   });
 
   app.post(`${base}/:id/top-ups`, {
@@ -72,7 +76,7 @@ export const campaignRoutes: RouteModule = (app, deps) => {
     },
     handler: async (req, reply) => {
       const result = await topUpCampaign(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, cents: req.body.cents, reference: req.body.reference, requestId: req.id });
-      return reply.status(result.replayed ? 200 : 201).send(result);
+      return reply.status(result.replayed ? 200 : 201).send(presentCampaign(result, today()));
     },
   });
 
@@ -83,19 +87,19 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ reference: Reference }, { additionalProperties: false }),
       response: { 200: Type.Unknown({ description: 'ReturnResult' }), ...problemResponses },
     },
-    handler: async (req) => returnRemainder(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, reference: req.body.reference, requestId: req.id }),
+    handler: async (req) => presentCampaign(await returnRemainder(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, reference: req.body.reference, requestId: req.id }), today()),
   });
 
   app.post(`${base}/:id/close`, {
     schema: { tags, params: Params, response: { 200: View, ...problemResponses } },
-    handler: async (req) => closeCampaign(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id }),
+    handler: async (req) => presentCampaign(await closeCampaign(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id }), today()),
   });
 
   app.get(`${base}/:id/draws`, {
-    schema: { tags, params: Params, response: { 200: Type.Object({ items: Type.Array(Type.Unknown({ description: 'DrawView' })) }), ...problemResponses } },
+    schema: { tags, params: Params, response: { 200: Type.Object({ items: Type.Array(Type.Unknown({ description: 'DrawView' })), provenance: Type.Unknown() }), ...problemResponses } },
     handler: async (req) => {
       const { row } = await visibleCampaign(deps, req.params.territory, req.params.id, req.viewer);
-      return { items: await listDraws(deps.db, row.id, req.viewer) };
+      return presentCampaigns(await listDraws(deps.db, row.id, req.viewer), today());
     },
   });
 };
