@@ -47,14 +47,14 @@ export interface UserFixture {
 
 export async function buildUser(
   db: Database,
-  options: { territory?: TerritoryFixture; roles?: TerritoryRole[]; email?: string; displayName?: string } = {},
+  options: { territory?: TerritoryFixture; roles?: TerritoryRole[]; email?: string; displayName?: string; unverified?: boolean } = {},
 ): Promise<UserFixture> {
   const territory = options.territory ?? (await buildTerritory(db));
   const email = options.email ?? `user-${unique()}@example.org`;
   passwordHash ??= hashPassword(PASSWORD);
   const user = await db
     .insertInto('users')
-    .values({ email, password_hash: await passwordHash, display_name: options.displayName ?? `Person ${email.split('@')[0]}`, deleted_at: null })
+    .values({ email, password_hash: await passwordHash, display_name: options.displayName ?? `Person ${email.split('@')[0]}`, deleted_at: null, email_verified_at: options.unverified ? null : new Date() })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db

@@ -11,28 +11,34 @@ import { releaseMemberships } from '../communities/release-memberships.ts';
 import { eraseCommuteData } from '../commute/personal-data.ts';
 import { eraseShiftData } from '../corridors/personal-data.ts';
 import { anonymiseGestures } from '../impact/personal-data.ts';
-import { eraseNotifications } from '../notifications/personal-data.ts';
+import { eraseNotifications, scrubNotificationsAbout } from '../notifications/personal-data.ts';
+import { scrubMailAbout } from '../core/mailer/outbox.ts';
 import { eraseModerationData } from '../moderation/personal-data.ts';
 import { eraseWalletData } from '../incentives/wallet-personal-data.ts';
 import { eraseMutualAidData } from '../mutual-aid/personal-data.ts';
 import { eraseMediationData } from '../mediation/personal-data.ts';
 import { eraseVolunteeringData } from '../volunteering/personal-data.ts';
 import { findActiveUser } from './queries.ts';
-import { clearAccountFailures } from './sign-in-throttle.ts';
+import { clearAccountFailures, forgiveAttempt, reservePasswordCheck, throttleAccount } from './sign-in-throttle.ts';
+import { clearResetRequests } from './reset-password.ts';
 
 export async function deleteAccount(
   deps: { db: Database; clock: Clock },
   viewer: Viewer | null,
-  password: string,
+  input: { password: string; ip: string },
   requestId: string,
 ): Promise<void> {
   if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
   const user = await findActiveUser(deps.db, viewer.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-  if (!(await verifyPassword(user.password_hash, password))) {
+  // The same counters as sign-in: a stolen session cannot guess the password faster here.
+  const account = throttleAccount(user);
+  await reservePasswordCheck(deps.db, deps.clock, account, input.ip);
+  if (!(await verifyPassword(user.password_hash, input.password))) {
     throw new AppError('invalid', 'The password is wrong.', { field: '/password' });
   }
   await deps.db.transaction().execute(async (trx) => {
+  await forgiveAttempt(deps.db, account, input.ip);
     await eraseAccount(trx, user, deps.clock.now());
     // The log keeps only the numeric id, which no longer leads to a name or an address.
     await recordAudit(trx, { actorId: user.id, action: 'account.erased', subjectType: 'user', subjectId: user.id, requestId });
@@ -47,6 +53,9 @@ export async function deleteAccount(
  */
 export async function eraseAccount(trx: Transaction, user: { id: string; email: string | null }, now: Date): Promise<void> {
   await releaseMemberships(trx, user.id);
+  const row = await trx.selectFrom('users').select(['display_name', 'email']).where('id', '=', user.id).executeTakeFirst();
+  // What others were told about the person: found by id, and by their name and addresses (a safety net).
+  const needles = [row?.display_name, row?.email, user.email].filter((n): n is string => typeof n === 'string');
   await eraseCommuteData(trx, user.id);
   await eraseCarpoolData(trx, user.id);
   await eraseShiftData(trx, user.id);
@@ -62,10 +71,14 @@ export async function eraseAccount(trx: Transaction, user: { id: string; email: 
   await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
   await trx.deleteFrom('password_reset_tokens').where('user_id', '=', user.id).execute();
   await trx.deleteFrom('mail_outbox').where('user_id', '=', user.id).execute();
-  if (user.email) await clearAccountFailures(trx, user.email);
+  await scrubNotificationsAbout(trx, { id: user.id, needles });
+  await scrubMailAbout(trx, { id: user.id, needles });
+  await trx.deleteFrom('email_verification_tokens').where('user_id', '=', user.id).execute();
+  await clearAccountFailures(trx, throttleAccount(user));
+  if (user.email) await clearResetRequests(trx, user.email);
   await trx
     .updateTable('users')
-    .set({ email: null, password_hash: null, display_name: null, deleted_at: now })
+    .set({ email: null, password_hash: null, display_name: null, email_verified_at: null, deleted_at: now })
     .where('id', '=', user.id)
     .execute();
 }

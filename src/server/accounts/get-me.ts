@@ -2,21 +2,26 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor, TerritoryRole } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
+import { pendingEmailOf } from './verify-email.ts';
 
 export interface Me {
   id: string;
   email: string;
   displayName: string;
   locale: 'fr' | 'en';
+  /** Whether the address is verified: until then Maille sends it nothing but the verification link. */
+  emailVerified: boolean;
+  /** A new address waiting for its verification link to be opened. */
+  pendingEmail: string | null;
   csrfToken: string;
   territories: { slug: string; name: string; roles: TerritoryRole[] }[];
 }
 
-export async function getMe(db: Executor, viewer: Viewer | null): Promise<Me> {
+export async function getMe(db: Executor, viewer: Viewer | null, now: Date = new Date()): Promise<Me> {
   if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
   const user = await db
     .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'locale'])
+    .select(['id', 'email', 'display_name', 'locale', 'email_verified_at'])
     .where('id', '=', viewer.userId)
     .executeTakeFirstOrThrow();
   const territories = await db
@@ -31,6 +36,8 @@ export async function getMe(db: Executor, viewer: Viewer | null): Promise<Me> {
     email: user.email ?? '',
     displayName: user.display_name ?? '',
     locale: user.locale,
+    emailVerified: user.email !== null && user.email_verified_at !== null,
+    pendingEmail: await pendingEmailOf(db, viewer.userId, now),
     csrfToken: viewer.csrfToken,
     territories,
   };

@@ -1,8 +1,10 @@
-/** @module Pure account rules: e-mail normalisation, password policy, reset-link lifetime. */
+/** @module Pure account rules: e-mail normalisation, password policy, reset and verification link lifetimes. */
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 export const RESET_TOKEN_MINUTES = 60;
+/** A verification link lasts two days: long enough to find the mail, short enough to expire if forgotten. */
+export const VERIFY_TOKEN_HOURS = 48;
 
 /** E-mails compare case-insensitively and without surrounding spaces. */
 export function normaliseEmail(email: string): string {

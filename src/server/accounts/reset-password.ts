@@ -1,14 +1,18 @@
-/** @module Password reset by e-mailed single-use link; the request answers the same whether or not the e-mail exists. */
+/**
+ * @module Password reset by e-mailed single-use link. The request does the same database work whether or not the
+ * e-mail exists (so its answer takes the same time), and at most RESET_MAILS.perAccount mails go out per hour.
+ */
 import type { Clock } from '../core/clock.ts';
 import { hashPassword } from '../core/auth/password.ts';
 import { deleteUserSessions } from '../core/auth/sessions.ts';
 import { digest, newSecret } from '../core/auth/tokens.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { Database, Executor } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
 import { enqueueMail } from '../core/mailer/outbox.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { normaliseEmail, passwordProblem, RESET_TOKEN_MINUTES } from './model.ts';
-import { findActiveUserByEmail } from './queries.ts';
+import { resetMail } from './messages.ts';
+import { reserveAttempt, type Limit } from './sign-in-throttle.ts';
 
 interface Deps {
   db: Database;
@@ -16,31 +20,46 @@ interface Deps {
   publicUrl: string;
 }
 
-/** Queues a reset mail when the account exists; returns whether a mail was queued (never told to the client). */
+/** Three reset mails per account per hour: enough for a lost mail, too few to flood someone's inbox. */
+export const RESET_MAILS = { perAccount: 3, windowMinutes: 60 } as const;
+
+const resetLimit = (email: string): Limit => ({ key: `reset:${digest(email)}`, limit: RESET_MAILS.perAccount, windowMinutes: RESET_MAILS.windowMinutes });
+
+/**
+ * Queues a reset mail when the account exists and is under its hourly cap. Both answers run the same statements in
+ * the same order (the count, the look-up, the token and mail inserts as INSERT … SELECT that match no row for an
+ * unknown address, the audit entry), so neither the answer nor its timing tells whether the e-mail has an account.
+ * @returns whether a mail was queued (never told to the client)
+ */
 export async function requestPasswordReset(deps: Deps, emailInput: string, requestId: string): Promise<boolean> {
   const email = normaliseEmail(emailInput);
-  const user = await findActiveUserByEmail(deps.db, email);
-  if (!user?.email) return false;
   const token = newSecret();
-  const expiresAt = new Date(deps.clock.now().getTime() + RESET_TOKEN_MINUTES * 60_000);
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000);
   const link = `${deps.publicUrl}/reinitialiser?token=${token}`;
-  const french = user.locale === 'fr';
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('password_reset_tokens').values({ id: digest(token), user_id: user.id, expires_at: expiresAt, created_at: deps.clock.now() }).execute();
-    await enqueueMail(trx, {
-      to: user.email!,
-      userId: user.id,
-      subject: french ? 'Maille : choisir un nouveau mot de passe' : 'Maille: choose a new password',
-      text: french
-        ? `Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable ${RESET_TOKEN_MINUTES} minutes, une seule fois) :\n${link}\n\nSi vous n'avez rien demandé, ignorez ce message.`
-        : `Hello,\n\nTo choose a new password, open this link (valid ${RESET_TOKEN_MINUTES} minutes, once):\n${link}\n\nIf you did not ask for it, ignore this message.`,
-    });
-    await recordAudit(trx, { actorId: user.id, action: 'account.password_reset_requested', subjectType: 'user', subjectId: user.id, requestId });
+  return deps.db.transaction().execute(async (trx) => {
+    const { allowed } = await reserveAttempt(trx, deps.clock, [resetLimit(email)]);
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'locale'])
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    // '0' matches no account: an unknown address or a capped one runs the same inserts, which write nothing.
+    const target = allowed && user ? user.id : '0';
+    const mail = resetMail(user?.locale ?? 'fr', link);
+    await trx
+      .insertInto('password_reset_tokens')
+      .columns(['id', 'user_id', 'expires_at', 'created_at'])
+      .expression((eb) => eb.selectFrom('users').select((s) => [s.val(digest(token)).as('id'), 'id as user_id', s.val(expiresAt).as('expires_at'), s.val(now).as('created_at')]).where('id', '=', target))
+      .execute();
+    const queued = await enqueueMail(trx, { to: email, userId: target, purpose: 'password_reset', ...mail });
+    await recordAudit(trx, { actorId: user?.id ?? null, action: 'account.password_reset_requested', subjectType: 'user', ...(user ? { subjectId: user.id } : {}), details: { queued }, requestId });
+    return queued;
   });
-  return true;
 }
 
-/** Sets the new password, burns the token and signs out every session of the account. */
+/** Sets the new password, burns every outstanding link of the account and signs out all its sessions. */
 export async function confirmPasswordReset(
   deps: Omit<Deps, 'publicUrl'>,
   input: { token: string; password: string },
@@ -60,9 +79,21 @@ export async function confirmPasswordReset(
     if (!token || token.used_at || token.expires_at <= deps.clock.now()) {
       throw invalid('/token', 'This reset link is invalid, expired or already used; ask for a new one.');
     }
-    await trx.updateTable('password_reset_tokens').set({ used_at: deps.clock.now() }).where('id', '=', token.id).execute();
-    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', token.user_id).execute();
+    // Every other link of the account dies with this one: a mail read by someone else no longer opens the account.
+    await trx.updateTable('password_reset_tokens').set({ used_at: deps.clock.now() }).where('user_id', '=', token.user_id).where('used_at', 'is', null).execute();
+    const user = await trx.selectFrom('users').select(['email', 'email_verified_at']).where('id', '=', token.user_id).executeTakeFirstOrThrow();
+    // The link reached the account's address: that proves the address, as a verification link would.
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, ...(user.email && !user.email_verified_at ? { email_verified_at: deps.clock.now() } : {}) })
+      .where('id', '=', token.user_id)
+      .execute();
     await deleteUserSessions(trx, token.user_id);
     await recordAudit(trx, { actorId: token.user_id, action: 'account.password_reset', subjectType: 'user', subjectId: token.user_id, requestId });
   });
+}
+
+/** Forgets the hourly reset count of an address (its account is being erased). */
+export async function clearResetRequests(db: Executor, email: string): Promise<void> {
+  await db.deleteFrom('auth_throttle').where('key', '=', resetLimit(normaliseEmail(email)).key).execute();
 }

@@ -1,4 +1,4 @@
-/** @module HTTP routes of accounts: sign-up, sign-in, sign-out, password reset, me, export, erasure. */
+/** @module HTTP routes of accounts: sign-up, sign-in, sign-out, password reset, e-mail verification and change, me, export, erasure. */
 import { Type } from 'typebox';
 import { digest } from '../core/auth/tokens.ts';
 import type { NewSession } from '../core/auth/sessions.ts';
@@ -13,6 +13,8 @@ import * as S from './schemas.ts';
 import { signIn, signOut } from './sign-in.ts';
 import { signUp } from './sign-up.ts';
 import { updateMe } from './update-me.ts';
+import { requestEmailChange } from './change-email.ts';
+import { resendVerification, verifyEmail } from './verify-email.ts';
 
 const tags = ['accounts'];
 
@@ -21,14 +23,16 @@ function viewerOf(userId: string, session: NewSession) {
 }
 
 export const accountRoutes: RouteModule = (app, { db, clock, bus, config }) => {
-  const sessionDeps = { db, clock, sessionDays: config.sessionDays };
+  const sessionDeps = { db, clock, sessionDays: config.sessionDays, publicUrl: config.publicUrl };
+  const mailDeps = { db, clock, publicUrl: config.publicUrl };
 
   app.post('/api/auth/sign-up', {
     schema: { tags, body: S.SignUpBody, response: { 201: S.Me, ...problemResponses } },
     handler: async (req, reply) => {
       const { userId, session } = await signUp(sessionDeps, req.body, req.id);
       setSessionCookies(req, reply, session);
-      return reply.status(201).send(await getMe(db, viewerOf(userId, session)));
+      bus.publish('mail.queued', { count: 1 });
+      return reply.status(201).send(await getMe(db, viewerOf(userId, session), clock.now()));
     },
   });
 
@@ -37,7 +41,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config }) => {
     handler: async (req, reply) => {
       const { userId, session } = await signIn(sessionDeps, { ...req.body, ip: req.ip }, req.id);
       setSessionCookies(req, reply, session);
-      return getMe(db, viewerOf(userId, session));
+      return getMe(db, viewerOf(userId, session), clock.now());
     },
   });
 
@@ -53,9 +57,9 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config }) => {
   app.post('/api/auth/password-reset', {
     schema: { tags, body: S.ResetRequestBody, response: { 202: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      if (await requestPasswordReset({ db, clock, publicUrl: config.publicUrl }, req.body.email, req.id)) {
-        bus.publish('mail.queued', { count: 1 });
-      }
+      // Published whether or not a mail was queued: both answers do the same work.
+      const queued = await requestPasswordReset(mailDeps, req.body.email, req.id);
+      bus.publish('mail.queued', { count: queued ? 1 : 0 });
       return reply.status(202).send();
     },
   });
@@ -68,14 +72,37 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config }) => {
     },
   });
 
+  app.post('/api/auth/verify-email', {
+    schema: { tags, description: 'Opens an e-mailed verification link: the address it was sent to becomes the account’s, verified.', body: S.VerifyBody, response: { 200: S.VerifiedEmail, ...problemResponses } },
+    handler: async (req) => verifyEmail({ db, clock }, req.body.token, req.id),
+  });
+
+  app.post('/api/me/email', {
+    schema: { tags, description: 'Asks to change my address: a verification link goes to the new one, which replaces the current one once opened.', body: S.EmailChangeBody, response: { 202: S.Me, ...problemResponses } },
+    handler: async (req, reply) => {
+      await requestEmailChange(mailDeps, req.viewer, { ...req.body, ip: req.ip }, req.id);
+      bus.publish('mail.queued', { count: 1 });
+      return reply.status(202).send(await getMe(db, req.viewer, clock.now()));
+    },
+  });
+
+  app.post('/api/me/email/verification', {
+    schema: { tags, description: 'Sends the verification link again (at most three an hour).', response: { 202: NoContent, ...problemResponses } },
+    handler: async (req, reply) => {
+      await resendVerification(mailDeps, req.viewer);
+      bus.publish('mail.queued', { count: 1 });
+      return reply.status(202).send();
+    },
+  });
+
   app.get('/api/me', {
     schema: { tags, response: { 200: S.Me, ...problemResponses } },
-    handler: async (req) => getMe(db, req.viewer),
+    handler: async (req) => getMe(db, req.viewer, clock.now()),
   });
 
   app.patch('/api/me', {
     schema: { tags, body: S.MePatch, response: { 200: S.Me, ...problemResponses } },
-    handler: async (req) => updateMe(db, req.viewer, req.body),
+    handler: async (req) => updateMe(db, req.viewer, req.body, clock.now()),
   });
 
   app.get('/api/me/export', {
@@ -90,7 +117,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config }) => {
   app.delete('/api/me', {
     schema: { tags, body: S.DeleteBody, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      await deleteAccount({ db, clock }, req.viewer, req.body.password, req.id);
+      await deleteAccount({ db, clock }, req.viewer, { password: req.body.password, ip: req.ip }, req.id);
       clearSessionCookies(reply);
       return reply.status(204).send();
     },

@@ -29,6 +29,9 @@ export const MePatch = Type.Object(
   { displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })), locale: Type.Optional(Locale) },
   { additionalProperties: false },
 );
+export const VerifyBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) }, { additionalProperties: false });
+export const VerifiedEmail = Type.Object({ email: Type.String() });
+export const EmailChangeBody = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
 export const DeleteBody = Type.Object({ password: Password }, { additionalProperties: false });
 
 export const Me = Type.Object({
@@ -36,6 +39,8 @@ export const Me = Type.Object({
   email: Type.String(),
   displayName: Type.String(),
   locale: Locale,
+  emailVerified: Type.Boolean(),
+  pendingEmail: Type.Union([Type.String(), Type.Null()]),
   csrfToken: Type.String(),
   territories: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), roles: Type.Array(Type.String()) })),
 });

@@ -7,7 +7,7 @@ import { AppError } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { normaliseEmail } from './model.ts';
 import { findActiveUserByEmail } from './queries.ts';
-import { assertNotThrottled, clearAccountFailures, recordFailure } from './sign-in-throttle.ts';
+import { forgiveAttempt, reservePasswordCheck } from './sign-in-throttle.ts';
 
 export async function signIn(
   deps: { db: Database; clock: Clock; sessionDays: number },
@@ -16,20 +16,16 @@ export async function signIn(
 ): Promise<{ userId: string; session: NewSession }> {
   const { db, clock } = deps;
   const email = normaliseEmail(input.email);
-  await assertNotThrottled(db, clock, email, input.ip);
+  // The attempt is counted before the password is checked: a burst of parallel guesses gets at most the limit.
+  await reservePasswordCheck(db, clock, email, input.ip);
   const user = await findActiveUserByEmail(db, email);
   const ok = await verifyPassword(user?.password_hash, input.password);
   if (!user || !ok) {
-    await db.transaction().execute(async (trx) => {
-      await recordFailure(trx, clock, email, input.ip);
-      if (user) {
-        await recordAudit(trx, { actorId: null, action: 'account.sign_in_failed', subjectType: 'user', subjectId: user.id, requestId });
-      }
-    });
+    if (user) await recordAudit(db, { actorId: null, action: 'account.sign_in_failed', subjectType: 'user', subjectId: user.id, requestId });
     throw new AppError('unauthenticated', 'Wrong e-mail or password.');
   }
   return db.transaction().execute(async (trx) => {
-    await clearAccountFailures(trx, email);
+    await forgiveAttempt(trx, email, input.ip);
     await recordAudit(trx, { actorId: user.id, action: 'account.signed_in', subjectType: 'user', subjectId: user.id, requestId });
     const session = await createSession(trx, clock, user.id, deps.sessionDays);
     return { userId: user.id, session };

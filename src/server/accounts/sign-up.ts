@@ -1,4 +1,4 @@
-/** @module Sign-up: a person creates an account in a territory and is signed in. */
+/** @module Sign-up: a person creates an account in a territory and is signed in; a link is mailed to verify the address. */
 import type { Clock } from '../core/clock.ts';
 import { hashPassword } from '../core/auth/password.ts';
 import { createSession, type NewSession } from '../core/auth/sessions.ts';
@@ -9,6 +9,7 @@ import { resolveTerritory } from '../territories/access.ts';
 import { addResident } from '../territories/join-territory.ts';
 import { normaliseEmail, passwordProblem } from './model.ts';
 import { isUniqueViolation } from './queries.ts';
+import { sendVerification } from './verify-email.ts';
 
 export interface SignUpInput {
   email: string;
@@ -20,7 +21,7 @@ export interface SignUpInput {
 }
 
 export async function signUp(
-  deps: { db: Database; clock: Clock; sessionDays: number },
+  deps: { db: Database; clock: Clock; sessionDays: number; publicUrl: string },
   input: SignUpInput,
   requestId: string,
 ): Promise<{ userId: string; session: NewSession }> {
@@ -48,6 +49,8 @@ export async function signUp(
         subjectId: user.id,
         requestId,
       });
+      // The address is not trusted yet: its verification link is the only mail it gets until opened.
+      await sendVerification(trx, deps, { userId: user.id, email, locale: input.locale ?? 'fr', change: false });
       const session = await createSession(trx, deps.clock, user.id, deps.sessionDays);
       return { userId: user.id, session };
     });

@@ -8,6 +8,7 @@ export async function updateMe(
   db: Database,
   viewer: Viewer | null,
   changes: { displayName?: string | undefined; locale?: 'fr' | 'en' | undefined },
+  now: Date = new Date(),
 ): Promise<Me> {
   if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
   const displayName = changes.displayName?.trim();
@@ -19,5 +20,5 @@ export async function updateMe(
       .where('id', '=', viewer.userId)
       .execute();
   }
-  return getMe(db, viewer);
+  return getMe(db, viewer, now);
 }

@@ -22,6 +22,8 @@ export type AuditAction =
   | 'account.signed_out'
   | 'account.password_reset_requested'
   | 'account.password_reset'
+  | 'account.email_verified'
+  | 'account.email_change_requested'
   | 'account.exported'
   | 'account.erased'
   | 'territory.joined'

@@ -32,6 +32,8 @@ export async function sendCheckInNotice(
       userIds: to,
       kind: `check_in.${notice}`,
       params: { ...params },
+      // Notices name the resident: erasing the resident scrubs them.
+      about: [target.residentId],
       link: `/t/${target.territory.slug}/${target.page}`,
       mail: noticeMail(notice, params),
     },

@@ -43,6 +43,8 @@ export async function sendNotice(
       territoryId: target.territory.id,
       userIds,
       kind: `commitment.${kind}`,
+      // The wording is its creator's words: erasing the creator scrubs it from these notices and mails.
+      about: [row.created_by],
       params: { commitmentId: row.id, wording: row.wording, remaining: progress.remaining, signers: state.signatures.length, ...(extra.entry ? { entry: extra.entry } : {}) },
       link: commitmentLink(target.territory.slug, row.id),
       mail: (locale) =>

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { canSeeCommunity, decideJoin } from './model.ts';
 import { countOrganisers, findMembership, lockCommunity } from './queries.ts';
+import { verifiedEmailOf } from '../accounts/verify-email.ts';
 
 /**
  * Joins (or asks to join) a community. Idempotent: joining again answers the current status.
@@ -30,10 +31,14 @@ export async function joinCommunity(
     }
     if (existing) return { status: existing.status };
     if (!canSeeCommunity(community.visibility, null) && !knowsCode) throw notFound('Community');
-    const user = await trx.selectFrom('users').select('email').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    // Only a verified address vouches for its domain: typing someone's address proves nothing.
+    const email = await verifiedEmailOf(trx, actor.userId);
+    if (community.join_policy === 'email_domain' && input.inviteCode === undefined && email === null) {
+      throw new AppError('forbidden', 'Confirm your e-mail address first: open the link Maille sent you.', { reason: 'email_unverified' });
+    }
     const decision = decideJoin(
       { visibility: community.visibility, joinPolicy: community.join_policy, emailDomain: community.email_domain, inviteCode: community.invite_code },
-      { inviteCode: input.inviteCode, email: user.email ?? undefined },
+      { inviteCode: input.inviteCode, email: email ?? undefined },
     );
     if (decision.outcome === 'refused') throw new AppError('forbidden', decision.reason, decision.field ? { field: decision.field } : {});
     await trx

@@ -31,7 +31,7 @@ async function insertDemoAccounts(trx: Transaction, territoryId: string, dijonCo
   for (const account of DEMO_ACCOUNTS) {
     const user = await trx
       .insertInto('users')
-      .values({ email: account.email, password_hash: passwordHash, display_name: account.displayName, deleted_at: null })
+      .values({ email: account.email, password_hash: passwordHash, display_name: account.displayName, deleted_at: null, email_verified_at: new Date() })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('territory_members').values({ territory_id: territoryId, user_id: user.id, roles: account.roles, commune_code: dijonCode }).execute();

@@ -24,6 +24,8 @@ export async function thankHelper(deps: MutualAidDeps, input: { slug: string; vi
       userIds: [helperId],
       kind: 'mutual_aid.thanks',
       params: { requestId: request.id, kind: request.kind, message },
+      // The thanks are the requester's words: erasing the requester scrubs them from the helper's notice and mail.
+      about: [actor.userId],
       link: aidLinks.nearby(territory.slug),
       mail: aidMails.thanks(request.kind, message),
     });

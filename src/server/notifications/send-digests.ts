@@ -32,7 +32,7 @@ export async function sendDigests(deps: DigestDeps, now: Date): Promise<DigestRe
     .selectFrom('notifications as n')
     .innerJoin('users as u', 'u.id', 'n.user_id')
     .leftJoin('notification_preferences as p', 'p.user_id', 'u.id')
-    .select(['u.id', 'u.email', 'u.locale', 'p.email as preference'])
+    .select(['u.id', 'u.email', 'u.email_verified_at', 'u.locale', 'p.email as preference'])
     .distinct()
     .where('n.digest_subject', 'is not', null)
     .where('n.digested_at', 'is', null)
@@ -44,7 +44,8 @@ export async function sendDigests(deps: DigestDeps, now: Date): Promise<DigestRe
     .execute();
   for (const person of people) {
     const cadence = digestCadence(person.preference ?? DEFAULT_EMAIL_PREFERENCE);
-    if (cadence === null || !person.email) {
+    // No address, or one not verified: the digest's mail would not be queued, so its notifications are released.
+    if (cadence === null || !person.email || !person.email_verified_at) {
       const released = await deps.db
         .updateTable('notifications')
         .set({ digested_at: now })
@@ -68,7 +69,7 @@ async function sendOne(deps: DigestDeps, person: { id: string; email: string; lo
   return deps.db.transaction().execute(async (trx) => {
     const held = await trx
       .selectFrom('notifications')
-      .select(['id', 'digest_subject', 'link'])
+      .select(['id', 'digest_subject', 'link', 'about_user_ids'])
       .where('user_id', '=', person.id)
       .where('digest_subject', 'is not', null)
       .where('digested_at', 'is', null)
@@ -86,7 +87,7 @@ async function sendOne(deps: DigestDeps, person: { id: string; email: string; lo
     if (!digest) return false;
     await trx.updateTable('notifications').set({ digested_at: now }).where('id', 'in', held.map((n) => n.id)).execute();
     const { subject, text } = digestMail(cadence, person.locale, held.map((n) => ({ subject: n.digest_subject ?? '', link: n.link })), deps.config.publicUrl);
-    await enqueueMail(trx, { to: person.email, userId: person.id, subject, text });
+    await enqueueMail(trx, { to: person.email, userId: person.id, subject, text, about: held.flatMap((n) => (n.about_user_ids ?? []).map(String)) });
     return true;
   });
 }

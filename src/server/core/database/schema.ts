@@ -9,6 +9,7 @@ import type { CheckInsTables } from '../../check-ins/tables.ts';
 import type { MediationTables } from '../../mediation/tables.ts';
 import type { ModerationTables } from '../../moderation/tables.ts';
 import type { ImpactTables } from '../../impact/tables.ts';
+import type { AccountsTables } from '../../accounts/tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Id = ColumnType<string, never, never>;
@@ -45,6 +46,8 @@ export interface UsersTable {
   synthetic: Generated<boolean>;
   created_at: Timestamp;
   deleted_at: Date | null;
+  /** When the address was proven to belong to the person (migration 0013); null: only the verification mail goes to it. */
+  email_verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface TerritoryMembersTable {
@@ -71,11 +74,6 @@ export interface PasswordResetTokensTable {
   used_at: Date | null;
 }
 
-export interface SignInFailuresTable {
-  key: string;
-  at: Date;
-}
-
 export interface MailOutboxTable {
   id: Id;
   user_id: string | null;
@@ -84,6 +82,9 @@ export interface MailOutboxTable {
   body_text: string;
   created_at: Timestamp;
   sent_at: Date | null;
+  /** Besides the recipient, the people whose name or words the mail carries (migration 0013): scrubbed when one is erased. */
+  about_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  purpose: ColumnType<'notice' | 'verification' | 'password_reset', 'notice' | 'verification' | 'password_reset' | undefined, 'notice' | 'verification' | 'password_reset'>;
 }
 
 export interface CommunitiesTable {
@@ -300,14 +301,13 @@ export interface ImpactFactorsTable {
 }
 
 /** Every table; capabilities added later declare theirs in their own `tables.ts`. */
-export interface DB extends CommitmentsTables, NotificationsTables, IncentivesTables, MutualAidTables, VolunteeringTables, CheckInsTables, MediationTables, ModerationTables, ImpactTables {
+export interface DB extends CommitmentsTables, NotificationsTables, IncentivesTables, MutualAidTables, VolunteeringTables, CheckInsTables, MediationTables, ModerationTables, AccountsTables, ImpactTables {
   territories: TerritoriesTable;
   communes: CommunesTable;
   users: UsersTable;
   territory_members: TerritoryMembersTable;
   sessions: SessionsTable;
   password_reset_tokens: PasswordResetTokensTable;
-  sign_in_failures: SignInFailuresTable;
   mail_outbox: MailOutboxTable;
   communities: CommunitiesTable;
   community_members: CommunityMembersTable;

@@ -10,6 +10,8 @@ import * as m0007 from './0007_volunteering.ts';
 import * as m0008 from './0008_check_ins.ts';
 import * as m0009 from './0009_mediation.ts';
 import * as m0010 from './0010_moderation.ts';
+import * as m0012 from './0012_offline_signatures.ts';
+import * as m0013 from './0013_account_trust.ts';
 import * as m0014 from './0014_factor_editions.ts';
 import * as m0015 from './0015_counterfactuals.ts';
 
@@ -24,6 +26,8 @@ export const migrations: Record<string, Migration> = {
   '0008_check_ins': m0008,
   '0009_mediation': m0009,
   '0010_moderation': m0010,
+  '0012_offline_signatures': m0012,
+  '0013_account_trust': m0013,
   '0014_factor_editions': m0014,
   '0015_counterfactuals': m0015,
 };
