@@ -21,6 +21,7 @@ import { ensureDemoMutualAid } from '../server/demo/seed-mutual-aid.ts';
 import { seedTerritory } from '../server/demo/seed-territory.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { progressBar } from './progress.ts';
+import { callRunning, localUrl, runningOwner } from './running.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -56,19 +57,35 @@ export async function startCommand(options: { dev?: boolean }): Promise<void> {
     if (checkIns) out(`Added ${checkIns} synthetic daily check-in follow-ups with referents and two weeks of history; the demo mediator is on duty.`);
   }
   const address = await maille.app.listen({ port: config.port, host: config.host });
+  // The lock now says where this process serves: `maille mail list` and `maille backup` come here.
+  maille.database.local?.lock.setUrl(localUrl(address));
   const shown = address.replace('127.0.0.1', 'localhost');
   out(`Maille is running on ${kind === 'pglite' ? `embedded PostgreSQL (PGlite, ${config.dataDir})` : 'PostgreSQL'}.`);
+  if (maille.database.local && config.backupDays > 0) out(`Daily backups go to ${config.dataDir}/backups (kept ${config.backupDays} days).`);
   out(`Open ${shown}/t/${DEMO_SLUG}`);
   if (config.demo && (await hasDemoAccounts(db))) {
     out(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) out(`  ${a.email.padEnd(30)} ${a.note}`);
   }
+  let stopping = false;
   const stop = async () => {
-    await maille.close();
+    if (stopping) return;
+    stopping = true;
+    // Every acknowledged write is already in the files: a close that hangs may be cut short without losing any.
+    setTimeout(() => {
+      process.stderr.write('maille: the server did not close within 10 s; exiting anyway.\n');
+      process.exit(1);
+    }, 10_000).unref();
+    try {
+      await maille.close();
+    } catch (error) {
+      process.stderr.write(`maille: closing failed: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 export async function migrateCommand(): Promise<void> {
@@ -108,17 +125,34 @@ export async function seedCommand(options: { residents: string; slug: string; na
   }
 }
 
+interface ListedMail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: Date | string;
+  sentAt: Date | string | null;
+}
+
 export async function mailListCommand(options: { limit: string }): Promise<void> {
   const config = loadConfig();
-  const database = await open(config);
-  try {
-    const items = await listOutbox(database.db, Number(options.limit) || 20);
-    if (items.length === 0) out('The outbox is empty.');
-    for (const m of items) {
-      out(`#${m.id} ${m.createdAt.toISOString()} → ${m.to}${m.sentAt ? ' (sent)' : ''}\n  ${m.subject}\n  ${m.text.replace(/\n/g, '\n  ')}\n`);
+  const limit = Math.min(Math.max(Math.trunc(Number(options.limit)) || 20, 1), 500);
+  // A running Maille owns the folder: ask it, never open the folder a second time.
+  const owner = runningOwner(config);
+  let items: ListedMail[];
+  if (owner) {
+    items = ((await (await callRunning(config, owner, `/api/local/mail?limit=${limit}`)).json()) as { items: ListedMail[] }).items;
+  } else {
+    const database = await open(config);
+    try {
+      items = await listOutbox(database.db, limit);
+    } finally {
+      await database.close();
     }
-  } finally {
-    await database.close();
+  }
+  if (items.length === 0) out('The outbox is empty.');
+  for (const m of items) {
+    out(`#${m.id} ${new Date(m.createdAt).toISOString()} → ${m.to}${m.sentAt ? ' (sent)' : ''}\n  ${m.subject}\n  ${m.text.replace(/\n/g, '\n  ')}\n`);
   }
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-/** @module The `maille` command line: start, migrate, seed, mail list, jobs run. */
+/** @module The `maille` command line: start, migrate, seed, mail list, jobs run, backup, restore. */
 import { Command } from 'commander';
 import { ConfigError } from '../server/core/config.ts';
 import { DEMO_NAME } from '../server/demo/seed-demo.ts';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { jobsRunCommand, mailListCommand, migrateCommand, seedCommand, startCommand } from './commands.ts';
 
 const program = new Command('maille').description('Maille: small gestures, collective capacity.').showHelpAfterError();
@@ -24,8 +25,20 @@ program
   .option('--seed <n>', 'random seed: same seed, same territory', '2026')
   .action(seedCommand);
 
+program
+  .command('backup')
+  .description('copy the embedded database into a file (default: <data dir>/backups/maille-<time>.tar.gz), through the running Maille if there is one')
+  .argument('[file]', 'the backup file to write')
+  .action(backupCommand);
+
+program
+  .command('restore')
+  .description('replace the embedded database with a backup (Maille must be stopped); the previous files are kept until the restored ones open')
+  .argument('<file>', 'a backup file (.tar.gz) written by maille backup or the daily backup')
+  .action(restoreCommand);
+
 const mail = program.command('mail').description('the mail outbox (mail is kept there when SMTP_URL is not set)');
-mail.command('list').description('list the most recent mails').option('--limit <n>', 'how many', '20').action(mailListCommand);
+mail.command('list').description('list the most recent mails (through the running Maille if there is one)').option('--limit <n>', 'how many', '20').action(mailListCommand);
 
 const jobs = program.command('jobs').description('periodic jobs (an API process also runs them every few minutes)');
 jobs.command('run').description('run the jobs once: commitment failure notices, stall nudges, "did you do it?"').action(jobsRunCommand);

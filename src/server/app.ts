@@ -24,10 +24,12 @@ import { systemClock, type Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './core/database/connect.ts';
 import { migrateToLatest } from './core/database/migrate.ts';
+import { BACKUP_CHECK_EVERY_MS, runDailyBackup } from './core/database/backup-job.ts';
+import { localAdminRoutes } from './system/local-routes.ts';
 import { createEventBus } from './core/events.ts';
 import { startIntervalJob } from './core/jobs.ts';
 import { bridgeThroughPostgres } from './core/events-postgres.ts';
-import { buildApp, type RouteModule } from './core/http/build-app.ts';
+import { buildApp, type RouteModule, type TypedApp } from './core/http/build-app.ts';
 import { keepInOutbox, smtpDispatcher } from './core/mailer/dispatch.ts';
 import { version } from './core/paths.ts';
 import { notificationRoutes } from './notifications/routes.ts';
@@ -103,6 +105,9 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
     { routes: routeModules, serveWeb: options.serveWeb ?? false },
   );
   logError = (error) => app.log.error({ err: error }, 'event bridge');
+  // On a PGlite folder, the CLI reads mail and takes backups through this process, which owns the folder.
+  const local = database.local;
+  if (local) await app.register(async (api) => localAdminRoutes(api as TypedApp, { db: database.db, local }));
   // Running campaigns are settled every 5 minutes, and soon after a gesture is recorded in their territory.
   const campaigns = startCampaignJobs({ db: database.db, clock: options.clock ?? systemClock, bus }, (error) => app.log.error({ err: error }, 'campaign settlement failed'));
   const flush = () => {
@@ -139,11 +144,24 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
       : startIntervalJob(() => sweepCheckIns({ db: database.db, config, bus }, clock.now()), CHECK_IN_SWEEP_EVERY_MS, (error) =>
           app.log.error({ err: error }, 'check-ins sweep failed'),
         );
+  // The embedded database is backed up once a day into <data dir>/backups, kept MAILLE_BACKUP_DAYS days.
+  const backups =
+    options.jobs === false || !local || config.backupDays === 0
+      ? undefined
+      : startIntervalJob(
+          async () => {
+            const r = await runDailyBackup({ local, clock, keepDays: config.backupDays });
+            if (r.written || r.removed.length) app.log.info({ written: r.written, removed: r.removed }, 'daily backup');
+          },
+          BACKUP_CHECK_EVERY_MS,
+          (error) => app.log.error({ err: error }, 'daily backup failed'),
+        );
   return {
     app,
     database,
     close: async () => {
       clearInterval(retry);
+      backups?.stop();
       checkIns?.stop();
       sweep?.stop();
       digests?.stop();

@@ -7,6 +7,8 @@ describe('loadConfig', () => {
     const c = loadConfig({}, '/srv/maille');
     expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, dataDir: '/srv/maille/.maille', demo: true, demoResidents: 2000 });
     expect(loadConfig({ NODE_ENV: 'production' }).demo).toBe(false);
+    expect(loadConfig({}).backupDays).toBe(7);
+    expect(loadConfig({ MAILLE_BACKUP_DAYS: '0' }).backupDays).toBe(0);
   });
 
   it.each([
@@ -17,6 +19,8 @@ describe('loadConfig', () => {
     ['MAILLE_DEMO', 'maybe', /MAILLE_DEMO="maybe" is invalid: expected true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud" is invalid: expected one of/],
     ['SMTP_URL', 'http://mail', /SMTP_URL is invalid/],
+    ['MAILLE_BACKUP_DAYS', '-1', /MAILLE_BACKUP_DAYS="-1" is invalid: expected an integer from 0 to 3650/],
+    ['MAILLE_BACKUP_DAYS', 'week', /MAILLE_BACKUP_DAYS/],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

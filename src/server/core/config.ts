@@ -21,6 +21,8 @@ export interface Config {
   webDir: string;
   /** Distinct open reports after which content is hidden until reviewed (moderation). */
   moderationHideAfter: number;
+  /** Days the daily backups of the embedded database are kept in <data dir>/backups; 0 turns them off. */
+  backupDays: number;
 }
 
 /** A configuration error names the variable and what is allowed, in one line. */
@@ -96,5 +98,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
     webDir: env.MAILLE_WEB_DIR ? path.resolve(cwd, env.MAILLE_WEB_DIR) : path.join(projectRoot, 'dist/web'),
     moderationHideAfter: integer(env, 'MODERATION_HIDE_AFTER', 3, 1, 1000),
+    backupDays: integer(env, 'MAILLE_BACKUP_DAYS', 7, 0, 3650),
   };
 }
