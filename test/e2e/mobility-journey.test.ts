@@ -129,10 +129,13 @@ describe('mobility journey', () => {
     await heading(bob, 'Mon impact');
     await bob.getByLabel('Jour du trajet').fill(monday);
     await bob.getByLabel('Distance en km').fill('6');
+    // Without a commute profile nothing says what the trip replaced: he says it was a car trip.
+    await bob.getByLabel('Au lieu de').selectOption({ label: 'Voiture seul·e' });
     await expectAccessible(bob, 'my impact (form)');
     await bob.getByRole('button', { name: 'Enregistrer ce trajet' }).click();
     const result = bob.locator('.switch-result');
     await result.getByText(/^Vélo, lundi/).waitFor();
+    await result.getByText('Comparé à : Voiture seul·e, comme vous l’avez indiqué.').waitFor();
     await result.getByText(/^CO2e évité : 6 km/).waitFor();
     await expect.poll(async () => (await bob.locator('[data-figure="co2"]').textContent()) ?? '').toMatch(/^[1-9]/);
     await bob.locator('main').getByText('source : facteurs ADEME Base Carbone, version 1').waitFor();

@@ -9,6 +9,7 @@ import { useFetch } from '../core/use-fetch.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import { isResident } from '../commute/use-profile.ts';
 import { CommitForm } from './commit-form.tsx';
+import { CorridorDays } from './corridor-days.tsx';
 import { modelNoteKey } from './model-note.ts';
 import { MyCommitments } from './my-commitments.tsx';
 import { PeriodPanel } from './period-panel.tsx';
@@ -62,6 +63,7 @@ export function CorridorPage({ territory: slug, id }: { territory: string; id: s
       {c.periods.map((view) => (
         <PeriodPanel key={view.period} view={view} slotMinutes={c.slotMinutes} />
       ))}
+      <CorridorDays days={c.days} />
       <p class="model-note">
         <strong>{m('corridor.model')}</strong> {noteKey ? m(noteKey) : <span lang="en">{c.model}</span>}
       </p>

@@ -65,6 +65,8 @@ export function ImpactFigures({ view, level = 2, withPeople, idPrefix }: Props) 
             <dd class="figure-value" data-figure="gestures">{formatNumber(totals.gestures)}</dd>
             <dd class="figure-source">
               {[mp('impact.count.carpools', totals.carpools), mp('impact.count.shifts', totals.shifts), mp('impact.count.switches', totals.modeSwitches)].join(', ')}
+              {/* Only switches that replaced a car trip avoid anything: say how many did. */}
+              {totals.modeSwitches > 0 ? ` (${mp('impact.count.againstCar', totals.modeSwitchesAgainstCar)})` : null}
             </dd>
           </div>
           <div class="figure">

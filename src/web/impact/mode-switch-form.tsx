@@ -1,4 +1,4 @@
-/** @module Quick log of a trip made without driving alone: mode, day, leg, distance (else the commute's) → CO2e, car-km, euros, why. */
+/** @module Quick log of a trip made without driving alone: mode, day, leg, distance (else the commute's), instead of what (else the usual mode) → CO2e, car-km, euros, why. */
 import { useState } from 'preact/hooks';
 import { callApi, territoryPath } from '../core/api.ts';
 import { announce } from '../core/announce.ts';
@@ -8,11 +8,11 @@ import { FormErrors, SelectField, SubmitButton, TextField } from '../core/fields
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { useEnsureResident } from '../communities/use-ensure-resident.ts';
-import type { CommuteProfile } from '../commute/types.ts';
+import { COMMUTE_MODES, type CommuteMode, type CommuteProfile } from '../commute/types.ts';
 import { NotAlone } from './not-alone.tsx';
-import { SWITCH_MODES, type Leg, type RecordedModeSwitch, type SwitchMode } from './types.ts';
+import { PLAUSIBLE_MAX_KM, SWITCH_MODES, type Leg, type RecordedModeSwitch, type SwitchMode } from './types.ts';
 
-const FIELDS = ['mode', 'date', 'leg', 'km', 'occupants'];
+const FIELDS = ['mode', 'date', 'leg', 'km', 'occupants', 'insteadOf'];
 // The server accepts trips up to a week back.
 const BACKFILL_DAYS = 7;
 
@@ -32,6 +32,9 @@ export function ModeSwitchForm({ slug, profile, onRecorded }: Props) {
   const [leg, setLeg] = useState<Leg>('out');
   const [km, setKm] = useState('');
   const [occupants, setOccupants] = useState('2');
+  // null until the person picks: the commute profile's usual mode stands (and the server applies it itself).
+  const [insteadOf, setInsteadOf] = useState<CommuteMode | '' | null>(null);
+  const against = insteadOf ?? profile?.usualMode ?? '';
   const [result, setResult] = useState<RecordedModeSwitch | null>(null);
   const distance = Number(km.replace(',', '.'));
   const people = Number(occupants);
@@ -46,17 +49,20 @@ export function ModeSwitchForm({ slug, profile, onRecorded }: Props) {
               ? profile
                 ? undefined
                 : m('switch.kmRequired')
-              : Number.isFinite(distance) && distance >= 0.1 && distance <= 300
-                ? undefined
-                : m('switch.kmInvalid'),
+              : !(Number.isFinite(distance) && distance >= 0.1 && distance <= 300)
+                ? m('switch.kmInvalid')
+                : distance > PLAUSIBLE_MAX_KM[mode]
+                  ? m('switch.kmImplausible', { max: formatNumber(PLAUSIBLE_MAX_KM[mode]) })
+                  : undefined,
           occupants: mode === 'carpool' && !(Number.isInteger(people) && people >= 2 && people <= 9) ? m('switch.occupantsInvalid') : undefined,
         }),
       action: async () => {
         await ensureResident();
-        const body = { mode, date, leg, ...(km.trim() === '' ? {} : { km: distance }), ...(mode === 'carpool' ? { occupants: people } : {}) };
+        const declared = insteadOf !== null && against !== '' ? { insteadOf: against } : {};
+        const body = { mode, date, leg, ...(km.trim() === '' ? {} : { km: distance }), ...(mode === 'carpool' ? { occupants: people } : {}), ...declared };
         const recorded = await callApi<RecordedModeSwitch>('POST', territoryPath(slug, '/gestures/mode-switches'), { body });
         setResult(recorded);
-        announce(m('switch.recorded', { co2: formatNumber(recorded.co2eKg, 2) }));
+        announce(recorded.counterfactual.insteadOf === 'car_alone' || recorded.counterfactual.insteadOf === 'carpool' ? m('switch.recorded', { co2: formatNumber(recorded.co2eKg, 2) }) : m('switch.recordedParticipation'));
         onRecorded();
       },
       explain: (error) => (error.code === 'conflict' ? { field: 'leg', message: m('switch.legTaken') } : null),
@@ -95,6 +101,16 @@ export function ModeSwitchForm({ slug, profile, onRecorded }: Props) {
         {mode === 'carpool' ? (
           <TextField form={form} name="occupants" type="number" inputMode="numeric" min="2" max="9" label={m('switch.occupants')} value={occupants} onValue={setOccupants} />
         ) : null}
+        <SelectField
+          form={form}
+          name="insteadOf"
+          label={m('switch.insteadOf')}
+          hint={m('switch.insteadOfHint')}
+          value={against}
+          onValue={setInsteadOf}
+          // With a commute profile its usual mode is the default; "don't know" is offered only without one.
+          options={[...(profile ? [] : [{ value: '' as const, label: m('switch.insteadOf.unknown') }]), ...COMMUTE_MODES.map((value) => ({ value, label: m(`mode.${value}`) }))]}
+        />
         <SubmitButton form={form} label={m('switch.submit')} />
       </form>
     </>
@@ -108,10 +124,17 @@ function SwitchResult({ result }: { result: RecordedModeSwitch }) {
       <h3 id="switch-result-title">
         {m('switch.resultTitle', { mode: m(`mode.${result.mode}`), date: formatDay(locale, result.occurredOn, false) })}
       </h3>
+      <p>
+        {result.counterfactual.insteadOf
+          ? m(`switch.against.${result.counterfactual.source === 'declared' ? 'declared' : 'usual_mode'}`, { mode: m(`mode.${result.counterfactual.insteadOf}`) })
+          : m('switch.against.none')}
+      </p>
+      {result.counterfactual.insteadOf !== 'car_alone' && result.counterfactual.insteadOf !== 'carpool' ? <p>{m('switch.participation')}</p> : null}
       <dl class="facts facts-inline">
         <div>
-          <dt>{m('impact.co2')}</dt>
-          <dd>{m('unit.kg', { value: formatNumber(result.co2eKg, 2) })}</dd>
+          {/* More emitted than the trip replaced is said so, never shown as avoided. */}
+          <dt>{m(result.co2eKg < 0 ? 'impact.co2More' : 'impact.co2')}</dt>
+          <dd>{m('unit.kg', { value: formatNumber(Math.abs(result.co2eKg), 2) })}</dd>
         </div>
         <div>
           <dt>{m('impact.carKm')}</dt>

@@ -19,3 +19,9 @@ export interface Rankings {
 export type SwitchMode = 'bike' | 'ebike' | 'walk' | 'bus' | 'tram' | 'ter' | 'telework' | 'carpool';
 export const SWITCH_MODES: readonly SwitchMode[] = ['bike', 'ebike', 'walk', 'bus', 'tram', 'ter', 'telework', 'carpool'];
 export type Leg = ModeSwitchInput['leg'];
+
+/**
+ * The longest trip each mode makes plausible (km), as the server checks it (PLAUSIBLE_MAX_KM in
+ * src/server/impact/counterfactual.ts, where each figure's reason is given); the form says so before sending.
+ */
+export const PLAUSIBLE_MAX_KM: Record<SwitchMode | 'metro', number> = { walk: 10, bike: 40, ebike: 60, tram: 40, metro: 40, bus: 100, ter: 300, carpool: 300, telework: 300 };

@@ -1,0 +1,38 @@
+/** @module A corridor's days of recorded shifts this week: everyone's gain, the shifters' own, the net spared to others — negative days said and explained. */
+import { DataTable } from '../core/charts/data-table.tsx';
+import { formatDay } from '../core/dates.ts';
+import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
+import type { CorridorView } from './types.ts';
+
+export function CorridorDays({ days }: { days: CorridorView['days'] }) {
+  const { m, formatNumber, locale } = useMobilityI18n();
+  if (days.length === 0) return null;
+  const hours = (value: number) => formatNumber(value, 2);
+  const day = (d: CorridorView['days'][number]) => `${formatDay(locale, d.date, false)}, ${m(d.period === 'am' ? 'corridor.days.am' : 'corridor.days.pm')}`;
+  const worse = days.filter((d) => d.worseAt !== null);
+  return (
+    <section aria-labelledby="corridor-days">
+      <h2 id="corridor-days">{m('corridor.days.title')}</h2>
+      <p>{m('corridor.days.intro')}</p>
+      <DataTable
+        caption={m('corridor.days.caption')}
+        columns={[
+          { header: m('corridor.days.col.day') },
+          { header: m('corridor.days.col.shifts'), numeric: true },
+          { header: m('corridor.days.col.total'), numeric: true },
+          { header: m('corridor.days.col.shifters'), numeric: true },
+          { header: m('corridor.days.col.others'), numeric: true },
+        ]}
+        rows={days.map((d) => ({
+          key: `${d.date}-${d.period}`,
+          cells: [day(d), formatNumber(d.shifts), hours(d.totalVehicleHours), hours(d.shiftersVehicleHours), hours(d.othersVehicleHours)],
+        }))}
+      />
+      {worse.map((d) => (
+        <p key={`${d.date}-${d.period}`} class="notice" data-testid="worse-day">
+          {m('corridor.days.worse', { day: formatDay(locale, d.date, false), period: m(d.period === 'am' ? 'corridor.days.am' : 'corridor.days.pm'), slot: d.worseAt ?? '' })}
+        </p>
+      ))}
+    </section>
+  );
+}
