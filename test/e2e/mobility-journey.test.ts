@@ -73,7 +73,7 @@ describe('mobility journey', () => {
     await bob.getByRole('button', { name: 'Publier ma demande' }).click();
     const match = bob.locator('.match').filter({ hasText: 'Alice, conducteur·rice' });
     await match.waitFor();
-    await expect.poll(() => match.locator('.explanation').textContent()).toMatch(/^Pourquoi : détour de .* km .* kg CO2e évités/);
+    await expect.poll(() => match.locator('.explanation').textContent()).toMatch(/^Pourquoi : détour de .* km .* kg\séq\.\sCO₂ évités/);
     await expectAccessible(bob, 'carpool (matches)');
     await match.getByLabel('Jour du trajet').fill(monday);
     await match.getByRole('button', { name: 'Proposer ce trajet' }).click();

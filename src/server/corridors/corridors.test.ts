@@ -51,7 +51,8 @@ describe.each(databaseKinds())('corridors on %s', (kind) => {
     expect(am.slots[4].queueToday).toBe(0); // 50 + 200 − 250
     expect(am.vehicleHoursToday).toBeGreaterThan(0);
     // Moving 1/6 of the 07:15 drivers to 07:00 brings 300 down to 250 (07:00 rises to 200, under capacity).
-    expect(am.shareNeeded).toEqual({ share: 0.167, minutesEarlier: 15, fromSlots: [3], drivers: 50 });
+    expect(am.shareNeeded).toEqual({ share: 0.167, minutesEarlier: 15, fromSlots: [3], drivers: 50, source: 'queue_model', computedOn: view.date });
+    expect(view.provenance.sources[0]).toMatchObject({ date: view.date });
     expect(view.model).toMatch(/Vickrey/);
   });
 

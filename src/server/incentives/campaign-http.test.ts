@@ -164,7 +164,7 @@ describe.each(databaseKinds())('campaigns on %s', (kind) => {
     expect(payouts.every((p) => (p.memo as { campaignId: string }).campaignId === id)).toBe(true);
 
     const transactions = await count('ledger_transactions');
-    expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toEqual({ awarded: 0, paidCents: 0, exhausted: false, held: 0, draws: 0 });
+    expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toMatchObject({ awarded: 0, paidCents: 0, exhausted: false, held: 0, draws: 0 });
     const racing = await Promise.all(Array.from({ length: 6 }, () => w.operator.post(`${w.base}/${id}/settle`)));
     expect(racing.map((r) => r.statusCode)).toEqual(Array(6).fill(200));
     expect(await count('ledger_transactions')).toBe(transactions);
@@ -225,7 +225,7 @@ describe.each(databaseKinds())('campaigns on %s', (kind) => {
       { awarded_cents: 100, caps_bit: [] },
       { awarded_cents: 50, caps_bit: ['budget'] },
     ]);
-    expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toEqual({ awarded: 0, paidCents: 0, exhausted: true, held: 0, draws: 0 });
+    expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toMatchObject({ awarded: 0, paidCents: 0, exhausted: true, held: 0, draws: 0 });
     expect(await balanceOf(db(), w.territory.id, `budget:${id}`)).toBe(0);
     await expectBooksBalanced(w.territory);
   });
@@ -264,14 +264,14 @@ describe.each(databaseKinds())('campaigns on %s', (kind) => {
       t.clock.set(localInstant(addDays(w1, 7), 12 * 60));
       for (const n of [0, 1, 2]) await w.shift(a, addDays(w1, n));
       await w.shift(b, addDays(w1, 3));
-      expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toEqual({ awarded: 4, paidCents: 0, exhausted: false, held: 0, draws: 0 });
+      expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toMatchObject({ awarded: 4, paidCents: 0, exhausted: false, held: 0, draws: 0 });
       // The last day of the grace period: c backfills two shifts of the week; still no draw.
       t.clock.set(localInstant(addDays(w1, 6 + GRACE_DAYS), 12 * 60));
       for (const n of [1, 4]) await w.shift(c, addDays(w1, n));
       expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toMatchObject({ awarded: 2, draws: 0 });
       // The day after: drawn, c's late shifts counting as chances.
       t.clock.set(localInstant(addDays(w1, 7 + GRACE_DAYS), 12 * 60));
-      expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toEqual({ awarded: 0, paidCents: 1_000, exhausted: false, held: 0, draws: 1 });
+      expect((await w.operator.post(`${w.base}/${id}/settle`)).json()).toMatchObject({ awarded: 0, paidCents: 1_000, exhausted: false, held: 0, draws: 1 });
 
       const res = await new Client(t.app).get(`${w.base}/${id}/draws`);
       type Draw = { weekStart: string; seedCommitment: string; seed: string; participants: { ticket: string; points: number }[]; winners: { ticket: string; cents: number }[]; myTicket: string | null };

@@ -1,6 +1,7 @@
 /** @module Impact totals (each with where it comes from) and weekly bar charts: CO2e, car-km, gestures, people. */
 import { BarChart, type Bar } from '../core/charts/bar-chart.tsx';
 import { formatShortDay } from '../core/dates.ts';
+import { formatFigure } from '../core/figures.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import type { ImpactView, WeekImpact } from './types.ts';
 
@@ -47,17 +48,17 @@ export function ImpactFigures({ view, level = 2, withPeople, idPrefix }: Props) 
         <dl class="figures">
           <div class="figure">
             <dt>{m('impact.co2')}</dt>
-            <dd class="figure-value" data-figure="co2">{m('unit.kg', { value: formatNumber(totals.co2eKg, 1) })}</dd>
+            <dd class="figure-value" data-figure="co2">{m('unit.kg', { value: formatFigure(formatNumber, totals.co2eKg, 'co2eKg') })}</dd>
             <dd class="figure-source">{m('impact.source.co2', { version: view.factorsVersion })}</dd>
           </div>
           <div class="figure">
             <dt>{m('impact.carKm')}</dt>
-            <dd class="figure-value" data-figure="carKm">{m('unit.km', { value: formatNumber(totals.carKm, 1) })}</dd>
+            <dd class="figure-value" data-figure="carKm">{m('unit.km', { value: formatFigure(formatNumber, totals.carKm, 'carKm') })}</dd>
             <dd class="figure-source">{m('impact.source.carKm')}</dd>
           </div>
           <div class="figure">
             <dt>{m('impact.euros')}</dt>
-            <dd class="figure-value">{m('unit.euros', { value: formatNumber(totals.euros, 2) })}</dd>
+            <dd class="figure-value">{m('unit.euros', { value: formatFigure(formatNumber, totals.euros, 'euros') })}</dd>
             <dd class="figure-source">{m('impact.source.euros')}</dd>
           </div>
           <div class="figure">
@@ -72,7 +73,7 @@ export function ImpactFigures({ view, level = 2, withPeople, idPrefix }: Props) 
           <div class="figure">
             <dt>{m('impact.delay')}</dt>
             <dd class="figure-value">
-              {formatNumber(totals.delaySavedVehicleHours, 2)} <span class="figure-unit">{m('unit.vehicleHoursName')}</span>
+              {formatFigure(formatNumber, totals.delaySavedVehicleHours, 'vehicleHours')} <span class="figure-unit">{m('unit.vehicleHoursName')}</span>
             </dd>
             <dd class="figure-source">{m('impact.source.delay')}</dd>
           </div>

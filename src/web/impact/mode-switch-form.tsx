@@ -9,6 +9,7 @@ import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { useEnsureResident } from '../communities/use-ensure-resident.ts';
 import { COMMUTE_MODES, type CommuteMode, type CommuteProfile } from '../commute/types.ts';
+import { formatFigure } from '../core/figures.ts';
 import { NotAlone } from './not-alone.tsx';
 import { PLAUSIBLE_MAX_KM, SWITCH_MODES, type Leg, type RecordedModeSwitch, type SwitchMode } from './types.ts';
 
@@ -62,7 +63,7 @@ export function ModeSwitchForm({ slug, profile, onRecorded }: Props) {
         const body = { mode, date, leg, ...(km.trim() === '' ? {} : { km: distance }), ...(mode === 'carpool' ? { occupants: people } : {}), ...declared };
         const recorded = await callApi<RecordedModeSwitch>('POST', territoryPath(slug, '/gestures/mode-switches'), { body });
         setResult(recorded);
-        announce(recorded.counterfactual.insteadOf === 'car_alone' || recorded.counterfactual.insteadOf === 'carpool' ? m('switch.recorded', { co2: formatNumber(recorded.co2eKg, 2) }) : m('switch.recordedParticipation'));
+        announce(recorded.counterfactual.insteadOf === 'car_alone' || recorded.counterfactual.insteadOf === 'carpool' ? m('switch.recorded', { co2: formatFigure(formatNumber, recorded.co2eKg, 'co2eKg') }) : m('switch.recordedParticipation'));
         onRecorded();
       },
       explain: (error) => (error.code === 'conflict' ? { field: 'leg', message: m('switch.legTaken') } : null),
@@ -134,15 +135,15 @@ function SwitchResult({ result }: { result: RecordedModeSwitch }) {
         <div>
           {/* More emitted than the trip replaced is said so, never shown as avoided. */}
           <dt>{m(result.co2eKg < 0 ? 'impact.co2More' : 'impact.co2')}</dt>
-          <dd>{m('unit.kg', { value: formatNumber(Math.abs(result.co2eKg), 2) })}</dd>
+          <dd>{m('unit.kg', { value: formatFigure(formatNumber, Math.abs(result.co2eKg), 'co2eKg') })}</dd>
         </div>
         <div>
           <dt>{m('impact.carKm')}</dt>
-          <dd>{m('unit.km', { value: formatNumber(result.carKm, 1) })}</dd>
+          <dd>{m('unit.km', { value: formatFigure(formatNumber, result.carKm, 'carKm') })}</dd>
         </div>
         <div>
           <dt>{m('impact.euros')}</dt>
-          <dd>{m('unit.euros', { value: formatNumber(result.euros, 2) })}</dd>
+          <dd>{m('unit.euros', { value: formatFigure(formatNumber, result.euros, 'euros') })}</dd>
         </div>
       </dl>
       <p>{m(result.kmSource === 'profile' ? 'switch.kmFromProfile' : 'switch.kmEntered', { km: formatNumber(result.km, 1) })}</p>
