@@ -13,6 +13,7 @@ const SignUp = lazyPage(() => import('./accounts/sign-up-page.tsx').then((m) => 
 const SignIn = lazyPage(() => import('./accounts/sign-in-page.tsx').then((m) => m.SignInPage));
 const ForgotPassword = lazyPage(() => import('./accounts/forgot-password-page.tsx').then((m) => m.ForgotPasswordPage));
 const ResetPassword = lazyPage(() => import('./accounts/reset-password-page.tsx').then((m) => m.ResetPasswordPage));
+const VerifyEmail = lazyPage(() => import('./accounts/verify-email-page.tsx').then((m) => m.VerifyEmailPage));
 const Account = lazyPage(() => import('./accounts/account-page.tsx').then((m) => m.AccountPage));
 const MyCommunities = lazyPage(() => import('./communities/my-communities-page.tsx').then((m) => m.MyCommunitiesPage));
 const Directory = lazyPage(() => import('./communities/directory-page.tsx').then((m) => m.DirectoryPage));
@@ -73,6 +74,7 @@ function Routes() {
         <Route path="/t/:territory/connexion" component={SignIn} />
         <Route path="/t/:territory/mot-de-passe-oublie" component={ForgotPassword} />
         <Route path="/reinitialiser" component={ResetPassword} />
+        <Route path="/verifier" component={VerifyEmail} />
         <Route path="/t/:territory/compte" component={Account} />
         <Route path="/t/:territory/mes-communautes" component={MyCommunities} />
         <Route path="/t/:territory/communautes" component={Directory} />

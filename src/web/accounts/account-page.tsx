@@ -1,4 +1,4 @@
-/** @module My account: profile and language, export of my data, deletion of the account. */
+/** @module My account: profile and language, e-mail address (verified, changed), export of my data, deletion of the account. */
 import { useI18n } from '../core/i18n.tsx';
 import { PageHeading } from '../core/page-heading.tsx';
 import { useSession } from '../core/session.tsx';
@@ -6,6 +6,7 @@ import { SignInRequired } from '../core/sign-in-required.tsx';
 import { Loading } from '../core/status.tsx';
 import { BlockedPeople } from '../moderation/blocked-people.tsx';
 import { DeleteAccountForm } from './delete-account-form.tsx';
+import { EmailForm } from './email-form.tsx';
 import { ProfileForm } from './profile-form.tsx';
 
 export function AccountPage({ territory: slug }: { territory: string }) {
@@ -17,6 +18,7 @@ export function AccountPage({ territory: slug }: { territory: string }) {
     <div class="page page-narrow">
       <PageHeading title={t('account.title')} />
       <ProfileForm me={me} />
+      <EmailForm me={me} />
       <section aria-labelledby="data-title">
         <h2 id="data-title">{t('account.data')}</h2>
         <p>{t('account.exportIntro')}</p>

@@ -33,10 +33,12 @@ export function DeleteAccountForm({ slug }: { slug: string }) {
         announce(t('account.deleted'));
         route(paths.home(slug));
       },
-      explain: (error) =>
-        error.field === 'password' || error.code === 'unauthenticated' || error.code === 'forbidden'
+      explain: (error) => {
+        if (error.code === 'rate_limited') return { field: 'password', message: t('account.tooManyAttempts') };
+        return error.field === 'password' || error.code === 'unauthenticated' || error.code === 'forbidden'
           ? { field: 'password', message: t('account.wrongPassword') }
-          : null,
+          : null;
+      },
     });
 
   return (

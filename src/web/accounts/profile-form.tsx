@@ -37,7 +37,6 @@ export function ProfileForm({ me }: { me: Me }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="profile-title">
       <h2 id="profile-title">{t('account.profile')}</h2>
-      <p>{t('account.email', { email: me.email })}</p>
       <p>{t('account.number', { id: me.id })}</p>
       <FormErrors form={form} />
       {saved ? <SuccessNotice message={t('account.saved')} /> : null}

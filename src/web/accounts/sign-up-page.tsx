@@ -34,7 +34,8 @@ export function SignUpPage({ territory: slug }: { territory: string }) {
       action: async () => {
         const body = { displayName: displayName.trim(), email: email.trim(), password, territory: slug, locale };
         const me = await callApi<Me>('POST', '/auth/sign-up', { body });
-        finish(me, t('signUp.title'));
+        // The address gets its verification link; the reminder stays on every page until it is opened.
+        finish(me, t('signUp.checkMail', { email: me.email }));
       },
       explain: (error) => (error.code === 'conflict' ? { field: 'email', message: t('signUp.emailTaken') } : null),
     });

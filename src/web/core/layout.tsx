@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useDevMailAvailable } from '../dev/use-dev-mail.ts';
 import { ActingSlot } from '../mediation/acting-slot.tsx';
+import { VerifyEmailNotice } from '../accounts/verify-email-notice.tsx';
 import { rememberTerritory, useDefaultTerritorySlug, useTerritory } from '../territories/load-territory.ts';
 import { ANNOUNCER_ID } from './announce.ts';
 import { useI18n } from './i18n.tsx';
@@ -32,6 +33,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
       </a>
       <SiteHeader slug={slug} territoryName={territory?.name} />
       <ActingSlot />
+      <VerifyEmailNotice />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

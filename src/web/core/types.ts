@@ -15,6 +15,10 @@ export interface Me {
   email: string;
   displayName: string;
   locale: 'fr' | 'en';
+  /** Until verified, Maille sends the address nothing but its verification link. */
+  emailVerified: boolean;
+  /** A new address waiting for its verification link to be opened. */
+  pendingEmail: string | null;
   csrfToken: string;
   territories: { slug: string; name: string; roles: TerritoryRole[] }[];
 }
