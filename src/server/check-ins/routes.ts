@@ -1,7 +1,7 @@
 /** @module HTTP routes: Daily check-ins for isolated people: enrolment, referents, alerts, escalation. */
 import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
-import { DateTime, IdParam, NoContent, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { CalendarDate, DateTime, IdParam, NoContent, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
 import { acknowledgeAlert } from './acknowledge-alert.ts';
 import { changeSchedule, leaveCheckIns, pauseEnrolment, resumeEnrolment } from './change-enrolment.ts';
 import { checkInToday, recordPhoneCheckIn } from './check-in.ts';
@@ -64,7 +64,7 @@ export const checkInRoutes: RouteModule = (app, deps) => {
       tags,
       params: TerritoryParam,
       description: 'Pause (holidays) until a date, inclusive, or until resumed: no day is expected meanwhile.',
-      body: Type.Optional(Type.Object({ until: Type.Optional(Type.String({ maxLength: 10 })) }, { additionalProperties: false })),
+      body: Type.Optional(Type.Object({ until: Type.Optional(CalendarDate) }, { additionalProperties: false })),
       response: { 200: Type.Object({ pausedUntil: Type.Union([Type.String(), Type.Null()]) }), ...problemResponses },
     },
     handler: async (req) => pauseEnrolment(deps, { slug: req.params.territory, viewer: req.viewer, until: req.body?.until, requestId: req.id }),

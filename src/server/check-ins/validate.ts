@@ -1,4 +1,5 @@
 /** @module Pure checks of check-in input: the schedule, the referents named by Maille number or e-mail, notes, pause ends. */
+import { isCalendarDate } from '../core/dates.ts';
 import { AppError } from '../core/errors.ts';
 import { addDays, ALL_WEEKDAYS, MAX_ESCALATION_MINUTES, MAX_REFERENTS, MIN_ESCALATION_MINUTES, NOTE_MAX } from './schedule.ts';
 
@@ -77,7 +78,7 @@ export function parseNote(value: string | undefined, field = '/note'): string | 
 /** The last day of a pause: a YYYY-MM-DD date from today to a year ahead, or undefined for "until I resume". */
 export function parsePauseEnd(value: string | undefined, today: string, field = '/until'): string | null {
   if (value === undefined) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T12:00:00Z`)) || new Date(`${value}T12:00:00Z`).toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw bad(field, 'Give the last day of the pause as YYYY-MM-DD.', 'date_malformed');
   }
   if (value < today || value > addDays(today, 366)) throw bad(field, 'The pause ends between today and a year from now.', 'pause_out_of_range');

@@ -11,6 +11,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ MAILLE_BACKUP_DAYS: '0' }).backupDays).toBe(0);
   });
 
+  it('runs the demo on a loopback address only, unless MAILLE_DEMO asks for it', () => {
+    for (const host of ['127.0.0.1', '127.0.1.1', 'localhost', '::1', '[::1]']) expect(loadConfig({ HOST: host }).demo, host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'maille.example.org']) expect(loadConfig({ HOST: host }).demo, host).toBe(false);
+    expect(loadConfig({ HOST: '0.0.0.0', MAILLE_DEMO: 'true' }).demo).toBe(true);
+    expect(loadConfig({ HOST: '127.0.0.1', MAILLE_DEMO: 'false' }).demo).toBe(false);
+    expect(loadConfig({ HOST: '127.0.0.1', NODE_ENV: 'production' }).demo).toBe(false);
+  });
+
   it.each([
     ['PORT', 'abc', /PORT="abc" is invalid: expected an integer from 0 to 65535/],
     ['PORT', '70000', /PORT/],

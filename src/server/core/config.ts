@@ -8,7 +8,10 @@ export interface Config {
   /** PostgreSQL server URL; when absent Maille runs on embedded PGlite. */
   databaseUrl: string | undefined;
   dataDir: string;
-  /** Demo mode seeds Dijon Métropole on an empty database and prints demo credentials. */
+  /**
+   * Demo mode seeds Dijon Métropole on an empty database, prints demo credentials and opens the mail outbox
+   * to admins. Off in production, and off unless MAILLE_DEMO asks for it when HOST is not a loopback address.
+   */
   demo: boolean;
   demoResidents: number;
   smtpUrl: string | undefined;
@@ -74,6 +77,12 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+/** True for an address only this machine reaches: 127.0.0.0/8, ::1, localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\./.test(h);
+}
+
 /**
  * Reads and validates the configuration.
  * @example const config = loadConfig(process.env)
@@ -82,12 +91,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const production = env.NODE_ENV === 'production';
   const publicUrl = url(env, 'PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${port}`;
+  const host = env.HOST || '127.0.0.1';
   return {
     port,
-    host: env.HOST || '127.0.0.1',
+    host,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres', 'postgresql']),
     dataDir: path.resolve(cwd, env.MAILLE_DATA_DIR || '.maille'),
-    demo: boolean(env, 'MAILLE_DEMO', !production),
+    // A server others can reach (HOST=0.0.0.0, a public address) never runs the demo by accident.
+    demo: boolean(env, 'MAILLE_DEMO', !production && isLoopbackHost(host)),
     demoResidents: integer(env, 'MAILLE_DEMO_RESIDENTS', 2000, 0, 1_000_000),
     smtpUrl: url(env, 'SMTP_URL', ['smtp', 'smtps']),
     mailFrom: env.MAIL_FROM || 'Maille <no-reply@maille.localhost>',

@@ -1,14 +1,14 @@
 /** @module What an operator sends to build a campaign: the schema at the edge and the checks beyond it (validateCampaign, lottery fields, at most a year). */
 import { Type, type Static } from 'typebox';
 import { invalid } from '../core/errors.ts';
-import { StringEnum } from '../core/http/schemas.ts';
+import { daysBetween } from '../core/dates.ts';
+import { CalendarDate, StringEnum } from '../core/http/schemas.ts';
 import { validateCampaign, type Campaign, type Rule } from './campaign-rules.ts';
 
 const KINDS = ['carpool', 'shift', 'mode_switch'] as const;
 const Cents = Type.Integer({ minimum: 0, maximum: 100_000_000_00 });
 const Km = Type.Number({ minimum: 0, maximum: 100_000 });
 const Minute = Type.Integer({ minimum: 0, maximum: 1440 });
-const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const closed = { additionalProperties: false } as const;
 
 /** One rule as plain data (campaign-rules.ts `Rule`), one object shape per helper. */
@@ -24,7 +24,7 @@ export const RuleSchema = Type.Union([
   Type.Object({ type: Type.Literal('per_km'), cents: Cents, offsetKm: Km, limitKm: Km }, closed),
   Type.Object({ type: Type.Literal('amount_for_distance'), fromKm: Km, toKm: Km, cents: Cents }, closed),
   Type.Object({ type: Type.Literal('time_window_bonus'), startMin: Minute, endMin: Minute, cents: Cents }, closed),
-  Type.Object({ type: Type.Literal('booster_dates'), dates: Type.Array(DateString, { maxItems: 366 }), percent: Type.Integer({ minimum: 0, maximum: 1000 }) }, closed),
+  Type.Object({ type: Type.Literal('booster_dates'), dates: Type.Array(CalendarDate, { maxItems: 366 }), percent: Type.Integer({ minimum: 0, maximum: 1000 }) }, closed),
   Type.Object({ type: Type.Literal('max_per_person_per_day'), cents: Cents }, closed),
   Type.Object({ type: Type.Literal('max_per_person_per_month'), cents: Cents }, closed),
 ]);
@@ -33,8 +33,8 @@ export const CampaignInputSchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 120 }),
     mode: StringEnum(['payout', 'lottery'] as const),
-    startsOn: DateString,
-    endsOn: DateString,
+    startsOn: CalendarDate,
+    endsOn: CalendarDate,
     budgetCents: Type.Integer({ minimum: 1, maximum: 100_000_000_00 }),
     rules: Type.Array(RuleSchema, { maxItems: 50 }),
     prizeCents: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000_00 })),
@@ -47,10 +47,6 @@ export type CampaignInput = Omit<Static<typeof CampaignInputSchema>, 'rules'> & 
 
 /** Longest campaign: a year (366 days counting both ends in a leap year). */
 export const MAX_DAYS = 366;
-
-function daysBetween(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
-}
 
 /**
  * Everything beyond the schema, in the order a form shows it: the name, the pure rules (validateCampaign:

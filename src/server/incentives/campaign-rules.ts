@@ -2,6 +2,7 @@
 
 import type { GestureKind } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
+import { isCalendarDate, parseCalendarDate } from '../core/dates.ts';
 
 // Money is integer cents throughout; only a per-km amount times a distance is fractional, and it is rounded
 // once per gesture (evaluate-campaign.ts). Rules are plain data so a campaign can be stored as JSON.
@@ -88,12 +89,6 @@ export const campaignHelpers = {
   maxPerPersonPerDay, maxPerPersonPerMonth,
 } as const;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDate(s: string): boolean {
-  return DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-}
-
 function cents(value: number, field: string): void {
   if (!Number.isSafeInteger(value) || value < 0) throw invalid(field, 'An amount is a whole, non-negative number of cents.');
 }
@@ -131,7 +126,7 @@ function validateRule(rule: Rule, budgetCents: number, at: string): void {
       if (!(rule.startMin >= 0 && rule.endMin <= 24 * 60)) throw invalid(`${at}/startMin`, 'A time window lies within one day (0 to 1440 minutes).');
       return ordered(rule.startMin, rule.endMin, `${at}/endMin`, 'time window');
     case 'booster_dates':
-      if (rule.dates.some((d) => !isDate(d))) throw invalid(`${at}/dates`, 'Booster dates are YYYY-MM-DD.');
+      if (rule.dates.some((d) => !isCalendarDate(d))) throw invalid(`${at}/dates`, 'Booster dates are YYYY-MM-DD.');
       if (!Number.isInteger(rule.percent) || rule.percent < 100) throw invalid(`${at}/percent`, 'A booster is a whole percentage of at least 100.');
       return;
     case 'max_per_person_per_day': case 'max_per_person_per_month':
@@ -146,8 +141,8 @@ function validateRule(rule: Rule, budgetCents: number, at: string): void {
  * @example validateCampaign({ id: 'c', startsOn: '2025-03-01', endsOn: '2025-02-01', budgetCents: 0, rules: [] }) // throws on /endsOn
  */
 export function validateCampaign(c: Campaign): Campaign {
-  if (!isDate(c.startsOn)) throw invalid('/startsOn', 'A date is YYYY-MM-DD.');
-  if (!isDate(c.endsOn)) throw invalid('/endsOn', 'A date is YYYY-MM-DD.');
+  parseCalendarDate(c.startsOn, '/startsOn');
+  parseCalendarDate(c.endsOn, '/endsOn');
   if (c.endsOn < c.startsOn) throw invalid('/endsOn', 'The campaign ends before it starts.');
   cents(c.budgetCents, '/budgetCents');
   c.rules.forEach((rule, i) => validateRule(rule, c.budgetCents, `/rules/${i}`));

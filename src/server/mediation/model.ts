@@ -1,4 +1,5 @@
 /** @module Pure mediation rules: session length and state, routes a mediator may not use while acting, takeover codes, consent. */
+import { isCalendarDate } from '../core/dates.ts';
 
 /** A session on behalf of a resident lasts 30 minutes from its start; a new one is needed after. */
 export const SESSION_MINUTES = 30;
@@ -74,8 +75,8 @@ export function consentStatus(row: { consent_withdrawn_at: Date | null; taken_ov
 
 /** Why a consent day (YYYY-MM-DD, Paris) is refused, or null: a real day, not after `today`, within the last five years. */
 export function consentDateProblem(day: string, today: string): string | null {
+  if (!isCalendarDate(day)) return 'is not a date';
   const date = new Date(`${day}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) return 'is not a date';
   if (day > today) return 'is in the future';
   if (new Date(`${today}T00:00:00Z`).getTime() - date.getTime() > 5 * 366 * 86_400_000) return 'is more than five years ago';
   return null;

@@ -68,7 +68,7 @@ export const mediationRoutes: RouteModule = (app, deps) => {
           displayName: Type.String({ minLength: 1, maxLength: 80 }),
           commune: Commune,
           consentRef: Type.String({ maxLength: 100, description: 'reference of the signed paper consent form' }),
-          consentDate: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD, the day the form was signed; today when absent' })),
+          consentDate: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD, the day the form was signed; today when absent' })),
           locale: Type.Optional(StringEnum(['fr', 'en'] as const)),
         },
         { additionalProperties: false },

@@ -24,7 +24,7 @@ describe('time windows', () => {
 describe('radius', () => {
   it('accepts 0 < r ≤ 50 km only', () => {
     for (const ok of [0.1, 1, 25, 50]) expect(checkRadius(ok)).toBeNull();
-    for (const bad of [0, -2, 50.01, 51, Number.NaN]) expect(checkRadius(bad)?.field).toBe('/radiusKm');
+    for (const bad of [0, 1e-300, 0.09, -2, 50.01, 51, Number.NaN]) expect(checkRadius(bad)?.field).toBe('/radiusKm');
   });
 });
 

@@ -19,6 +19,8 @@ export const WINDOW_GRACE_MS = 10 * 60_000;
 export const WINDOW_MAX_SPAN_MS = 31 * 86_400_000;
 export const WINDOW_MAX_AHEAD_MS = 92 * 86_400_000;
 export const MAX_RADIUS_KM = 50;
+/** Below 100 m a radius means nothing (H3 cells are wider) and 1e-300 would underflow the stored real. */
+export const MIN_RADIUS_KM = 0.1;
 
 /**
  * Hours of help counted for a done request when nobody reported the time it took: a stated estimate per kind,
@@ -53,9 +55,9 @@ export function checkWindow(from: Date, to: Date, now: Date): Problem | null {
   return null;
 }
 
-/** A helper's radius: more than 0 and at most 50 km. */
+/** A helper's radius: from 0.1 to 50 km. */
 export function checkRadius(km: number): Problem | null {
-  if (!(km > 0) || km > MAX_RADIUS_KM) return { field: '/radiusKm', message: `The radius must be more than 0 and at most ${MAX_RADIUS_KM} km.` };
+  if (!(km >= MIN_RADIUS_KM) || km > MAX_RADIUS_KM) return { field: '/radiusKm', message: `The radius must be from ${MIN_RADIUS_KM} to ${MAX_RADIUS_KM} km.` };
   return null;
 }
 

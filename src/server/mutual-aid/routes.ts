@@ -11,7 +11,7 @@ import { getHelpImpact, getMyHelpImpact } from './get-help-impact.ts';
 import { deleteHelperProfile, getHelperProfile, saveHelperProfile } from './helper-profile.ts';
 import { listOffers } from './list-offers.ts';
 import { listHelping, listMyRequests, listNearbyRequests, viewRequest } from './list-requests.ts';
-import { AID_KINDS, AID_TIMES, AID_URGENCIES, MAX_RADIUS_KM } from './model.ts';
+import { AID_KINDS, AID_TIMES, AID_URGENCIES, MAX_RADIUS_KM, MIN_RADIUS_KM } from './model.ts';
 import { offerHelp, withdrawOffer } from './offer-help.ts';
 import { publishOffer } from './publish-offer.ts';
 import { thankHelper } from './thank-helper.ts';
@@ -148,14 +148,14 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
   app.put(`${base}/helper-profile`, {
     schema: {
       tags,
-      description: 'Skills, availability and radius (0 < radiusKm ≤ 50); the home point is turned into its H3 cell (resolution 8) and never stored.',
+      description: 'Skills, availability and radius (0.1 ≤ radiusKm ≤ 50); the home point is turned into its H3 cell (resolution 8) and never stored.',
       params: TerritoryParam,
       body: Type.Object(
         {
           skills: Type.Array(Kind, { minItems: 1, maxItems: 8, uniqueItems: true }),
           weekdays: Weekdays,
           times: Times,
-          radiusKm: Type.Number({ exclusiveMinimum: 0, maximum: MAX_RADIUS_KM }),
+          radiusKm: Type.Number({ minimum: MIN_RADIUS_KM, maximum: MAX_RADIUS_KM }),
           home: Point,
         },
         { additionalProperties: false },

@@ -1,14 +1,11 @@
 /** @module System routes: health, and the mail outbox in demo mode. */
 import { Type } from 'typebox';
-import { DateTime } from '../core/http/schemas.ts';
 import { sql } from 'kysely';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { AppError } from '../core/errors.ts';
 import { listOutbox } from '../core/mailer/outbox.ts';
-
-function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-}
+import { DateTime, problemResponses } from '../core/http/schemas.ts';
+import { requireAdminOfATerritory } from '../territories/access.ts';
 
 export const systemRoutes: RouteModule = (app, { db, databaseKind, version, config }) => {
   app.get('/api/health', {
@@ -28,8 +25,9 @@ export const systemRoutes: RouteModule = (app, { db, databaseKind, version, conf
   app.get('/api/dev/mail', {
     schema: {
       tags: ['system'],
-      description: 'Demo mode only: the mail outbox (mails are not sent without SMTP_URL).',
+      description: 'Demo mode only, for a signed-in admin of a territory: the mail outbox (mails are not sent without SMTP_URL).',
       response: {
+        ...problemResponses,
         200: Type.Object({
           items: Type.Array(
             Type.Object({ id: Type.String(), to: Type.String(), subject: Type.String(), text: Type.String(), createdAt: DateTime }),
@@ -38,11 +36,10 @@ export const systemRoutes: RouteModule = (app, { db, databaseKind, version, conf
       },
     },
     handler: async (request) => {
-      // Reset links are in there: only in demo mode, and only to a browser on this very machine
-      // (the socket's address, not a forwarded one), so a demo exposed by mistake leaks nothing.
-      if (!config.demo || !isLoopback(request.socket.remoteAddress)) {
-        throw new AppError('not_found', 'The mail outbox page exists in demo mode, on this machine, only.');
-      }
+      // Reset and sign-in links are in there. Where the request came from proves nothing (a proxy on the same
+      // host makes every visitor local), so the outbox exists in demo mode only and opens to an admin only.
+      if (!config.demo) throw new AppError('not_found', 'The mail outbox exists in demo mode only.');
+      await requireAdminOfATerritory(db, request.viewer);
       return { items: await listOutbox(db) };
     },
   });

@@ -1,4 +1,5 @@
 /** @module Who may do what in a territory: the one place territory-level permissions are decided. */
+import { sql } from 'kysely';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor, TerritoryRole } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
@@ -40,4 +41,20 @@ export async function requireTerritoryRole(
 /** Any member of the territory (every member holds `resident`). */
 export function requireResident(db: Executor, territory: TerritoryRef, viewer: Viewer | null): Promise<TerritoryActor> {
   return requireTerritoryRole(db, territory, viewer, ['resident']);
+}
+
+/**
+ * The viewer as an admin of some territory (the demo outbox, which is not one territory's); 401 when
+ * anonymous, 403 for anyone else.
+ */
+export async function requireAdminOfATerritory(db: Executor, viewer: Viewer | null): Promise<string> {
+  if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
+  const row = await db
+    .selectFrom('territory_members')
+    .select('territory_id')
+    .where('user_id', '=', viewer.userId)
+    .where(sql<boolean>`'admin' = any(roles)`)
+    .executeTakeFirst();
+  if (!row) throw new AppError('forbidden', 'This needs the admin role in a territory.');
+  return viewer.userId;
 }

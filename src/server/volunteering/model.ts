@@ -26,8 +26,9 @@ export type Skill = (typeof SKILLS)[number];
 export const PUBLICS = ['everyone', 'children', 'young_people', 'seniors', 'families', 'disabled_people', 'people_in_need', 'newcomers'] as const;
 export type Public = (typeof PUBLICS)[number];
 
-/** Search radius bounds, in km (a radius of 0 or above 50 km is refused). */
+/** Search radius bounds, in km (below 100 m or above 50 km is refused). */
 export const MAX_RADIUS_KM = 50;
+export const MIN_RADIUS_KM = 0.1;
 /** Approximate areas are H3 cells of this resolution (~0.7 km², edge ~460 m), never a doorstep. */
 export const AREA_RESOLUTION = 8;
 

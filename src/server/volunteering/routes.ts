@@ -10,7 +10,7 @@ import { cancelParticipation } from './cancel-participation.ts';
 import { decideOrganisation } from './decide-organisation.ts';
 import { listApplications, listMyParticipations } from './list-participations.ts';
 import { cancelMission, completeMission, decideMission, submitMission } from './mission-lifecycle.ts';
-import { PUBLICS, SKILLS } from './model.ts';
+import { MAX_RADIUS_KM, MIN_RADIUS_KM, PUBLICS, SKILLS } from './model.ts';
 import { recordAttendance } from './record-attendance.ts';
 import { createMission, updateMission } from './save-mission.ts';
 import { searchMissions } from './search-missions.ts';
@@ -127,14 +127,14 @@ export const volunteeringRoutes: RouteModule = (app, deps) => {
   app.get(`${base}/missions`, {
     schema: {
       tags,
-      description: 'Published missions (not hidden): by distance from a commune or a point (radiusKm, default 10, at most 50), day range, skill, weekday, online or on site.',
+      description: 'Published missions (not hidden): by distance from a commune or a point (radiusKm from 0.1 to 50, default 10), day range, skill, weekday, online or on site.',
       params: TerritoryParam,
       querystring: Type.Object(
         {
           commune: Type.Optional(Type.String({ pattern: '^[0-9AB]{5}$' })),
           lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
           lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
-          radiusKm: Type.Optional(Type.Number()),
+          radiusKm: Type.Optional(Type.Number({ minimum: MIN_RADIUS_KM, maximum: MAX_RADIUS_KM })),
           from: Type.Optional(Day),
           to: Type.Optional(Day),
           skill: Type.Optional(StringEnum(SKILLS)),

@@ -7,7 +7,7 @@ import type { Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { localDate } from '../core/time-of-day.ts';
 import { resolveTerritory } from '../territories/access.ts';
-import { addDays, MAX_RADIUS_KM, matchSearch, nextOccurrence, scheduleOf, type LatLng, type SearchFilters, type Skill } from './model.ts';
+import { addDays, MAX_RADIUS_KM, matchSearch, MIN_RADIUS_KM, nextOccurrence, scheduleOf, type LatLng, type SearchFilters, type Skill } from './model.ts';
 import type { VolunteeringDeps } from './store.ts';
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';
 
@@ -55,8 +55,8 @@ async function origin(db: Executor, territoryId: string, q: SearchQuery): Promis
 export async function searchMissions(deps: VolunteeringDeps, slug: string, q: SearchQuery) {
   const territory = await resolveTerritory(deps.db, slug);
   const now = deps.clock.now();
-  if (q.radiusKm !== undefined && (q.radiusKm <= 0 || q.radiusKm > MAX_RADIUS_KM)) {
-    throw new AppError('invalid', `The radius is more than 0 and at most ${MAX_RADIUS_KM} km.`, { field: '/query/radiusKm', reason: 'radius_out_of_range' });
+  if (q.radiusKm !== undefined && !(q.radiusKm >= MIN_RADIUS_KM && q.radiusKm <= MAX_RADIUS_KM)) {
+    throw new AppError('invalid', `The radius is from ${MIN_RADIUS_KM} to ${MAX_RADIUS_KM} km.`, { field: '/query/radiusKm', reason: 'radius_out_of_range' });
   }
   const point = await origin(deps.db, territory.id, q);
   if (q.radiusKm !== undefined && point === null) throw invalid('/query/radiusKm', 'A radius needs a commune or a point to measure from.');

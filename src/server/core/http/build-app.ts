@@ -48,6 +48,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
     // Live views (SSE) keep connections open: close them on shutdown rather than wait.
     forceCloseConnections: true,
     trustProxy: deps.config.trustProxy,
+    // Errors the router raises before any hook (a URL that is not valid percent-encoding) leave as problem+json too.
+    frameworkErrors: (error, request, reply) => void handleError(error, request, reply),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();

@@ -1,5 +1,6 @@
 /** @module Every error leaves as RFC 9457 problem+json with a stable code, a field and a request id. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_YEAR, MIN_YEAR } from '../dates.ts';
 import { AppError, statusOf, type ErrorCode } from '../errors.ts';
 
 export interface Problem {
@@ -46,6 +47,9 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): string {
 function describe(issue: ValidationIssue): string {
   if (issue.keyword === 'additionalProperties') return `unknown field "${String(issue.params.additionalProperty)}"`;
   if (issue.keyword === 'required') return `"${String(issue.params.missingProperty)}" is required`;
+  if (issue.keyword === 'format' && issue.params.format === 'date') return `must be a real day written YYYY-MM-DD, from ${MIN_YEAR} to ${MAX_YEAR}`;
+  if (issue.keyword === 'format' && issue.params.format === 'date-time')
+    return `must be an ISO 8601 instant with an offset (2025-03-01T08:30:00+01:00), from ${MIN_YEAR} to ${MAX_YEAR}`;
   return issue.message ?? 'is invalid';
 }
 
@@ -58,6 +62,7 @@ export function toAppError(error: unknown): AppError {
     const field = fieldOf(issue, e.validationContext);
     return new AppError('invalid', `${field} ${describe(issue)}.`, { field });
   }
+  if (e.code === 'FST_ERR_BAD_URL') return new AppError('invalid', 'The URL is not valid: a part of it is not UTF-8 percent-encoding.', { field: '/' });
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large', 'The request body is too large.');
   if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e instanceof SyntaxError)
     return new AppError('invalid', 'The request body is not valid JSON.', { field: '/' });

@@ -34,6 +34,12 @@ export const problemResponses = {
 
 export const NoContent = Type.Unsafe<void>({ type: 'null', description: 'no content' });
 
+/** A calendar day in a request, YYYY-MM-DD: the `date` format is the core date parser (core/dates.ts) at the edge. */
+export const CalendarDate = Type.String({ format: 'date', description: 'YYYY-MM-DD, a real day from 1900 to 2999' });
+
+/** An instant in a request, ISO 8601 with an offset: the `date-time` format is the core date parser at the edge. */
+export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 with an offset, e.g. 2025-03-01T08:30:00+01:00' });
+
 /** A timestamp: a Date in handlers, an ISO 8601 string on the wire. */
 export const DateTime = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 

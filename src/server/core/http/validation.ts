@@ -1,14 +1,20 @@
-/** @module Schema validation at the edge: strict JSON bodies, coerced query strings and params. */
+/** @module Schema validation at the edge: strict JSON bodies, coerced query strings and params, one date and one text rule. */
 import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import { isCalendarDate, isTimestamp } from '../dates.ts';
+import { findTextProblem } from '../text.ts';
 
 // ajv-formats is CommonJS with a default export.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 function makeAjv(options: Options): Ajv {
-  const ajv = new Ajv({ allErrors: false, strict: false, removeAdditional: false, useDefaults: true, ...options });
+  // strictNumbers: Infinity (JSON's 1e400, the query's "Infinity") is not a number anyone means.
+  const ajv = new Ajv({ allErrors: false, strict: false, strictNumbers: true, removeAdditional: false, useDefaults: true, ...options });
   addFormats(ajv);
+  // Every schema's `date` and `date-time` is the core date parser (core/dates.ts), so no route sees 2025-13-01.
+  ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
+  ajv.addFormat('date-time', { type: 'string', validate: isTimestamp });
   return ajv;
 }
 
@@ -18,17 +24,6 @@ const bodyAjv = makeAjv({ coerceTypes: false });
 const textAjv = makeAjv({ coerceTypes: 'array' });
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown };
-
-/** The JSON pointer of the first string holding U+0000, which PostgreSQL text cannot store. */
-function nulPointer(value: unknown, pointer = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? pointer : null;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, item] of Object.entries(value)) {
-    const found = nulPointer(item, `${pointer}/${key}`);
-    if (found !== null) return found;
-  }
-  return null;
-}
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv;
@@ -41,10 +36,10 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
       validate.errors = check.errors;
       return false;
     }
-    // A NUL would otherwise fail later in SQL as a 500; it is the client's input, so a 400 naming it.
-    const nul = nulPointer(data);
-    validate.errors = nul === null ? null : [{ instancePath: nul, keyword: 'nul', message: 'must not contain a NUL character', params: {} }];
-    return nul === null;
+    // The text rule (core/text.ts) on every string: a NUL or a lone surrogate would otherwise fail later in SQL as a 500.
+    const bad = findTextProblem(data);
+    validate.errors = bad === null ? null : [{ instancePath: bad.pointer, keyword: 'text', message: bad.problem, params: {} }];
+    return bad === null;
   };
   return validate as ReturnType<FastifySchemaCompiler<unknown>>;
 };

@@ -27,6 +27,13 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The host (with port) an Origin header names, or null when it names none (`null`, garbage, `http://`). */
+function originHost(origin: string): string | null {
+  if (!URL.canParse(origin)) return null;
+  const url = new URL(origin);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
+}
+
 /** Adds `request.viewer` and rejects cookie-authenticated writes without the CSRF header. */
 export function registerViewer(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('viewer', null);
@@ -56,8 +63,9 @@ export function registerViewer(app: FastifyInstance, deps: AppDeps): void {
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
     // A browser always sends Origin on cross-site writes: refuse another site's forms, signed in or not.
+    // `Origin: null` comes from sandboxed frames and file pages, whose site is unknown: refused like another site.
     const origin = request.headers.origin;
-    if (origin && origin !== 'null' && new URL(origin).host !== request.host) {
+    if (origin !== undefined && originHost(origin) !== request.host.toLowerCase()) {
       throw new AppError('csrf', 'Cross-site requests are not accepted.');
     }
     if (!request.viewer) return;
