@@ -135,10 +135,17 @@ describe('the embedded database under SIGTERM and SIGKILL', () => {
     expect(accounts.length).toBeGreaterThan(CYCLES);
   });
 
-  it('while it runs, reads mail through it and refuses a second start with one clear line', { timeout: 300_000 }, async () => {
+  it('while it runs, reads mail and takes a backup through it, refuses a second start with one clear line; the backup restores', { timeout: 300_000 }, async () => {
     expect(last).toBeDefined();
     const mail = runCli(cli, dataDir, ['mail', 'list', '--limit', '3']);
     expect(mail.code, mail.stderr).toBe(0);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'maille-kept-')), 'kept.tar.gz');
+    const backup = runCli(cli, dataDir, ['backup', file]);
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(backup.stdout).toContain(`Restore it with: npx maille restore ${file}`);
+    const refused = runCli(cli, dataDir, ['restore', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^maille: Maille is running \(pid \d+, serving .+\) on this folder .+: stop it first\.$/);
     const second = runCli(cli, dataDir, ['start', '--dev']);
     expect(second.code).toBe(1);
     expect(second.stderr.trim().split('\n')).toEqual([
@@ -146,5 +153,10 @@ describe('the embedded database under SIGTERM and SIGKILL', () => {
     ]);
     last!.child.kill('SIGTERM');
     expect(await last!.exited).toBe(0);
+    const restored = runCli(cli, dataDir, ['restore', file]);
+    expect(restored.code, restored.stderr).toBe(0);
+    // Every acknowledged sign-up is in it, and those a kill cut short may be too.
+    expect(Number(/: (\d+) accounts\./.exec(restored.stdout)?.[1])).toBeGreaterThanOrEqual(accounts.length);
+    rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });

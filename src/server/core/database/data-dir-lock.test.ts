@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirBusyError, LOCK_FILE, processStartTicks, readLock, type LockOwner } from './data-dir-lock.ts';
 import { openDatabase } from './connect.ts';
@@ -37,6 +38,9 @@ describe('the data folder lock', () => {
       const second = openDatabase({ dataDir: dir });
       await expect(second).rejects.toBeInstanceOf(DataDirBusyError);
       await expect(second).rejects.toThrow(`Maille is running (pid ${process.pid}, starting) on this folder (${dir}): stop it first.`);
+      // What "a kill loses no acknowledged write" rests on (docs/decisions.md): a commit returns once its WAL is written.
+      const { rows } = await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(first.db);
+      expect(rows[0]?.synchronous_commit).toBe('on');
       first.local!.lock.setUrl('http://127.0.0.1:3000');
       await expect(openDatabase({ dataDir: dir })).rejects.toThrow(`(pid ${process.pid}, serving http://127.0.0.1:3000)`);
     } finally {
