@@ -19,7 +19,9 @@ export async function callRunning(config: Config, owner: LockOwner, path: string
   try {
     res = await fetch(new URL(path, owner.url), { headers: { authorization: `Bearer ${owner.token}` } });
   } catch (error) {
-    throw new Error(`Maille is running (pid ${owner.pid}) on this folder but does not answer at ${owner.url} (${(error as Error).message}): stop it first.`);
+    throw new Error(`Maille is running (pid ${owner.pid}) on this folder but does not answer at ${owner.url} (${(error as Error).message}): stop it first.`, {
+      cause: error,
+    });
   }
   if (!res.ok) {
     const detail = ((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? res.statusText;

@@ -51,8 +51,8 @@ export function startMaille(cli: string, dataDir: string, env: Record<string, st
   let err = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /Open (http:\/\/\S+?)\/t\//.exec(out);
       if (m) resolve({ child, origin: m[1]!.replace('localhost', '127.0.0.1'), stderr: () => err, exited });

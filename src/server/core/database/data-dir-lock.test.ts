@@ -23,7 +23,7 @@ function writeLock(dir: string, owner: Partial<LockOwner>): void {
 
 /** A pid that ran and no longer does. */
 function deadPid(): number {
-  return spawnSync(process.execPath, ['-e', '']).pid!;
+  return spawnSync(process.execPath, ['-e', '']).pid;
 }
 
 describe('the data folder lock', () => {
