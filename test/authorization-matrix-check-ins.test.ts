@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { buildUser, PASSWORD, type UserFixture } from './support/factories.ts';
 import { Client } from './support/http.ts';
-import { describeMatrix, hasTag, residents, T, type Expect, type Row, type World } from './support/matrix.ts';
+import { describeMatrix, hasTag, residents, T, unique, type Expect, type Row, type World } from './support/matrix.ts';
 
 const mediatorsOnly: Expect = [401, 403, 403, 403, 403, 403];
 /** The resident and referents (the matrix's resident is the referent); other members 404; staff need a reason. */
@@ -121,7 +121,7 @@ const MATRIX: Row[] = [
   { route: 'POST /api/territories/:t/check-ins/alerts/:id/acknowledge', build: async (w) => ({ url: `${C(w)}/alerts/${await alert(w, false)}/acknowledge`, body: { action: 'on_my_way' } }), expect: [401, 200, 404, 404, 404, 403] },
   { route: 'POST /api/territories/:t/check-ins/alerts/:id/acknowledge', note: 'escalated', build: async (w) => ({ url: `${C(w)}/alerts/${await alert(w, true)}/acknowledge`, body: { action: 'on_my_way' } }), expect: [401, 200, 404, 200, 200, 403] },
   { route: 'GET /api/territories/:t/check-ins/duty', build: (w) => ({ url: `${C(w)}/duty` }), expect: duty },
-  { route: 'POST /api/territories/:t/check-ins/residents/:userId/enrolment', build: async (w) => ({ url: `${C(w)}/residents/${(await newResident(w)).id}/enrolment`, body: { deadline: '10:00', escalationMinutes: 60, referents: [(await newResident(w)).id], consentRef: 'Formulaire 12' } }), expect: mediatorsOnly },
+  { route: 'POST /api/territories/:t/check-ins/residents/:userId/enrolment', build: async (w) => ({ url: `${C(w)}/residents/${(await newResident(w)).id}/enrolment`, body: { deadline: '10:00', escalationMinutes: 60, referents: [(await newResident(w)).id] } }), expect: mediatorsOnly },
   { route: 'POST /api/territories/:t/check-ins/residents/:userId/phone-check-ins', build: async (w) => { const r = await newResident(w); await enrolment(w, r.id); return { url: `${C(w)}/residents/${r.id}/phone-check-ins` }; }, expect: mediatorsOnly },
 ];
 
@@ -129,15 +129,21 @@ describeMatrix('authorization matrix: check-ins', MATRIX, {
   covers: hasTag('check-ins'),
   atLeast: 17,
   more: (world) => {
-    it('lets a mediator enrol a resident with a consent reference, record a phone check-in, see the duty list, and read a history only with a reason', async () => {
+    it('lets a mediator, in a session for an assisted resident, enrol them and record a phone check-in; see the duty list, and read a history only with a reason', async () => {
       const w = world();
       const db = w.t.database.db;
       const mediator: UserFixture = await buildUser(db, { territory: w.territory, roles: ['resident', 'mediator'] });
       const m = await new Client(w.t.app).signIn(mediator.email, PASSWORD);
-      const resident = await newResident(w);
-      const enrolled = await m.post(`${C(w)}/residents/${resident.id}/enrolment`, { deadline: '10:00', escalationMinutes: 60, referents: [(await newResident(w)).id], consentRef: 'Formulaire 13' });
+      const assisted = await m.post(`${T(w)}/mediation/assisted`, { displayName: 'Personne accompagnée', commune: '21001', consentRef: `F-${unique()}` });
+      const residentId = assisted.json<{ userId: string }>().userId;
+      const session = await m.post(`${T(w)}/mediation/sessions`, { residentId, reason: 'Inscription au bonjour quotidien' });
+      const acting = (url: string, payload?: object) => m.request({ method: 'POST', url, headers: { 'x-maille-acting-for': session.json<{ id: string }>().id }, ...(payload ? { payload } : {}) });
+      // Without the session, nobody is enrolled for someone.
+      expect((await m.post(`${C(w)}/residents/${residentId}/enrolment`, { deadline: '10:00', escalationMinutes: 60, referents: [(await newResident(w)).id] })).statusCode).toBe(403);
+      const enrolled = await acting(`${C(w)}/residents/${residentId}/enrolment`, { deadline: '10:00', escalationMinutes: 60, referents: [(await newResident(w)).id] });
       expect(enrolled.statusCode, enrolled.body).toBe(201);
-      expect((await m.post(`${C(w)}/residents/${resident.id}/phone-check-ins`)).statusCode).toBe(200);
+      expect((await acting(`${C(w)}/residents/${residentId}/phone-check-ins`)).statusCode).toBe(200);
+      expect((await m.post(`${T(w)}/mediation/sessions/${session.json<{ id: string }>().id}/end`)).statusCode).toBe(200);
       expect((await m.get(`${C(w)}/duty`)).statusCode).toBe(200);
       const history = `${C(w)}/enrolments/${enrolled.json().id}/history`;
       expect((await m.get(history)).statusCode).toBe(403);
