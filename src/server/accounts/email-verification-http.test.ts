@@ -100,6 +100,7 @@ describe.each(databaseKinds())('e-mail verification on %s', (kind) => {
     expect(await tell(user.id)).toEqual({ notified: 1, mailed: 1 });
     const [link] = await mailsTo('new-home@example.org');
     expect(link).toMatchObject({ purpose: 'verification' });
+    expect((await client.get('/api/me/export')).json().emailVerifications).toEqual([expect.objectContaining({ email: 'new-home@example.org', usedAt: null })]);
     expect((await new Client(t.app).post('/api/auth/verify-email', { token: tokenIn(link!.body_text) })).statusCode).toBe(200);
     expect((await client.get('/api/me')).json()).toMatchObject({ email: 'new-home@example.org', emailVerified: true, pendingEmail: null });
     expect((await new Client(t.app).post('/api/auth/sign-in', { email: user.email, password: PASSWORD })).statusCode).toBe(401);

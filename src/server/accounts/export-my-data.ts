@@ -25,6 +25,8 @@ export interface PersonalDataExport {
   communities: MembershipRecord[];
   sessions: { createdAt: Date; expiresAt: Date }[];
   passwordResets: { createdAt: Date; expiresAt: Date; usedAt: Date | null }[];
+  /** Verification links sent, with the address each was for. */
+  emailVerifications: { email: string; createdAt: Date; expiresAt: Date; usedAt: Date | null }[];
   mails: { to: string; subject: string; text: string; createdAt: Date; sentAt: Date | null }[];
   auditLog: AuditRecord[];
   mobility: {
@@ -55,7 +57,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
   const id = viewer.userId;
   await recordAudit(db, { actorId: id, action: 'account.exported', subjectType: 'user', subjectId: id, requestId });
   const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const [territories, communities, sessions, resets, mails, auditLog] = await Promise.all([
+  const [territories, communities, sessions, resets, verifications, mails, auditLog] = await Promise.all([
     db
       .selectFrom('territory_members as m')
       .innerJoin('territories as t', 't.id', 'm.territory_id')
@@ -67,6 +69,11 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     db
       .selectFrom('password_reset_tokens')
       .select(['created_at as createdAt', 'expires_at as expiresAt', 'used_at as usedAt'])
+      .where('user_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('email_verification_tokens')
+      .select(['email', 'created_at as createdAt', 'expires_at as expiresAt', 'used_at as usedAt'])
       .where('user_id', '=', id)
       .execute(),
     db
@@ -97,6 +104,7 @@ export async function exportMyData(db: Database, viewer: Viewer | null, now: Dat
     communities,
     sessions,
     passwordResets: resets,
+    emailVerifications: verifications,
     mails,
     auditLog,
     mobility: { commuteProfiles, carpool, shiftCommitments, gestures },
