@@ -45,7 +45,11 @@ export type AuditAction =
   | 'commitment.signed_for'
   | 'commitment.wording_changed'
   | 'commitment.offline_signature_entered'
+  | 'commitment.offline_signature_confirmed'
+  | 'commitment.offline_signature_withdrawn'
   | 'campaign.launched'
+  /** A draft run over past gestures (its rules in details): the trace of what an operator asked of the figures. */
+  | 'campaign.simulated'
   | 'campaign.closed'
   | 'campaign.draw_revealed'
   | 'campaign.topped_up'

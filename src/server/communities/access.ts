@@ -13,7 +13,11 @@ export interface CommunityAccess {
   membership: Membership | null;
 }
 
-/** The community as the viewer may see it; a private one the viewer is not in is a 404, not a 403. */
+/**
+ * The community as the viewer may see it; a private one the viewer is not in is the same 404 as an unknown id.
+ * Both paths make the same queries (the membership is looked up even for an unknown id), so the answer's
+ * time does not tell them apart either.
+ */
 export async function resolveVisibleCommunity(
   db: Executor,
   slug: string,
@@ -22,8 +26,8 @@ export async function resolveVisibleCommunity(
 ): Promise<CommunityAccess> {
   const territory = await resolveTerritory(db, slug);
   const community = await findCommunity(db, territory.id, id);
+  const membership = await findMembership(db, id, viewer?.userId);
   if (!community) throw notFound('Community');
-  const membership = await findMembership(db, community.id, viewer?.userId);
   if (!canSeeCommunity(community.visibility, membership)) throw notFound('Community');
   // Hidden by moderation: only its members still reach it (to see it, leave it, or for organisers to answer).
   if (community.hidden_at !== null && !membership) throw notFound('Community');
@@ -31,6 +35,31 @@ export async function resolveVisibleCommunity(
 }
 
 /** Like resolveVisibleCommunity, and the viewer must be a resident of the territory. */
+/**
+ * Of `ids`, those the viewer cannot see in the territory: unknown, private without them, or hidden by moderation.
+ * One query whatever the answer, so an unknown id and a private one cost the same.
+ */
+export async function unseenCommunityIds(db: Executor, territoryId: string, ids: readonly string[], viewer: Viewer | null): Promise<Set<string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('communities as c')
+    .leftJoin('community_members as m', (j) => j.onRef('m.community_id', '=', 'c.id').on('m.user_id', '=', viewer?.userId ?? '0'))
+    .select(['c.id', 'c.visibility', 'c.hidden_at', 'm.role', 'm.status'])
+    .where('c.territory_id', '=', territoryId)
+    .where('c.id', 'in', wanted)
+    .execute();
+  const seen = new Set(
+    rows
+      .filter((r) => {
+        const membership = r.role && r.status ? { role: r.role, status: r.status } : null;
+        return canSeeCommunity(r.visibility, membership) && (r.hidden_at === null || membership !== null);
+      })
+      .map((r) => r.id),
+  );
+  return new Set(wanted.filter((id) => !seen.has(id)));
+}
+
 export async function resolveForResident(
   db: Executor,
   slug: string,

@@ -7,6 +7,8 @@ describe('loadConfig', () => {
     const c = loadConfig({}, '/srv/maille');
     expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, dataDir: '/srv/maille/.maille', demo: true, demoResidents: 2000 });
     expect(loadConfig({ NODE_ENV: 'production' }).demo).toBe(false);
+    expect(loadConfig({}).privacyMinGroup).toBe(5);
+    expect(loadConfig({ PRIVACY_MIN_GROUP: '10' }).privacyMinGroup).toBe(10);
     expect(loadConfig({}).backupDays).toBe(7);
     expect(loadConfig({ MAILLE_BACKUP_DAYS: '0' }).backupDays).toBe(0);
   });
@@ -27,6 +29,8 @@ describe('loadConfig', () => {
     ['MAILLE_DEMO', 'maybe', /MAILLE_DEMO="maybe" is invalid: expected true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud" is invalid: expected one of/],
     ['SMTP_URL', 'http://mail', /SMTP_URL is invalid/],
+    ['PRIVACY_MIN_GROUP', '1', /PRIVACY_MIN_GROUP="1" is invalid: expected an integer from 2 to 1000/],
+    ['PRIVACY_MIN_GROUP', 'five', /PRIVACY_MIN_GROUP/],
     ['MAILLE_BACKUP_DAYS', '-1', /MAILLE_BACKUP_DAYS="-1" is invalid: expected an integer from 0 to 3650/],
     ['MAILLE_BACKUP_DAYS', 'week', /MAILLE_BACKUP_DAYS/],
   ])('refuses %s=%s', (name, value, message) => {

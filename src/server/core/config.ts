@@ -24,6 +24,8 @@ export interface Config {
   webDir: string;
   /** Distinct open reports after which content is hidden until reviewed (moderation). */
   moderationHideAfter: number;
+  /** Aggregates built from fewer people are not shown outside their group (core/privacy/small-group.ts). */
+  privacyMinGroup: number;
   /** Days the daily backups of the embedded database are kept in <data dir>/backups; 0 turns them off. */
   backupDays: number;
 }
@@ -109,6 +111,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
     webDir: env.MAILLE_WEB_DIR ? path.resolve(cwd, env.MAILLE_WEB_DIR) : path.join(projectRoot, 'dist/web'),
     moderationHideAfter: integer(env, 'MODERATION_HIDE_AFTER', 3, 1, 1000),
+    // 1 would show every figure of one person: the rule is never off.
+    privacyMinGroup: integer(env, 'PRIVACY_MIN_GROUP', 5, 2, 1000),
     backupDays: integer(env, 'MAILLE_BACKUP_DAYS', 7, 0, 3650),
   };
 }

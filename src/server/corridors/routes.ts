@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { DateTime, IdParam, NoContent, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { GuardedSchema } from '../core/privacy/small-group.ts';
 import { HHMM_PATTERN, localDate } from '../core/time-of-day.ts';
 import { commitShift, endCommitment, listMyCommitments, recordShift } from './commit-shift.ts';
 import { createCorridor } from './create-corridor.ts';
@@ -18,7 +19,7 @@ const Demand = Type.Array(Type.Integer({ minimum: 0, maximum: 100_000 }), { minI
 const NotAlone = Type.Object({
   weekOf: Type.String(),
   kind: Type.Union([Type.String(), Type.Null()]),
-  territory: Type.Integer(),
+  territory: GuardedSchema(Type.Integer()),
   communities: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), others: Type.Integer() })),
 });
 

@@ -2,12 +2,13 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { IdParam, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
-import { resolveVisibleCommunity } from '../communities/access.ts';
-import { INSTEAD_OF_MODES } from './counterfactual.ts';
 import { getCommunityImpact, getMyImpact, getRankings, getTerritoryImpact } from './get-impact.ts';
+import { INSTEAD_OF_MODES } from './counterfactual.ts';
 import { MODES } from './impact.ts';
 import { presentGesture, presentImpactView, presentRankings } from './present-impact.ts';
 import { recordModeSwitch } from './record-mode-switch.ts';
+import { streamCommunityImpact } from './stream-community-impact.ts';
+import { ImpactViewSchema, RankingsSchema } from './view-schemas.ts';
 import { localDate } from '../core/time-of-day.ts';
 
 const tags = ['impact'];
@@ -16,7 +17,7 @@ const Weeks = Type.Object({ weeks: Type.Integer({ minimum: 1, maximum: 52, defau
 const CommunityParams = Type.Object({ territory: TerritoryParam.properties.territory, id: IdParam });
 
 export const impactRoutes: RouteModule = (app, deps) => {
-  const { db, bus } = deps;
+  const { db } = deps;
   // Figures name the day they were computed (queue model, rankings).
   const today = () => localDate(deps.clock.now());
 
@@ -41,53 +42,28 @@ export const impactRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(`${t}/impact/me`, {
-    schema: { tags, params: TerritoryParam, querystring: Weeks, response: { 200: Type.Unknown(), ...problemResponses } },
+    schema: { tags, params: TerritoryParam, querystring: Weeks, response: { 200: ImpactViewSchema, ...problemResponses } },
     handler: async (req) => presentImpactView(db, req.params.territory, await getMyImpact(deps, req.params.territory, req.viewer, req.query.weeks), today()),
   });
 
   app.get(`${t}/impact`, {
-    schema: { tags, params: TerritoryParam, querystring: Weeks, response: { 200: Type.Unknown(), ...problemResponses } },
+    schema: { tags, params: TerritoryParam, querystring: Weeks, response: { 200: ImpactViewSchema, ...problemResponses } },
     handler: async (req) => presentImpactView(db, req.params.territory, await getTerritoryImpact(deps, req.params.territory, req.query.weeks), today()),
   });
 
   app.get(`${t}/communities/:id/impact`, {
-    schema: { tags, params: CommunityParams, querystring: Weeks, response: { 200: Type.Unknown(), ...problemResponses } },
+    schema: { tags, params: CommunityParams, querystring: Weeks, response: { 200: ImpactViewSchema, ...problemResponses } },
     handler: async (req) => presentImpactView(db, req.params.territory, await getCommunityImpact(deps, req.params.territory, req.params.id, req.viewer, req.query.weeks), today()),
   });
 
   app.get(`${t}/impact/rankings`, {
-    schema: { tags, params: TerritoryParam, querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...problemResponses } },
+    schema: { tags, params: TerritoryParam, querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }, { additionalProperties: false }), response: { 200: RankingsSchema, ...problemResponses } },
     handler: async (req) => presentRankings(await getRankings(deps, req.params.territory, req.viewer, req.query.limit), today()),
   });
 
   // Server-sent events: a community page refreshes its figures when one of its members records a gesture.
   app.get(`${t}/communities/:id/impact/stream`, {
-    schema: { tags, params: CommunityParams, description: 'text/event-stream of "gesture" events' },
-    handler: async (req, reply) => {
-      const { territory, community } = await resolveVisibleCommunity(db, req.params.territory, req.params.id, req.viewer);
-      reply.hijack();
-      reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-request-id': req.id });
-      reply.raw.write(': connected\n\n');
-      const unsubscribe = bus.subscribe('gesture.recorded', (event) => {
-        // A member's gesture in another territory is none of this page's business.
-        if (event.territoryId !== territory.id) return;
-        void db
-          .selectFrom('community_members')
-          .select('user_id')
-          .where('community_id', '=', community.id)
-          .where('user_id', '=', event.userId)
-          .where('status', '=', 'active')
-          .executeTakeFirst()
-          .then((member) => {
-            if (member) reply.raw.write(`event: gesture\ndata: ${JSON.stringify({ communityId: community.id, at: new Date().toISOString() })}\n\n`);
-          })
-          .catch(() => undefined);
-      });
-      const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), 25_000);
-      req.raw.on('close', () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      });
-    },
+    schema: { tags, params: CommunityParams, description: 'text/event-stream of "gesture" events; a "closed" event ends it when the viewer may no longer follow the community' },
+    handler: async (req, reply) => streamCommunityImpact(deps, req, reply, req.params),
   });
 };

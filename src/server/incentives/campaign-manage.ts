@@ -6,12 +6,13 @@ import { AppError, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
 import { checkCampaignInput, type CampaignInput } from './campaign-input.ts';
+import { guardCampaignView, type ShownCampaignView } from './guard-campaign-view.ts';
 import { budgetAccount, campaignView, fundingAccount, loadCampaign, managesCampaigns, MANAGERS, type CampaignView } from './campaign-store.ts';
 import { postTransaction } from './ledger-store.ts';
 import { commitSeeds } from './lottery-draws.ts';
 import { settleCampaign } from './settle-campaign.ts';
 
-type Deps = { db: Database; clock: Clock };
+type Deps = { db: Database; clock: Clock; config: { privacyMinGroup: number } };
 
 function columns(input: CampaignInput & { name: string }) {
   const lottery = input.mode === 'lottery';
@@ -52,15 +53,15 @@ export async function updateCampaign(deps: Deps, input: { slug: string; viewer: 
   });
 }
 
-export async function listCampaigns(deps: Deps, slug: string, viewer: Viewer | null): Promise<CampaignView[]> {
+export async function listCampaigns(deps: Deps, slug: string, viewer: Viewer | null): Promise<ShownCampaignView[]> {
   const territory = await resolveTerritory(deps.db, slug);
   const manager = await managesCampaigns(deps.db, territory, viewer);
   let q = deps.db.selectFrom('campaigns').selectAll().where('territory_id', '=', territory.id);
   if (!manager) q = q.where('status', '<>', 'draft');
   const rows = await q.orderBy('starts_on', 'desc').orderBy('id', 'desc').limit(200).execute();
   const now = deps.clock.now();
-  const views: CampaignView[] = [];
-  for (const row of rows) views.push(await campaignView(deps.db, row, now));
+  const views: ShownCampaignView[] = [];
+  for (const row of rows) views.push(guardCampaignView(await campaignView(deps.db, row, now), manager, deps.config.privacyMinGroup));
   return views;
 }
 
@@ -72,9 +73,10 @@ export async function visibleCampaign(deps: Deps, slug: string, id: string, view
   return { territory, row };
 }
 
-export async function getCampaign(deps: Deps, slug: string, id: string, viewer: Viewer | null): Promise<CampaignView> {
-  const { row } = await visibleCampaign(deps, slug, id, viewer);
-  return campaignView(deps.db, row, deps.clock.now());
+export async function getCampaign(deps: Deps, slug: string, id: string, viewer: Viewer | null): Promise<ShownCampaignView> {
+  const { territory, row } = await visibleCampaign(deps, slug, id, viewer);
+  const manager = await managesCampaigns(deps.db, territory, viewer);
+  return guardCampaignView(await campaignView(deps.db, row, deps.clock.now()), manager, deps.config.privacyMinGroup);
 }
 
 /**

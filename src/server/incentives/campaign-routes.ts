@@ -6,6 +6,7 @@ import { CampaignInputSchema } from './campaign-input.ts';
 import { closeCampaign, createCampaign, getCampaign, launchCampaign, listCampaigns, settleNow, updateCampaign, visibleCampaign } from './campaign-manage.ts';
 import { returnRemainder } from './campaign-return.ts';
 import { simulateDraft } from './campaign-simulate.ts';
+import { SimulationSchema } from './view-schemas.ts';
 import { MAX_TOP_UP_CENTS, topUpCampaign } from './campaign-top-up.ts';
 import { listDraws } from './lottery-draws.ts';
 import { presentCampaign, presentCampaigns } from './present-campaign.ts';
@@ -35,9 +36,9 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       tags,
       params: TerritoryParam,
       body: Type.Object({ campaign: CampaignInputSchema, weeks: Type.Integer({ minimum: 1, maximum: 26 }) }, { additionalProperties: false }),
-      response: { 200: Type.Unknown({ description: 'SimulationView' }), ...problemResponses },
+      response: { 200: SimulationSchema, ...problemResponses },
     },
-    handler: async (req) => presentCampaign(await simulateDraft(deps, { slug: req.params.territory, viewer: req.viewer, campaign: req.body.campaign, weeks: req.body.weeks }), today(), 'simulation'),
+    handler: async (req) => presentCampaign(await simulateDraft(deps, { slug: req.params.territory, viewer: req.viewer, campaign: req.body.campaign, weeks: req.body.weeks, requestId: req.id }), today(), 'simulation'),
   });
 
   app.get(`${base}/:id`, {

@@ -6,10 +6,14 @@ import { localDate } from '../core/time-of-day.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
 import { asCampaign, checkCampaignInput, type CampaignInput } from './campaign-input.ts';
 import { MANAGERS } from './campaign-store.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { requireSeenCommunities } from './campaign-communities.ts';
+import { evaluateCampaign } from './evaluate-campaign.ts';
 import { loadCampaignGestures } from './gesture-source.ts';
-import { simulateCampaign, type Simulation } from './simulate.ts';
+import { guardSimulation, type GuardedSimulation } from './guard-simulation.ts';
+import { simulateCampaign } from './simulate.ts';
 
-export type SimulationView = Simulation & { from: string; to: string; weeks: number };
+export type SimulationView = GuardedSimulation & { from: string; to: string; weeks: number };
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
@@ -24,14 +28,22 @@ function addDays(date: string, days: number): string {
  * so a booster in the future does not show. Lottery mode reports points (chances): the budget pays the
  * prizes, not the points, so it caps none of them.
  */
-export async function simulateDraft(deps: { db: Database; clock: Clock }, input: { slug: string; viewer: Viewer | null; campaign: CampaignInput; weeks: number }): Promise<SimulationView> {
+export async function simulateDraft(
+  deps: { db: Database; clock: Clock; config: { privacyMinGroup: number } },
+  input: { slug: string; viewer: Viewer | null; campaign: CampaignInput; weeks: number; requestId?: string },
+): Promise<SimulationView> {
   const territory = await resolveTerritory(deps.db, input.slug);
-  await requireTerritoryRole(deps.db, territory, input.viewer, MANAGERS);
+  const actor = await requireTerritoryRole(deps.db, territory, input.viewer, MANAGERS);
   const draft = checkCampaignInput(input.campaign);
+  await requireSeenCommunities(deps.db, territory.id, draft.rules, input.viewer, '/campaign');
   const to = localDate(deps.clock.now());
   const from = addDays(to, -7 * input.weeks + 1);
   const gestures = await loadCampaignGestures(deps.db, { territoryId: territory.id, from, to });
   const campaign = { ...asCampaign('draft', draft), startsOn: from, endsOn: to };
-  const result = simulateCampaign(draft.mode === 'lottery' ? { ...campaign, budgetCents: Number.MAX_SAFE_INTEGER } : campaign, gestures);
-  return { ...result, budgetCents: draft.budgetCents, budgetUsed: draft.mode === 'lottery' ? 0 : result.budgetUsed, from, to, weeks: input.weeks };
+  const run = draft.mode === 'lottery' ? { ...campaign, budgetCents: Number.MAX_SAFE_INTEGER } : campaign;
+  const result = simulateCampaign(run, gestures);
+  // Any rule can be simulated: each run is recorded, so a series of runs that closes in on one person can be seen.
+  await recordAudit(deps.db, { territoryId: territory.id, actorId: actor.userId, action: 'campaign.simulated', subjectType: 'territory', subjectId: territory.id, details: { rules: draft.rules, weeks: input.weeks }, requestId: input.requestId ?? null });
+  const shown = guardSimulation({ ...result, budgetCents: draft.budgetCents, budgetUsed: draft.mode === 'lottery' ? 0 : result.budgetUsed }, evaluateCampaign(run, gestures), deps.config.privacyMinGroup);
+  return { ...shown, from, to, weeks: input.weeks };
 }

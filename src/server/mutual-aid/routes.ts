@@ -8,6 +8,7 @@ import { cancelRequest, markDone } from './close-request.ts';
 import { closeOffer } from './close-offer.ts';
 import { createRequest } from './create-request.ts';
 import { getHelpImpact, getMyHelpImpact } from './get-help-impact.ts';
+import { HelpImpactSchema } from './impact-schemas.ts';
 import { deleteHelperProfile, getHelperProfile, saveHelperProfile } from './helper-profile.ts';
 import { listOffers } from './list-offers.ts';
 import { listHelping, listMyRequests, listNearbyRequests, viewRequest } from './list-requests.ts';
@@ -217,7 +218,7 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       description: 'Collective value of mutual aid per week: done requests, hours of help (reported or estimated per kind, apart), people helped, helpers — for the territory or one community.',
       params: TerritoryParam,
       querystring: Type.Object({ weeks: Weeks, community: Type.Optional(IdParam) }, { additionalProperties: false }),
-      response: { 200: Type.Unknown(), ...problemResponses },
+      response: { 200: HelpImpactSchema, ...problemResponses },
     },
     handler: async (req) => getHelpImpact(deps, { slug: req.params.territory, viewer: req.viewer, weeks: req.query.weeks, communityId: req.query.community }),
   });
@@ -228,7 +229,7 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       description: 'The help I gave per week, and how many others helped this week in the territory and my communities.',
       params: TerritoryParam,
       querystring: Type.Object({ weeks: Weeks }, { additionalProperties: false }),
-      response: { 200: Type.Unknown(), ...problemResponses },
+      response: { 200: HelpImpactSchema, ...problemResponses },
     },
     handler: async (req) => getMyHelpImpact(deps, { slug: req.params.territory, viewer: req.viewer, weeks: req.query.weeks }),
   });

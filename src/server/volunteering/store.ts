@@ -14,7 +14,7 @@ export type ParticipationRow = Selectable<ParticipationsTable>;
 export interface VolunteeringDeps {
   db: Database;
   clock: Clock;
-  config: { publicUrl: string };
+  config: { publicUrl: string; privacyMinGroup: number };
   bus?: EventBus | undefined;
 }
 

@@ -30,7 +30,7 @@ export async function listOrganisations(deps: VolunteeringDeps, slug: string) {
     .where('hidden_at', 'is', null)
     .orderBy('name')
     .execute();
-  const stats = await organisationStats(deps.db, rows.map((r) => r.id), deps.clock.now());
+  const stats = await organisationStats(deps.db, rows.map((r) => r.id), deps.clock.now(), deps.config.privacyMinGroup);
   const names = await communeNames(deps.db, territory.id);
   return rows.map((o) => ({ ...publicView(o, o.commune_code ? (names.get(o.commune_code) ?? null) : null), response: stats.get(o.id)! }));
 }
@@ -43,7 +43,7 @@ export async function viewOrganisation(deps: VolunteeringDeps, slug: string, id:
   const applicant = viewer !== null && o.applied_by === viewer.userId;
   if (!isPublicOrganisation(o) && !manager && !operator && !applicant) throw notFound('Organisation');
   const now = deps.clock.now();
-  const stats = (await organisationStats(deps.db, [o.id], now)).get(o.id)!;
+  const stats = (await organisationStats(deps.db, [o.id], now, manager ? null : deps.config.privacyMinGroup)).get(o.id)!;
   const names = await communeNames(deps.db, territory.id);
   // Managers see every mission of theirs; others the public ones.
   const missions = await deps.db
@@ -94,7 +94,12 @@ export async function listMyOrganisations(deps: VolunteeringDeps, slug: string, 
     .where((eb) => eb.or([eb('om.user_id', '=', actor.userId), eb('o.applied_by', '=', actor.userId)]))
     .orderBy('o.id', 'desc')
     .execute();
-  const stats = await organisationStats(deps.db, rows.map((r) => r.id), deps.clock.now());
+  const managed = rows.filter((r) => r.member !== null).map((r) => r.id);
+  const [whole, shown] = [
+    await organisationStats(deps.db, managed, deps.clock.now(), null),
+    await organisationStats(deps.db, rows.filter((r) => r.member === null).map((r) => r.id), deps.clock.now(), deps.config.privacyMinGroup),
+  ];
+  const stats = new Map([...shown, ...whole]);
   const names = await communeNames(deps.db, territory.id);
   return rows.map((o) => ({
     ...publicView(o, o.commune_code ? (names.get(o.commune_code) ?? null) : null),

@@ -54,12 +54,7 @@ export function registerViewer(app: FastifyInstance, deps: AppDeps): void {
     }
   });
   // Every request made on someone's behalf is logged before its answer leaves, whatever the capability recorded.
-  app.addHook('onSend', async (request, reply) => {
-    const acting = actingRequests.get(request);
-    if (!acting) return;
-    actingRequests.delete(request);
-    await recordActed(deps.db, acting, { method: request.method, route: request.routeOptions.url, status: reply.statusCode, requestId: request.id }, deps.clock.now());
-  });
+  app.addHook('onSend', async (request, reply) => recordActingRequest(request, deps, reply.statusCode));
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
     // A browser always sends Origin on cross-site writes: refuse another site's forms, signed in or not.
@@ -74,6 +69,17 @@ export function registerViewer(app: FastifyInstance, deps: AppDeps): void {
       throw new AppError('csrf', `Send the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie.`);
     }
   });
+}
+
+/**
+ * Records the `mediation.acted` entry of a request made on someone's behalf, once. The onSend hook calls it for
+ * every answer; a live stream (core/http/event-stream.ts) hijacks its reply, never reaches onSend, and calls it itself.
+ */
+export async function recordActingRequest(request: FastifyRequest, deps: AppDeps, status: number): Promise<void> {
+  const acting = actingRequests.get(request);
+  if (!acting) return;
+  actingRequests.delete(request);
+  await recordActed(deps.db, acting, { method: request.method, route: request.routeOptions.url, status, requestId: request.id }, deps.clock.now());
 }
 
 /** Sets the session and CSRF cookies; Secure when the request came over HTTPS. */
