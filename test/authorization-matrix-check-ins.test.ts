@@ -120,7 +120,9 @@ const MATRIX: Row[] = [
   { route: 'GET /api/territories/:t/check-ins/enrolments/:id/history', note: 'with a reason', build: async (w) => ({ url: `${C(w)}/enrolments/${await watchedByResident(w)}/history?reason=${reason}` }), expect: referentOrStaffWithReason },
   { route: 'POST /api/territories/:t/check-ins/alerts/:id/acknowledge', build: async (w) => ({ url: `${C(w)}/alerts/${await alert(w, false)}/acknowledge`, body: { action: 'on_my_way' } }), expect: [401, 200, 404, 404, 404, 403] },
   { route: 'POST /api/territories/:t/check-ins/alerts/:id/acknowledge', note: 'escalated', build: async (w) => ({ url: `${C(w)}/alerts/${await alert(w, true)}/acknowledge`, body: { action: 'on_my_way' } }), expect: [401, 200, 404, 200, 200, 403] },
-  { route: 'GET /api/territories/:t/check-ins/duty', build: (w) => ({ url: `${C(w)}/duty` }), expect: duty },
+  { route: 'GET /api/territories/:t/check-ins/duty', build: (w) => ({ url: `${C(w)}/duty?reason=${reason}` }), expect: duty },
+  // A staff read of personal data states its reason: without one the edge answers 400 naming it, whoever asks.
+  { route: 'GET /api/territories/:t/check-ins/duty', note: 'no reason', build: (w) => ({ url: `${C(w)}/duty` }), expect: [400, 400, 400, 400, 400, 400] },
   { route: 'POST /api/territories/:t/check-ins/residents/:userId/enrolment', build: async (w) => ({ url: `${C(w)}/residents/${(await newResident(w)).id}/enrolment`, body: { deadline: '10:00', escalationMinutes: 60, referents: [(await newResident(w)).id] } }), expect: mediatorsOnly },
   { route: 'POST /api/territories/:t/check-ins/residents/:userId/phone-check-ins', build: async (w) => { const r = await newResident(w); await enrolment(w, r.id); return { url: `${C(w)}/residents/${r.id}/phone-check-ins` }; }, expect: mediatorsOnly },
 ];
@@ -144,7 +146,7 @@ describeMatrix('authorization matrix: check-ins', MATRIX, {
       expect(enrolled.statusCode, enrolled.body).toBe(201);
       expect((await acting(`${C(w)}/residents/${residentId}/phone-check-ins`)).statusCode).toBe(200);
       expect((await m.post(`${T(w)}/mediation/sessions/${session.json<{ id: string }>().id}/end`)).statusCode).toBe(200);
-      expect((await m.get(`${C(w)}/duty`)).statusCode).toBe(200);
+      expect((await m.get(`${C(w)}/duty?reason=${reason}`)).statusCode).toBe(200);
       const history = `${C(w)}/enrolments/${enrolled.json().id}/history`;
       expect((await m.get(history)).statusCode).toBe(403);
       expect((await m.get(`${history}?reason=${reason}`)).statusCode).toBe(200);

@@ -4,6 +4,7 @@
 // notifications tag and sit in the core table.
 import { buildCommunity, buildUser, PASSWORD } from './support/factories.ts';
 import { Client } from './support/http.ts';
+import { reportedPrivateMessage } from './support/staff-reads.ts';
 import { community, describeMatrix, hasTag, residents, T, type Expect, type Row, type World } from './support/matrix.ts';
 
 /** Operators, admins, and the organiser of the community concerned. */
@@ -27,8 +28,11 @@ const someone = async (w: World) => (await buildUser(w.t.database.db, { territor
 // prettier-ignore
 const MATRIX: Row[] = [
   { route: 'POST /api/territories/:t/reports', build: async (w) => ({ url: `${T(w)}/reports`, body: { subjectType: 'community', subjectId: (await buildCommunity(w.t.database.db, { territory: w.territory })).id, reason: 'spam' } }), expect: residents(201) },
-  { route: 'GET /api/territories/:t/moderation/reports', build: async (w) => { await reportedCommunity(w); return { url: `${T(w)}/moderation/reports` }; }, expect: moderators },
-  { route: 'GET /api/territories/:t/moderation/reports', note: 'another community', build: async (w) => ({ url: `${T(w)}/moderation/reports?communityId=${await reportedCommunity(w, true)}` }), expect: operatorsOnly },
+  { route: 'GET /api/territories/:t/moderation/reports', build: async (w) => { await reportedCommunity(w); return { url: `${T(w)}/moderation/reports?reason=examen%20du%20jour` }; }, expect: moderators },
+  { route: 'GET /api/territories/:t/moderation/reports', note: 'another community', build: async (w) => ({ url: `${T(w)}/moderation/reports?communityId=${await reportedCommunity(w, true)}&reason=examen%20du%20jour` }), expect: operatorsOnly },
+  { route: 'GET /api/territories/:t/moderation/reports', note: 'no reason', build: (w) => ({ url: `${T(w)}/moderation/reports` }), expect: [400, 400, 400, 400, 400, 400] },
+  // The text of a reported private message: operators and admins only, with a reason (audited); the queue withholds it.
+  { route: 'GET /api/territories/:t/moderation/reports/:subjectType/:subjectId/content', build: async (w) => ({ url: `${T(w)}/moderation/reports/carpool_message/${await reportedPrivateMessage(w.t.database.db, w.territory.id, await someone(w), 'Mon adresse perso')}/content?reason=examen%20du%20jour` }), expect: operatorsOnly },
   { route: 'POST /api/territories/:t/moderation/reviews', note: 'the organiser’s community', build: async (w) => ({ url: `${T(w)}/moderation/reviews`, body: { subjectType: 'community', subjectId: await reportedCommunity(w), decision: 'keep', reason: 'Rien d’anormal' } }), expect: moderators },
   { route: 'POST /api/territories/:t/moderation/reviews', note: 'another community', build: async (w) => ({ url: `${T(w)}/moderation/reviews`, body: { subjectType: 'community', subjectId: await reportedCommunity(w, true), decision: 'remove', reason: 'Publicité' } }), expect: operatorsOnly },
   { route: 'GET /api/territories/:t/blocks', build: (w) => ({ url: `${T(w)}/blocks` }), expect: residents(200) },

@@ -109,7 +109,9 @@ const MATRIX: Row[] = [
   { route: 'POST /api/territories/:t/volunteering/organisations/:id/decision', build: async (w) => ({ url: `${V(w)}/organisations/${await pendingOrganisation(w)}/decision`, body: { decision: 'validate' } }), expect: operators(200) },
   { route: 'POST /api/territories/:t/volunteering/organisations/:id/missions', build: async (w) => ({ url: `${V(w)}/organisations/${await organisation(w)}/missions`, body: body() }), expect: managerOnly(201) },
   { route: 'GET /api/territories/:t/volunteering/my-organisations', build: (w) => ({ url: `${V(w)}/my-organisations` }), expect: residents(200) },
-  { route: 'GET /api/territories/:t/volunteering/validation', build: (w) => ({ url: `${V(w)}/validation` }), expect: operators(200) },
+  { route: 'GET /api/territories/:t/volunteering/validation', build: (w) => ({ url: `${V(w)}/validation?reason=demandes%20du%20jour` }), expect: operators(200) },
+  // Applicants' names and contacts are personal data: without a stated reason the edge answers 400, whoever asks.
+  { route: 'GET /api/territories/:t/volunteering/validation', note: 'no reason', build: (w) => ({ url: `${V(w)}/validation` }), expect: [400, 400, 400, 400, 400, 400] },
   // ── Missions ──────────────────────────────────────────────────────────
   { route: 'GET /api/territories/:t/volunteering/missions', build: async (w) => { await mission(w, 'published'); return { url: `${V(w)}/missions?commune=21001&radiusKm=5` }; }, expect: anyone },
   { route: 'GET /api/territories/:t/volunteering/missions/:id', build: async (w) => ({ url: `${V(w)}/missions/${await mission(w, 'published')}` }), expect: anyone },

@@ -6,7 +6,7 @@ import { digest } from '../src/server/core/auth/tokens.ts';
 import type { CommunityVisibility, MembershipStatus } from '../src/server/core/database/schema.ts';
 import { notify } from '../src/server/notifications/notify.ts';
 import { addMember, buildUser, PASSWORD } from './support/factories.ts';
-import { anyone, community, describeMatrix, isCampaigns, isMobility, isSolidarity, isWallet, residents, signedIn, T, type Row, type World } from './support/matrix.ts';
+import { anyone, community, describeMatrix, isCampaigns, isMobility, isSolidarity, isWallet, residentOnly, residents, signedIn, T, type Row, type World } from './support/matrix.ts';
 
 const uniqueEmail = () => `m-${Math.random().toString(36).slice(2)}@example.org`;
 
@@ -49,7 +49,7 @@ async function commitment(w: World, target = 100): Promise<string> {
   return res.json<{ id: string }>().id;
 }
 
-/** A community commitment launched by the matrix's organiser (who may enter offline signatures for it). */
+/** A community commitment launched by the matrix's organiser (who may enter signatures collected on paper for it). */
 async function communityCommitment(w: World): Promise<string> {
   const c = await community(w);
   const at = (days: number) => new Date(w.t.clock.now().getTime() + days * 86_400_000).toISOString();
@@ -63,6 +63,14 @@ async function communityCommitment(w: World): Promise<string> {
   });
   if (res.statusCode !== 201) throw new Error(`fixture community commitment: ${res.statusCode} ${res.body}`);
   return res.json<{ id: string }>().id;
+}
+
+/** A signature typed in from paper by the matrix's operator for the matrix's resident: the URL of the entry. */
+async function offlineEntry(w: World): Promise<string> {
+  const url = `${T(w)}/commitments/${await commitment(w)}/offline-signatures`;
+  const res = await w.clients.operator.post(url, { userId: w.users.resident.id, reference: 'Feuille de la réunion' });
+  if (res.statusCode !== 201) throw new Error(`fixture offline entry: ${res.statusCode} ${res.body}`);
+  return `${url}/${res.json<{ id: string }>().id}`;
 }
 
 /** A completed commitment (written directly, in the past) that every person of the matrix's territory signed. */
@@ -160,8 +168,11 @@ const MATRIX: Row[] = [
   { route: 'GET /api/territories/:t/me/commitments', build: (w) => ({ url: `${T(w)}/me/commitments` }), expect: residents(200) },
   // Only inside a mediation session for an assisted resident (test/authorization-matrix-acting-for.test.ts): nobody here.
   { route: 'POST /api/territories/:t/commitments/:id/sign-for', note: 'no session among the actors', build: async (w) => ({ url: `${T(w)}/commitments/${await commitment(w)}/sign-for`, body: { userId: (await buildUser(w.t.database.db, { territory: w.territory })).id } }), expect: [401, 403, 403, 403, 403, 403] },
-  { route: 'POST /api/territories/:t/commitments/:id/offline-signatures', note: 'the resident launched it', build: async (w) => ({ url: `${T(w)}/commitments/${await commitment(w)}/offline-signatures`, body: { userId: (await buildUser(w.t.database.db, { territory: w.territory })).id, reference: 'Feuille 1' } }), expect: [401, 200, 403, 200, 200, 403] },
-  { route: 'POST /api/territories/:t/commitments/:id/offline-signatures', note: 'community', build: async (w) => ({ url: `${T(w)}/commitments/${await communityCommitment(w)}/offline-signatures`, body: { userId: (await buildUser(w.t.database.db, { territory: w.territory })).id, reference: 'Feuille 2' } }), expect: [401, 403, 200, 200, 200, 403] },
+  { route: 'POST /api/territories/:t/commitments/:id/offline-signatures', note: 'the resident launched it', build: async (w) => ({ url: `${T(w)}/commitments/${await commitment(w)}/offline-signatures`, body: { userId: (await buildUser(w.t.database.db, { territory: w.territory })).id, reference: 'Feuille 1' } }), expect: [401, 403, 403, 201, 201, 403] },
+  { route: 'POST /api/territories/:t/commitments/:id/offline-signatures', note: 'community', build: async (w) => ({ url: `${T(w)}/commitments/${await communityCommitment(w)}/offline-signatures`, body: { userId: (await buildUser(w.t.database.db, { territory: w.territory })).id, reference: 'Feuille 2' } }), expect: [401, 403, 201, 201, 201, 403] },
+  { route: 'POST /api/territories/:t/commitments/:id/offline-signatures/:entryId/confirm', note: 'entered for the resident', build: async (w) => ({ url: `${await offlineEntry(w)}/confirm`, body: {} }), expect: residentOnly(200) },
+  { route: 'POST /api/territories/:t/commitments/:id/offline-signatures/:entryId/withdraw', note: 'entered for the resident', build: async (w) => ({ url: `${await offlineEntry(w)}/withdraw` }), expect: residentOnly(200) },
+  { route: 'GET /api/territories/:t/me/offline-signatures', build: (w) => ({ url: `${T(w)}/me/offline-signatures` }), expect: residents(200) },
   { route: 'POST /api/territories/:t/commitments/:id/check', build: async (w) => ({ url: `${T(w)}/commitments/${await completedCommitment(w)}/check`, body: { kept: true } }), expect: [401, 200, 200, 200, 200, 403] },
   { route: 'GET /api/notifications', build: () => ({ url: '/api/notifications' }), expect: signedIn(200) },
   { route: 'POST /api/notifications/read', build: () => ({ url: '/api/notifications/read' }), expect: signedIn(204) },

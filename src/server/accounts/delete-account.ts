@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { eraseCarpoolData } from '../carpool/personal-data.ts';
 import { eraseCheckInData } from '../check-ins/personal-data.ts';
 import { releaseMemberships } from '../communities/release-memberships.ts';
+import { eraseOfflineEntries } from '../commitments/offline-entries.ts';
 import { eraseCommuteData } from '../commute/personal-data.ts';
 import { eraseShiftData } from '../corridors/personal-data.ts';
 import { anonymiseGestures } from '../impact/personal-data.ts';
@@ -65,6 +66,7 @@ export async function eraseAccount(trx: Transaction, user: { id: string; email: 
   await eraseWalletData(trx, user.id);
   await eraseCheckInData(trx, user.id);
   await eraseMutualAidData(trx, user.id);
+  await eraseOfflineEntries(trx, user.id);
   await eraseMediationData(trx, user.id, now);
   await eraseVolunteeringData(trx, user.id, now);
   await trx.deleteFrom('territory_members').where('user_id', '=', user.id).execute();

@@ -122,7 +122,7 @@ describe.each(databaseKinds())('daily check-ins on %s', (kind) => {
     expect(open).toHaveLength(1);
     expect(await kindsFor(mediator.id)).toEqual([]);
     // The duty list is empty: nothing escalated.
-    expect((await (await signIn(mediator)).get(`${w.base}/duty`)).json().items).toEqual([]);
+    expect((await (await signIn(mediator)).get(`${w.base}/duty?reason=${encodeURIComponent('Alerte transmise ce matin')}`)).json().items).toEqual([]);
     // 10:29: still not escalated. 10:30: escalated once to mediators and operators.
     t.clock.advance(29 * MINUTE);
     await sweep();
@@ -134,7 +134,7 @@ describe.each(databaseKinds())('daily check-ins on %s', (kind) => {
     expect(await kindsFor(mediator.id)).toEqual(['check_in.escalated']);
     expect(await kindsFor(operator.id)).toEqual(['check_in.escalated']);
     expect(await kindsFor(resident.id)).toEqual([]);
-    const duty = (await (await signIn(operator)).get(`${w.base}/duty`)).json().items;
+    const duty = (await (await signIn(operator)).get(`${w.base}/duty?reason=${encodeURIComponent('Alerte transmise ce matin')}`)).json().items;
     expect(duty).toEqual([expect.objectContaining({ enrolmentId: id, date: '2026-12-02', resolvedAt: null, resident: expect.objectContaining({ userId: resident.id }) })]);
     // 11:15, a late check-in closes it and tells referents and duty.
     t.clock.advance(45 * MINUTE);

@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { CalendarDate, DateTime, IdParam, NoContent, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { StaffReason } from '../audit/staff-read.ts';
 import { acknowledgeAlert } from './acknowledge-alert.ts';
 import { changeSchedule, leaveCheckIns, pauseEnrolment, resumeEnrolment } from './change-enrolment.ts';
 import { checkInToday, recordPhoneCheckIn } from './check-in.ts';
@@ -142,8 +143,14 @@ export const checkInRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(`${base}/duty`, {
-    schema: { tags, params: TerritoryParam, description: 'Mediators, operators and admins: alerts escalated to the people on duty (open, and closed in the last 7 days).', response: { 200: Type.Unknown(), ...problemResponses } },
-    handler: async (req) => viewDuty(deps, req.params.territory, req.viewer),
+    schema: {
+      tags,
+      params: TerritoryParam,
+      querystring: Type.Object({ reason: StaffReason }, { additionalProperties: false }),
+      description: 'Mediators, operators and admins: alerts escalated to the people on duty (open, and closed in the last 7 days). A staff read of personal data: `reason` is required and recorded in the audit log.',
+      response: { 200: Type.Unknown(), ...problemResponses },
+    },
+    handler: async (req) => viewDuty(deps, req.params.territory, req.viewer, { reason: req.query.reason, requestId: req.id }),
   });
 
   app.post(`${base}/residents/:userId/enrolment`, {

@@ -7,6 +7,7 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { toHHMM } from '../core/time-of-day.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { auditStaffRead, statedReason } from '../audit/staff-read.ts';
 import { requireResident, requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
 import { DUTY_ROLES, notVisible, reasonRequired, relationTo } from './access.ts';
 import { addDays, dayStatus, deadlineOn, isDayExpected, today, type DayStatus } from './schedule.ts';
@@ -232,9 +233,10 @@ export async function viewHistory(deps: CheckInDeps, input: { slug: string; view
 }
 
 /** For mediators, operators and admins: alerts that escalated to the people on duty — open ones and those closed in the last 7 days. */
-export async function viewDuty(deps: CheckInDeps, slug: string, viewer: Viewer | null) {
+export async function viewDuty(deps: CheckInDeps, slug: string, viewer: Viewer | null, read: { reason: string; requestId: string }) {
   const territory = await resolveTerritory(deps.db, slug);
   await requireTerritoryRole(deps.db, territory, viewer, DUTY_ROLES);
+  const reason = statedReason(read.reason);
   const since = new Date(deps.clock.now().getTime() - 7 * 86_400_000);
   const rows = await deps.db
     .selectFrom('check_in_alerts as a')
@@ -257,5 +259,8 @@ export async function viewDuty(deps: CheckInDeps, slug: string, viewer: Viewer |
     const referents = (await listReferents(deps.db, r.enrolment_id)).filter((x) => x.status === 'active').map((x) => ({ userId: x.userId, displayName: x.displayName }));
     items.push({ ...alert, enrolmentId: r.enrolment_id, resident: { userId: r.resident_id, displayName: r.display_name, commune: r.commune }, referents });
   }
+  // Names, communes, referents and notes are personal data: the read is audited with its reason before it is shown.
+  const people = items.flatMap((i) => [i.resident.userId, ...i.referents.map((x) => x.userId)]);
+  await auditStaffRead(deps.db, { territoryId: territory.id, viewer: viewer!, reason, what: 'check_in_duty_list', subjectType: 'check_in_duty', people, requestId: read.requestId, at: deps.clock.now() });
   return { items };
 }

@@ -1,6 +1,7 @@
 // Commitments after signing, over HTTP on a real database: milestones delivered to every signer (in-app
 // notification and mail), the sweep (failure once, nudge once per stall, "did you do it?" once) with a
-// fixed clock, mediator and offline signatures (audited, refused with clear 4xx, nothing written), automatic
+// fixed clock, mediator signatures (audited, refused with clear 4xx, nothing written; offline ones in
+// offline-signatures-http.test.ts), automatic
 // counting of matching gestures, the check and the kept rate, my commitments, and the data export.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -237,34 +238,6 @@ describe.each(databaseKinds())('commitment follow-up on %s', (kind) => {
     const late = await mediator.post(url, { userId: (await user()).id, consentRef: 'F-9' });
     expect([late.statusCode, late.json().reason]).toEqual([409, 'failed']);
     expect(await signatureCount(id)).toBe(1);
-  });
-
-  it('lets the creator or an operator enter an offline signature with its reference, audited; others get 403', async () => {
-    const creatorUser = await user();
-    const creator = await signIn(creatorUser);
-    const id = await launch(creator, 5);
-    const url = `${base()}/${id}/offline-signatures`;
-    const [r1, r2] = [await user(), await user()];
-    const stranger = await signIn(await user());
-    expect((await stranger.post(url, { userId: r1.id, reference: 'Réunion du 12' })).statusCode).toBe(403);
-    const blank = await creator.post(url, { userId: r1.id, reference: '' });
-    expect([blank.statusCode, blank.json().field]).toEqual([400, '/reference']);
-    const named = await creator.post(url, { userId: r1.id, reference: 'x', publicName: true });
-    expect([named.statusCode, named.json().field]).toEqual([400, '/publicName']);
-    expect(await signatureCount(id)).toBe(0);
-    expect((await creator.get(`${base()}/${id}`)).json()).toMatchObject({ canEnterOffline: true, createdByMe: true });
-    expect((await creator.post(url, { userId: r1.id, reference: 'Feuille 3, réunion du 12' })).statusCode).toBe(200);
-    const operator = await signIn(await user(['resident', 'operator']));
-    expect((await operator.post(url, { userId: r2.id, reference: 'Feuille 4' })).statusCode).toBe(200);
-    const again = await operator.post(url, { userId: r2.id, reference: 'Feuille 4' });
-    expect([again.statusCode, again.json().reason]).toEqual([409, 'already_signed']);
-    const rows = await db().selectFrom('commitment_signatures').select(['user_id', 'entry', 'signed_by', 'public_name']).where('commitment_id', '=', id).orderBy('signed_at').execute();
-    expect(rows.map((r) => [r.entry, r.signed_by === creatorUser.id, r.public_name])).toEqual([
-      ['offline', true, false],
-      ['offline', false, false],
-    ]);
-    const audit = await db().selectFrom('audit_log').select(['actor_id', 'on_behalf_of_id']).where('action', '=', 'commitment.offline_signature_entered').where('subject_id', '=', id).execute();
-    expect(audit.map((a) => a.on_behalf_of_id).sort()).toEqual([r1.id, r2.id].sort());
   });
 
   it('lists my commitments (launched or signed) with my signature, and exports the new fields', async () => {

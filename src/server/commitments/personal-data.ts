@@ -1,8 +1,9 @@
 /** @module A person's commitments and signatures, for their data export (signatures outlive erasure, without a name). */
 import type { Database } from '../core/database/schema.ts';
+import { exportOfflineEntries } from './offline-entries.ts';
 
 export async function exportCommitmentData(db: Database, userId: string) {
-  const [created, signed, enteredForOthers] = await Promise.all([
+  const [created, signed, enteredForOthers, offlineEntries] = await Promise.all([
     db.selectFrom('commitments').select(['id', 'wording', 'action', 'created_at', 'signing_deadline']).where('created_by', '=', userId).orderBy('id').execute(),
     db
       .selectFrom('commitment_signatures as s')
@@ -19,6 +20,7 @@ export async function exportCommitmentData(db: Database, userId: string) {
       .where('s.signed_by', '=', userId)
       .orderBy('s.signed_at')
       .execute(),
+    exportOfflineEntries(db, userId),
   ]);
-  return { created, signed, enteredForOthers };
+  return { created, signed, enteredForOthers, offlineEntries };
 }

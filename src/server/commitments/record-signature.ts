@@ -15,6 +15,8 @@ export interface SignatureRequest {
   /** The mediator or organiser entering it; null when self-signed. */
   signedBy: string | null;
   consentRef: string | null;
+  /** False when the person is told otherwise (they confirmed it themselves, or the caller sends its own notice). */
+  tell?: boolean | undefined;
 }
 
 export interface SignatureOutcome {
@@ -57,6 +59,6 @@ export async function recordSignature(
   const next = { ...target, state: result.state };
   let mailed = 0;
   for (const milestone of result.notify) mailed += (await sendNotice(trx, next, milestone, signersAndCreator(next), ctx)).mailed;
-  if (request.entry !== 'self') mailed += (await sendNotice(trx, next, 'signed_for_you', [request.signerId], ctx, { entry: request.entry })).mailed;
+  if (request.entry !== 'self' && request.tell !== false) mailed += (await sendNotice(trx, next, 'signed_for_you', [request.signerId], ctx, { entry: request.entry })).mailed;
   return { status: statusAt(result.state.commitment, result.state.signatures, ctx.now), notify: result.notify, mailed };
 }

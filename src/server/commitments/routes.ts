@@ -6,7 +6,8 @@ import { createCommitment } from './create-commitment.ts';
 import { editWording } from './edit-wording.ts';
 import { ACTION_KINDS } from './model.ts';
 import { recordCheck } from './check-commitment.ts';
-import { enterOfflineSignature, signCommitment, signForResident } from './sign-commitment.ts';
+import { offlineSignatureRoutes } from './offline-routes.ts';
+import { signCommitment, signForResident } from './sign-commitment.ts';
 import { listCommitments, listMyCommitments, viewCommitment } from './view-commitment.ts';
 import { presentCommitment, presentCommitments } from './present-commitment.ts';
 import { localDate } from '../core/time-of-day.ts';
@@ -105,26 +106,6 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
       }),
   });
 
-  app.post(`${base}/:id/offline-signatures`, {
-    schema: {
-      tags,
-      description: 'The creator, a community organiser or an operator enters a signature a resident gave offline, with its reference (audited).',
-      params: Params,
-      body: Type.Object({ userId: IdParam, reference: Type.String({ maxLength: 100 }), commune: Type.Optional(Commune) }, { additionalProperties: false }),
-      response: { 200: SignAnswer, ...problemResponses },
-    },
-    handler: async (req) =>
-      enterOfflineSignature(deps, {
-        slug: req.params.territory,
-        viewer: req.viewer,
-        id: req.params.id,
-        userId: req.body.userId,
-        reference: req.body.reference,
-        commune: req.body.commune,
-        requestId: req.id,
-      }),
-  });
-
   app.post(`${base}/:id/check`, {
     schema: {
       tags,
@@ -140,4 +121,5 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
     schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...problemResponses } },
     handler: async (req) => presentCommitments(await listMyCommitments(deps, req.params.territory, req.viewer), req.params.territory, localDate(deps.clock.now())),
   });
+  offlineSignatureRoutes(app, deps);
 };

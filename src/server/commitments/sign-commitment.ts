@@ -1,7 +1,7 @@
 /**
  * @module Signing: one signature per person, refused after the deadline; the commitment row is locked meanwhile.
- * A mediator may sign for a resident with a consent reference; an organiser may enter a signature collected
- * offline. Both are audited, naming the one who entered it and the one it is for.
+ * A mediator may sign for a resident with a consent reference (audited, naming the one who entered it and the one
+ * it is for). Signatures collected on paper are in enter-offline-signature.ts.
  */
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
@@ -18,7 +18,7 @@ const alreadySigned = (someone: boolean) =>
   new AppError('conflict', someone ? 'This person has already signed this commitment.' : 'You have already signed this commitment.', { reason: 'already_signed' });
 
 /** Runs `sign` on the locked commitment in one transaction; a racing duplicate becomes the same 409. */
-async function withLockedCommitment(
+export async function withLockedCommitment(
   deps: CommitmentDeps,
   territory: TerritoryRef,
   id: string,
@@ -105,52 +105,6 @@ export async function signForResident(deps: CommitmentDeps, input: SignForInput)
       subjectId: row.id,
       reason: 'mediator',
       details: { consentRef },
-      requestId: input.requestId,
-      at: deps.clock.now(),
-    });
-    return outcome;
-  });
-}
-
-export interface OfflineInput {
-  slug: string;
-  viewer: Viewer | null;
-  id: string;
-  userId: string;
-  reference: string;
-  commune?: string | undefined;
-  requestId: string;
-}
-
-/** Who may type in signatures collected on paper: the creator, a community commitment's organisers, territory operators and admins. */
-async function mayEnterOffline(db: Executor, row: CommitmentRow, actor: { userId: string; roles: readonly string[] }): Promise<boolean> {
-  if (row.created_by === actor.userId || actor.roles.includes('operator') || actor.roles.includes('admin')) return true;
-  if (!row.community_id) return false;
-  const m = await db.selectFrom('community_members').select(['role', 'status']).where('community_id', '=', row.community_id).where('user_id', '=', actor.userId).executeTakeFirst();
-  return m?.role === 'organiser' && m.status === 'active';
-}
-
-/** An organiser enters a signature a resident gave offline (a paper sheet at a meeting), with its reference; never a public name. */
-export async function enterOfflineSignature(deps: CommitmentDeps, input: OfflineInput): Promise<SignatureOutcome> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
-  return withLockedCommitment(deps, territory, input.id, true, async (trx, row, { state }) => {
-    await requireVisible(trx, row, actor);
-    if (!(await mayEnterOffline(trx, row, actor))) throw new AppError('forbidden', 'Only the commitment’s creator, its community’s organisers or the territory’s operators enter offline signatures.');
-    const ref = reference(input.reference, '/reference');
-    await requireSubject(trx, territory, input.userId, actor.userId);
-    await requireVisible(trx, row, { userId: input.userId });
-    const request = { signerId: input.userId, commune: input.commune ?? null, publicName: false, entry: 'offline' as const, signedBy: actor.userId, consentRef: ref };
-    const outcome = await recordSignature(trx, { territory, row, state }, request, { now: deps.clock.now(), publicUrl: deps.config.publicUrl });
-    await recordAudit(trx, {
-      territoryId: territory.id,
-      actorId: actor.userId,
-      onBehalfOfId: input.userId,
-      action: 'commitment.offline_signature_entered',
-      subjectType: 'commitment',
-      subjectId: row.id,
-      reason: 'offline',
-      details: { reference: ref },
       requestId: input.requestId,
       at: deps.clock.now(),
     });

@@ -1,4 +1,4 @@
-/** @module The commitments tables as Kysely types (migrations 0003_commitments, 0005_commitment_followup); part of the database's DB interface. */
+/** @module The commitments tables as Kysely types (migrations 0003_commitments, 0005_commitment_followup, 0012_offline_signatures); part of the database's DB interface. */
 import type { ColumnType, Generated } from 'kysely';
 import type { Id } from '../core/database/schema.ts';
 
@@ -40,7 +40,26 @@ export interface CommitmentSignaturesTable {
   checked_at: Date | null;
 }
 
+export type OfflineEntryState = 'pending' | 'confirmed' | 'withdrawn';
+
+/** A signature typed in from paper: it counts only once confirmed (then a commitment_signatures row exists). */
+export interface CommitmentOfflineEntriesTable {
+  id: Id;
+  territory_id: string;
+  commitment_id: string;
+  user_id: string;
+  commune_code: string | null;
+  reference: string;
+  entered_by: string | null;
+  entered_at: Date;
+  state: Generated<OfflineEntryState>;
+  /** `person` (they confirmed it) or `mediator_session` (entered inside a session for them, with active consent). */
+  confirmed_by: 'person' | 'mediator_session' | null;
+  decided_at: Date | null;
+}
+
 export interface CommitmentsTables {
   commitments: CommitmentsTable;
   commitment_signatures: CommitmentSignaturesTable;
+  commitment_offline_entries: CommitmentOfflineEntriesTable;
 }

@@ -10,6 +10,7 @@ import { AppError, notFound } from '../core/errors.ts';
 import { canSeeCommunity } from '../communities/model.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { findRoles } from '../territories/queries.ts';
+import { mayEnterOffline } from './access.ts';
 import { automaticCount, type AutomaticCount } from './counting.ts';
 import { canRecordCheck, keptRate, type KeptRate } from './kept-rate.ts';
 import { progressAt, statusAt } from './lifecycle.ts';
@@ -49,7 +50,7 @@ export interface CommitmentView {
   canCheck: boolean;
   /** Signing is open and the viewer is a mediator of the territory. */
   canSignFor: boolean;
-  /** Signing is open and the viewer may enter offline signatures (creator, community organiser, operator, admin). */
+  /** Signing is open and the viewer may enter signatures collected on paper (community organiser, mediator, operator, admin). */
   canEnterOffline: boolean;
   signingDeadline: Date;
   actionStart: Date;
@@ -70,12 +71,9 @@ export async function requireVisible(db: Executor, row: CommitmentRow, viewer: {
 async function viewerPowers(db: Database, row: CommitmentRow, territoryId: string, viewer: Viewer | null): Promise<{ signFor: boolean; offline: boolean }> {
   if (!viewer) return { signFor: false, offline: false };
   const roles = (await findRoles(db, territoryId, viewer.userId)) ?? [];
-  let offline = row.created_by === viewer.userId || roles.includes('operator') || roles.includes('admin');
-  if (!offline && row.community_id) {
-    const m = await db.selectFrom('community_members').select(['role', 'status']).where('community_id', '=', row.community_id).where('user_id', '=', viewer.userId).executeTakeFirst();
-    offline = m?.role === 'organiser' && m.status === 'active';
-  }
-  return { signFor: roles.includes('mediator'), offline: offline && roles.length > 0 };
+  // Inside a session on behalf, the mediator is the one who would enter a signature.
+  const offline = await mayEnterOffline(db, territoryId, row, viewer.mediatorId ?? viewer.userId);
+  return { signFor: roles.includes('mediator'), offline };
 }
 
 export async function viewCommitment(deps: { db: Database; clock: Clock }, slug: string, id: string, viewer: Viewer | null): Promise<CommitmentView> {

@@ -46,7 +46,7 @@ describe('demo check-ins', () => {
 
   it('shows the demo mediator, on duty, the alert passed on to her and closed by a late hello', async () => {
     const maryse = await signIn('mediator');
-    const { items } = (await maryse.get(`${C}/duty`)).json();
+    const { items } = (await maryse.get(`${C}/duty?reason=permanence%20du%20jour`)).json();
     expect(items).toEqual([expect.objectContaining({ resolution: 'checked_in', acknowledgements: [expect.objectContaining({ role: 'duty', action: 'on_my_way' })] })]);
     // Other residents' histories stay closed to her without a reason.
     expect((await maryse.get(`${C}/enrolments/${items[0].enrolmentId}/history`)).statusCode).toBe(403);

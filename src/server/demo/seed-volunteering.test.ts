@@ -65,7 +65,7 @@ describe('demo volunteering', () => {
   });
 
   it('puts one organisation and one mission in the operator’s queue, and an accepted mission in the resident’s list', async () => {
-    const queue = (await (await signIn('operatrice')).get(`${V}/validation`)).json();
+    const queue = (await (await signIn('operatrice')).get(`${V}/validation?reason=demandes%20du%20jour`)).json();
     expect(queue.organisations).toHaveLength(1);
     expect(queue.missions).toHaveLength(1);
     const mine = (await (await signIn('habitante')).get(`${V}/me/participations`)).json().items;

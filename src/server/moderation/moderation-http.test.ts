@@ -132,8 +132,8 @@ describe.each(databaseKinds())('moderation on %s', (kind) => {
     const operatorUser = await user(['resident', 'operator']);
     const operator = await signIn(operatorUser);
     const resident = await reporter();
-    expect((await resident.get(`${T()}/moderation/reports`)).statusCode).toBe(403);
-    const queue = (await operator.get(`${T()}/moderation/reports`)).json<{ scope: string; items: { subjectId: string; subjectType: string; hidden: boolean; reports: number; reasons: Record<string, number>; label: string; comments: { comment: string }[] }[] }>();
+    expect((await resident.get(`${T()}/moderation/reports?reason=examen%20du%20jour`)).statusCode).toBe(403);
+    const queue = (await operator.get(`${T()}/moderation/reports?reason=examen%20du%20jour`)).json<{ scope: string; items: { subjectId: string; subjectType: string; hidden: boolean; reports: number; reasons: Record<string, number>; label: string; comments: { comment: string }[] }[] }>();
     expect(queue.scope).toBe('operator');
     const item = queue.items.find((i) => i.subjectType === 'community' && i.subjectId === community.id);
     expect(item).toMatchObject({ hidden: true, reports: 3, reasons: { spam: 2, personal_data: 1 }, label: 'Les amis du quartier Nord' });
@@ -147,7 +147,7 @@ describe.each(databaseKinds())('moderation on %s', (kind) => {
     expect(kept.statusCode, kept.body).toBe(200);
     expect(kept.json()).toEqual({ decision: 'keep', hidden: false, closedReports: 3 });
     expect(await inDirectory(resident, community.id)).toBe(true);
-    expect((await operator.get(`${T()}/moderation/reports`)).json<{ items: { subjectId: string }[] }>().items.some((i) => i.subjectId === community.id)).toBe(false);
+    expect((await operator.get(`${T()}/moderation/reports?reason=examen%20du%20jour`)).json<{ items: { subjectId: string }[] }>().items.some((i) => i.subjectId === community.id)).toBe(false);
     expect(await kinds(community.organiser.id)).toEqual(['moderation.hidden', 'moderation.restored']);
 
     // Reported again by three others: hidden again; this time removed, and it stays hidden.
@@ -175,11 +175,11 @@ describe.each(databaseKinds())('moderation on %s', (kind) => {
     const someone = await user();
     await report(await reporter(), 'user', someone.id, 'abuse');
     const organiser = await signIn(mine.organiser);
-    const queue = (await organiser.get(`${T()}/moderation/reports`)).json<{ scope: string; items: { subjectType: string; subjectId: string }[] }>();
+    const queue = (await organiser.get(`${T()}/moderation/reports?reason=examen%20du%20jour`)).json<{ scope: string; items: { subjectType: string; subjectId: string }[] }>();
     expect(queue.scope).toBe('organiser');
     expect(queue.items.map((i) => `${i.subjectType}:${i.subjectId}`)).toEqual([`community:${mine.id}`]);
-    expect((await organiser.get(`${T()}/moderation/reports?communityId=${mine.id}`)).statusCode).toBe(200);
-    expect((await organiser.get(`${T()}/moderation/reports?communityId=${theirs.id}`)).statusCode).toBe(403);
+    expect((await organiser.get(`${T()}/moderation/reports?communityId=${mine.id}&reason=examen%20du%20jour`)).statusCode).toBe(200);
+    expect((await organiser.get(`${T()}/moderation/reports?communityId=${theirs.id}&reason=examen%20du%20jour`)).statusCode).toBe(403);
     const review = (id: string, type = 'community') => organiser.post(`${T()}/moderation/reviews`, { subjectType: type, subjectId: id, decision: 'keep', reason: 'Échange réglé entre membres' });
     expect((await review(theirs.id)).statusCode).toBe(403);
     expect((await review(someone.id, 'user')).statusCode).toBe(403);
@@ -189,14 +189,14 @@ describe.each(databaseKinds())('moderation on %s', (kind) => {
     const decision = await db().selectFrom('moderation_decisions').select(['decided_as', 'decided_by']).where('subject_id', '=', mine.id).where('subject_type', '=', 'community').executeTakeFirstOrThrow();
     expect(decision).toEqual({ decided_as: 'organiser', decided_by: mine.organiser.id });
     // A resident who organises nothing has no queue.
-    expect((await (await reporter()).get(`${T()}/moderation/reports`)).statusCode).toBe(403);
+    expect((await (await reporter()).get(`${T()}/moderation/reports?reason=examen%20du%20jour`)).statusCode).toBe(403);
   });
 
   it('never hides a reported person; an upheld report warns them', async () => {
     const person = await user();
     for (let i = 0; i < 3; i += 1) expect((await report(await reporter(), 'user', person.id, 'abuse')).json()).toMatchObject({ hidden: false });
     const operator = await signIn(await user(['resident', 'admin']));
-    const item = (await operator.get(`${T()}/moderation/reports`)).json<{ items: { subjectType: string; subjectId: string; hidden: boolean; hideable: boolean; reports: number }[] }>().items.find((i) => i.subjectId === person.id && i.subjectType === 'user');
+    const item = (await operator.get(`${T()}/moderation/reports?reason=examen%20du%20jour`)).json<{ items: { subjectType: string; subjectId: string; hidden: boolean; hideable: boolean; reports: number }[] }>().items.find((i) => i.subjectId === person.id && i.subjectType === 'user');
     expect(item).toMatchObject({ hidden: false, hideable: false, reports: 3 });
     const res = await operator.post(`${T()}/moderation/reviews`, { subjectType: 'user', subjectId: person.id, decision: 'remove', reason: 'Messages insultants' });
     expect(res.json()).toMatchObject({ hidden: false, closedReports: 3 });

@@ -9,6 +9,7 @@ import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { auditActor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { auditStaffRead, statedReason } from '../audit/staff-read.ts';
 import { notify } from '../notifications/notify.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { subjectMail } from './messages.ts';
@@ -20,8 +21,10 @@ import type { ModerationDecision, ReportReason } from './tables.ts';
 export interface QueueItem {
   subjectType: SubjectType;
   subjectId: string;
-  /** A name, title or the start of a text; empty when the content is gone. */
+  /** A name, title or the start of a text; empty when the content is gone or private (see `private`). */
   label: string;
+  /** Private words (a ride's message): the text is not in the queue; `GET …/moderation/reports/:type/:id/content` shows it, with a reason. */
+  private: boolean;
   communityId: string | null;
   hidden: boolean;
   hideable: boolean;
@@ -47,9 +50,13 @@ async function organisedCommunities(db: Executor, territoryId: string, userId: s
 
 const cannotModerate = () => new AppError('forbidden', 'Only the territory’s operators, or a community’s organisers for their community, moderate reports.');
 
-export async function listQueue(db: Database, input: { slug: string; viewer: Viewer | null; communityId?: string | undefined }): Promise<{ items: QueueItem[]; scope: 'operator' | 'organiser' }> {
+export async function listQueue(
+  db: Database,
+  input: { slug: string; viewer: Viewer | null; communityId?: string | undefined; reason: string; requestId: string },
+): Promise<{ items: QueueItem[]; scope: 'operator' | 'organiser' }> {
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);
+  const reason = statedReason(input.reason);
   const operator = moderatorRole(actor.roles, false) === 'operator';
   const organised = operator ? [] : await organisedCommunities(db, territory.id, actor.userId);
   if (!operator && (organised.length === 0 || (input.communityId !== undefined && !organised.includes(input.communityId)))) throw cannotModerate();
@@ -69,7 +76,7 @@ export async function listQueue(db: Database, input: { slug: string; viewer: Vie
     const key = `${type}:${r.subject_id}`;
     let g = groups.get(key);
     if (!g) {
-      g = { subjectType: type, subjectId: r.subject_id, label: '', communityId: r.community_id, hidden: false, hideable: SUBJECTS[type]?.hideable ?? false, reports: 0, reasons: {}, comments: [], firstReportedAt: r.created_at, lastReportedAt: r.created_at };
+      g = { subjectType: type, subjectId: r.subject_id, label: '', private: SUBJECTS[type]?.privateText === true, communityId: r.community_id, hidden: false, hideable: SUBJECTS[type]?.hideable ?? false, reports: 0, reasons: {}, comments: [], firstReportedAt: r.created_at, lastReportedAt: r.created_at };
       groups.set(key, g);
     }
     g.reports += 1;
@@ -78,14 +85,25 @@ export async function listQueue(db: Database, input: { slug: string; viewer: Vie
     g.lastReportedAt = r.created_at;
   }
   const items = [...groups.values()];
-  const labels = await describeSubjects(db, items.map((i) => ({ type: i.subjectType, id: i.subjectId })));
+  const labels = await describeSubjects(db, items.filter((i) => !i.private).map((i) => ({ type: i.subjectType, id: i.subjectId })));
   for (const item of items) {
-    item.label = labels.get(`${item.subjectType}:${item.subjectId}`) ?? '';
+    item.label = item.private ? '' : (labels.get(`${item.subjectType}:${item.subjectId}`) ?? '');
     const subject = await findSubject(db, territory.id, item.subjectType, item.subjectId);
     item.hidden = subject?.hiddenAt != null;
   }
   // Hidden content first (people are waiting for a decision), then the most reported, then the oldest.
   items.sort((a, b) => Number(b.hidden) - Number(a.hidden) || b.reports - a.reports || a.firstReportedAt.getTime() - b.firstReportedAt.getTime());
+  // What was reported, about whom and the reporters' words are personal data: the read is audited with its reason.
+  await auditStaffRead(db, {
+    territoryId: territory.id,
+    viewer: input.viewer!,
+    reason,
+    what: 'moderation_queue',
+    subjectType: 'moderation_queue',
+    people: items.filter((i) => i.subjectType === 'user').map((i) => i.subjectId),
+    details: { scope: operator ? 'operator' : 'organiser', communityId: input.communityId ?? null, subjects: items.map((i) => `${i.subjectType}:${i.subjectId}`) },
+    requestId: input.requestId,
+  });
   return { items, scope: operator ? 'operator' : 'organiser' };
 }
 

@@ -2,9 +2,11 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { DateTime, IdParam, NoContent, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { StaffReason } from '../audit/staff-read.ts';
 import { blockUser, listMyBlocks, unblockUser } from './block-user.ts';
 import { REPORT_REASONS } from './model.ts';
 import { reportContent } from './report-content.ts';
+import { readReportedContent } from './read-reported-content.ts';
 import { listQueue, reviewSubject } from './review-reports.ts';
 import { SUBJECT_TYPES } from './subjects.ts';
 
@@ -17,6 +19,7 @@ const QueueItem = Type.Object({
   subjectType: Type.String(),
   subjectId: Type.String(),
   label: Type.String(),
+  private: Type.Boolean({ description: 'private words: the label is empty, the text is read through …/content with a reason' }),
   communityId: Type.Union([Type.String(), Type.Null()]),
   hidden: Type.Boolean(),
   hideable: Type.Boolean(),
@@ -45,12 +48,27 @@ export const moderationRoutes: RouteModule = (app, deps) => {
   app.get(`${base}/moderation/reports`, {
     schema: {
       tags,
-      description: 'The moderation queue: open reports grouped by subject (what, why, how many, hidden or not; never who reported). Operators and admins see the territory; organisers their communities (`communityId` narrows to one).',
+      description: 'The moderation queue: open reports grouped by subject (what, why, how many, hidden or not; never who reported; never the text of private words). Operators and admins see the territory; organisers their communities (`communityId` narrows to one). A staff read of personal data: `reason` is required and recorded in the audit log.',
       params: TerritoryParam,
-      querystring: Type.Object({ communityId: Type.Optional(IdParam) }, { additionalProperties: false }),
+      querystring: Type.Object({ communityId: Type.Optional(IdParam), reason: StaffReason }, { additionalProperties: false }),
       response: { 200: Type.Object({ scope: StringEnum(['operator', 'organiser'] as const), hideAfter: Type.Integer({ description: 'MODERATION_HIDE_AFTER: distinct reports that hide content' }), items: Type.Array(QueueItem) }), ...problemResponses },
     },
-    handler: async (req) => ({ ...(await listQueue(deps.db, { slug: req.params.territory, viewer: req.viewer, communityId: req.query.communityId })), hideAfter: deps.config.moderationHideAfter }),
+    handler: async (req) => ({
+      ...(await listQueue(deps.db, { slug: req.params.territory, viewer: req.viewer, communityId: req.query.communityId, reason: req.query.reason, requestId: req.id })),
+      hideAfter: deps.config.moderationHideAfter,
+    }),
+  });
+
+  app.get(`${base}/moderation/reports/:subjectType/:subjectId/content`, {
+    schema: {
+      tags,
+      description:
+        'Operators and admins: the text of reported private words (a ride’s message), which the queue withholds — only while a report about it is open (404 otherwise), with a stated `reason` recorded in the audit log.',
+      params: Type.Object({ territory: TerritoryParam.properties.territory, ...Subject }),
+      querystring: Type.Object({ reason: StaffReason }, { additionalProperties: false }),
+      response: { 200: Type.Object({ text: Type.String() }), ...problemResponses },
+    },
+    handler: async (req) => readReportedContent(deps.db, { slug: req.params.territory, viewer: req.viewer, ...req.params, reason: req.query.reason, requestId: req.id }),
   });
 
   app.post(`${base}/moderation/reviews`, {

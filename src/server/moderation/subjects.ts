@@ -20,6 +20,8 @@ export interface SubjectKind {
   community: ((id: string) => RawBuilder<string | null>) | null;
   /** Whether `viewerId` may see the subject (and so report it); the row is known to exist in the territory. */
   visibleTo?: (id: string, viewerId: string) => RawBuilder<boolean>;
+  /** Private words between a few people: the queue withholds the text; a moderator reads it on request, with a reason (audited). */
+  privateText?: boolean;
 }
 
 export const SUBJECTS: Record<SubjectType, SubjectKind> = {
@@ -67,6 +69,7 @@ export const SUBJECTS: Record<SubjectType, SubjectKind> = {
     hideable: true,
     authors: (id) => sql`select sender_id as user_id from carpool_messages where id = ${id} and sender_id is not null`,
     community: null,
+    privateText: true,
     // Only the two people of the ride see its messages.
     visibleTo: (id, viewerId) =>
       sql`exists (select 1 from carpool_messages cm join carpool_matches x on x.id = cm.match_id
@@ -143,6 +146,13 @@ export async function describeSubjects(db: Executor, subjects: readonly { type: 
     for (const r of rows) out.set(`${type}:${String(r.id)}`, r.label ?? '');
   }
   return out;
+}
+
+/** The whole text of one subject (a private message read by a moderator on request), or null when it is gone. */
+export async function subjectText(db: Executor, type: SubjectType, id: string): Promise<string | null> {
+  if (type !== 'user' && !(await tableExists(db, SUBJECTS[type].table))) return null;
+  const { rows } = await sql<{ text: string | null }>`select ${sql.raw(LABELS[type])} as text from ${sql.table(SUBJECTS[type].table)} where id = ${id}`.execute(db);
+  return rows[0]?.text ?? null;
 }
 
 /** The column (or expression) that names each subject in the queue. */

@@ -1,6 +1,6 @@
 /** @module HTTP routes of territories: public card and map, joining, staff access to people, roles. */
 import { Type } from 'typebox';
-import { IdParam, NoContent, StringEnum, problemResponses, TerritoryParam } from '../core/http/schemas.ts';
+import { DateTime, IdParam, NoContent, StringEnum, problemResponses, TerritoryParam } from '../core/http/schemas.ts';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { getTerritory } from './get-territory.ts';
 import { joinTerritory } from './join-territory.ts';
@@ -14,6 +14,15 @@ const tags = ['territories'];
 const Role = StringEnum(TERRITORY_ROLES);
 const Reason = Type.String({ minLength: 5, maxLength: 500, description: 'why this access is needed (audited)' });
 const PersonParams = Type.Object({ territory: TerritoryParam.properties.territory, userId: IdParam });
+const PersonRecord = Type.Object({
+  userId: Type.String(),
+  displayName: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  roles: Type.Array(Type.String()),
+  communeCode: Type.Union([Type.String(), Type.Null()]),
+  joinedAt: DateTime,
+  communities: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.String(), status: Type.String() })),
+});
 
 export const territoryRoutes: RouteModule = (app, { db }) => {
   app.get('/api/territories', {
@@ -75,7 +84,8 @@ export const territoryRoutes: RouteModule = (app, { db }) => {
       tags,
       params: PersonParams,
       querystring: Type.Object({ reason: Reason }, { additionalProperties: false }),
-      description: 'Operators and admins: one resident record; the access and its reason are audited.',
+      description: 'Operators and admins: one resident record (name, e-mail, roles, commune, public communities — never private ones); the access and its reason are audited.',
+      response: { 200: PersonRecord, ...problemResponses },
     },
     handler: async (request) =>
       viewPerson(db, {

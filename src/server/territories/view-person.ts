@@ -1,8 +1,9 @@
-/** @module Staff access to one resident's account record: needs a stated reason, always audited. */
+/** @module Staff access to one resident's account record: needs a stated reason, always audited; never their private communities. */
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, TerritoryRole } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { statedReason } from '../audit/staff-read.ts';
 import { requireTerritoryRole, resolveTerritory } from './access.ts';
 import { STAFF_ROLES } from './model.ts';
 
@@ -13,6 +14,7 @@ export interface PersonRecord {
   roles: TerritoryRole[];
   communeCode: string | null;
   joinedAt: Date;
+  /** Public communities only: a private one never shows here. */
   communities: { id: string; name: string; role: string; status: string }[];
 }
 
@@ -22,6 +24,7 @@ export async function viewPerson(
 ): Promise<PersonRecord> {
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireTerritoryRole(db, territory, input.viewer, STAFF_ROLES);
+  const reason = statedReason(input.reason);
   return db.transaction().execute(async (trx) => {
     const person = await trx
       .selectFrom('territory_members as m')
@@ -38,6 +41,9 @@ export async function viewPerson(
       .select(['c.id', 'c.name', 'cm.role', 'cm.status'])
       .where('cm.territory_id', '=', territory.id)
       .where('cm.user_id', '=', input.userId)
+      // Belonging to a private community is the person's and its members' business, not the territory's staff's.
+      .where('c.visibility', '=', 'public')
+      .orderBy('c.name')
       .execute();
     // The access itself is the audited fact, committed with the read.
     await recordAudit(trx, {
@@ -46,7 +52,8 @@ export async function viewPerson(
       action: 'personal_data.viewed',
       subjectType: 'user',
       subjectId: input.userId,
-      reason: input.reason,
+      reason,
+      details: { what: 'person_record', people: [input.userId] },
       requestId: input.requestId,
     });
     return {

@@ -15,6 +15,7 @@ import { recordAttendance } from './record-attendance.ts';
 import { createMission, updateMission } from './save-mission.ts';
 import { searchMissions } from './search-missions.ts';
 import { validationQueue } from './validation-queue.ts';
+import { StaffReason } from '../audit/staff-read.ts';
 import { viewMission } from './view-mission.ts';
 import { listMyOrganisations, listOrganisations, viewOrganisation } from './view-organisation.ts';
 
@@ -119,8 +120,14 @@ export const volunteeringRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(`${base}/validation`, {
-    schema: { tags, description: 'Operators: organisations awaiting validation and missions awaiting publication.', params: TerritoryParam, response: { 200: Type.Unknown(), ...problemResponses } },
-    handler: async (req) => validationQueue(deps, req.params.territory, req.viewer),
+    schema: {
+      tags,
+      description: 'Operators: organisations awaiting validation (with their applicant and contact details) and missions awaiting publication. A staff read of personal data: `reason` is required and recorded in the audit log.',
+      params: TerritoryParam,
+      querystring: Type.Object({ reason: StaffReason }, { additionalProperties: false }),
+      response: { 200: Type.Unknown(), ...problemResponses },
+    },
+    handler: async (req) => validationQueue(deps, req.params.territory, req.viewer, { reason: req.query.reason, requestId: req.id }),
   });
 
   // ── Missions ────────────────────────────────────────────────────────────

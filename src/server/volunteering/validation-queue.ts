@@ -1,12 +1,17 @@
-/** @module The operator's queue: organisations awaiting validation and missions awaiting publication, oldest first. */
+/**
+ * @module The operator's queue: organisations awaiting validation and missions awaiting publication, oldest first. It
+ * shows applicants' names and contact details, so it is a staff read of personal data: stated reason, audited.
+ */
 import type { Viewer } from '../core/auth/sessions.ts';
+import { auditStaffRead, statedReason } from '../audit/staff-read.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
 import type { VolunteeringDeps } from './store.ts';
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';
 
-export async function validationQueue(deps: VolunteeringDeps, slug: string, viewer: Viewer | null) {
+export async function validationQueue(deps: VolunteeringDeps, slug: string, viewer: Viewer | null, read: { reason: string; requestId: string }) {
   const territory = await resolveTerritory(deps.db, slug);
   await requireTerritoryRole(deps.db, territory, viewer, ['operator', 'admin']);
+  const reason = statedReason(read.reason);
   const [organisations, missions, names] = await Promise.all([
     deps.db
       .selectFrom('organisations as o')
@@ -30,6 +35,17 @@ export async function validationQueue(deps: VolunteeringDeps, slug: string, view
   ]);
   const counts = await countsOf(deps.db, missions.map((m) => m.id));
   const now = deps.clock.now();
+  await auditStaffRead(deps.db, {
+    territoryId: territory.id,
+    viewer: viewer!,
+    reason,
+    what: 'volunteering_validation',
+    subjectType: 'volunteering_validation',
+    people: organisations.flatMap((o) => (o.applied_by ? [o.applied_by] : [])),
+    details: { organisations: organisations.map((o) => o.id), missions: missions.map((m) => m.id) },
+    requestId: read.requestId,
+    at: now,
+  });
   return {
     organisations: organisations.map((o) => ({
       id: o.id,

@@ -29,7 +29,7 @@ describe.each(databaseKinds())('volunteering over HTTP on %s', (kind) => {
       const locked = await org.manager.client.put(`${V()}/missions/${id}`, missionBody());
       expect(locked.statusCode).toBe(409);
       expect(locked.json().reason).toBe('not_editable');
-      expect((await fx.operator.get(`${V()}/validation`)).json().missions).toContainEqual(expect.objectContaining({ id, title: 'Distribution du samedi', volunteersNeeded: 3 }));
+      expect((await fx.operator.get(`${V()}/validation?reason=${encodeURIComponent('Demandes du jour')}`)).json().missions).toContainEqual(expect.objectContaining({ id, title: 'Distribution du samedi', volunteersNeeded: 3 }));
       expect((await org.manager.client.post(`${V()}/missions/${id}/decision`, { decision: 'publish' })).statusCode).toBe(403);
       const bare = await fx.operator.post(`${V()}/missions/${id}/decision`, { decision: 'return' });
       expect(bare.statusCode).toBe(400);
@@ -74,7 +74,7 @@ describe.each(databaseKinds())('volunteering over HTTP on %s', (kind) => {
       expect(anonymous.area.cell).toMatch(/^88/); // resolution 8
       expect(JSON.stringify(anonymous)).not.toContain('Tilleuls');
       expect(JSON.stringify((await fx.operator.get(`${V()}/missions/${id}`)).json())).not.toContain('Tilleuls');
-      expect(JSON.stringify((await fx.operator.get(`${V()}/validation`)).json())).not.toContain('Tilleuls');
+      expect(JSON.stringify((await fx.operator.get(`${V()}/validation?reason=${encodeURIComponent('Demandes du jour')}`)).json())).not.toContain('Tilleuls');
       expect((await org.manager.client.get(`${V()}/missions/${id}`)).json().address).toBe('12 rue des Tilleuls, Alpha');
       const v = await apply(id);
       expect((await v.client.get(`${V()}/missions/${id}`)).json().address).toBeNull();

@@ -26,9 +26,9 @@ describe.each(databaseKinds())('volunteering over HTTP on %s', (kind) => {
       expect((await new Client(fx.t.app).get(`${V()}/organisations/${id}`)).statusCode).toBe(404);
       expect((await applicant.client.get(`${V()}/organisations/${id}`)).json()).toMatchObject({ status: 'pending', viewer: { applicant: true, manager: false } });
       expect((await applicant.client.get(`${V()}/my-organisations`)).json().items).toEqual([expect.objectContaining({ id, status: 'pending', manager: false })]);
-      const queue = (await fx.operator.get(`${V()}/validation`)).json();
+      const queue = (await fx.operator.get(`${V()}/validation?reason=${encodeURIComponent('Demandes du jour')}`)).json();
       expect(queue.organisations).toContainEqual(expect.objectContaining({ id, name: 'CCAS de test', kind: 'public_service', communeName: 'Alpha' }));
-      expect((await applicant.client.get(`${V()}/validation`)).statusCode).toBe(403);
+      expect((await applicant.client.get(`${V()}/validation?reason=${encodeURIComponent('Demandes du jour')}`)).statusCode).toBe(403);
       expect(await auditOf('organisation', id)).toEqual([expect.objectContaining({ action: 'volunteering.organisation_applied', actor_id: applicant.user.id })]);
       // Same name while the first is pending: 409.
       const again = await (await resident()).client.post(`${V()}/organisations`, { ...body, name: 'ccas de TEST' });

@@ -1,0 +1,116 @@
+/**
+ * @module The person decides on a signature typed in for them from paper: confirming it makes it count (it becomes
+ * their signature, entry `offline`); withdrawing it, until the signing deadline, takes it back whether it was pending
+ * or confirmed. A mediator may do either only inside a session for an assisted person with active consent. Audited.
+ */
+import type { Viewer } from '../core/auth/sessions.ts';
+import type { Executor } from '../core/database/schema.ts';
+import { AppError, notFound } from '../core/errors.ts';
+import { isUniqueViolation } from '../accounts/queries.ts';
+import { auditActor } from '../audit/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { requireActingConsent } from '../mediation/access.ts';
+import { requireResident, resolveTerritory } from '../territories/access.ts';
+import type { TerritoryRef } from '../territories/queries.ts';
+import { statusAt } from './lifecycle.ts';
+import type { Status } from './model.ts';
+import { recordSignature, type SignatureOutcome } from './record-signature.ts';
+import { loadCommitment, mailQueued, type CommitmentDeps } from './store.ts';
+
+export interface DecideInput {
+  slug: string;
+  viewer: Viewer | null;
+  id: string;
+  entryId: string;
+  requestId: string;
+}
+
+const notPending = () => new AppError('conflict', 'This signature is no longer waiting for your confirmation.', { reason: 'not_pending' });
+
+/** The territory and the viewer as its resident. */
+async function person(deps: CommitmentDeps, input: DecideInput): Promise<{ territory: TerritoryRef; userId: string }> {
+  const territory = await resolveTerritory(deps.db, input.slug);
+  const actor = await requireResident(deps.db, territory, input.viewer);
+  return { territory, userId: actor.userId };
+}
+
+/**
+ * The viewer's own entry on this commitment, locked (anyone else's is a 404). Inside a session on behalf, the shared
+ * rule for acting for someone is checked in the same transaction, so a consent withdrawn meanwhile stops it.
+ */
+async function ownEntry(trx: Executor, territory: TerritoryRef, viewer: Viewer, commitmentId: string, entryId: string, now: Date) {
+  if (viewer.mediatorId) await requireActingConsent(trx, territory, viewer, now, viewer.userId);
+  const territoryId = territory.id;
+  const userId = viewer.userId;
+  const entry = await trx
+    .selectFrom('commitment_offline_entries')
+    .selectAll()
+    .where('id', '=', entryId)
+    .where('territory_id', '=', territoryId)
+    .where('commitment_id', '=', commitmentId)
+    .where('user_id', '=', userId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!entry) throw notFound('Offline signature');
+  return entry;
+}
+
+export async function confirmOfflineSignature(deps: CommitmentDeps, input: DecideInput & { publicName: boolean }): Promise<SignatureOutcome> {
+  const { territory, userId } = await person(deps, input);
+  const now = deps.clock.now();
+  try {
+    const outcome = await deps.db.transaction().execute(async (trx) => {
+      const { row, state } = await loadCommitment(trx, territory.id, input.id, true);
+      const entry = await ownEntry(trx, territory, input.viewer!, row.id, input.entryId, now);
+      if (entry.state !== 'pending') throw notPending();
+      const request = { signerId: userId, commune: entry.commune_code, publicName: input.publicName, entry: 'offline' as const, signedBy: entry.entered_by, consentRef: entry.reference, tell: false };
+      const result = await recordSignature(trx, { territory, row, state }, request, { now, publicUrl: deps.config.publicUrl });
+      const by = input.viewer?.mediatorId ? 'mediator_session' : 'person';
+      await trx.updateTable('commitment_offline_entries').set({ state: 'confirmed', confirmed_by: by, decided_at: now }).where('id', '=', entry.id).execute();
+      await recordAudit(trx, {
+        territoryId: territory.id,
+        ...auditActor(input.viewer!),
+        action: 'commitment.offline_signature_confirmed',
+        subjectType: 'commitment',
+        subjectId: row.id,
+        details: { entryId: entry.id, confirmedBy: by },
+        requestId: input.requestId,
+        at: now,
+      });
+      return result;
+    });
+    mailQueued(deps, outcome.mailed);
+    return outcome;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', 'You have already signed this commitment.', { reason: 'already_signed' });
+    throw error;
+  }
+}
+
+export async function withdrawOfflineSignature(deps: CommitmentDeps, input: DecideInput): Promise<{ status: Status }> {
+  const { territory, userId } = await person(deps, input);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const { row, state } = await loadCommitment(trx, territory.id, input.id, true);
+    const entry = await ownEntry(trx, territory, input.viewer!, row.id, input.entryId, now);
+    if (entry.state === 'withdrawn') throw new AppError('conflict', 'This signature is already withdrawn.', { reason: 'already_withdrawn' });
+    if (now.getTime() > row.signing_deadline.getTime()) throw new AppError('conflict', 'The signing deadline has passed: the signatures are settled.', { reason: 'deadline_passed' });
+    if (entry.state === 'confirmed') {
+      await trx.deleteFrom('commitment_signatures').where('commitment_id', '=', row.id).where('user_id', '=', userId).where('entry', '=', 'offline').execute();
+    }
+    await trx.updateTable('commitment_offline_entries').set({ state: 'withdrawn', decided_at: now }).where('id', '=', entry.id).execute();
+    await recordAudit(trx, {
+      territoryId: territory.id,
+      ...auditActor(input.viewer!),
+      action: 'commitment.offline_signature_withdrawn',
+      subjectType: 'commitment',
+      subjectId: row.id,
+      details: { entryId: entry.id, was: entry.state },
+      requestId: input.requestId,
+      at: now,
+    });
+    // Milestones already sent stay sent (each is told once); the status is what the remaining signatures make it.
+    const signatures = entry.state === 'confirmed' ? state.signatures.filter((s) => s.signerId !== userId) : state.signatures;
+    return { status: statusAt(state.commitment, signatures, now) };
+  });
+}
