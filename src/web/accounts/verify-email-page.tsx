@@ -3,7 +3,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { callApi } from '../core/api.ts';
 import { toApiError } from '../core/api-error.ts';
-import { announce } from '../core/announce.ts';
 import { useI18n } from '../core/i18n.tsx';
 import { PageHeading } from '../core/page-heading.tsx';
 import { paths } from '../core/paths.ts';
@@ -27,7 +26,6 @@ export function VerifyEmailPage() {
       .then(async ({ email }) => {
         if (!live) return;
         setState({ kind: 'done', email });
-        announce(t('verify.done', { email }));
         await refresh().catch(() => null);
       })
       .catch((error: unknown) => live && setState({ kind: 'failed', conflict: toApiError(error).code === 'conflict' }));
