@@ -53,12 +53,26 @@ function describe(issue: ValidationIssue): string {
   return issue.message ?? 'is invalid';
 }
 
+function depth(issue: ValidationIssue): number {
+  const named = issue.params.missingProperty ?? issue.params.additionalProperty;
+  return issue.instancePath.split('/').length + (typeof named === 'string' ? 1 : 0);
+}
+
+/**
+ * The issue to name. A value that matches no branch of a union (a campaign rule) fails every branch; the branch
+ * that got furthest into the value is the one the client meant, so its deepest issue names the field.
+ */
+function mainIssue(issues: ValidationIssue[]): ValidationIssue {
+  if (!issues.some((issue) => issue.keyword === 'anyOf' || issue.keyword === 'oneOf')) return issues[0]!;
+  return issues.reduce((best, issue) => (depth(issue) > depth(best) ? issue : best));
+}
+
 /** Turns any thrown value into an AppError, keeping internals out of the message. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
   if (e.validation && e.validation.length > 0) {
-    const issue = e.validation[0]!;
+    const issue = mainIssue(e.validation);
     const field = fieldOf(issue, e.validationContext);
     return new AppError('invalid', `${field} ${describe(issue)}.`, { field });
   }

@@ -34,6 +34,18 @@ function originHost(origin: string): string | null {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
 }
 
+/**
+ * True when an Origin header names this very host. `null` (sandboxed frames, file pages), garbage and `http://` name
+ * no site at all, so they are not this one. Both sides go through URL, so `http://maille.fr:80` is `maille.fr`.
+ */
+function sameOrigin(origin: string, host: string): boolean {
+  if (!URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const here = `${url.protocol}//${host}`;
+  return URL.canParse(here) && new URL(here).host === url.host;
+}
+
 /** Adds `request.viewer` and rejects cookie-authenticated writes without the CSRF header. */
 export function registerViewer(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('viewer', null);
@@ -60,7 +72,7 @@ export function registerViewer(app: FastifyInstance, deps: AppDeps): void {
     // A browser always sends Origin on cross-site writes: refuse another site's forms, signed in or not.
     // `Origin: null` comes from sandboxed frames and file pages, whose site is unknown: refused like another site.
     const origin = request.headers.origin;
-    if (origin !== undefined && originHost(origin) !== request.host.toLowerCase()) {
+    if (origin !== undefined && !sameOrigin(origin, request.host)) {
       throw new AppError('csrf', 'Cross-site requests are not accepted.');
     }
     if (!request.viewer) return;
