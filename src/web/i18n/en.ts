@@ -268,9 +268,10 @@ export const en: Record<MessageKey, string> = {
   'notFound.text': 'The requested address matches no page of Maille.',
   'notFound.home': 'Back to the home page',
   'dev.title': 'Sent e-mails (development)',
-  'dev.intro': 'This outbox only exists in development or demo mode: no e-mail really leaves.',
+  'dev.intro': 'This outbox only exists in demo mode, for administrators: no e-mail really leaves.',
   'dev.empty': 'No e-mail yet.',
   'dev.to': 'To: {to}',
   'dev.sentAt': 'Sent on {date}',
   'dev.unavailable': 'The development outbox is not available on this server.',
+  'dev.adminOnly': 'These e-mails hold sign-in links: only the administrators of a territory may read them.',
 };

@@ -266,11 +266,12 @@ export const fr = {
   'notFound.text': 'L\'adresse demandée ne correspond à aucune page de Maille.',
   'notFound.home': 'Retour à l\'accueil',
   'dev.title': 'Courriels envoyés (développement)',
-  'dev.intro': 'Cette boîte n\'existe qu\'en mode développement ou démonstration : aucun courriel ne part vraiment.',
+  'dev.intro': 'Cette boîte n\'existe qu\'en mode démonstration, pour les administrateurs : aucun courriel ne part vraiment.',
   'dev.empty': 'Aucun courriel pour l\'instant.',
   'dev.to': 'À : {to}',
   'dev.sentAt': 'Envoyé le {date}',
   'dev.unavailable': 'La boîte de développement n\'est pas disponible sur ce serveur.',
+  'dev.adminOnly': 'Ces courriels contiennent des liens de connexion : seuls les administrateurs d\'un territoire peuvent les lire.',
 } satisfies Record<string, string>;
 
 /** Every message key; the English dictionary must define exactly these. */
