@@ -66,12 +66,16 @@ describe.each(databaseKinds())('corridors on %s', (kind) => {
       expect(res.statusCode, res.body).toBe(201);
       ids.push(res.json().id);
     }
-    const view = (await new Client(t.app).get(`${base()}/corridors/${corridorId}`)).json();
+    // Three commitments are fewer than 5 people: the public sees no "with commitments" figure, a committed driver does.
+    const outside = (await new Client(t.app).get(`${base()}/corridors/${corridorId}`)).json();
+    expect(outside.periods[0]).toMatchObject({ committedDrivers: { suppressed: true, minGroup: 5 }, shareCommitted: { suppressed: true } });
+    expect(outside.periods[0].slots[3].queueWithCommitments).toMatchObject({ suppressed: true });
+    const view = (await shifters[0]!.get(`${base()}/corridors/${corridorId}`)).json();
     const am = view.periods[0];
     expect(am.committedDrivers).toBe(3);
     expect(am.slots[3].queueWithCommitments).toBe(am.slots[3].queueToday - 3);
     expect(am.vehicleHoursWithCommitments).toBeLessThan(am.vehicleHoursToday);
-    expect(view.vehicleHoursSavedThisWeek).toBe(0);
+    expect(view.vehicleHoursSavedThisWeek).toMatchObject({ suppressed: true });
 
     const recorded = await shifters[0]!.post(`${base()}/shift-commitments/${ids[0]}/shifts`, { date: today });
     expect(recorded.json()).toMatchObject({ created: true });
@@ -79,7 +83,8 @@ describe.each(databaseKinds())('corridors on %s', (kind) => {
     const second = (await shifters[1]!.post(`${base()}/shift-commitments/${ids[1]}/shifts`, { date: today })).json();
     // One other shifter in the territory: fewer than the small-group threshold, so the count is not shown.
     expect(second.notAlone.territory).toMatchObject({ suppressed: true });
-    const after = (await new Client(t.app).get(`${base()}/corridors/${corridorId}`)).json();
+    expect((await new Client(t.app).get(`${base()}/corridors/${corridorId}`)).json().days).toEqual([{ date: today, period: 'am', suppressed: true, reason: 'small_group', minGroup: 5 }]);
+    const after = (await shifters[0]!.get(`${base()}/corridors/${corridorId}`)).json();
     expect(after.vehicleHoursSavedThisWeek).toBeGreaterThan(0);
     // One corridor-day: everyone's saving, the two shifters' own part, and the rest — the figure credited — for others.
     expect(after.days).toHaveLength(1);
@@ -103,7 +108,7 @@ describe.each(databaseKinds())('corridors on %s', (kind) => {
     const shifter = await person();
     const commitment = (await shifter.post(`${base()}/corridors/${id}/commitments`, { period: 'am', fromSlot: 0, toSlot: 2, weekdays: [isoWeekday(today)] })).json().id;
     expect((await shifter.post(`${base()}/shift-commitments/${commitment}/shifts`, { date: today })).statusCode).toBe(200);
-    const view = (await new Client(t.app).get(`${base()}/corridors/${id}`)).json();
+    const view = (await shifter.get(`${base()}/corridors/${id}`)).json();
     expect(view.days).toHaveLength(1);
     expect(view.days[0].othersVehicleHours).toBeLessThan(0);
     expect(view.days[0].worseAt).toBe('07:15');

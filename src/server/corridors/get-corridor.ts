@@ -7,6 +7,8 @@ import { resolveTerritory } from '../territories/access.ts';
 import { delaySavedForGestures } from './delay-saved.ts';
 import { applyShifts, committedShifts, listCorridorRows, periodModel, type CorridorRow } from './queries.ts';
 import { runQueue, shareToClear } from './queue-model.ts';
+import { guardCorridor, type CorridorInsider, type ShownCorridor } from './guard-corridor.ts';
+import type { Viewer } from '../core/auth/sessions.ts';
 
 export interface SlotView {
   start: string;
@@ -97,7 +99,21 @@ async function periodView(db: Database, c: CorridorRow, period: Period, date: st
   };
 }
 
-export async function getCorridor(deps: { db: Database; clock: Clock }, slug: string, id: string): Promise<CorridorView> {
+/** The corridor under the small-group rule (guard-corridor.ts): corridors are public; the viewer's own periods and days are whole. */
+export async function getCorridor(deps: { db: Database; clock: Clock; config: { privacyMinGroup: number } }, slug: string, id: string, viewer: Viewer | null): Promise<ShownCorridor> {
+  const view = await corridorView(deps, slug, id);
+  return guardCorridor(view, deps.config.privacyMinGroup, await insiderOf(deps.db, view, viewer));
+}
+
+async function insiderOf(db: Database, view: CorridorView, viewer: Viewer | null): Promise<CorridorInsider> {
+  if (!viewer) return { periods: new Set(), days: new Set() };
+  const committed = await db.selectFrom('shift_commitments').select('period').where('corridor_id', '=', view.id).where('user_id', '=', viewer.userId).where('ended_at', 'is', null).execute();
+  const dates = view.days.map((d) => d.date);
+  const shifted = dates.length === 0 ? [] : await db.selectFrom('gestures').select(['occurred_on', 'mode']).where('corridor_id', '=', view.id).where('user_id', '=', viewer.userId).where('kind', '=', 'shift').where('occurred_on', 'in', dates).execute();
+  return { periods: new Set(committed.map((c) => c.period)), days: new Set(shifted.map((g) => `${g.occurred_on}/${g.mode}`)) };
+}
+
+async function corridorView(deps: { db: Database; clock: Clock }, slug: string, id: string): Promise<CorridorView> {
   const territory = await resolveTerritory(deps.db, slug);
   const [c] = await listCorridorRows(deps.db, territory.id, id);
   if (!c) throw notFound('Corridor');
@@ -141,10 +157,10 @@ export async function getCorridor(deps: { db: Database; clock: Clock }, slug: st
   };
 }
 
-export async function listCorridors(deps: { db: Database; clock: Clock }, slug: string): Promise<CorridorView[]> {
+export async function listCorridors(deps: { db: Database; clock: Clock; config: { privacyMinGroup: number } }, slug: string, viewer: Viewer | null): Promise<ShownCorridor[]> {
   const territory = await resolveTerritory(deps.db, slug);
   const rows = await listCorridorRows(deps.db, territory.id);
-  const out: CorridorView[] = [];
-  for (const r of rows) out.push(await getCorridor(deps, slug, r.id));
+  const out: ShownCorridor[] = [];
+  for (const r of rows) out.push(await getCorridor(deps, slug, r.id, viewer));
   return out;
 }

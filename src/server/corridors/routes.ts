@@ -28,12 +28,12 @@ export const corridorRoutes: RouteModule = (app, deps) => {
 
   app.get(base, {
     schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Type.Unknown()), provenance: Type.Unknown() }), ...problemResponses } },
-    handler: async (req) => presentCorridors(await listCorridors(deps, req.params.territory), localDate(deps.clock.now())),
+    handler: async (req) => presentCorridors(await listCorridors(deps, req.params.territory, req.viewer), localDate(deps.clock.now())),
   });
 
   app.get(`${base}/:id`, {
     schema: { tags, params: CorridorParams, description: 'Queue per slot today and with the current commitments (queue model).', response: { 200: Type.Unknown(), ...problemResponses } },
-    handler: async (req) => presentCorridor(await getCorridor(deps, req.params.territory, req.params.id)),
+    handler: async (req) => presentCorridor(await getCorridor(deps, req.params.territory, req.params.id, req.viewer)),
   });
 
   app.post(base, {
