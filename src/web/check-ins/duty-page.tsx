@@ -1,11 +1,10 @@
 /**
  * @module /t/:territory/bonjour/permanence — mediators, operators and admins on duty: alerts passed on because no referent
- * answered in time (and only those), to answer; a history read with a stated reason (audited); a mediator notes a phone
- * check-in or enrols someone without a smartphone, with the reference of their consent.
+ * answered in time (and only those), to answer; a history read with a stated reason (audited). A mediator notes a phone
+ * check-in or enrols an assisted person only inside a session for them: the page points to the mediation desk.
  */
 import { useState } from 'preact/hooks';
-import { callApi, getApi, territoryPath } from '../core/api.ts';
-import { announce } from '../core/announce.ts';
+import { getApi, territoryPath } from '../core/api.ts';
 import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';
 import { PageHeading } from '../core/page-heading.tsx';
 import { useSession } from '../core/session.tsx';
@@ -13,10 +12,10 @@ import { SignInRequired } from '../core/sign-in-required.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
+import { mediationPaths } from '../mediation/paths.ts';
 import { AcknowledgeForm } from './acknowledge-form.tsx';
 import { AlertDetails, HistoryView } from './history-view.tsx';
 import { checkInApi } from './paths.ts';
-import { checkSchedule, ScheduleFields, type ScheduleValues } from './schedule-fields.tsx';
 import type { DutyItem, History } from './types.ts';
 import { useCheckInsI18n } from './use-check-ins-i18n.ts';
 import './check-ins.css';
@@ -63,73 +62,17 @@ function DutyCard({ slug, item, onChanged }: { slug: string; item: DutyItem; onC
   );
 }
 
-function PhoneForm({ slug }: { slug: string }) {
+/** Acting for someone happens in a session opened from the mediation desk, with their recorded consent. */
+function ForAssisted({ slug }: { slug: string }) {
   const { c } = useCheckInsI18n();
-  const form = useForm('phone', ['userId']);
-  const [userId, setUserId] = useState('');
-  const onSubmit = (event: Event) =>
-    form.submit(event, {
-      validate: () => onlyErrors({ userId: /^[0-9]{1,18}$/.test(userId.trim()) ? undefined : c('duty.userIdInvalid') }),
-      action: async () => {
-        await callApi('POST', territoryPath(slug, checkInApi.phone(userId.trim())));
-        announce(c('duty.phoneDone'));
-        setUserId('');
-      },
-      explain: (error) => (error.reason === 'no_consent' ? { field: 'userId', message: c('duty.phoneNoConsent') } : null),
-    });
   return (
-    <section aria-labelledby="phone-title">
-      <h2 id="phone-title">{c('duty.phone')}</h2>
+    <section aria-labelledby="for-assisted-title">
+      <h2 id="for-assisted-title">{c('duty.phone')}</h2>
       <p>{c('duty.phoneIntro')}</p>
-      <form onSubmit={onSubmit} noValidate>
-        <FormErrors form={form} />
-        <TextField form={form} name="userId" label={c('duty.phoneUser')} value={userId} onValue={setUserId} inputMode="numeric" autoComplete="off" />
-        <SubmitButton form={form} label={c('duty.phoneSubmit')} />
-      </form>
+      <p>
+        <a href={mediationPaths.mediation(slug)}>{c('duty.phoneLink')}</a>
+      </p>
     </section>
-  );
-}
-
-function EnrolForForm({ slug }: { slug: string }) {
-  const { c } = useCheckInsI18n();
-  const form = useForm('enrol-for', ['userId', 'deadline', 'weekdays', 'escalationMinutes', 'referents', 'consentRef']);
-  const [userId, setUserId] = useState('');
-  const [values, setValues] = useState<ScheduleValues>({ deadline: '10:00', weekdays: [1, 2, 3, 4, 5, 6, 7], delay: '60' });
-  const [referents, setReferents] = useState('');
-  const [consentRef, setConsentRef] = useState('');
-  const list = () => referents.split(/[\s,;]+/).filter(Boolean);
-  const onSubmit = (event: Event) =>
-    form.submit(event, {
-      validate: () =>
-        onlyErrors({
-          userId: /^[0-9]{1,18}$/.test(userId.trim()) ? undefined : c('duty.userIdInvalid'),
-          ...checkSchedule(values, c),
-          referents: list().length > 0 ? undefined : c('enrol.referentsRequired'),
-          consentRef: consentRef.trim() ? undefined : c('duty.consentRef'),
-        }),
-      action: async () => {
-        await callApi('POST', territoryPath(slug, checkInApi.enrolFor(userId.trim())), {
-          body: { deadline: values.deadline, weekdays: values.weekdays, escalationMinutes: Number(values.delay), referents: list(), consentRef: consentRef.trim() },
-        });
-        announce(c('duty.enrolForDone'));
-        setUserId('');
-        setReferents('');
-        setConsentRef('');
-      },
-    });
-  return (
-    <details class="panel">
-      <summary>{c('duty.enrolFor')}</summary>
-      <p>{c('duty.enrolForIntro')}</p>
-      <form onSubmit={onSubmit} noValidate>
-        <FormErrors form={form} />
-        <TextField form={form} name="userId" label={c('duty.phoneUser')} value={userId} onValue={setUserId} inputMode="numeric" autoComplete="off" />
-        <ScheduleFields form={form} values={values} onValues={setValues} />
-        <TextField form={form} name="referents" label={c('bonjour.referents')} hint={c('enrol.referentHint')} value={referents} onValue={setReferents} autoComplete="off" />
-        <TextField form={form} name="consentRef" label={c('duty.consentRef')} value={consentRef} onValue={setConsentRef} autoComplete="off" />
-        <SubmitButton form={form} label={c('duty.enrolForSubmit')} />
-      </form>
-    </details>
   );
 }
 
@@ -169,12 +112,7 @@ export function DutyPage({ territory: slug }: { territory: string }) {
           ) : null}
         </>
       ) : null}
-      {roles.includes('mediator') ? (
-        <>
-          <PhoneForm slug={slug} />
-          <EnrolForForm slug={slug} />
-        </>
-      ) : null}
+      {roles.includes('mediator') ? <ForAssisted slug={slug} /> : null}
     </div>
   );
 }

@@ -32,10 +32,9 @@ function explainReferent(c: (key: CheckInKey) => string, field: string) {
 
 function JoinForm({ slug, onJoined }: { slug: string; onJoined: () => void }) {
   const { c } = useCheckInsI18n();
-  const form = useForm('enrol', ['deadline', 'weekdays', 'escalationMinutes', 'referents', 'consentRef']);
-  // A mediator acting for the resident records the reference of their consent with the enrolment.
+  const form = useForm('enrol', ['deadline', 'weekdays', 'escalationMinutes', 'referents']);
+  // A mediator acting for the resident: the server keeps the consent reference recorded with the account.
   const acting = currentActing() !== null;
-  const [consentRef, setConsentRef] = useState('');
   const [values, setValues] = useState<ScheduleValues>({ deadline: '10:00', weekdays: [1, 2, 3, 4, 5, 6, 7], delay: '60' });
   const [referents, setReferents] = useState(['', '', '']);
   const onSubmit = (event: Event) =>
@@ -44,11 +43,10 @@ function JoinForm({ slug, onJoined }: { slug: string; onJoined: () => void }) {
         onlyErrors({
           ...checkSchedule(values, c),
           referents: referents.some((r) => r.trim() !== '') ? undefined : c('enrol.referentsRequired'),
-          consentRef: acting && consentRef.trim() === '' ? c('duty.consentRef') : undefined,
         }),
       action: async () => {
         await callApi('POST', territoryPath(slug, checkInApi.enrolment), {
-          body: { deadline: values.deadline, weekdays: values.weekdays, escalationMinutes: Number(values.delay), referents: referents.map((r) => r.trim()).filter(Boolean), ...(acting ? { consentRef: consentRef.trim() } : {}) },
+          body: { deadline: values.deadline, weekdays: values.weekdays, escalationMinutes: Number(values.delay), referents: referents.map((r) => r.trim()).filter(Boolean) },
         });
         announce(c('enrol.done'));
         onJoined();
@@ -81,7 +79,7 @@ function JoinForm({ slug, onJoined }: { slug: string; onJoined: () => void }) {
           />
         ))}
       </fieldset>
-      {acting ? <TextField form={form} name="consentRef" label={c('duty.consentRef')} hint={c('duty.enrolForIntro')} value={consentRef} onValue={setConsentRef} autoComplete="off" /> : null}
+      {acting ? <p>{c('enrol.acting')}</p> : null}
       <p class="meta">{c('enrol.noHealth')}</p>
       <SubmitButton form={form} label={c('enrol.submit')} />
     </form>

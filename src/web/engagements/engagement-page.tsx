@@ -1,6 +1,6 @@
 /**
  * @module /t/:territory/engagements/:id — one commitment: status in words, progress, signers, the sign form; then the
- * automatic count, "did you do it?" and the kept rate; for mediators and organisers, signatures entered for others.
+ * automatic count, "did you do it?" and the kept rate; for organisers, signatures collected on paper (a mediator signs in a session).
  */
 import { useState } from 'preact/hooks';
 import { callApi, territoryPath } from '../core/api.ts';
@@ -131,8 +131,7 @@ export function EngagementPage({ territory: slug, id }: { territory: string; id:
         )}
       </section>
       {e.canCheck ? <CheckForm key={`${e.id}-${e.mine?.checkedAt ?? ''}`} slug={slug} engagement={e} onSaved={resource.reload} /> : null}
-      {e.canSignFor ? <SignForForm slug={slug} engagement={e} mode="mediator" onSigned={resource.reload} /> : null}
-      {e.canEnterOffline ? <SignForForm slug={slug} engagement={e} mode="offline" onSigned={resource.reload} /> : null}
+      {e.canEnterOffline ? <SignForForm slug={slug} engagement={e} onSigned={resource.reload} /> : null}
     </div>
   );
 }

@@ -77,6 +77,7 @@ export const mediationEn: Record<MediationKey, string> = {
   'takeover.submit': 'Take over my account',
   'takeover.done': 'Done: this account is now yours, and you are signed in.',
   'takeover.badCode': 'This code is unknown, expired or already used. Ask your mediator for a new one.',
+  'takeover.staffSession': 'A takeover code is typed by the person themself: sign out of your mediation or staff account, then let them type it.',
   'takeover.emailTaken': 'An account already uses this address.',
 
   'audit.title': 'Audit log',
@@ -89,6 +90,7 @@ export const mediationEn: Record<MediationKey, string> = {
   'audit.by': 'by {actor}',
   'audit.byFor': 'by {actor} on behalf of {resident}',
   'audit.mediatorFor': 'by mediator {actor} on behalf of {resident}',
+  'audit.codeHolder': 'by whoever held the code (signed out)',
   'audit.system': 'by the system',
   'audit.person': '{name} (no. {id})',
   'audit.erased': 'erased account (no. {id})',

@@ -77,6 +77,7 @@ export const mediationFr = {
   'takeover.submit': 'Reprendre mon compte',
   'takeover.done': 'C’est fait : ce compte est désormais le vôtre, et vous êtes connecté.',
   'takeover.badCode': 'Ce code est inconnu, expiré ou déjà utilisé. Demandez-en un nouveau à votre médiatrice ou médiateur.',
+  'takeover.staffSession': 'Un code de reprise se saisit par la personne elle-même : déconnectez-vous de votre compte de médiation ou d’équipe, puis laissez-la le saisir.',
   'takeover.emailTaken': 'Un compte utilise déjà cette adresse.',
 
   'audit.title': 'Journal d’audit',
@@ -89,6 +90,7 @@ export const mediationFr = {
   'audit.by': 'par {actor}',
   'audit.byFor': 'par {actor} pour le compte de {resident}',
   'audit.mediatorFor': 'par la médiatrice ou le médiateur {actor} pour le compte de {resident}',
+  'audit.codeHolder': 'par la personne qui détenait le code (non connectée)',
   'audit.system': 'par le système',
   'audit.person': '{name} (n° {id})',
   'audit.erased': 'compte effacé (n° {id})',

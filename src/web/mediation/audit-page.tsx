@@ -81,10 +81,11 @@ function person(i18n: MediationI18n, id: string | null, name: string | null): st
   return name ? i18n.d('audit.person', { name, id }) : i18n.d('audit.erased', { id });
 }
 
-/** "by M on behalf of R", "by P", or "by the system". */
+/** "by M on behalf of R", "by P", "by whoever held the code", or "by the system". */
 export function whoLine(i18n: MediationI18n, entry: AuditEntry): string {
   const actor = person(i18n, entry.actorId, entry.actorName);
-  if (!entry.actorId) return i18n.d('audit.system');
+  // A takeover code typed while signed out: whoever held the printed code, not the system.
+  if (!entry.actorId) return i18n.d(entry.action === 'mediation.taken_over' ? 'audit.codeHolder' : 'audit.system');
   if (!entry.onBehalfOfId) return i18n.d('audit.by', { actor });
   const resident = person(i18n, entry.onBehalfOfId, entry.onBehalfOfName);
   return entry.action.startsWith('mediation.') ? i18n.d('audit.mediatorFor', { actor, resident }) : i18n.d('audit.byFor', { actor, resident });

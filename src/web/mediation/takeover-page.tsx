@@ -36,6 +36,7 @@ export function TakeoverPage({ territory: slug }: { territory: string }) {
       explain: (error) => {
         if (error.reason === 'code_invalid') return { field: 'code', message: d('takeover.badCode') };
         if (error.code === 'conflict') return { field: 'email', message: d('takeover.emailTaken') };
+        if (error.reason === 'staff_session') return { message: d('takeover.staffSession') };
         return null;
       },
     });
