@@ -1,7 +1,6 @@
 // Commitments after signing, over HTTP on a real database: milestones delivered to every signer (in-app
 // notification and mail), the sweep (failure once, nudge once per stall, "did you do it?" once) with a
-// fixed clock, mediator signatures (audited, refused with clear 4xx, nothing written; offline ones in
-// offline-signatures-http.test.ts), automatic
+// fixed clock (mediator signatures in sign-for-http.test.ts, offline ones in offline-signatures-http.test.ts), automatic
 // counting of matching gestures, the check and the kept rate, my commitments, and the data export.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,48 +195,6 @@ describe.each(databaseKinds())('commitment follow-up on %s', (kind) => {
     const anonymous = (await new Client(t.app).get(`${base()}/${id}`)).json();
     expect(anonymous.automatic).toEqual({ people: 1, gestures: 2 });
     expect(anonymous.mine).toBeNull();
-  });
-
-  it('lets a mediator sign for a resident with a consent reference, audited; refuses others and bad input, writing nothing', async () => {
-    const id = await launch(await signIn(await user()), 5);
-    const mediatorUser = await user(['resident', 'mediator']);
-    const mediator = await signIn(mediatorUser);
-    const resident = await user();
-    const url = `${base()}/${id}/sign-for`;
-    const refusals: [Client, object, number, string | undefined][] = [
-      [await signIn(await user()), { userId: resident.id, consentRef: 'F-1' }, 403, undefined],
-      [mediator, { userId: resident.id }, 400, '/consentRef'],
-      [mediator, { userId: resident.id, consentRef: '   ' }, 400, '/consentRef'],
-      [mediator, { userId: '999999999', consentRef: 'F-1' }, 400, '/userId'],
-      [mediator, { userId: mediatorUser.id, consentRef: 'F-1' }, 400, '/userId'],
-      [mediator, { userId: (await buildUser(db())).id, consentRef: 'F-1' }, 400, '/userId'],
-    ];
-    for (const [client, payload, status, field] of refusals) {
-      const res = await client.post(url, payload);
-      expect(res.statusCode, JSON.stringify(payload)).toBe(status);
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      if (field) expect(res.json().field).toBe(field);
-    }
-    expect((await new Client(t.app).post(url, { userId: resident.id, consentRef: 'F-1' })).statusCode).toBe(401);
-    expect(await signatureCount(id)).toBe(0);
-    const ok = await mediator.post(url, { userId: resident.id, consentRef: 'FORM-2026-031', publicName: true });
-    expect(ok.json()).toEqual({ status: 'collecting', notify: [] });
-    const row = await db().selectFrom('commitment_signatures').selectAll().where('commitment_id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ user_id: resident.id, entry: 'mediator', signed_by: mediatorUser.id, consent_ref: 'FORM-2026-031', public_name: true });
-    const audit = await db().selectFrom('audit_log').selectAll().where('action', '=', 'commitment.signed_for').where('subject_id', '=', id).execute();
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor_id: mediatorUser.id, on_behalf_of_id: resident.id, territory_id: territory.id });
-    expect(await kindsOf(resident.id, id)).toEqual(['commitment.signed_for_you']);
-    const twice = await mediator.post(url, { userId: resident.id, consentRef: 'FORM-2026-032' });
-    expect([twice.statusCode, twice.json().reason]).toEqual([409, 'already_signed']);
-    const self = await (await signIn(resident)).post(`${base()}/${id}/sign`, {});
-    expect([self.statusCode, self.json().reason]).toEqual([409, 'already_signed']);
-    expect((await (await signIn(resident)).get(`${base()}/${id}`)).json().mine).toMatchObject({ entry: 'mediator' });
-    expect((await mediator.get(`${base()}/${id}`)).json()).toMatchObject({ canSignFor: true, canEnterOffline: false });
-    t.clock.advance(21 * DAY);
-    const late = await mediator.post(url, { userId: (await user()).id, consentRef: 'F-9' });
-    expect([late.statusCode, late.json().reason]).toEqual([409, 'failed']);
-    expect(await signatureCount(id)).toBe(1);
   });
 
   it('lists my commitments (launched or signed) with my signature, and exports the new fields', async () => {

@@ -7,7 +7,8 @@ import { editWording } from './edit-wording.ts';
 import { ACTION_KINDS } from './model.ts';
 import { recordCheck } from './check-commitment.ts';
 import { offlineSignatureRoutes } from './offline-routes.ts';
-import { signCommitment, signForResident } from './sign-commitment.ts';
+import { signCommitment } from './sign-commitment.ts';
+import { signForResident } from './sign-for-resident.ts';
 import { listCommitments, listMyCommitments, viewCommitment } from './view-commitment.ts';
 import { presentCommitment, presentCommitments } from './present-commitment.ts';
 import { localDate } from '../core/time-of-day.ts';
@@ -85,12 +86,10 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/:id/sign-for`, {
     schema: {
       tags,
-      description: 'A mediator signs for an assisted resident, with the reference of the paper consent form (audited).',
+      description:
+        'A mediator signs for an assisted resident: only inside an open mediation session for that person (header `x-maille-acting-for`), with their consent active (403 `session_required`, `session_expired` or `no_consent` otherwise). The consent reference stored is the one recorded with the account. Audited.',
       params: Params,
-      body: Type.Object(
-        { userId: IdParam, consentRef: Type.String({ maxLength: 100 }), publicName: Type.Optional(Type.Boolean()), commune: Type.Optional(Commune) },
-        { additionalProperties: false },
-      ),
+      body: Type.Object({ userId: IdParam, publicName: Type.Optional(Type.Boolean()), commune: Type.Optional(Commune) }, { additionalProperties: false }),
       response: { 200: SignAnswer, ...problemResponses },
     },
     handler: async (req) =>
@@ -99,7 +98,6 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
         viewer: req.viewer,
         id: req.params.id,
         userId: req.body.userId,
-        consentRef: req.body.consentRef,
         publicName: req.body.publicName ?? false,
         commune: req.body.commune,
         requestId: req.id,

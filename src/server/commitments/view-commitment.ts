@@ -9,7 +9,6 @@ import type { SignatureEntry } from './tables.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { canSeeCommunity } from '../communities/model.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
-import { findRoles } from '../territories/queries.ts';
 import { mayEnterOffline } from './access.ts';
 import { automaticCount, type AutomaticCount } from './counting.ts';
 import { canRecordCheck, keptRate, type KeptRate } from './kept-rate.ts';
@@ -48,7 +47,7 @@ export interface CommitmentView {
   keptRate: KeptRate;
   /** The viewer signed, the commitment is completed: they may answer (again; the last answer wins). */
   canCheck: boolean;
-  /** Signing is open and the viewer is a mediator of the territory. */
+  /** Signing is open and the viewer is a mediator acting in a session on behalf (the resident's consent is checked when signing). */
   canSignFor: boolean;
   /** Signing is open and the viewer may enter signatures collected on paper (community organiser, mediator, operator, admin). */
   canEnterOffline: boolean;
@@ -70,10 +69,9 @@ export async function requireVisible(db: Executor, row: CommitmentRow, viewer: {
 
 async function viewerPowers(db: Database, row: CommitmentRow, territoryId: string, viewer: Viewer | null): Promise<{ signFor: boolean; offline: boolean }> {
   if (!viewer) return { signFor: false, offline: false };
-  const roles = (await findRoles(db, territoryId, viewer.userId)) ?? [];
   // Inside a session on behalf, the mediator is the one who would enter a signature.
   const offline = await mayEnterOffline(db, territoryId, row, viewer.mediatorId ?? viewer.userId);
-  return { signFor: roles.includes('mediator'), offline };
+  return { signFor: Boolean(viewer.mediatorId), offline };
 }
 
 export async function viewCommitment(deps: { db: Database; clock: Clock }, slug: string, id: string, viewer: Viewer | null): Promise<CommitmentView> {
