@@ -18,6 +18,18 @@ async function communityWithMember(w: World, visibility: CommunityVisibility, st
   return `${T(w)}/communities/${c.id}/members/${member.id}`;
 }
 
+/** A verification link of a new, unverified account. */
+async function verifyToken(w: World): Promise<string> {
+  const user = await buildUser(w.t.database.db, { territory: w.territory, unverified: true });
+  const token = `verify-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+  const now = w.t.clock.now();
+  await w.t.database.db
+    .insertInto('email_verification_tokens')
+    .values({ id: digest(token), user_id: user.id, email: user.email, created_at: now, expires_at: new Date(now.getTime() + 3_600_000) })
+    .execute();
+  return token;
+}
+
 async function resetToken(w: World): Promise<string> {
   const user = await buildUser(w.t.database.db, { territory: w.territory });
   const token = `reset-${Math.random().toString(36).slice(2)}-${Date.now()}`;
@@ -122,6 +134,9 @@ const MATRIX: Row[] = [
   { route: 'POST /api/auth/sign-out', freshActor: true, build: () => ({ url: '/api/auth/sign-out' }), expect: [204, 204, 204, 204, 204, 204] },
   { route: 'POST /api/auth/password-reset', build: (w) => ({ url: '/api/auth/password-reset', body: { email: w.users.resident.email } }), expect: [202, 202, 202, 202, 202, 202] },
   { route: 'POST /api/auth/password-reset/confirm', build: async (w) => ({ url: '/api/auth/password-reset/confirm', body: { token: await resetToken(w), password: 'a new long password' } }), expect: [204, 204, 204, 204, 204, 204] },
+  { route: 'POST /api/auth/verify-email', build: async (w) => ({ url: '/api/auth/verify-email', body: { token: await verifyToken(w) } }), expect: anyone },
+  { route: 'POST /api/me/email/verification', note: 'verified, no new address pending yet', build: () => ({ url: '/api/me/email/verification' }), expect: signedIn(409) },
+  { route: 'POST /api/me/email', build: () => ({ url: '/api/me/email', body: { email: uniqueEmail(), password: PASSWORD } }), expect: signedIn(202) },
   { route: 'GET /api/me', build: () => ({ url: '/api/me' }), expect: signedIn(200) },
   { route: 'PATCH /api/me', build: () => ({ url: '/api/me', body: { locale: 'en' } }), expect: signedIn(200) },
   { route: 'GET /api/me/export', build: () => ({ url: '/api/me/export' }), expect: signedIn(200) },
