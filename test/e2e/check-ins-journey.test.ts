@@ -92,6 +92,9 @@ describe('daily check-in journey', { timeout: 180_000 }, () => {
     expect((await sweep()).escalated).toBe(0);
     const maryse = await signIn('mediator', '/bonjour/permanence');
     await heading(maryse, 'Permanence : bonjours sans réponse');
+    // The duty list shows people's names: the mediator states why she reads it (audited), then it shows.
+    await maryse.getByLabel('Motif de la consultation').selectOption({ label: 'Traiter les demandes en attente' });
+    await maryse.getByRole('button', { name: 'Afficher', exact: true }).click();
     await maryse.getByText('Aucune alerte transmise. Tout est calme.').waitFor();
     await expectAccessible(maryse, 'duty page');
 
@@ -111,6 +114,7 @@ describe('daily check-in journey', { timeout: 180_000 }, () => {
     clock.set(new Date(clock.now().getTime() + 61 * 60_000));
     expect((await sweep()).escalated).toBe(1);
     await maryse.reload();
+    await maryse.getByRole('button', { name: 'Afficher', exact: true }).click();
     await maryse.getByRole('heading', { level: 3, name: /^Hélène \(habitante\) — n° Maille \d+$/ }).waitFor();
     await maryse.getByText('Référents : Omar (organisateur)').waitFor();
     await expectAccessible(maryse, 'duty page with an alert passed on');
@@ -121,8 +125,12 @@ describe('daily check-in journey', { timeout: 180_000 }, () => {
     await expectAccessible(maryse, 'duty page with a history read for a reason');
     await maryse.getByRole('button', { name: 'Tout va bien' }).click();
     await maryse.getByRole('heading', { level: 2, name: 'Closes (7 derniers jours)' }).waitFor();
-    const audited = await maille.database.db.selectFrom('audit_log').select('reason').where('action', '=', 'personal_data.viewed').execute();
-    expect(audited).toEqual([{ reason: 'Pas de réponse des référents ce matin' }]);
+    const audited = await maille.database.db.selectFrom('audit_log').select(['reason', 'subject_type']).where('action', '=', 'personal_data.viewed').orderBy('id').execute();
+    // Each read of the duty list and the history read, each with its reason.
+    expect(audited.filter((e) => e.subject_type !== 'check_in_duty')).toEqual([{ reason: 'Pas de réponse des référents ce matin', subject_type: 'check_in_enrolment' }]);
+    const dutyReads = audited.filter((e) => e.subject_type === 'check_in_duty');
+    expect(dutyReads.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(dutyReads.map((e) => e.reason))).toEqual(new Set(['Traiter les demandes en attente']));
     await omar.reload();
     await omar.getByRole('button', { name: 'Voir son historique' }).click();
     await omar.getByText(/Maryse \(médiatrice\) : tout va bien/).waitFor();

@@ -53,7 +53,8 @@ describe('moderation journey', () => {
       await page.getByLabel('Publicité ou spam').check();
       await page.getByLabel('Précisions').fill('Annonces pour un site de paris en ligne');
       await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
-      await page.getByText(i < 2 ? 'Merci, votre signalement est enregistré.' : /le contenu est désormais masqué/).waitFor();
+      // The live region repeats the thanks for screen readers: read the page's own text.
+      await page.locator('#main').getByText(i < 2 ? 'Merci, votre signalement est enregistré.' : /le contenu est désormais masqué/).waitFor();
       if (i === 2) {
         expect(await inDirectory(page)).toBe(0);
         await expectAccessible(page, 'directory without the hidden community');
@@ -65,6 +66,8 @@ describe('moderation journey', () => {
     const omar = await signIn('Omar', demo('organiser'), DEMO_PASSWORD, communityPath);
     await heading(omar, 'Voisins — Démo');
     const panel = omar.locator('section', { has: omar.getByRole('heading', { name: 'Signalements sur cette communauté' }) });
+    // Reports are personal data: the organiser states why he reads them (audited).
+    await panel.getByRole('button', { name: 'Afficher', exact: true }).click();
     await panel.getByText('3 signalements').waitFor();
     await panel.getByText('Masqué', { exact: true }).waitFor();
     await expectAccessible(omar, 'community page with its reports (organiser)');
@@ -73,6 +76,10 @@ describe('moderation journey', () => {
     const olivia = await signIn('Olivia', demo('city operator'), DEMO_PASSWORD, '/compte');
     await olivia.getByRole('link', { name: 'Modération' }).click();
     await heading(olivia, 'Modération');
+    await olivia.getByLabel('Motif de la consultation').selectOption({ label: 'Autre motif (à préciser)' });
+    await olivia.getByLabel('Précisez le motif').fill('Signalements de la semaine');
+    await olivia.getByRole('button', { name: 'Afficher', exact: true }).click();
+    await olivia.getByText('Motif inscrit au journal : « Signalements de la semaine ».').waitFor();
     const card = olivia.getByTestId(`queue-community-${community.id}`);
     await card.getByText('Publicité ou spam (3)', { exact: false }).waitFor();
     await card.getByText('Précisions des signalements').click();

@@ -69,6 +69,7 @@ describe('volunteering journey', { timeout: 180_000 }, () => {
     // The operator validates the association and publishes the mission.
     const olivia = await signIn('city operator', '/benevolat/validation');
     await heading(olivia, 'Validation du bénévolat');
+    await olivia.getByRole('button', { name: 'Afficher', exact: true }).click();
     await olivia.getByRole('heading', { level: 3, name: 'Les Amis de la lecture' }).waitFor();
     await expectAccessible(olivia, 'validation queue');
     await olivia.getByRole('article', { name: 'Les Amis de la lecture' }).getByRole('button', { name: 'Valider' }).click();

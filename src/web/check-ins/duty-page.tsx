@@ -9,6 +9,7 @@ import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';
 import { PageHeading } from '../core/page-heading.tsx';
 import { useSession } from '../core/session.tsx';
 import { SignInRequired } from '../core/sign-in-required.tsx';
+import { StaffReasonGate, withReason } from '../core/staff-reason.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
@@ -79,40 +80,46 @@ function ForAssisted({ slug }: { slug: string }) {
 export function DutyPage({ territory: slug }: { territory: string }) {
   const { c } = useCheckInsI18n();
   const { me } = useSession();
-  const duty = useFetch<{ items: DutyItem[] }>(me ? territoryPath(slug, checkInApi.duty) : null);
   if (me === null) return <SignInRequired slug={slug} title={c('duty.title')} />;
-  if (me === undefined || (!duty.data && !duty.error)) return <Loading />;
+  if (me === undefined) return <Loading />;
   const roles = me.territories.find((t) => t.slug === slug)?.roles ?? [];
-  const items = duty.data?.items ?? [];
-  const open = items.filter((i) => !i.resolvedAt);
-  const closed = items.filter((i) => i.resolvedAt);
   return (
     <div class="page page-narrow">
       <PageHeading title={c('duty.title')} />
       <p class="lead">{c('duty.intro')}</p>
-      {duty.error ? <ErrorNotice error={duty.error} /> : null}
-      {duty.data ? (
+      <StaffReasonGate id="duty">{(reason) => <DutyList slug={slug} reason={reason} />}</StaffReasonGate>
+      {roles.includes('mediator') ? <ForAssisted slug={slug} /> : null}
+    </div>
+  );
+}
+
+/** The alerts passed on, read with the stated reason (names, communes and notes are personal data: the read is audited). */
+function DutyList({ slug, reason }: { slug: string; reason: string }) {
+  const { c } = useCheckInsI18n();
+  const duty = useFetch<{ items: DutyItem[] }>(withReason(territoryPath(slug, checkInApi.duty), reason));
+  if (duty.error) return <ErrorNotice error={duty.error} />;
+  if (!duty.data) return <Loading />;
+  const open = duty.data.items.filter((i) => !i.resolvedAt);
+  const closed = duty.data.items.filter((i) => i.resolvedAt);
+  return (
+    <>
+      <h2>{c('duty.open')}</h2>
+      {open.length === 0 ? <p>{c('duty.none')}</p> : null}
+      <ul class="cards">
+        {open.map((item) => (
+          <DutyCard key={item.id} slug={slug} item={item} onChanged={duty.reload} />
+        ))}
+      </ul>
+      {closed.length > 0 ? (
         <>
-          <h2>{c('duty.open')}</h2>
-          {open.length === 0 ? <p>{c('duty.none')}</p> : null}
+          <h2>{c('duty.closed')}</h2>
           <ul class="cards">
-            {open.map((item) => (
+            {closed.map((item) => (
               <DutyCard key={item.id} slug={slug} item={item} onChanged={duty.reload} />
             ))}
           </ul>
-          {closed.length > 0 ? (
-            <>
-              <h2>{c('duty.closed')}</h2>
-              <ul class="cards">
-                {closed.map((item) => (
-                  <DutyCard key={item.id} slug={slug} item={item} onChanged={duty.reload} />
-                ))}
-              </ul>
-            </>
-          ) : null}
         </>
       ) : null}
-      {roles.includes('mediator') ? <ForAssisted slug={slug} /> : null}
-    </div>
+    </>
   );
 }

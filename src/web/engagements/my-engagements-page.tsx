@@ -1,4 +1,4 @@
-/** @module /t/:territory/mes-engagements — the commitments I launched or signed: status, progress, my signature, and the check still to answer. */
+/** @module /t/:territory/mes-engagements — signatures collected on paper waiting for me, then the commitments I launched or signed: status, progress, my signature, and the check still to answer. */
 import { territoryPath } from '../core/api.ts';
 import { PageHeading } from '../core/page-heading.tsx';
 import { paths } from '../core/paths.ts';
@@ -7,6 +7,7 @@ import { SignInRequired } from '../core/sign-in-required.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
+import { PaperSignatures } from './paper-signatures.tsx';
 import { ProgressBar, StatusBadge } from './progress.tsx';
 import type { Engagement } from './types.ts';
 
@@ -23,6 +24,7 @@ export function MyEngagementsPage({ territory: slug }: { territory: string }) {
       <p class="actions">
         <a href={paths.engagements(slug)}>{m('engagement.back')}</a>
       </p>
+      <PaperSignatures slug={slug} onChanged={list.reload} />
       {list.error ? <ErrorNotice error={list.error} /> : null}
       {!list.data && !list.error ? <Loading /> : null}
       {list.data?.items.length === 0 ? <p>{m('myEngagements.none')}</p> : null}

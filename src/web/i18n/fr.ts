@@ -272,6 +272,18 @@ export const fr = {
   'dev.sentAt': 'Envoyé le {date}',
   'dev.unavailable': 'La boîte de développement n\'est pas disponible sur ce serveur.',
   'dev.adminOnly': 'Ces courriels contiennent des liens de connexion : seuls les administrateurs d\'un territoire peuvent les lire.',
+  'staffReason.intro': 'Ces informations sont personnelles : indiquez pourquoi vous les consultez. Le motif est inscrit au journal d’audit.',
+  'staffReason.label': 'Motif de la consultation',
+  'staffReason.usual.pending': 'Traiter les demandes en attente',
+  'staffReason.usual.request': 'Répondre à la demande d’une personne',
+  'staffReason.usual.check': 'Vérification demandée par l’équipe du territoire',
+  'staffReason.other': 'Autre motif (à préciser)',
+  'staffReason.otherLabel': 'Précisez le motif',
+  'staffReason.otherHint': 'Au moins 5 caractères.',
+  'staffReason.otherRequired': 'Indiquez un motif d’au moins 5 caractères.',
+  'staffReason.show': 'Afficher',
+  'staffReason.stated': 'Motif inscrit au journal : « {reason} ».',
+  'staffReason.change': 'Changer de motif',
 } satisfies Record<string, string>;
 
 /** Every message key; the English dictionary must define exactly these. */

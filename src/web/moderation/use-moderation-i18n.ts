@@ -35,6 +35,7 @@ export const moderationApi = {
   reports: (t: string) => `/territories/${seg(t)}/reports`,
   queue: (t: string, communityId?: string) => `/territories/${seg(t)}/moderation/reports${communityId ? `?communityId=${seg(communityId)}` : ''}`,
   reviews: (t: string) => `/territories/${seg(t)}/moderation/reviews`,
+  content: (t: string, type: string, id: string) => `/territories/${seg(t)}/moderation/reports/${seg(type)}/${seg(id)}/content`,
   blocks: (t: string) => `/territories/${seg(t)}/blocks`,
   block: (t: string, userId: string) => `/territories/${seg(t)}/blocks/${seg(userId)}`,
 };

@@ -1,4 +1,4 @@
-/** @module /t/:territory/benevolat/validation — operators: organisations to validate or refuse (with a reason) and missions to publish or send back (with a reason); every decision is audited. */
+/** @module /t/:territory/benevolat/validation — operators, after stating why they read it (audited): organisations to validate or refuse (with a reason) and missions to publish or send back (with a reason); every decision is audited. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { callApi, territoryPath } from '../core/api.ts';
@@ -8,6 +8,7 @@ import { describeApiError } from '../core/error-message.ts';
 import { PageHeading } from '../core/page-heading.tsx';
 import { useSession } from '../core/session.tsx';
 import { SignInRequired } from '../core/sign-in-required.tsx';
+import { StaffReasonGate, withReason } from '../core/staff-reason.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { placeText, Tags, VolunteeringLinks } from './bits.tsx';
@@ -22,7 +23,6 @@ export function ValidationPage({ territory: slug }: { territory: string }) {
   const { me } = useSession();
   const roles = me?.territories.find((territory) => territory.slug === slug)?.roles ?? [];
   const operator = isOperator(roles);
-  const queue = useFetch<ValidationQueue>(operator ? territoryPath(slug, volunteeringApi.validation) : null);
   if (me === undefined) return <Loading />;
   if (me === null) return <SignInRequired slug={slug} title={v('validation.title')} />;
   return (
@@ -33,56 +33,67 @@ export function ValidationPage({ territory: slug }: { territory: string }) {
       ) : (
         <>
           <p class="lead">{v('validation.intro')}</p>
-          {queue.error ? <ErrorNotice error={queue.error} /> : null}
-          {!queue.data && !queue.error ? <Loading /> : null}
-          {queue.data ? (
-            <>
-              <section aria-labelledby="queue-orgs">
-                <h2 id="queue-orgs">{v('validation.organisations')}</h2>
-                {queue.data.organisations.length === 0 ? <p>{v('validation.noOrganisations')}</p> : null}
-                {queue.data.organisations.map((o) => (
-                  <Decision
-                    key={`o${o.id}`}
-                    slug={slug}
-                    title={o.name}
-                    path={volunteeringApi.organisationDecision(o.id)}
-                    yes={{ label: v('validation.validate'), body: { decision: 'validate' }, done: v('validation.validated', { name: o.name }) }}
-                    no={{ label: v('validation.refuse'), reasonLabel: v('validation.refuseReason'), hint: v('validation.refuseHint'), submit: v('validation.refuseSubmit'), decision: 'refuse', done: v('validation.refused', { name: o.name }) }}
-                    onDone={queue.reload}
-                  >
-                    <p class="meta">
-                      {v(`kind.${o.kind}`)}
-                      {o.communeName ? ` — ${o.communeName}` : null}
-                    </p>
-                    <p>{o.description}</p>
-                    <p class="meta">{[o.contactEmail, o.contactPhone].filter(Boolean).join(' · ')}</p>
-                    <p class="meta">{v('validation.appliedBy', { name: o.applicant ?? '—', date: new Date(o.appliedAt).toLocaleDateString(me.locale === 'en' ? 'en-GB' : 'fr-FR') })}</p>
-                  </Decision>
-                ))}
-              </section>
-              <section aria-labelledby="queue-missions">
-                <h2 id="queue-missions">{v('validation.missions')}</h2>
-                {queue.data.missions.length === 0 ? <p>{v('validation.noMissions')}</p> : null}
-                {queue.data.missions.map((m) => (
-                  <Decision
-                    key={`m${m.id}`}
-                    slug={slug}
-                    title={m.title}
-                    path={volunteeringApi.missionDecision(m.id)}
-                    yes={{ label: v('validation.publish'), body: { decision: 'publish' }, done: v('validation.published', { name: m.title }) }}
-                    no={{ label: v('validation.return'), reasonLabel: v('validation.returnReason'), submit: v('validation.returnSubmit'), decision: 'return', done: v('validation.returned', { name: m.title }) }}
-                    onDone={queue.reload}
-                  >
-                    <MissionFacts slug={slug} m={m} />
-                  </Decision>
-                ))}
-              </section>
-            </>
-          ) : null}
+          <StaffReasonGate id="validation">{(reason) => <ValidationQueueView slug={slug} reason={reason} locale={me.locale} />}</StaffReasonGate>
         </>
       )}
       <VolunteeringLinks slug={slug} signedIn operator={operator} />
     </div>
+  );
+}
+
+/** The queue itself, read with the operator's stated reason (audited): applicants' names and contact details are personal data. */
+function ValidationQueueView({ slug, reason, locale }: { slug: string; reason: string; locale: string }) {
+  const { v } = useVolunteeringI18n();
+  const queue = useFetch<ValidationQueue>(withReason(territoryPath(slug, volunteeringApi.validation), reason));
+  return (
+    <>
+      {queue.error ? <ErrorNotice error={queue.error} /> : null}
+      {!queue.data && !queue.error ? <Loading /> : null}
+      {queue.data ? (
+        <>
+          <section aria-labelledby="queue-orgs">
+            <h2 id="queue-orgs">{v('validation.organisations')}</h2>
+            {queue.data.organisations.length === 0 ? <p>{v('validation.noOrganisations')}</p> : null}
+            {queue.data.organisations.map((o) => (
+              <Decision
+                key={`o${o.id}`}
+                slug={slug}
+                title={o.name}
+                path={volunteeringApi.organisationDecision(o.id)}
+                yes={{ label: v('validation.validate'), body: { decision: 'validate' }, done: v('validation.validated', { name: o.name }) }}
+                no={{ label: v('validation.refuse'), reasonLabel: v('validation.refuseReason'), hint: v('validation.refuseHint'), submit: v('validation.refuseSubmit'), decision: 'refuse', done: v('validation.refused', { name: o.name }) }}
+                onDone={queue.reload}
+              >
+                <p class="meta">
+                  {v(`kind.${o.kind}`)}
+                  {o.communeName ? ` — ${o.communeName}` : null}
+                </p>
+                <p>{o.description}</p>
+                <p class="meta">{[o.contactEmail, o.contactPhone].filter(Boolean).join(' · ')}</p>
+                <p class="meta">{v('validation.appliedBy', { name: o.applicant ?? '—', date: new Date(o.appliedAt).toLocaleDateString(locale === 'en' ? 'en-GB' : 'fr-FR') })}</p>
+              </Decision>
+            ))}
+          </section>
+          <section aria-labelledby="queue-missions">
+            <h2 id="queue-missions">{v('validation.missions')}</h2>
+            {queue.data.missions.length === 0 ? <p>{v('validation.noMissions')}</p> : null}
+            {queue.data.missions.map((m) => (
+              <Decision
+                key={`m${m.id}`}
+                slug={slug}
+                title={m.title}
+                path={volunteeringApi.missionDecision(m.id)}
+                yes={{ label: v('validation.publish'), body: { decision: 'publish' }, done: v('validation.published', { name: m.title }) }}
+                no={{ label: v('validation.return'), reasonLabel: v('validation.returnReason'), submit: v('validation.returnSubmit'), decision: 'return', done: v('validation.returned', { name: m.title }) }}
+                onDone={queue.reload}
+              >
+                <MissionFacts slug={slug} m={m} />
+              </Decision>
+            ))}
+          </section>
+        </>
+      ) : null}
+    </>
   );
 }
 
