@@ -38,8 +38,8 @@ export async function deleteAccount(
   if (!(await verifyPassword(user.password_hash, input.password))) {
     throw new AppError('invalid', 'The password is wrong.', { field: '/password' });
   }
-  await deps.db.transaction().execute(async (trx) => {
   await forgiveAttempt(deps.db, account, input.ip);
+  await deps.db.transaction().execute(async (trx) => {
     await eraseAccount(trx, user, deps.clock.now());
     // The log keeps only the numeric id, which no longer leads to a name or an address.
     await recordAudit(trx, { actorId: user.id, action: 'account.erased', subjectType: 'user', subjectId: user.id, requestId });
@@ -53,10 +53,10 @@ export async function deleteAccount(
  * account on a signed paper request (`mediation/erase-assisted-account.ts`); each caller records its own audit entry.
  */
 export async function eraseAccount(trx: Transaction, user: { id: string; email: string | null }, now: Date): Promise<void> {
-  await releaseMemberships(trx, user.id);
   const row = await trx.selectFrom('users').select(['display_name', 'email']).where('id', '=', user.id).executeTakeFirst();
   // What others were told about the person: found by id, and by their name and addresses (a safety net).
   const needles = [row?.display_name, row?.email, user.email].filter((n): n is string => typeof n === 'string');
+  await releaseMemberships(trx, user.id);
   await eraseCommuteData(trx, user.id);
   await eraseCarpoolData(trx, user.id);
   await eraseShiftData(trx, user.id);
