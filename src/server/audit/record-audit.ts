@@ -47,8 +47,6 @@ export type AuditAction =
   | 'commitment.offline_signature_entered'
   | 'commitment.offline_signature_confirmed'
   | 'commitment.offline_signature_withdrawn'
-  | 'commitment.offline_signature_confirmed'
-  | 'commitment.offline_signature_withdrawn'
   | 'campaign.launched'
   /** A draft run over past gestures (its rules in details): the trace of what an operator asked of the figures. */
   | 'campaign.simulated'
