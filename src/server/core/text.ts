@@ -2,6 +2,7 @@
 
 // C0 controls except tab, line feed and carriage return (multi-line text keeps those), DEL and the C1 block.
 // NUL cannot be stored by PostgreSQL text; the others are invisible and only serve to spoof or break output.
+// eslint-disable-next-line no-control-regex -- finding control characters is this rule's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 // Half of a surrogate pair cannot be encoded in UTF-8: PostgreSQL refuses it in json and text would store U+FFFD.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
