@@ -6,8 +6,8 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { databaseKinds } from './support/database.ts';
 import { buildTerritory, buildUser, PASSWORD, type TerritoryFixture, type UserFixture } from './support/factories.ts';
-import { Client, startTestApp, type TestApp } from './support/http.ts';
-import { registeredRoutes, T, unique, type World } from './support/matrix.ts';
+import { Client, startTestApp } from './support/http.ts';
+import { registeredRoutes, unique, type World } from './support/matrix.ts';
 
 const COLUMNS = ['assisted, in a session', 'assisted, no session', 'assisted, consent withdrawn', 'ordinary resident', 'another territory'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -48,6 +48,7 @@ interface Row {
 }
 
 const REASON = encodeURIComponent('Appel de sa fille, inquiète');
+const T = (s: Stage) => `/api/territories/${s.territory.slug}`;
 const C = (s: Stage) => `${T(s)}/check-ins`;
 const M = (s: Stage) => `${T(s)}/mediation`;
 const inDays = (s: Stage, days: number) => new Date(s.t.clock.now().getTime() + days * 86_400_000).toISOString();

@@ -49,7 +49,6 @@ describe.each(databaseKinds())('commitment follow-up on %s', (kind) => {
       .execute();
   const kindsOf = async (userId: string, commitmentId: string) => (await noticesOf(userId, commitmentId)).map((n) => n.kind);
   const mailsTo = (u: UserFixture) => db().selectFrom('mail_outbox').select(['subject', 'body_text']).where('to_address', '=', u.email).orderBy('id').execute();
-  const signatureCount = async (id: string) => (await db().selectFrom('commitment_signatures').select('user_id').where('commitment_id', '=', id).execute()).length;
   const sweep = () => sweepCommitments({ db: db(), config: t.config }, t.clock.now());
 
   it('delivers 33 %, 66 % and success to every signer and the creator, in the app and by mail', async () => {
