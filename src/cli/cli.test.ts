@@ -43,7 +43,7 @@ describe('maille CLI', () => {
   });
 
   it('documents each command with --help', () => {
-    for (const command of ['start', 'migrate', 'seed', 'mail', 'backup', 'restore']) {
+    for (const command of ['start', 'migrate', 'seed', 'mail']) {
       const r = maille([command, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Usage: maille/);
