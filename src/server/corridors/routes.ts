@@ -44,11 +44,11 @@ export const corridorRoutes: RouteModule = (app, deps) => {
         {
           name: Type.String({ minLength: 1, maxLength: 120 }),
           geometry: Type.Object(
-            { type: Type.Literal('LineString'), coordinates: Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }), { minItems: 2, maxItems: 500 }) },
+            { type: Type.Literal('LineString'), coordinates: Type.Array(Type.Array(Type.Number({ minimum: -180, maximum: 180 }), { minItems: 2, maxItems: 2 }), { minItems: 2, maxItems: 500, description: '[longitude, latitude] pairs' }) },
             { additionalProperties: false },
           ),
           capacityPerHour: Type.Integer({ minimum: 1, maximum: 20_000 }),
-          freeFlowMin: Type.Number({ exclusiveMinimum: 0, maximum: 240 }),
+          freeFlowMin: Type.Number({ minimum: 0.5, maximum: 240, description: 'minutes to drive the corridor when it flows freely' }),
           amStart: Type.String({ pattern: HHMM_PATTERN }),
           amDemand: Demand,
           pmStart: Type.String({ pattern: HHMM_PATTERN }),

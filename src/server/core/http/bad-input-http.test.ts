@@ -112,6 +112,9 @@ describe.each(databaseKinds())('bad input on %s', (kind) => {
     expect((await resident.put(`${T()}/mutual-aid/helper-profile`, { ...helper, radiusKm: 0.1 })).statusCode).toBe(200);
     expectProblem(await resident.get(`${T()}/volunteering/missions?commune=21001&radiusKm=1e-300`), 400, 'invalid', '/query/radiusKm');
     expectProblem(await resident.get(`${T()}/volunteering/missions?commune=21001&radiusKm=Infinity`), 400, 'invalid', '/query/radiusKm');
+    const corridor = { name: 'Avenue', geometry: { type: 'LineString', coordinates: [[5.01, 47.05], [5.15, 47.05]] }, capacityPerHour: 1000, freeFlowMin: 10, amStart: '06:30', amDemand: [150, 200], pmStart: '16:30', pmDemand: [100, 150] };
+    expectProblem(await operator.post(`${T()}/corridors`, { ...corridor, freeFlowMin: 1e-300 }), 400, 'invalid', '/freeFlowMin');
+    expectProblem(await operator.post(`${T()}/corridors`, { ...corridor, geometry: { type: 'LineString', coordinates: [[1e308, 47.05], [5.15, 47.05]] } }), 400, 'invalid', '/geometry/coordinates/0/0');
     const json = await resident.request({ method: 'PUT', url: `${T()}/mutual-aid/helper-profile`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ ...helper, radiusKm: 3 }).replace('"radiusKm":3', '"radiusKm":1e400') });
     expectProblem(json, 400, 'invalid', '/radiusKm');
   });
