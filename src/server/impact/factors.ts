@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { invalid } from '../core/errors.ts';
+import { isCalendarDate } from '../core/dates.ts';
 import { projectRoot } from '../core/paths.ts';
 
 export type FactorKey = 'car_thermal' | 'car_electric' | 'bus_thermal' | 'tram' | 'metro' | 'ter' | 'bike' | 'ebike' | 'walk' | 'telework' | 'euros_per_car_km';
@@ -50,8 +51,6 @@ export interface FactorProblem {
   field: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Components, when given, add up to the value (to 1e-6 kg: sources print rounded parts). */
 function componentsFit(f: Factor): boolean {
   if (!f.components || !Number.isFinite(f.value) || f.value < 0) return true;
@@ -72,7 +71,7 @@ export function factorProblems(factors: Iterable<Factor> | Map<FactorKey, Factor
     if (!Number.isFinite(f.value)) problems.push({ key: f.key, problem: 'not_a_number', field: at('/value') });
     else if (f.value < 0) problems.push({ key: f.key, problem: 'negative', field: at('/value') });
     if (!f.source?.trim()) problems.push({ key: f.key, problem: 'no_source', field: at('/source') });
-    if (!DATE.test(f.publishedOn ?? '') || Number.isNaN(Date.parse(`${f.publishedOn}T00:00:00Z`))) problems.push({ key: f.key, problem: 'bad_date', field: at('/publishedOn') });
+    if (!isCalendarDate(f.publishedOn)) problems.push({ key: f.key, problem: 'bad_date', field: at('/publishedOn') });
     if (!componentsFit(f)) problems.push({ key: f.key, problem: 'bad_components', field: at('/components') });
     if (!Number.isInteger(f.significantDigits) || f.significantDigits < 1 || f.significantDigits > 6) problems.push({ key: f.key, problem: 'bad_precision', field: at('/significantDigits') });
   });
@@ -91,7 +90,7 @@ export function validateFactors(factors: Iterable<Factor> | Map<FactorKey, Facto
 export function validateEdition(edition: FactorEdition): void {
   if (!/^[a-z0-9][a-z0-9._-]{2,79}$/.test(edition.id)) throw invalid('/edition/id', 'An edition id is 3 to 80 lowercase letters, digits, dots, dashes or underscores.');
   if (!edition.name.trim()) throw invalid('/edition/name', 'An edition needs a name.');
-  if (!DATE.test(edition.date) || Number.isNaN(Date.parse(`${edition.date}T00:00:00Z`))) throw invalid('/edition/date', 'An edition date is YYYY-MM-DD.');
+  if (!isCalendarDate(edition.date)) throw invalid('/edition/date', 'An edition date is YYYY-MM-DD.');
   if (!edition.source.trim()) throw invalid('/edition/source', 'An edition names its source (the URL of its data file).');
   validateFactors(edition.factors);
 }
