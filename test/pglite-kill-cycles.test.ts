@@ -95,12 +95,15 @@ afterAll(() => {
 describe('the embedded database under SIGTERM and SIGKILL', () => {
   let last: MailleProcess | undefined;
 
-  it(`loses no acknowledged write over ${CYCLES} kills at random moments`, { timeout: 1_800_000 }, async () => {
+  // 51 starts of a real process: a few minutes on two free cores, far more on a crowded machine, hence the hour.
+  it(`loses no acknowledged write over ${CYCLES} kills at random moments`, { timeout: 3_600_000 }, async () => {
     let checked: Account[] = [];
     for (let cycle = 0; cycle < CYCLES; cycle += 1) {
       const signal = cycle % 2 === 0 ? 'SIGTERM' : 'SIGKILL';
       const maille = await startMaille(cli, dataDir);
       running = maille;
+      // A killed owner left its lock: this start took it over (and said so) rather than refuse to open.
+      if (cycle % 2 === 0 && cycle > 0) expect(maille.stderr()).toContain(`Took over the lock of ${dataDir} left by pid`);
       // The start opened the folder: what the previous cycle acknowledged is all there.
       await expectEverything(maille.origin, checked);
       const from = accounts.length;
@@ -145,7 +148,7 @@ describe('the embedded database under SIGTERM and SIGKILL', () => {
     expect(backup.stdout).toContain(`Restore it with: npx maille restore ${file}`);
     const refused = runCli(cli, dataDir, ['restore', file]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^maille: Maille is running \(pid \d+, serving .+\) on this folder .+: stop it first\.$/);
+    expect(refused.stderr.trim()).toMatch(/^maille: Maille is running \(pid \d+, serving .+\) on this folder .+: stop it first\.$/);
     const second = runCli(cli, dataDir, ['start', '--dev']);
     expect(second.code).toBe(1);
     expect(second.stderr.trim().split('\n')).toEqual([
