@@ -3,6 +3,7 @@
  * automatic count, "did you do it?" and the kept rate; for organisers, signatures collected on paper (a mediator signs in a session).
  */
 import { useState } from 'preact/hooks';
+import { isSuppressed, SmallGroup } from '../core/small-group.tsx';
 import { callApi, territoryPath } from '../core/api.ts';
 import type { ApiError } from '../core/api-error.ts';
 import { announce } from '../core/announce.ts';
@@ -106,7 +107,7 @@ export function EngagementPage({ territory: slug, id }: { territory: string; id:
         <dd>{m('engagement.periodValue', { start: formatDate(e.actionStart), end: formatDate(e.actionEnd) })}</dd>
         <dt>{m('engagement.signers')}</dt>
         <dd>
-          {mp('engagement.signerCount', e.signers)}
+          {isSuppressed(e.signers) ? <SmallGroup minGroup={e.signers.minGroup} /> : mp('engagement.signerCount', e.signers)}
           {e.publicNames.length > 0 ? ` — ${m('engagement.publicNames', { names: e.publicNames.join(', ') })}` : null}
         </dd>
         <FollowUpFacts engagement={e} />

@@ -1,4 +1,5 @@
 /** @module After signing: the automatic count (aggregates, and the viewer's own), the kept rate, and the "did you do it?" form. */
+import { isSuppressed, SmallGroup } from '../core/small-group.tsx';
 import { useState } from 'preact/hooks';
 import { callApi, territoryPath } from '../core/api.ts';
 import { announce } from '../core/announce.ts';
@@ -18,7 +19,7 @@ export function FollowUpFacts({ engagement: e }: { engagement: Engagement }) {
     <>
       <dt>{m('engagement.automatic')}</dt>
       <dd data-testid="engagement-automatic">
-        {!counted ? m('engagement.automaticNone') : e.automatic === null ? m('engagement.automaticLater') : m('engagement.automaticValue', { people: e.automatic.people, gestures: e.automatic.gestures })}
+        {!counted ? m('engagement.automaticNone') : e.automatic === null ? m('engagement.automaticLater') : isSuppressed(e.automatic) ? <SmallGroup minGroup={e.automatic.minGroup} /> : m('engagement.automaticValue', { people: e.automatic.people, gestures: e.automatic.gestures })}
         {e.mine?.automaticCount != null ? (
           <>
             <br />
@@ -26,7 +27,16 @@ export function FollowUpFacts({ engagement: e }: { engagement: Engagement }) {
           </>
         ) : null}
       </dd>
-      {e.status === 'completed' || e.keptRate.answered > 0 ? (
+      {isSuppressed(e.keptRate) ? (
+        e.status === 'completed' ? (
+          <>
+            <dt>{m('engagement.kept')}</dt>
+            <dd data-testid="engagement-kept">
+              <SmallGroup minGroup={e.keptRate.minGroup} />
+            </dd>
+          </>
+        ) : null
+      ) : e.status === 'completed' || e.keptRate.answered > 0 ? (
         <>
           <dt>{m('engagement.kept')}</dt>
           <dd data-testid="engagement-kept">

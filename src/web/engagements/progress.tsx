@@ -1,4 +1,6 @@
 /** @module A commitment's progress: an accessible bar with its text equivalent, and its status badge. */
+import { useI18n } from '../core/i18n.tsx';
+import { isSuppressed } from '../core/small-group.tsx';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import type { Engagement, EngagementStatus } from './types.ts';
 
@@ -21,8 +23,11 @@ export function StatusBadge({ status }: { status: EngagementStatus }) {
  */
 export function useProgressText(): (engagement: Engagement) => string {
   const { m, mp, formatNumber } = useMobilityI18n();
+  const { t } = useI18n();
   return (engagement) => {
     const { progress } = engagement;
+    // A community commitment seen from outside, with fewer signers than the small-group threshold (docs/privacy.md).
+    if (isSuppressed(progress)) return t('privacy.smallGroup', { minGroup: progress.minGroup });
     const bucket = progress.buckets.length === 1 ? progress.buckets[0] : undefined;
     if (bucket && bucket.neededShare !== null && bucket.signedShare !== null) {
       const shares = {
@@ -39,7 +44,7 @@ export function useProgressText(): (engagement: Engagement) => string {
 
 export function ProgressBar({ engagement, labelId }: { engagement: Engagement; labelId: string }) {
   const text = useProgressText()(engagement);
-  const percent = Math.round(Math.min(1, Math.max(0, engagement.progress.fraction)) * 100);
+  const percent = isSuppressed(engagement.progress) ? 0 : Math.round(Math.min(1, Math.max(0, engagement.progress.fraction)) * 100);
   return (
     <div class="engagement-progress">
       <progress

@@ -235,6 +235,8 @@ export const en: Record<MessageKey, string> = {
   'community.forbidden': 'You cannot join this community.',
   'community.signInToJoin': 'Sign in or create an account to join this community.',
   'community.notFound': 'This community does not exist or is private.',
+  'privacy.smallGroup': 'fewer than {minGroup} people',
+  'privacy.smallGroupWhy': 'Figure not shown: computed from fewer than {minGroup} people, it could single someone out.',
   'community.yourRole': 'Your role: {role}',
   'community.members': 'Members',
   'community.you': '(you)',

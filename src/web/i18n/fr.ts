@@ -233,6 +233,8 @@ export const fr = {
   'community.forbidden': 'Vous ne pouvez pas rejoindre cette communauté.',
   'community.signInToJoin': 'Connectez-vous ou créez un compte pour rejoindre cette communauté.',
   'community.notFound': 'Cette communauté n\'existe pas ou elle est privée.',
+  'privacy.smallGroup': 'moins de {minGroup} personnes',
+  'privacy.smallGroupWhy': 'Chiffre non affiché : calculé sur moins de {minGroup} personnes, il permettrait de reconnaître quelqu\'un.',
   'community.yourRole': 'Votre rôle : {role}',
   'community.members': 'Membres',
   'community.you': '(vous)',

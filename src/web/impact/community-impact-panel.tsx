@@ -8,6 +8,7 @@ import { MethodDetails } from './method-details.tsx';
 import type { ImpactView } from './types.ts';
 import { HelpImpactSection } from '../mutual-aid/help-impact.tsx';
 import { useEventStream } from './use-event-stream.ts';
+import { isSuppressed, SmallGroup } from '../core/small-group.tsx';
 
 export function CommunityImpactPanel({ slug, id }: { slug: string; id: string }) {
   const { m, formatNumber } = useMobilityI18n();
@@ -17,16 +18,21 @@ export function CommunityImpactPanel({ slug, id }: { slug: string; id: string })
   // A community one cannot see has no panel; other failures are left quiet here, the page shows its own state.
   if (impact.error) return null;
   const view = impact.data;
+  const participation = view?.participation;
   return (
     <section aria-labelledby="community-impact-title" class="community-impact">
       <h2 id="community-impact-title">{m('communityImpact.title')}</h2>
       {!view ? <Loading /> : null}
-      {view?.participation ? (
-        <p class="lead" data-rate={view.participation.rate}>
+      {participation && isSuppressed(participation) ? (
+        <p class="lead">
+          <SmallGroup minGroup={participation.minGroup} />
+        </p>
+      ) : participation ? (
+        <p class="lead" data-rate={participation.rate}>
           {m('communityImpact.participation', {
-            active: view.participation.active,
-            members: view.participation.members,
-            rate: formatNumber(view.participation.rate * 100),
+            active: participation.active,
+            members: participation.members,
+            rate: formatNumber(participation.rate * 100),
           })}
         </p>
       ) : null}

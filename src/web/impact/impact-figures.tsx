@@ -3,6 +3,7 @@ import { BarChart, type Bar } from '../core/charts/bar-chart.tsx';
 import { formatShortDay } from '../core/dates.ts';
 import { formatFigure } from '../core/figures.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
+import { isSuppressed, SmallGroup, type Suppressed } from '../core/small-group.tsx';
 import type { ImpactView, WeekImpact } from './types.ts';
 
 interface Props {
@@ -17,9 +18,12 @@ interface Props {
 export function ImpactFigures({ view, level = 2, withPeople, idPrefix }: Props) {
   const { m, mp, formatNumber, locale } = useMobilityI18n();
   const Heading = level === 2 ? 'h2' : 'h3';
-  const totals = view.totals;
+  // Outside a group, weeks and totals built from too few people come suppressed (docs/privacy.md): charts show the weeks shown.
+  const totals = isSuppressed(view.totals) ? null : view.totals;
+  const shownWeeks = view.weeks.filter((w): w is WeekImpact => !isSuppressed(w));
+  const hiddenWeeks = view.weeks.find((w) => isSuppressed(w)) as Suppressed | undefined;
   const bars = (pick: (w: WeekImpact) => number): Bar[] =>
-    view.weeks.map((w) => ({ key: w.weekOf, label: formatShortDay(locale, w.weekOf), value: pick(w) }));
+    shownWeeks.map((w) => ({ key: w.weekOf, label: formatShortDay(locale, w.weekOf), value: pick(w) }));
   const chart = (title: string, unit: string, pick: (w: WeekImpact) => number, digits: number) => {
     const integer = digits === 0;
     const data = bars(pick);
@@ -45,6 +49,11 @@ export function ImpactFigures({ view, level = 2, withPeople, idPrefix }: Props) 
     <>
       <section aria-labelledby={`${idPrefix}-totals`}>
         <Heading id={`${idPrefix}-totals`}>{m('impact.totals', { weeks: view.weeks.length })}</Heading>
+        {totals === null ? (
+          <p class="figure-note">
+            <SmallGroup minGroup={isSuppressed(view.totals) ? view.totals.minGroup : 0} />
+          </p>
+        ) : (
         <dl class="figures">
           <div class="figure">
             <dt>{m('impact.co2')}</dt>
@@ -78,10 +87,16 @@ export function ImpactFigures({ view, level = 2, withPeople, idPrefix }: Props) 
             <dd class="figure-source">{m('impact.source.delay')}</dd>
           </div>
         </dl>
+        )}
         <p class="figure-note">{m('impact.sourceNote', { version: view.factorsVersion })}</p>
       </section>
       <section aria-labelledby={`${idPrefix}-weeks`}>
         <Heading id={`${idPrefix}-weeks`}>{m('impact.byWeek')}</Heading>
+        {hiddenWeeks ? (
+          <p class="figure-note">
+            {view.weeks.length - shownWeeks.length} / {view.weeks.length} : <SmallGroup minGroup={hiddenWeeks.minGroup} />
+          </p>
+        ) : null}
         <div class="charts">
           {chart(m('impact.chart.co2'), m('unit.kgShort'), (w) => w.co2eKg, 1)}
           {chart(m('impact.chart.carKm'), m('unit.kmShort'), (w) => w.carKm, 1)}

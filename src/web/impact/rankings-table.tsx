@@ -3,6 +3,7 @@ import { useId } from 'preact/hooks';
 import { formatShortDay } from '../core/dates.ts';
 import { paths } from '../core/paths.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
+import { isSuppressed, SmallGroup } from '../core/small-group.tsx';
 import type { Rankings } from './types.ts';
 
 export function RankingsTable({ slug, rankings }: { slug: string; rankings: Rankings }) {
@@ -29,10 +30,16 @@ export function RankingsTable({ slug, rankings }: { slug: string; rankings: Rank
                 <a href={paths.community(slug, item.communityId)}>{item.name}</a>
               </th>
               <td class="numeric">
-                <span class="rate-bar" aria-hidden="true">
-                  <span class={`rate-fill rate-${Math.round(item.rate * 10)}`} />
-                </span>{' '}
-                {m('unit.percent', { value: formatNumber(item.rate * 100) })}
+                {isSuppressed(item) ? (
+                  <SmallGroup minGroup={item.minGroup} />
+                ) : (
+                  <>
+                    <span class="rate-bar" aria-hidden="true">
+                      <span class={`rate-fill rate-${Math.round(item.rate * 10)}`} />
+                    </span>{' '}
+                    {m('unit.percent', { value: formatNumber(item.rate * 100) })}
+                  </>
+                )}
               </td>
               <td class="numeric">{formatNumber(item.members)}</td>
             </tr>

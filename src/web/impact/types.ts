@@ -7,12 +7,13 @@ export type { Factor } from '../../server/impact/factors.ts';
 export type { Participation } from '../../server/impact/rank-communities.ts';
 export type { ImpactView } from '../../server/impact/get-impact.ts';
 export type { RecordedModeSwitch } from '../../server/impact/record-mode-switch.ts';
-import type { Participation } from '../../server/impact/rank-communities.ts';
+import type { ShownParticipation } from '../../server/impact/guard-impact.ts';
 import type { ModeSwitchInput } from '../../server/impact/record-mode-switch.ts';
 
 export interface Rankings {
   weekOf: string;
-  items: Participation[];
+  /** Outside one's communities, rates built from too few people come suppressed (docs/privacy.md). */
+  items: ShownParticipation[];
 }
 
 // The modes the form offers: the server's `Mode` (impact.ts) without `metro`, which the form leaves out.

@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import { BarChart } from '../core/charts/bar-chart.tsx';
 import { formatShortDay } from '../core/dates.ts';
 import { describeApiError } from '../core/error-message.ts';
+import { isSuppressed, SmallGroup } from '../core/small-group.tsx';
+import type { Simulation, WeekCost } from '../../server/incentives/simulate.ts';
 import { BudgetGauge } from './budget-gauge.tsx';
 import { formatEuros } from './money.ts';
 import type { CampaignMode, CapKind } from './types.ts';
@@ -32,11 +34,15 @@ export function SimulationPanel({ state, weeks, onWeeks, mode, prizeCents, winne
   // Axis labels stay short: whole euros without ",00".
   const axis = (cents: number) =>
     lottery ? formatNumber(cents) : cents % 100 === 0 ? `${formatNumber(cents / 100)} €` : formatEuros(locale, cents);
-  const result = state.result;
-  const busiest = result?.perWeek.reduce<(typeof result.perWeek)[number] | undefined>((best, w) => (!best || w.cents > best.cents ? w : best), undefined);
+  // Figures built from fewer than the small-group threshold come suppressed (docs/privacy.md): then only that is said.
+  const guarded = state.result;
+  const hidden = guarded && isSuppressed(guarded.totalCents) ? guarded.totalCents : null;
+  const result = guarded && !hidden ? (guarded as unknown as Simulation & { from: string; to: string; weeks: number }) : null;
+  const shownWeeks = result ? result.perWeek.filter((w): w is WeekCost => !isSuppressed(w)) : [];
+  const busiest = shownWeeks.reduce<WeekCost | undefined>((best, w) => (!best || w.cents > best.cents ? w : best), undefined);
   const summary = result
     ? busiest && result.totalCents > 0
-      ? c('sim.chartSummary', { total: amount(result.totalCents), weeks: result.perWeek.length, week: day(busiest.weekOf), max: amount(busiest.cents) })
+      ? c('sim.chartSummary', { total: amount(result.totalCents), weeks: shownWeeks.length, week: day(busiest.weekOf), max: amount(busiest.cents) })
       : c('sim.chartEmpty')
     : '';
   return (
@@ -66,6 +72,11 @@ export function SimulationPanel({ state, weeks, onWeeks, mode, prizeCents, winne
           ) : null}
         </p>
       ) : null}
+      {hidden && guarded ? (
+        <p class="notice notice-info" data-testid="sim-small-group">
+          {c('sim.range', { from: day(guarded.from), to: day(guarded.to) })} <SmallGroup minGroup={hidden.minGroup} />
+        </p>
+      ) : null}
       {result ? (
         <div>
           {/* Announced once per finished simulation, not on every keystroke. */}
@@ -74,7 +85,7 @@ export function SimulationPanel({ state, weeks, onWeeks, mode, prizeCents, winne
           <BarChart
             title={c('sim.chartTitle')}
             description={summary}
-            bars={result.perWeek.map((w) => ({ key: w.weekOf, label: formatShortDay(locale, w.weekOf), value: w.cents }))}
+            bars={shownWeeks.map((w) => ({ key: w.weekOf, label: formatShortDay(locale, w.weekOf), value: w.cents }))}
             format={axis}
             labelHeader={c('sim.col.week')}
             valueHeader={c('sim.col.cost')}

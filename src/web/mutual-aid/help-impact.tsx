@@ -6,6 +6,8 @@ import { territoryPath } from '../core/api.ts';
 import { DataTable } from '../core/charts/data-table.tsx';
 import { formatShortDay } from '../core/dates.ts';
 import { useFetch } from '../core/use-fetch.ts';
+import { useI18n } from '../core/i18n.tsx';
+import { isSuppressed, SmallGroup } from '../core/small-group.tsx';
 import { aidApi } from './paths.ts';
 import { AID_KINDS, type HelpImpact } from './types.ts';
 import { useAidI18n } from './use-aid-i18n.ts';
@@ -20,6 +22,7 @@ interface Props {
 
 export function HelpImpactSection({ slug, scope, level = 2, weeks = 8 }: Props) {
   const { a, ap, formatNumber, locale } = useAidI18n();
+  const { t } = useI18n();
   const path =
     scope === 'me'
       ? `${aidApi.myImpact}?weeks=${weeks}`
@@ -32,7 +35,8 @@ export function HelpImpactSection({ slug, scope, level = 2, weeks = 8 }: Props) 
   if (!view) return null;
   const Heading = level === 2 ? 'h2' : 'h3';
   const id = `help-impact-${typeof scope === 'string' ? scope : 'community'}`;
-  const totals = view.totals;
+  const totals = isSuppressed(view.totals) ? null : view.totals;
+  const small = (minGroup: number) => t('privacy.smallGroup', { minGroup });
   const estimates = AID_KINDS.map((k) => `${a(`kind.${k}`).toLowerCase()} ${formatNumber(view.estimates[k], 2)} h`).join(', ');
   const others = view.notAlone;
   return (
@@ -40,7 +44,7 @@ export function HelpImpactSection({ slug, scope, level = 2, weeks = 8 }: Props) 
       <Heading id={id}>{scope === 'me' ? a('impact.mine') : a('impact.title')}</Heading>
       {others ? (
         <div class="not-alone">
-          <p>{others.territory > 0 ? ap('impact.others', others.territory) : a('impact.othersNone')}</p>
+          <p>{isSuppressed(others.territory) ? <SmallGroup minGroup={others.territory.minGroup} /> : others.territory > 0 ? ap('impact.others', others.territory) : a('impact.othersNone')}</p>
           {others.communities.some((c) => c.others > 0) ? (
             <ul>
               {others.communities
@@ -53,6 +57,11 @@ export function HelpImpactSection({ slug, scope, level = 2, weeks = 8 }: Props) 
         </div>
       ) : null}
       <p class="meta">{ap('impact.period', view.weeks.length)}</p>
+      {totals === null ? (
+        <p class="figure-note">
+          <SmallGroup minGroup={isSuppressed(view.totals) ? view.totals.minGroup : 0} />
+        </p>
+      ) : (
       <dl class="figures">
         <div class="figure">
           <dt>{a('impact.hours')}</dt>
@@ -71,6 +80,7 @@ export function HelpImpactSection({ slug, scope, level = 2, weeks = 8 }: Props) 
           </div>
         ) : null}
       </dl>
+      )}
       {view.received ? <p>{ap('impact.received', view.received.requestsDone)}</p> : null}
       <p class="figure-note">{a('impact.source')}</p>
       <DataTable
@@ -78,7 +88,9 @@ export function HelpImpactSection({ slug, scope, level = 2, weeks = 8 }: Props) 
         columns={[{ header: a('impact.week') }, { header: a('impact.hours'), numeric: true }, { header: a('impact.done'), numeric: true }, { header: a('impact.people'), numeric: true }, { header: a('impact.helpers'), numeric: true }]}
         rows={view.weeks.map((w) => ({
           key: w.weekOf,
-          cells: [formatShortDay(locale, w.weekOf), formatNumber(w.hours, 1), formatNumber(w.requestsDone), formatNumber(w.peopleHelped), formatNumber(w.helpers)],
+          cells: isSuppressed(w)
+            ? [formatShortDay(locale, w.weekOf), small(w.minGroup), small(w.minGroup), small(w.minGroup), small(w.minGroup)]
+            : [formatShortDay(locale, w.weekOf), formatNumber(w.hours, 1), formatNumber(w.requestsDone), formatNumber(w.peopleHelped), formatNumber(w.helpers)],
         }))}
       />
       <details class="method">
