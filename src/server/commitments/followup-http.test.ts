@@ -192,7 +192,8 @@ describe.each(databaseKinds())('commitment follow-up on %s', (kind) => {
     expect(view.mine.automaticCount).toBe(2);
     expect((await cb.get(`${base()}/${id}`)).json().mine.automaticCount).toBe(0);
     const anonymous = (await new Client(t.app).get(`${base()}/${id}`)).json();
-    expect(anonymous.automatic).toEqual({ people: 1, gestures: 2 });
+    // What 2 signers did is theirs to see: outside, fewer than 5 people (docs/privacy.md).
+    expect(anonymous.automatic).toEqual({ suppressed: true, reason: 'small_group', minGroup: 5 });
     expect(anonymous.mine).toBeNull();
   });
 

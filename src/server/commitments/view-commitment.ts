@@ -12,6 +12,8 @@ import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { mayEnterOffline } from './access.ts';
 import { automaticCount, type AutomaticCount } from './counting.ts';
 import { canRecordCheck, keptRate, type KeptRate } from './kept-rate.ts';
+import { guardCommitmentFigures } from './guard-commitment.ts';
+import type { Guarded } from '../core/privacy/small-group.ts';
 import { progressAt, statusAt } from './lifecycle.ts';
 import type { ActionKind, Scope, Status } from './model.ts';
 import { loadCommitment, type CommitmentRow } from './store.ts';
@@ -34,17 +36,18 @@ export interface CommitmentView {
   action: ActionKind;
   scope: Scope;
   status: Status;
-  progress: Progress;
-  signers: number;
+  /** Whole to a community commitment's members; outside, under the small-group rule (guard-commitment.ts). */
+  progress: Guarded<Progress>;
+  signers: Guarded<number>;
   /** Names of signers who chose to show them; the creator never sees e-mails. */
   publicNames: string[];
   signedByMe: boolean;
   createdByMe: boolean;
   mine: MySignature | null;
   /** Aggregates only, never per person: signers with a matching gesture in the action period, and those gestures. */
-  automatic: AutomaticCount | null;
-  /** The "did you do it?" answers (asked once completed). */
-  keptRate: KeptRate;
+  automatic: Guarded<AutomaticCount> | null;
+  /** The "did you do it?" answers (asked once completed); whole to signers, else under the small-group rule. */
+  keptRate: Guarded<KeptRate>;
   /** The viewer signed, the commitment is completed: they may answer (again; the last answer wins). */
   canCheck: boolean;
   /** Signing is open and the viewer is a mediator acting in a session on behalf (the resident's consent is checked when signing). */
@@ -55,6 +58,14 @@ export interface CommitmentView {
   actionStart: Date;
   actionEnd: Date;
   createdAt: Date;
+}
+
+/** Everyone is inside a territory-wide commitment's group; a community commitment's group is the community's active members. */
+async function inCommunity(db: Executor, row: CommitmentRow, viewer: Viewer | null): Promise<boolean> {
+  if (!row.community_id) return true;
+  if (!viewer) return false;
+  const m = await db.selectFrom('community_members').select('status').where('community_id', '=', row.community_id).where('user_id', '=', viewer.userId).executeTakeFirst();
+  return m?.status === 'active';
 }
 
 /** A commitment of a private community is as invisible as the community itself. */
@@ -74,7 +85,7 @@ async function viewerPowers(db: Database, row: CommitmentRow, territoryId: strin
   return { signFor: Boolean(viewer.mediatorId), offline };
 }
 
-export async function viewCommitment(deps: { db: Database; clock: Clock }, slug: string, id: string, viewer: Viewer | null): Promise<CommitmentView> {
+export async function viewCommitment(deps: { db: Database; clock: Clock; config: { privacyMinGroup: number } }, slug: string, id: string, viewer: Viewer | null): Promise<CommitmentView> {
   const territory = await resolveTerritory(deps.db, slug);
   const { row, state } = await loadCommitment(deps.db, territory.id, id);
   await requireVisible(deps.db, row, viewer);
@@ -120,14 +131,20 @@ export async function viewCommitment(deps: { db: Database; clock: Clock }, slug:
     action: row.action,
     scope: state.commitment.scope,
     status,
-    progress: progressAt(state.commitment, state.signatures, now),
-    signers: state.signatures.length,
+    ...guardCommitmentFigures(
+      {
+        progress: progressAt(state.commitment, state.signatures, now),
+        signers: state.signatures.length,
+        automatic,
+        keptRate: keptRate(checks.map((c) => ({ signerId: c.user_id, kept: c.kept === true }))),
+      },
+      { signer: mine !== null, inCommunity: await inCommunity(deps.db, row, viewer) },
+      deps.config.privacyMinGroup,
+    ),
     publicNames: names.map((n) => n.display_name ?? '').filter(Boolean),
     signedByMe: mine !== null,
     createdByMe: viewer !== null && row.created_by === viewer.userId,
     mine,
-    automatic,
-    keptRate: keptRate(checks.map((c) => ({ signerId: c.user_id, kept: c.kept === true }))),
     canCheck: mine !== null && canRecordCheck(status),
     canSignFor: open && powers.signFor,
     canEnterOffline: open && powers.offline,
@@ -139,7 +156,7 @@ export async function viewCommitment(deps: { db: Database; clock: Clock }, slug:
 }
 
 /** The territory's commitments the viewer may see, newest deadline first. */
-export async function listCommitments(deps: { db: Database; clock: Clock }, slug: string, viewer: Viewer | null): Promise<CommitmentView[]> {
+export async function listCommitments(deps: { db: Database; clock: Clock; config: { privacyMinGroup: number } }, slug: string, viewer: Viewer | null): Promise<CommitmentView[]> {
   const territory = await resolveTerritory(deps.db, slug);
   const rows = await deps.db
     .selectFrom('commitments as c')
@@ -162,7 +179,7 @@ export async function listCommitments(deps: { db: Database; clock: Clock }, slug
 }
 
 /** "My commitments": those the viewer launched or signed in this territory (a private community's only while they belong to it), newest deadline first. */
-export async function listMyCommitments(deps: { db: Database; clock: Clock }, slug: string, viewer: Viewer | null): Promise<CommitmentView[]> {
+export async function listMyCommitments(deps: { db: Database; clock: Clock; config: { privacyMinGroup: number } }, slug: string, viewer: Viewer | null): Promise<CommitmentView[]> {
   const territory = await resolveTerritory(deps.db, slug);
   const actor = await requireResident(deps.db, territory, viewer);
   const rows = await deps.db

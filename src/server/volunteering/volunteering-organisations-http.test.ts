@@ -70,7 +70,9 @@ describe.each(databaseKinds())('volunteering over HTTP on %s', (kind) => {
       expect(twice.statusCode).toBe(409);
       expect(twice.json().reason).toBe('already_decided');
       const page = (await new Client(fx.t.app).get(`${V()}/organisations/${id}`)).json();
-      expect(page).toMatchObject({ status: 'validated', response: { counted: 0, rate: null, medianHours: null }, managers: [] });
+      // Built from fewer than 5 volunteers, the response figures are not shown to the public (docs/privacy.md).
+      expect(page).toMatchObject({ status: 'validated', response: { suppressed: true, reason: 'small_group', minGroup: 5 }, managers: [] });
+      expect((await applicant.client.get(`${V()}/organisations/${id}`)).json().response).toMatchObject({ counted: 0, rate: null, medianHours: null });
       expect((await applicant.client.get(`${V()}/organisations/${id}`)).json().managers).toHaveLength(1);
     });
 
@@ -105,15 +107,19 @@ describe.each(databaseKinds())('volunteering over HTTP on %s', (kind) => {
         fx.t.clock.set(new Date(fx.start.getTime() + 12 * HOUR));
         await org.manager.client.post(`${V()}/participations/${b.participation.id}/refuse`, { reason: 'Profil différent.' }); // 10 h
         // c waits unanswered: within the grace period it does not count yet.
-        let page = (await new Client(fx.t.app).get(`${V()}/organisations/${org.id}`)).json();
+        // Its managers see the figures whole; three volunteers are too few to show them to anyone else.
+        let page = (await org.manager.client.get(`${V()}/organisations/${org.id}`)).json();
         expect(page.response).toMatchObject({ counted: 2, answered: 2, rate: 1, medianHours: 8, graceDays: 7, windowDays: 365 });
+        expect((await new Client(fx.t.app).get(`${V()}/organisations/${org.id}`)).json().response).toEqual({ suppressed: true, reason: 'small_group', minGroup: 5 });
         fx.t.clock.set(new Date(fx.start.getTime() + 8 * DAY));
-        page = (await new Client(fx.t.app).get(`${V()}/organisations/${org.id}`)).json();
+        page = (await org.manager.client.get(`${V()}/organisations/${org.id}`)).json();
         expect(page.response).toMatchObject({ counted: 3, answered: 2, medianHours: 8 });
         expect(page.response.rate).toBeCloseTo(2 / 3, 5);
         expect(c.participation.status).toBe('applied');
         const listed = (await new Client(fx.t.app).get(`${V()}/organisations`)).json().items.find((o: { id: string }) => o.id === org.id);
-        expect(listed.response).toMatchObject({ counted: 3, answered: 2 });
+        expect(listed.response).toMatchObject({ suppressed: true, minGroup: 5 });
+        const mine = (await org.manager.client.get(`${V()}/my-organisations`)).json().items.find((o: { id: string }) => o.id === org.id);
+        expect(mine.response).toMatchObject({ counted: 3, answered: 2 });
       } finally {
         fx.t.clock.set(fx.start);
       }
