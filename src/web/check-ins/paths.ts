@@ -23,6 +23,4 @@ export const checkInApi = {
   history: (id: string, reason?: string) => `/check-ins/enrolments/${seg(id)}/history${reason ? `?reason=${seg(reason)}` : ''}`,
   acknowledge: (id: string) => `/check-ins/alerts/${seg(id)}/acknowledge`,
   duty: '/check-ins/duty',
-  enrolFor: (userId: string) => `/check-ins/residents/${seg(userId)}/enrolment`,
-  phone: (userId: string) => `/check-ins/residents/${seg(userId)}/phone-check-ins`,
 };
