@@ -119,5 +119,5 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
     schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...problemResponses } },
     handler: async (req) => presentCommitments(await listMyCommitments(deps, req.params.territory, req.viewer), req.params.territory, localDate(deps.clock.now())),
   });
-  offlineSignatureRoutes(app, deps);
+  void offlineSignatureRoutes(app, deps);
 };

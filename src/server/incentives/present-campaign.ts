@@ -12,7 +12,7 @@ export function campaignProvenance(today: string, kind: 'ledger' | 'simulation' 
 }
 
 export function presentCampaign<R>(result: R, today: string, kind: 'ledger' | 'simulation' = 'ledger'): R & { provenance: Provenance } {
-  return { ...(presentFigures(result) as R & object), provenance: campaignProvenance(today, kind) } as R & { provenance: Provenance };
+  return { ...(presentFigures(result) as R & object), provenance: campaignProvenance(today, kind) };
 }
 
 export function presentCampaigns<R>(items: R[], today: string): { items: R[]; provenance: Provenance } {
