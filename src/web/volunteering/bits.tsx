@@ -1,4 +1,5 @@
 /** @module Small displays shared by the volunteering pages: a mission card, tag lists, places left and an organisation's response figures. */
+import { isSuppressed, SmallGroup, type Suppressed } from '../core/small-group.tsx';
 import type { VolunteeringKey } from '../i18n/volunteering-fr.ts';
 import { volunteeringPaths } from './paths.ts';
 import type { MissionSummary, ResponseStats } from './types.ts';
@@ -53,13 +54,17 @@ export function MissionCard({ slug, m, headingLevel = 3 }: { slug: string; m: Mi
 }
 
 /** Response rate and median delay, with where they come from. */
-export function ResponseFigures({ stats, headingLevel = 2 }: { stats: ResponseStats; headingLevel?: 2 | 3 }) {
+export function ResponseFigures({ stats, headingLevel = 2 }: { stats: ResponseStats | Suppressed; headingLevel?: 2 | 3 }) {
   const { v, vp, percent, delay } = useVolunteeringI18n();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section class="response" aria-label={v('response.title')}>
       <Heading>{v('response.title')}</Heading>
-      {stats.rate === null ? (
+      {isSuppressed(stats) ? (
+        <p data-testid="response-rate">
+          <SmallGroup minGroup={stats.minGroup} />
+        </p>
+      ) : stats.rate === null ? (
         <p>{v('response.none')}</p>
       ) : (
         <>
@@ -71,7 +76,7 @@ export function ResponseFigures({ stats, headingLevel = 2 }: { stats: ResponseSt
       <details>
         <summary>{v('response.how')}</summary>
         <p>{v('response.how1')}</p>
-        <p>{v('response.how2', { days: stats.graceDays })}</p>
+        {isSuppressed(stats) ? null : <p>{v('response.how2', { days: stats.graceDays })}</p>}
         <p>{v('response.how3')}</p>
         <p>{v('response.how4')}</p>
       </details>

@@ -1,4 +1,5 @@
 /** @module /t/:territory/benevolat — search published missions by commune and distance, dates, skill, weekdays and kind; the territory's organisations with their response rates. */
+import { isSuppressed, SmallGroup } from '../core/small-group.tsx';
 import { useState } from 'preact/hooks';
 import { territoryPath } from '../core/api.ts';
 import { CheckboxGroup, RadioGroup } from '../core/choice-fields.tsx';
@@ -182,6 +183,7 @@ export function SearchPage({ territory: slug }: { territory: string }) {
 
 function OrgRate({ stats }: { stats: OrganisationView['response'] }) {
   const { v, percent, delay } = useVolunteeringI18n();
+  if (isSuppressed(stats)) return <p><SmallGroup minGroup={stats.minGroup} /></p>;
   if (stats.rate === null) return <p>{v('response.none')}</p>;
   return (
     <p>

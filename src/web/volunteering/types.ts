@@ -2,6 +2,7 @@
 
 // The API's own types, imported for types only (nothing reaches the bundle), where the server declares them; the
 // mission, organisation and participation answers are built inline by the server (no declared type), so they are written here.
+import type { Suppressed } from '../../server/core/privacy/small-group.ts';
 import type { Wire } from '../core/wire.ts';
 import type { ResponseStats } from '../../server/volunteering/response-rate.ts';
 import type { MissionStatus, OrganisationKind, OrganisationStatus, ParticipationStatus } from '../../server/volunteering/tables.ts';
@@ -72,7 +73,8 @@ export interface OrganisationView {
   status?: OrganisationStatus;
   refusalReason?: string | null;
   hidden?: boolean;
-  response: ResponseStats;
+  /** Outside the organisation's managers, suppressed when fewer than 5 volunteers applied (docs/privacy.md). */
+  response: ResponseStats | Suppressed;
   missions?: MissionSummary[];
   manager?: boolean;
   viewer?: { manager: boolean; operator: boolean; applicant: boolean };
