@@ -46,7 +46,7 @@ describe.each(databaseKinds())('migration 0015 (counterfactuals) on %s', (kind) 
     const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0015'));
     const migrator = new Migrator({ db: database.handle.db, provider: { getMigrations: async () => before }, migrationTableName: 'maille_migrations', migrationLockTableName: 'maille_migrations_lock' });
     const { error } = await migrator.migrateToLatest();
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (error) throw error instanceof Error ? error : new Error("migration failed", { cause: error });
   }, 120_000);
   afterAll(() => database.drop());
 

@@ -43,12 +43,12 @@ const NOT_WHILE_ACTING = new Set([
   'PUT /api/territories/:territory/people/:userId/roles',
 ]);
 
-/** True when `METHOD route` (the route's pattern) must not be used inside a session on behalf. */
 /** True for the one mediation route allowed inside a session: ending it (always possible, whatever the consent). */
 export function endsSession(method: string, route: string | undefined): boolean {
   return `${method.toUpperCase()} ${route}` === END_SESSION;
 }
 
+/** True when `METHOD route` (the route's pattern) must not be used inside a session on behalf. */
 export function forbiddenWhileActing(method: string, route: string | undefined): boolean {
   if (!route) return false;
   const key = `${method.toUpperCase()} ${route}`;

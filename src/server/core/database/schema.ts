@@ -275,12 +275,12 @@ export interface GesturesTable {
   to_slot: number | null;
   source_type: string | null;
   source_id: string | null;
-  counted: Generated<boolean>;
-  idempotency_key: string;
   /** Mode switches (migration 0015): the trip replaced, the people in its car, where that comes from. */
   instead_of: ColumnType<CommuteMode | null, CommuteMode | null | undefined, CommuteMode | null>;
   instead_of_occupancy: ColumnType<number | null, number | null | undefined, number | null>;
   counterfactual: ColumnType<'declared' | 'usual_mode' | 'none' | null, 'declared' | 'usual_mode' | 'none' | null | undefined, 'declared' | 'usual_mode' | 'none' | null>;
+  counted: Generated<boolean>;
+  idempotency_key: string;
   created_at: Timestamp;
 }
 

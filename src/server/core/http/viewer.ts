@@ -27,13 +27,6 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The host (with port) an Origin header names, or null when it names none (`null`, garbage, `http://`). */
-function originHost(origin: string): string | null {
-  if (!URL.canParse(origin)) return null;
-  const url = new URL(origin);
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
-}
-
 /**
  * True when an Origin header names this very host. `null` (sandboxed frames, file pages), garbage and `http://` name
  * no site at all, so they are not this one. Both sides go through URL, so `http://maille.fr:80` is `maille.fr`.
