@@ -88,6 +88,8 @@ const DOCUMENTED = [
   'GET /api/territories/{territory}/impact/rankings',
   'GET /api/territories/{territory}/impact/factors',
   'PUT /api/territories/{territory}/impact/factors',
+  'GET /api/territories/{territory}/impact/factors/versions',
+  'POST /api/territories/{territory}/impact/factors/editions',
   'GET /api/territories/{territory}/communities/{id}/impact/stream',
   'GET /api/territories/{territory}/commitments',
   'POST /api/territories/{territory}/commitments',
