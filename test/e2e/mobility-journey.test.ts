@@ -113,7 +113,7 @@ describe('mobility journey', () => {
     await bob.getByRole('link', { name: /^Rocade est/ }).click();
     await heading(bob, /^Rocade est/);
     const committed = bob.locator('section[aria-labelledby="period-am"] .share-committed');
-    await expect.poll(() => committed.getAttribute('data-committed')).toBe('0');
+    await expect.poll(() => committed.getAttribute('data-committed')).toBe('suppressed');
     await bob.locator('main').getByText(/% des conducteurs partant 15 minutes plus tôt suffiraient à résorber ce bouchon\./).first().waitFor();
     const savedBefore = await bob.getByTestId('saved-this-week').textContent();
     await expectAccessible(bob, 'corridor');

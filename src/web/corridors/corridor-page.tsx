@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { territoryPath } from '../core/api.ts';
 import { PageHeading } from '../core/page-heading.tsx';
 import { paths } from '../core/paths.ts';
+import { isSuppressed, SmallGroup } from '../core/small-group.tsx';
 import { useSession } from '../core/session.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
@@ -13,7 +14,8 @@ import { CorridorDays } from './corridor-days.tsx';
 import { modelNoteKey } from './model-note.ts';
 import { MyCommitments } from './my-commitments.tsx';
 import { PeriodPanel } from './period-panel.tsx';
-import type { Commitment, CorridorView } from './types.ts';
+import { guardedSum } from './share.ts';
+import type { Commitment, CorridorView, Guarded } from './types.ts';
 
 export function CorridorPage({ territory: slug, id }: { territory: string; id: string }) {
   const { m, t, formatNumber } = useMobilityI18n();
@@ -39,6 +41,10 @@ export function CorridorPage({ territory: slug, id }: { territory: string; id: s
   if (!c) return <Loading />;
   const mine = (commitments.data?.items ?? []).filter((item) => item.corridorId === c.id);
   const noteKey = modelNoteKey(c.model);
+  // The week's figure adds up days; with one of them suppressed it would be a part read as the whole.
+  const dayHidden = c.days.flatMap((d) => (isSuppressed(d) ? [d.minGroup] : []))[0];
+  const saved: Guarded<number> = dayHidden === undefined ? c.vehicleHoursSavedThisWeek : { suppressed: true, reason: 'small_group', minGroup: dayHidden };
+  const committed = guardedSum(c.periods.map((p) => p.committedDrivers));
   return (
     <div class="page">
       <PageHeading title={c.name} />
@@ -50,13 +56,19 @@ export function CorridorPage({ territory: slug, id }: { territory: string; id: s
         <div class="figure">
           <dt>{m('corridor.savedThisWeek')}</dt>
           <dd class="figure-value" data-testid="saved-this-week">
-            {formatNumber(c.vehicleHoursSavedThisWeek, 2)} <span class="figure-unit">{m('unit.vehicleHoursName')}</span>
+            {isSuppressed(saved) ? (
+              <SmallGroup minGroup={saved.minGroup} />
+            ) : (
+              <>
+                {formatNumber(saved, 2)} <span class="figure-unit">{m('unit.vehicleHoursName')}</span>
+              </>
+            )}
           </dd>
           <dd class="figure-source">{m('corridor.savedSource')}</dd>
         </div>
         <div class="figure">
           <dt>{m('corridor.committedToday')}</dt>
-          <dd class="figure-value">{formatNumber(c.periods.reduce((sum, p) => sum + p.committedDrivers, 0))}</dd>
+          <dd class="figure-value">{isSuppressed(committed) ? <SmallGroup minGroup={committed.minGroup} /> : formatNumber(committed)}</dd>
           <dd class="figure-source">{m('corridor.committedSource')}</dd>
         </div>
       </dl>

@@ -2,9 +2,11 @@
 import { territoryPath } from '../core/api.ts';
 import { PageHeading } from '../core/page-heading.tsx';
 import { paths } from '../core/paths.ts';
+import { isSuppressed, SmallGroup } from '../core/small-group.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
+import { guardedSum } from './share.ts';
 import type { CorridorView } from './types.ts';
 
 export function CorridorsPage({ territory: slug }: { territory: string }) {
@@ -20,14 +22,22 @@ export function CorridorsPage({ territory: slug }: { territory: string }) {
       <ul class="cards">
         {(corridors.data?.items ?? []).map((corridor) => {
           const hours = corridor.periods.reduce((sum, p) => sum + p.vehicleHoursToday, 0);
-          const committed = corridor.periods.reduce((sum, p) => sum + p.committedDrivers, 0);
+          const committed = guardedSum(corridor.periods.map((p) => p.committedDrivers));
           return (
             <li key={corridor.id} class="card">
               <h2 class="card-title">
                 <a href={paths.corridor(slug, corridor.id)}>{corridor.name}</a>
               </h2>
               <p class="card-text">{m('corridors.hoursToday', { hours: formatNumber(hours, 0) })}</p>
-              <p class="card-text">{mp('corridors.committed', committed)}</p>
+              <p class="card-text">
+                {isSuppressed(committed) ? (
+                  <>
+                    {m('corridors.committedHidden')} <SmallGroup minGroup={committed.minGroup} />
+                  </>
+                ) : (
+                  mp('corridors.committed', committed)
+                )}
+              </p>
             </li>
           );
         })}

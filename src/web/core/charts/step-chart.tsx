@@ -13,8 +13,9 @@ interface Props {
   description: string;
   /** Label of each slot, in order (e.g. "07:45"). */
   slots: readonly string[];
-  /** The first series is drawn solid, the second dashed: the difference never relies on colour alone. */
-  series: readonly [Series, Series];
+  /** The first series is drawn solid, the second dashed: the difference never relies on colour alone. A second series
+   *  that may not be shown (small-group rule) is left out rather than drawn from partial values. */
+  series: readonly [Series] | readonly [Series, Series];
   format: (value: number) => string;
   /** Unit of the value axis, written above it. */
   unit: string;
