@@ -7,6 +7,14 @@ export function NotAlone({ counts }: { counts: NotAloneCounts }) {
   const { m, mp } = useMobilityI18n();
   const kind = m(`notAlone.kind.${counts.kind ?? 'any'}`);
   const withOthers = counts.communities.filter((c) => c.others > 0);
+  const communities =
+    withOthers.length > 0 ? (
+      <ul>
+        {withOthers.map((community) => (
+          <li key={community.id}>{mp('notAlone.community', community.others, { name: community.name })}</li>
+        ))}
+      </ul>
+    ) : null;
   // Fewer than the small-group threshold in the territory: the count is not given, only that others may have.
   if (isSuppressed(counts.territory)) {
     return (
@@ -14,13 +22,7 @@ export function NotAlone({ counts }: { counts: NotAloneCounts }) {
         <p>
           <strong>{m('notAlone.firstTitle')}</strong> <SmallGroup minGroup={counts.territory.minGroup} />
         </p>
-        {withOthers.length > 0 ? (
-          <ul>
-            {withOthers.map((community) => (
-              <li key={community.id}>{mp('notAlone.community', community.others, { name: community.name })}</li>
-            ))}
-          </ul>
-        ) : null}
+        {communities}
       </div>
     );
   }
@@ -31,13 +33,7 @@ export function NotAlone({ counts }: { counts: NotAloneCounts }) {
         <strong>{territory > 0 ? m('notAlone.title') : m('notAlone.firstTitle')}</strong>{' '}
         {territory > 0 ? mp('notAlone.territory', territory, { kind }) : m('notAlone.first', { kind })}
       </p>
-      {withOthers.length > 0 ? (
-        <ul>
-          {withOthers.map((community) => (
-            <li key={community.id}>{mp('notAlone.community', community.others, { name: community.name })}</li>
-          ))}
-        </ul>
-      ) : null}
+      {communities}
     </div>
   );
 }
