@@ -1,4 +1,5 @@
 /** @module Figures as the API shows them: one rounding rule (significant figures by what the inputs are worth) and one provenance shape. */
+import { Type } from 'typebox';
 
 /**
  * Significant figures each kind of figure is shown with. Emission factors are modelled averages whose spread
@@ -66,6 +67,23 @@ export interface Provenance {
   /** How the figures are rounded (docs/impact-factors.md, "Precision"). */
   rounding: string;
 }
+
+/** `Provenance` in a response schema: the one shape every figure-bearing response carries. */
+export const ProvenanceSchema = Type.Object(
+  {
+    method: Type.Array(Type.String()),
+    sources: Type.Array(Type.Object({ label: Type.String(), url: Type.Union([Type.String(), Type.Null()]), date: Type.String() })),
+    factors: Type.Array(
+      Type.Object({
+        href: Type.String(),
+        version: Type.Integer(),
+        edition: Type.Object({ id: Type.String(), name: Type.String(), date: Type.String(), source: Type.String() }),
+      }),
+    ),
+    rounding: Type.String(),
+  },
+  { description: 'How the figures were computed, what they rest on (dated), the factors versions used and the rounding rule (docs/impact-factors.md)' },
+);
 
 export const ROUNDING_NOTE = 'Significant figures by what the inputs are worth: CO2e and euros 2, car-km 3, queue delays 2; never below the unit (docs/impact-factors.md).';
 
