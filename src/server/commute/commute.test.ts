@@ -59,4 +59,10 @@ describe.each(databaseKinds())('commute profiles on %s', (kind) => {
     expect((await client.delete(path())).statusCode).toBe(204);
     expect((await client.get(path())).json()).toEqual({ profile: null });
   });
+
+  it("dates a saved profile by Maille's clock", async () => {
+    const client = await person();
+    t.clock.advance(3 * 3_600_000); // hours away from the machine's time, within the session's life
+    expect((await client.put(path(), profile)).json().profile.updatedAt).toBe(t.clock.now().toISOString());
+  });
 });

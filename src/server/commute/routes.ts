@@ -9,7 +9,8 @@ import { Profile, ProfileBody } from './schemas.ts';
 const tags = ['commute'];
 const path = '/api/territories/:territory/commute-profile';
 
-export const commuteRoutes: RouteModule = (app, { db }) => {
+export const commuteRoutes: RouteModule = (app, deps) => {
+  const { db } = deps;
   app.get(path, {
     schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ profile: Type.Union([Profile, Type.Null()]) }), ...problemResponses } },
     handler: async (req) => ({ profile: await getProfile(db, req.params.territory, req.viewer) }),
@@ -17,7 +18,7 @@ export const commuteRoutes: RouteModule = (app, { db }) => {
 
   app.put(path, {
     schema: { tags, params: TerritoryParam, body: ProfileBody, response: { 200: Type.Object({ profile: Profile }), ...problemResponses } },
-    handler: async (req) => ({ profile: await saveProfile(db, req.params.territory, req.viewer, req.body) }),
+    handler: async (req) => ({ profile: await saveProfile(deps, req.params.territory, req.viewer, req.body) }),
   });
 
   app.delete(path, {

@@ -1,5 +1,6 @@
 /** @module A resident describes their usual commute; places are stored as H3 cells, never as points. */
 import type { Viewer } from '../core/auth/sessions.ts';
+import type { Clock } from '../core/clock.ts';
 import type { CommuteMode, Database, MeetingPoint } from '../core/database/schema.ts';
 import { cellCenter, toCell, type LatLng } from '../core/geo.ts';
 import { toMinutes } from '../core/time-of-day.ts';
@@ -22,7 +23,9 @@ export interface ProfileInput {
 
 const router = crowFliesRouter();
 
-export async function saveProfile(db: Database, slug: string, viewer: Viewer | null, input: ProfileInput): Promise<ProfileView> {
+/** Saves the viewer's profile; `updatedAt` is the clock's now. */
+export async function saveProfile(deps: { db: Database; clock: Clock }, slug: string, viewer: Viewer | null, input: ProfileInput): Promise<ProfileView> {
+  const { db } = deps;
   const territory = await resolveTerritory(db, slug);
   const actor = await requireResident(db, territory, viewer);
   const [outStart, outEnd, backStart, backEnd] = [input.out.start, input.out.end, input.back.start, input.back.end].map(toMinutes) as [number, number, number, number];
@@ -48,7 +51,7 @@ export async function saveProfile(db: Database, slug: string, viewer: Viewer | n
     usual_mode: input.usualMode,
     car_occupancy: input.carOccupancy ?? 1,
     distance_km: distanceKm,
-    updated_at: new Date(),
+    updated_at: deps.clock.now(),
   };
   await db
     .insertInto('commute_profiles')
