@@ -13,8 +13,3 @@ export async function findActiveUserByEmail(db: Executor, email: string): Promis
 export async function findActiveUser(db: Executor, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
 }
-
-/** PostgreSQL's unique_violation (23505). */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
-}

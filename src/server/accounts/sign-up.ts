@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { resolveTerritory } from '../territories/access.ts';
 import { addResident } from '../territories/join-territory.ts';
 import { normaliseEmail, passwordProblem } from './model.ts';
-import { isUniqueViolation } from './queries.ts';
+import { isUniqueViolation } from '../core/database/errors.ts';
 import { sendVerification } from './verify-email.ts';
 
 export interface SignUpInput {

@@ -21,3 +21,8 @@ export interface AccountsTables {
   email_verification_tokens: EmailVerificationTokensTable;
   auth_throttle: AuthThrottleTable;
 }
+
+/** Registers these tables in the database's one `DB` interface (core imports no capability; each adds its own). */
+declare module '../core/database/schema.ts' {
+  interface DB extends AccountsTables {}
+}

@@ -12,7 +12,7 @@ import { enqueueMail } from '../core/mailer/outbox.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { verificationMail } from './messages.ts';
 import { VERIFY_TOKEN_HOURS } from './model.ts';
-import { isUniqueViolation } from './queries.ts';
+import { isUniqueViolation } from '../core/database/errors.ts';
 import { reserveAttempt } from './sign-in-throttle.ts';
 
 export interface VerifyDeps {

@@ -4,7 +4,7 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid, notFound } from '../core/errors.ts';
 import { isoWeekday, localDate, localInstant } from '../core/time-of-day.ts';
-import { isUniqueViolation } from '../accounts/queries.ts';
+import { isUniqueViolation } from '../core/database/errors.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { isBlockedEitherWay } from '../moderation/blocks.ts';
 import { blockedError } from './blocked.ts';

@@ -76,3 +76,8 @@ export interface CheckInsTables {
   check_in_alerts: CheckInAlertsTable;
   check_in_acknowledgements: CheckInAcknowledgementsTable;
 }
+
+/** Registers these tables in the database's one `DB` interface (core imports no capability; each adds its own). */
+declare module '../core/database/schema.ts' {
+  interface DB extends CheckInsTables {}
+}

@@ -6,7 +6,7 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { isUniqueViolation } from '../accounts/queries.ts';
+import { isUniqueViolation } from '../core/database/errors.ts';
 import { auditActor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireActingConsent } from '../mediation/access.ts';

@@ -6,7 +6,7 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { isUniqueViolation } from '../accounts/queries.ts';
+import { isUniqueViolation } from '../core/database/errors.ts';
 import { requireActingConsent } from '../mediation/access.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import type { TerritoryRef } from '../territories/queries.ts';

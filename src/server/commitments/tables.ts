@@ -63,3 +63,8 @@ export interface CommitmentsTables {
   commitment_signatures: CommitmentSignaturesTable;
   commitment_offline_entries: CommitmentOfflineEntriesTable;
 }
+
+/** Registers these tables in the database's one `DB` interface (core imports no capability; each adds its own). */
+declare module '../core/database/schema.ts' {
+  interface DB extends CommitmentsTables {}
+}

@@ -4,7 +4,7 @@ import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { toMinutes } from '../core/time-of-day.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { isUniqueViolation } from '../accounts/queries.ts';
+import { isUniqueViolation } from '../core/database/errors.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
 
 export interface CorridorInput {

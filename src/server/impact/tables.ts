@@ -15,3 +15,8 @@ export interface ImpactFactorEditionsTable {
 export interface ImpactTables {
   impact_factor_editions: ImpactFactorEditionsTable;
 }
+
+/** Registers these tables in the database's one `DB` interface (core imports no capability; each adds its own). */
+declare module '../core/database/schema.ts' {
+  interface DB extends ImpactTables {}
+}

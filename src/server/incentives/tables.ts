@@ -108,3 +108,8 @@ export interface IncentivesTables {
   vouchers: VouchersTable;
   lottery_draws: LotteryDrawsTable;
 }
+
+/** Registers these tables in the database's one `DB` interface (core imports no capability; each adds its own). */
+declare module '../core/database/schema.ts' {
+  interface DB extends IncentivesTables {}
+}

@@ -1,5 +1,6 @@
 /**
- * @module Requests made inside a session on behalf: the viewer hook (core/http/viewer.ts) turns a mediator's request
+ * @module Requests made inside a session on behalf: `actingForHook`, registered at core/http/viewer.ts's hook point by
+ * the composition root, turns a mediator's request
  * carrying `x-maille-acting-for: <sessionId>` into a request AS the resident, after checking the session, and records
  * every such request in the audit log (`mediation.acted`, "by mediator M on behalf of R").
  */
@@ -7,6 +8,7 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
+import type { ViewerHook } from '../core/http/viewer.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireActiveConsent } from './access.ts';
 import { ACTING_FOR_HEADER, endsSession, forbiddenWhileActing, sessionState } from './model.ts';
@@ -79,3 +81,16 @@ export async function recordActed(
     at,
   });
 }
+
+/** The viewer hook: a request carrying `x-maille-acting-for` runs as the resident and is audited once answered. */
+export const actingForHook: ViewerHook = async (request, viewer, deps) => {
+  const header = request.headers[ACTING_FOR_HEADER];
+  if (header === undefined) return null;
+  const params = request.params as Record<string, string> | undefined;
+  const route = request.routeOptions.url;
+  const acting = await actAs(deps.db, deps.clock, viewer, header, { method: request.method, route, territorySlug: params?.territory });
+  return {
+    viewer: acting.viewer,
+    settle: (status) => recordActed(deps.db, acting, { method: request.method, route, status, requestId: request.id }, deps.clock.now()),
+  };
+};

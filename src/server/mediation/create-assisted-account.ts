@@ -7,7 +7,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { localDate, localInstant } from '../core/time-of-day.ts';
-import { isUniqueViolation } from '../accounts/queries.ts';
+import { isUniqueViolation } from '../core/database/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { resolveTerritory } from '../territories/access.ts';
 import { addResident } from '../territories/join-territory.ts';

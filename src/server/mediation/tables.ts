@@ -39,3 +39,8 @@ export interface MediationTables {
   mediation_sessions: MediationSessionTable;
   mediation_takeover_codes: MediationTakeoverCodeTable;
 }
+
+/** Registers these tables in the database's one `DB` interface (core imports no capability; each adds its own). */
+declare module '../core/database/schema.ts' {
+  interface DB extends MediationTables {}
+}

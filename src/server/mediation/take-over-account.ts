@@ -11,7 +11,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { normaliseEmail, passwordProblem } from '../accounts/model.ts';
-import { isUniqueViolation } from '../accounts/queries.ts';
+import { isUniqueViolation } from '../core/database/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { resolveTerritory } from '../territories/access.ts';
 import { findRoles } from '../territories/queries.ts';

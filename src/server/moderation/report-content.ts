@@ -7,7 +7,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import type { EventBus } from '../core/events.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { isUniqueViolation } from '../accounts/queries.ts';
+import { isUniqueViolation } from '../core/database/errors.ts';
 import { auditActor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { notify } from '../notifications/notify.ts';

@@ -63,3 +63,8 @@ export interface ModerationTables {
   notification_preferences: NotificationPreferencesTable;
   notification_digests: NotificationDigestsTable;
 }
+
+/** Registers these tables in the database's one `DB` interface (core imports no capability; each adds its own). */
+declare module '../core/database/schema.ts' {
+  interface DB extends ModerationTables {}
+}

@@ -9,7 +9,7 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
 import { toCell, type LatLng } from '../core/geo.ts';
-import { isUniqueViolation } from '../accounts/queries.ts';
+import { isUniqueViolation } from '../core/database/errors.ts';
 import { auditActor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireActingConsent } from '../mediation/access.ts';

@@ -84,3 +84,8 @@ export interface MutualAidTables {
   aid_request_offers: AidRequestOffersTable;
   aid_offers: AidOffersTable;
 }
+
+/** Registers these tables in the database's one `DB` interface (core imports no capability; each adds its own). */
+declare module '../core/database/schema.ts' {
+  interface DB extends MutualAidTables {}
+}

@@ -22,3 +22,8 @@ export interface NotificationsTable {
 export interface NotificationsTables {
   notifications: NotificationsTable;
 }
+
+/** Registers these tables in the database's one `DB` interface (core imports no capability; each adds its own). */
+declare module '../core/database/schema.ts' {
+  interface DB extends NotificationsTables {}
+}

@@ -1,7 +1,7 @@
 /** @module A signed-in resident applies for an organisation account (association or public service): pending until an operator decides. */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError, invalid } from '../core/errors.ts';
-import { isUniqueViolation } from '../accounts/queries.ts';
+import { isUniqueViolation } from '../core/database/errors.ts';
 import { auditActor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';

@@ -4,7 +4,7 @@
  */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError } from '../core/errors.ts';
-import { isUniqueViolation } from '../accounts/queries.ts';
+import { isUniqueViolation } from '../core/database/errors.ts';
 import { auditActor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { isBlockedEitherWay } from '../moderation/blocks.ts';

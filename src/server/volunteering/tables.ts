@@ -107,3 +107,8 @@ export interface VolunteeringTables {
   mission_addresses: MissionAddressesTable;
   participations: ParticipationsTable;
 }
+
+/** Registers these tables in the database's one `DB` interface (core imports no capability; each adds its own). */
+declare module '../core/database/schema.ts' {
+  interface DB extends VolunteeringTables {}
+}

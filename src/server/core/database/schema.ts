@@ -1,15 +1,5 @@
 /** @module The database's tables as Kysely types; kept in step with migrations (see schema test). */
 import type { ColumnType, Generated, Kysely, Selectable, Transaction as KyselyTransaction } from 'kysely';
-import type { CommitmentsTables } from '../../commitments/tables.ts';
-import type { NotificationsTables } from '../../notifications/tables.ts';
-import type { IncentivesTables } from '../../incentives/tables.ts';
-import type { MutualAidTables } from '../../mutual-aid/tables.ts';
-import type { VolunteeringTables } from '../../volunteering/tables.ts';
-import type { CheckInsTables } from '../../check-ins/tables.ts';
-import type { MediationTables } from '../../mediation/tables.ts';
-import type { ModerationTables } from '../../moderation/tables.ts';
-import type { ImpactTables } from '../../impact/tables.ts';
-import type { AccountsTables } from '../../accounts/tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Id = ColumnType<string, never, never>;
@@ -300,8 +290,11 @@ export interface ImpactFactorsTable {
   basis: string | null;
 }
 
-/** Every table; capabilities added later declare theirs in their own `tables.ts`. */
-export interface DB extends CommitmentsTables, NotificationsTables, IncentivesTables, MutualAidTables, VolunteeringTables, CheckInsTables, MediationTables, ModerationTables, AccountsTables, ImpactTables {
+/**
+ * Every table. Core imports no capability: a capability with its own `tables.ts` adds its tables to this interface
+ * there (`declare module '../core/database/schema.ts'`), so the whole program sees one `DB`.
+ */
+export interface DB {
   territories: TerritoriesTable;
   communes: CommunesTable;
   users: UsersTable;

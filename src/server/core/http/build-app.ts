@@ -18,7 +18,7 @@ import type { AppDeps } from './context.ts';
 import { handleError } from './problem.ts';
 import { registerStaticWeb } from './static-web.ts';
 import { validatorCompiler } from './validation.ts';
-import { registerViewer } from './viewer.ts';
+import { registerViewer, type ViewerHook } from './viewer.ts';
 
 /** A capability's routes: a Fastify plugin that receives the ports it needs. */
 export type RouteModule = (app: TypedApp, deps: AppDeps) => Promise<void> | void;
@@ -34,6 +34,8 @@ export interface BuildOptions {
   routes: RouteModule[];
   /** Serve the built web app from config.webDir (off in API-only tests). */
   serveWeb?: boolean;
+  /** Hooks that may answer a request as someone else (mediation's sessions on behalf), registered by the composition root. */
+  viewerHooks?: readonly ViewerHook[];
 }
 
 // 64 KiB is far above any form in Maille and small enough to refuse abuse early.
@@ -101,7 +103,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
       },
     },
   });
-  registerViewer(app, deps);
+  registerViewer(app, deps, options.viewerHooks ?? []);
 
   await app.register(async (api) => {
     for (const routes of options.routes) await routes(api, deps);

@@ -3,8 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { findViewer, type NewSession, type Viewer } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
-import { actAs, recordActed, type Acting } from '../../mediation/acting-for.ts';
-import { ACTING_FOR_HEADER } from '../../mediation/model.ts';
 import type { AppDeps } from './context.ts';
 
 export const SESSION_COOKIE = 'maille_session';
@@ -17,9 +15,22 @@ declare module 'fastify' {
   }
 }
 
+/** A request answered as someone else than its signed-in viewer, and what to record once its answer leaves. */
+export interface ActingViewer {
+  viewer: Viewer | null;
+  /** Called once with the status sent (the onSend hook, or a live stream as it opens). */
+  settle(status: number): Promise<void>;
+}
+
+/**
+ * The hook point through which a capability may answer a request as someone else (mediation's sessions on behalf
+ * register theirs from the composition root). Null leaves the signed-in viewer as it is.
+ */
+export type ViewerHook = (request: FastifyRequest, viewer: Viewer | null, deps: AppDeps) => Promise<ActingViewer | null>;
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Requests made inside a mediation session, for their `mediation.acted` audit entry. */
-const actingRequests = new WeakMap<FastifyRequest, Acting>();
+/** Requests answered as someone else, for what their hook records once the answer leaves. */
+const actingRequests = new WeakMap<FastifyRequest, ActingViewer>();
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -40,22 +51,18 @@ function sameOrigin(origin: string, host: string): boolean {
 }
 
 /** Adds `request.viewer` and rejects cookie-authenticated writes without the CSRF header. */
-export function registerViewer(app: FastifyInstance, deps: AppDeps): void {
+export function registerViewer(app: FastifyInstance, deps: AppDeps, hooks: readonly ViewerHook[] = []): void {
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     request.viewer = token ? await findViewer(deps.db, deps.clock, token) : null;
-    // A mediator inside a session on behalf (mediation/acting-for.ts): from here on the request is the resident's.
-    const actingFor = request.headers[ACTING_FOR_HEADER];
-    if (actingFor !== undefined) {
-      const params = request.params as Record<string, string> | undefined;
-      const acting = await actAs(deps.db, deps.clock, request.viewer, actingFor, {
-        method: request.method,
-        route: request.routeOptions.url,
-        territorySlug: params?.territory,
-      });
+    // A hook may answer as someone else (a mediator inside a session on behalf): from here on the request is theirs.
+    for (const hook of hooks) {
+      const acting = await hook(request, request.viewer, deps);
+      if (!acting) continue;
       request.viewer = acting.viewer;
       actingRequests.set(request, acting);
+      break;
     }
   });
   // Every request made on someone's behalf is logged before its answer leaves, whatever the capability recorded.
@@ -77,14 +84,15 @@ export function registerViewer(app: FastifyInstance, deps: AppDeps): void {
 }
 
 /**
- * Records the `mediation.acted` entry of a request made on someone's behalf, once. The onSend hook calls it for
- * every answer; a live stream (core/http/event-stream.ts) hijacks its reply, never reaches onSend, and calls it itself.
+ * Settles a request answered as someone else, once (mediation records its `mediation.acted` entry). The onSend hook
+ * calls it for every answer; a live stream (core/http/event-stream.ts) hijacks its reply, never reaches onSend, and
+ * calls it itself.
  */
-export async function recordActingRequest(request: FastifyRequest, deps: AppDeps, status: number): Promise<void> {
+export async function recordActingRequest(request: FastifyRequest, _deps: AppDeps, status: number): Promise<void> {
   const acting = actingRequests.get(request);
   if (!acting) return;
   actingRequests.delete(request);
-  await recordActed(deps.db, acting, { method: request.method, route: request.routeOptions.url, status, requestId: request.id }, deps.clock.now());
+  await acting.settle(status);
 }
 
 /** Sets the session and CSRF cookies; Secure when the request came over HTTPS. */
