@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepCheckIns } from '../../src/server/check-ins/sweep.ts';
 import { fixedClock } from '../../src/server/core/clock.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { demoEmail, heading, startJourney, type Journey } from '../support/journey.ts';
+import { demoEmail, heading, type Journey, JOURNEY_TIMEOUT_MS, startJourney } from '../support/journey.ts';
 
 const DAY = 86_400_000;
 
@@ -28,12 +28,12 @@ function comingTuesdayMorning(now: Date): Date {
 }
 
 // A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
-describe('daily check-in journey', { timeout: 180_000 }, () => {
+describe('daily check-in journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   const clock = fixedClock(comingTuesdayMorning(new Date()));
   let journey: Journey;
   beforeAll(async () => {
     journey = await startJourney({ clock });
-  });
+  }, JOURNEY_TIMEOUT_MS);
   afterAll(() => journey?.close());
 
   const sweep = () => sweepCheckIns({ db: journey.maille.database.db, config: journey.config }, clock.now());

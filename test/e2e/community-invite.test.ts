@@ -4,14 +4,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { PASSWORD, startJourney, type Journey } from '../support/journey.ts';
+import { eventually, type Journey, JOURNEY_TIMEOUT_MS, PASSWORD, startJourney } from '../support/journey.ts';
 
 // A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
-describe('community invitation journey', { timeout: 180_000 }, () => {
+describe('community invitation journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   let journey: Journey;
   beforeAll(async () => {
     journey = await startJourney({ jobs: true, context: { locale: 'fr-FR' } });
-  });
+  }, JOURNEY_TIMEOUT_MS);
   afterAll(() => journey?.close());
 
   /** Fills the sign-up form the page is on, checks it, and creates the account. */
@@ -24,11 +24,11 @@ describe('community invitation journey', { timeout: 180_000 }, () => {
   }
 
   it('lets a second person join a private community through its invite link', async () => {
-    const { origin, browser, newPage, errors } = journey;
+    const { origin, newPage, errors } = journey;
     const alice = await newPage('Alice');
 
     await alice.goto(`${origin}/`);
-    await expect.poll(() => alice.url()).toContain(`/t/${DEMO_SLUG}`);
+    await eventually(() => alice.url()).toContain(`/t/${DEMO_SLUG}`);
     await alice.getByRole('heading', { level: 1, name: /Dijon Métropole/ }).waitFor();
     await expectAccessible(alice, 'territory home');
 
@@ -48,7 +48,7 @@ describe('community invitation journey', { timeout: 180_000 }, () => {
     await inviteInput.waitFor();
     const link = await inviteInput.inputValue();
     expect(link).toMatch(new RegExp(`^${origin}/t/${DEMO_SLUG}/invitation/[A-Z0-9]+$`));
-    await expect.poll(() => alice.locator('.member-count').first().getAttribute('data-count')).toBe('1');
+    await eventually(() => alice.locator('.member-count').first().getAttribute('data-count')).toBe('1');
     await expectAccessible(alice, 'community page (organiser)');
 
     // Bob, in another browser profile, follows the link, creates his account and joins.
@@ -61,19 +61,19 @@ describe('community invitation journey', { timeout: 180_000 }, () => {
     await bob.waitForURL(/\/invitation\//);
     await bob.getByRole('button', { name: 'Rejoindre la communauté' }).click();
     await bob.waitForURL(/\/communautes\/\d+/);
-    await expect.poll(() => bob.locator('.member-count').first().getAttribute('data-count')).toBe('2');
-    await expect.poll(() => bob.getByRole('status', { name: '2 membres' }).count()).toBeGreaterThan(0);
+    await eventually(() => bob.locator('.member-count').first().getAttribute('data-count')).toBe('2');
+    await eventually(() => bob.getByRole('status', { name: '2 membres' }).count()).toBeGreaterThan(0);
     await expectAccessible(bob, 'community page (member)');
 
     await alice.reload();
-    await expect.poll(() => alice.locator('.member-count').first().getAttribute('data-count')).toBe('2');
+    await eventually(() => alice.locator('.member-count').first().getAttribute('data-count')).toBe('2');
     await alice.getByRole('listitem').filter({ hasText: 'Bob' }).first().waitFor();
 
     // The community stays invisible to the directory of someone outside it.
-    const stranger = await (await browser.newContext()).newPage();
+    const stranger = await newPage('stranger', {});
     await stranger.goto(`${origin}/t/${DEMO_SLUG}/communautes?q=Tilleuls`);
     await stranger.getByRole('heading', { level: 1 }).waitFor();
-    await expect.poll(() => stranger.getByText('Parents de l’école des Tilleuls').count()).toBe(0);
+    await eventually(() => stranger.getByText('Parents de l’école des Tilleuls').count()).toBe(0);
     await expectAccessible(stranger, 'directory');
 
     expect(errors).toEqual([]);

@@ -3,13 +3,13 @@
 // stays pending until she opens the link sent to it, then it is hers. Every page passes axe-core at a phone's width.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../support/browser.ts';
-import { heading, PASSWORD, PHONE, startJourney, type Journey } from '../support/journey.ts';
+import { eventually, heading, type Journey, JOURNEY_TIMEOUT_MS, PASSWORD, PHONE, startJourney } from '../support/journey.ts';
 
-describe('e-mail verification journey', { timeout: 180_000 }, () => {
+describe('e-mail verification journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   let journey: Journey;
   beforeAll(async () => {
     journey = await startJourney({ context: PHONE });
-  });
+  }, JOURNEY_TIMEOUT_MS);
   afterAll(() => journey?.close());
 
   /** The latest verification link mailed to `to`, as a path of the web app. */
@@ -31,7 +31,7 @@ describe('e-mail verification journey', { timeout: 180_000 }, () => {
     await lea.goto(`${origin}${await linkTo('lea@example.org')}`);
     await heading(lea, 'Confirmer mon adresse e-mail');
     await lea.getByRole('main').getByText('Adresse confirmée : lea@example.org.', { exact: false }).waitFor();
-    await expect.poll(() => lea.getByRole('complementary', { name: 'Confirmez votre adresse e-mail.' }).count()).toBe(0);
+    await eventually(() => lea.getByRole('complementary', { name: 'Confirmez votre adresse e-mail.' }).count()).toBe(0);
     await expectAccessible(lea, 'verified');
 
     await lea.goto(t('/compte'));

@@ -12,7 +12,7 @@ import { ensureDemoCorridors } from '../../src/server/demo/seed-corridors.ts';
 import { DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
 import { ensureDemoShops } from '../../src/server/demo/seed-incentives.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { chooseOption, heading, startJourney, text, type Journey } from '../support/journey.ts';
+import { chooseOption, eventually, heading, type Journey, JOURNEY_TIMEOUT_MS, startJourney, text } from '../support/journey.ts';
 
 const DAY = 86_400_000;
 
@@ -25,14 +25,14 @@ function comingMonday(now: Date): string {
   return day.toISOString().slice(0, 10);
 }
 
-describe('incentive journey', () => {
+describe('incentive journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   const clock = fixedClock(new Date());
   const monday = comingMonday(clock.now());
   const day = (offset: number) => new Date(Date.parse(`${monday}T12:00:00Z`) + offset * DAY).toISOString().slice(0, 10);
   let journey: Journey;
   beforeAll(async () => {
     journey = await startJourney({ clock, seeds: [ensureDemoCorridors, ensureDemoShops] });
-  });
+  }, JOURNEY_TIMEOUT_MS);
   afterAll(() => journey?.close());
 
   it('goes from a corridor commitment to paid shifts and a voucher accepted at a local shop', async () => {
@@ -75,7 +75,7 @@ describe('incentive journey', () => {
     const [anais, bruno, chloe] = residents as [Page, Page, Page];
     await chloe.getByTestId('engagement-status').getByText(/^Objectif atteint : les signataires sont engagés/).waitFor();
     await chloe.locator('main').getByText('3 signataires — dont, nommément : Anaïs').waitFor();
-    await expect.poll(() => chloe.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    await eventually(() => chloe.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     await expectAccessible(chloe, 'corridor commitment (succeeded)');
 
     // Monday, first day of the action: each of them commits to leave earlier on the corridor and records it.
@@ -131,7 +131,7 @@ describe('incentive journey', () => {
     // Anaïs sees her 200 points and turns 1.50 € of them into a voucher at the demo bakery.
     await anais.goto(t('/portefeuille'));
     await heading(anais, 'Mon portefeuille');
-    await expect.poll(() => text(anais.getByTestId('wallet-balance'))).toBe('200 points');
+    await eventually(() => text(anais.getByTestId('wallet-balance'))).toBe('200 points');
     await anais.locator('main').getByText(/^Récompense « Rocade est : partir plus tôt », geste du/).waitFor();
     await expectAccessible(anais, 'wallet');
     await chooseOption(anais.getByLabel('Commerce'), 'Boulangerie du Marché');
@@ -141,7 +141,7 @@ describe('incentive journey', () => {
     await created.waitFor();
     const code = /([2-9A-Z]{4}-[2-9A-Z]{4})/.exec((await created.textContent()) ?? '')?.[1];
     expect(code).toBeDefined();
-    await expect.poll(() => text(anais.getByTestId('wallet-balance'))).toBe('50 points');
+    await eventually(() => text(anais.getByTestId('wallet-balance'))).toBe('50 points');
     await anais.getByTestId('voucher').getByText('À utiliser').waitFor();
     await expectAccessible(anais, 'wallet with a voucher');
 
@@ -154,7 +154,7 @@ describe('incentive journey', () => {
     await marc.getByTestId('redeem-result').getByText(/^Bon valable : 1,50\s€/).waitFor();
     await marc.getByRole('button', { name: /^Encaisser 1,50\s€$/ }).click();
     await marc.getByTestId('redeem-result').getByText(new RegExp(`^Bon ${code} encaissé : 1,50\\s€`)).waitFor();
-    await expect.poll(() => text(marc.getByTestId('shop-owed'))).toBe('1,50 €');
+    await eventually(() => text(marc.getByTestId('shop-owed'))).toBe('1,50 €');
     await marc.getByLabel('Code du bon').fill(code!);
     await marc.getByRole('button', { name: 'Vérifier le code' }).click();
     await marc.getByTestId('redeem-result').getByText(/Ce bon a déjà été utilisé/).waitFor();
@@ -164,7 +164,7 @@ describe('incentive journey', () => {
     await anais.reload();
     await anais.getByTestId('voucher').getByText(/^Utilisé le/).waitFor();
     await bruno.goto(t('/portefeuille'));
-    await expect.poll(() => text(bruno.getByTestId('wallet-balance'))).toBe('200 points');
+    await eventually(() => text(bruno.getByTestId('wallet-balance'))).toBe('200 points');
 
     // The operator pays the bakery its 1,50 € by transfer and records the settlement with the transfer's number;
     // the merchant's page then reads that nothing is owed.
@@ -173,18 +173,18 @@ describe('incentive journey', () => {
     await olivia.getByRole('link', { name: 'Sommes dues et règlements des commerces' }).click();
     await heading(olivia, 'Commerces : sommes dues et règlements');
     const bakery = olivia.getByTestId('books-shop').filter({ has: olivia.getByRole('heading', { level: 2, name: /^Boulangerie du Marché/ }) });
-    await expect.poll(() => text(bakery.getByTestId('books-owed'))).toBe('1,50 €');
+    await eventually(() => text(bakery.getByTestId('books-owed'))).toBe('1,50 €');
     await expectAccessible(olivia, 'shop books');
     await bakery.getByLabel('Référence du paiement').fill('VIR-2025-0042');
     await bakery.getByRole('button', { name: /^Régler 1,50\s€$/ }).click();
     await bakery.getByTestId('books-result').getByText(/^Règlement enregistré : 1,50\s€ pour Boulangerie du Marché.*\(référence VIR-2025-0042\)\.$/).waitFor();
-    await expect.poll(() => text(bakery.getByTestId('books-owed'))).toBe('0,00 €');
+    await eventually(() => text(bakery.getByTestId('books-owed'))).toBe('0,00 €');
     await bakery.getByText('Rien à régler pour le moment.').waitFor();
     await expectAccessible(olivia, 'shop books (settled)');
     await marc.reload();
     await heading(marc, 'Espace commerçant');
-    await expect.poll(() => text(marc.getByTestId('shop-owed'))).toBe('0,00 €');
+    await eventually(() => text(marc.getByTestId('shop-owed'))).toBe('0,00 €');
 
     expect(errors).toEqual([]);
-  }, 150_000);
+  });
 });

@@ -11,12 +11,12 @@ import { DEMO_PASSWORD, DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
 import { ensureDemoAssisted } from '../../src/server/demo/seed-mediation.ts';
 import { expectAccessible } from '../support/browser.ts';
 import { Client } from '../support/http.ts';
-import { demoEmail, heading, startJourney, type Journey } from '../support/journey.ts';
+import { demoEmail, heading, type Journey, JOURNEY_TIMEOUT_MS, startJourney } from '../support/journey.ts';
 
 const DAY = 86_400_000;
 
 // A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
-describe('mediation journey', { timeout: 180_000 }, () => {
+describe('mediation journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   const clock = fixedClock(new Date());
   let journey: Journey;
   let commitmentId: string;
@@ -43,7 +43,7 @@ describe('mediation journey', { timeout: 180_000 }, () => {
         commitmentId = launched.json<{ id: string }>().id;
       },
     });
-  });
+  }, JOURNEY_TIMEOUT_MS);
   afterAll(() => journey?.close());
 
   it('creates an assisted account, acts for the resident in a session, and the audit log names both', async () => {
@@ -85,7 +85,8 @@ describe('mediation journey', { timeout: 180_000 }, () => {
     await maryse.getByLabel('Adresse exacte').fill('8 rue Chabot-Charny');
     await expectAccessible(maryse, 'help request form while acting');
     await maryse.getByRole('button', { name: 'Envoyer ma demande' }).click();
-    await maryse.getByText(/^Demande envoyée/).waitFor();
+    // The live region repeats the confirmation for screen readers: read the page's own text.
+    await maryse.locator('#main').getByText(/^Demande envoyée/).waitFor();
     const request = await maille.database.db.selectFrom('aid_requests').select(['requester_id']).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(request.requester_id).toBe(residentId);
 

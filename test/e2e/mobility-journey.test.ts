@@ -9,7 +9,7 @@ import { fixedClock } from '../../src/server/core/clock.ts';
 import { ensureDemoCorridors } from '../../src/server/demo/seed-corridors.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { heading, startJourney, type Journey } from '../support/journey.ts';
+import { eventually, heading, type Journey, JOURNEY_TIMEOUT_MS, startJourney } from '../support/journey.ts';
 
 /** The first Monday strictly after the territory's today (Europe/Paris). */
 function nextMonday(now: Date): string {
@@ -20,13 +20,13 @@ function nextMonday(now: Date): string {
   return day.toISOString().slice(0, 10);
 }
 
-describe('mobility journey', () => {
+describe('mobility journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   const clock = fixedClock(new Date());
   const monday = nextMonday(clock.now());
   let journey: Journey;
   beforeAll(async () => {
     journey = await startJourney({ clock, jobs: true, seeds: [ensureDemoCorridors] });
-  });
+  }, JOURNEY_TIMEOUT_MS);
   afterAll(() => journey?.close());
 
   it('goes from a commute to a confirmed carpool, a recorded shift and visible impact', async () => {
@@ -52,7 +52,7 @@ describe('mobility journey', () => {
     // She offers a weekly ride from home to work (the commute shortcut is preselected).
     await alice.goto(t('/covoiturage'));
     await heading(alice, 'Covoiturage');
-    await expect.poll(() => alice.getByRole('group', { name: 'Départ' }).getByLabel('Comme le domicile de mon trajet').isChecked()).toBe(true);
+    await eventually(() => alice.getByRole('group', { name: 'Départ' }).getByLabel('Comme le domicile de mon trajet').isChecked()).toBe(true);
     await alice.getByRole('button', { name: 'Publier mon offre' }).click();
     await alice.getByRole('heading', { name: /Je conduis · domicile → travail/ }).waitFor();
     await alice.locator('main').getByText('Aucun passager compatible pour l’instant.').waitFor();
@@ -73,7 +73,7 @@ describe('mobility journey', () => {
     await bob.getByRole('button', { name: 'Publier ma demande' }).click();
     const match = bob.locator('.match').filter({ hasText: 'Alice, conducteur·rice' });
     await match.waitFor();
-    await expect.poll(() => match.locator('.explanation').textContent()).toMatch(/^Pourquoi\s:\sdétour\sde\s.*\skm\s.*\skg\séq\.\sCO₂\sévités/);
+    await eventually(() => match.locator('.explanation').textContent()).toMatch(/^Pourquoi\s:\sdétour\sde\s.*\skm\s.*\skg\séq\.\sCO₂\sévités/);
     await expectAccessible(bob, 'carpool (matches)');
     await match.getByLabel('Jour du trajet').fill(monday);
     await match.getByRole('button', { name: 'Proposer ce trajet' }).click();
@@ -115,15 +115,15 @@ describe('mobility journey', () => {
     await bob.getByRole('link', { name: /^Rocade est/ }).click();
     await heading(bob, /^Rocade est/);
     const committed = bob.locator('section[aria-labelledby="period-am"] .share-committed');
-    await expect.poll(() => committed.getAttribute('data-committed')).toBe('suppressed');
+    await eventually(() => committed.getAttribute('data-committed')).toBe('suppressed');
     await bob.locator('main').getByText(/% des conducteurs partant 15 minutes plus tôt suffiraient à résorber ce bouchon\./).first().waitFor();
     const savedBefore = await bob.getByTestId('saved-this-week').textContent();
     await expectAccessible(bob, 'corridor');
     await bob.getByRole('button', { name: 'Je m’engage' }).click();
-    await expect.poll(() => committed.getAttribute('data-committed')).toBe('1');
+    await eventually(() => committed.getAttribute('data-committed')).toBe('1');
     await bob.getByRole('button', { name: 'Je l’ai fait aujourd’hui' }).click();
     await bob.locator('main').getByText('Bravo, c’est noté pour aujourd’hui.').first().waitFor();
-    await expect.poll(() => bob.getByTestId('saved-this-week').textContent()).not.toBe(savedBefore);
+    await eventually(() => bob.getByTestId('saved-this-week').textContent()).not.toBe(savedBefore);
     await expectAccessible(bob, 'corridor (committed and recorded)');
 
     // Bob logs a bike trip on Monday: figures, explanation lines and "not alone".
@@ -139,7 +139,7 @@ describe('mobility journey', () => {
     await result.getByText(/^Vélo, lundi/).waitFor();
     await result.getByText('Comparé à : Voiture seul·e, comme vous l’avez indiqué.').waitFor();
     await result.getByText(/^CO2e évité : 6 km/).waitFor();
-    await expect.poll(async () => (await bob.locator('[data-figure="co2"]').textContent()) ?? '').toMatch(/^[1-9]/);
+    await eventually(async () => (await bob.locator('[data-figure="co2"]').textContent()) ?? '').toMatch(/^[1-9]/);
     await bob.locator('main').getByText('source : facteurs ADEME Base Carbone, version 1').waitFor();
     await bob.locator('main').getByText('Comment est-ce calculé ?', { exact: true }).click();
     await bob.locator('main').getByText('Facteurs utilisés (version 1)').waitFor();
@@ -204,9 +204,9 @@ describe('mobility journey', () => {
     await bob.getByRole('button', { name: 'Je m’engage si l’objectif est atteint' }).click();
     await bob.getByTestId('engagement-status').getByText(/^Objectif atteint : les signataires sont engagés/).waitFor();
     await bob.locator('main').getByText('1 signataire — dont, nommément : Bob').waitFor();
-    await expect.poll(() => bob.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    await eventually(() => bob.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     await expectAccessible(bob, 'commitment (succeeded)');
 
     expect(errors).toEqual([]);
-  }, 180_000);
+  });
 });

@@ -9,17 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/server/core/clock.ts';
 import { DEMO_PASSWORD, DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { demoEmail as demo, heading, startJourney, type Journey } from '../support/journey.ts';
+import { demoEmail as demo, heading, type Journey, JOURNEY_TIMEOUT_MS, startJourney } from '../support/journey.ts';
 import { hashPassword } from '../../src/server/core/auth/password.ts';
 import { toCell } from '../../src/server/core/geo.ts';
 import { AID_RESOLUTION } from '../../src/server/mutual-aid/model.ts';
 
-describe('moderation journey', () => {
+describe('moderation journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   const clock = fixedClock(new Date());
   let journey: Journey;
   beforeAll(async () => {
     journey = await startJourney({ clock, residents: 30 });
-  });
+  }, JOURNEY_TIMEOUT_MS);
   afterAll(() => journey?.close());
 
   const inDirectory = async (page: Page) => {
@@ -96,7 +96,7 @@ describe('moderation journey', () => {
     await omar.getByText(/masqué en attendant l’examen/).waitFor();
     await omar.getByText(/de nouveau visible\. Motif : Vérifié/).waitFor();
     await expectAccessible(omar, 'notifications with moderation notices');
-  }, 240_000);
+  });
 
   it('lets a resident choose a weekly digest, block a helper (still known after a reload) and see who they blocked', async () => {
     const { maille, origin, t, signInWith: signIn, errors } = journey;
@@ -152,5 +152,5 @@ describe('moderation journey', () => {
     await helene.goto(t('/compte'));
     await helene.getByTestId('blocked-people').getByRole('button', { name: 'Débloquer Xavier' }).waitFor();
     expect(errors).toEqual([]);
-  }, 120_000);
+  });
 });

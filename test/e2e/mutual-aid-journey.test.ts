@@ -9,19 +9,19 @@ import { fixedClock } from '../../src/server/core/clock.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
 import { ensureDemoMutualAid } from '../../src/server/demo/seed-mutual-aid.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { heading, PHONE, startJourney, type Journey } from '../support/journey.ts';
+import { eventually, heading, type Journey, JOURNEY_TIMEOUT_MS, PHONE, startJourney } from '../support/journey.ts';
 
 const ADDRESS = '5 rue de la Chouette, 3e étage';
 const CONTACT = 'Interphone Martin';
 const NEED = 'Pain, lait, compote et un paquet de café pour Jeanne.';
 
 // A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
-describe('mutual-aid journey', { timeout: 180_000 }, () => {
+describe('mutual-aid journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   const clock = fixedClock(new Date());
   let journey: Journey;
   beforeAll(async () => {
     journey = await startJourney({ clock, seeds: [ensureDemoMutualAid], context: { ...PHONE, timezoneId: 'Europe/Paris' } });
-  });
+  }, JOURNEY_TIMEOUT_MS);
   afterAll(() => journey?.close());
 
   const section = (page: Page, title: string): Locator => page.locator('section', { has: page.getByRole('heading', { level: 2, name: title }) });
@@ -37,7 +37,7 @@ describe('mutual-aid journey', { timeout: 180_000 }, () => {
     await jeanne.getByLabel('Cette semaine').check();
     await jeanne.getByLabel('En quelques mots').fill(NEED);
     const commune = jeanne.getByLabel('Commune', { exact: true });
-    await expect.poll(() => commune.locator('option', { hasText: 'Dijon' }).count()).toBeGreaterThan(0);
+    await eventually(() => commune.locator('option', { hasText: 'Dijon' }).count()).toBeGreaterThan(0);
     await commune.selectOption({ label: 'Dijon' });
     await jeanne.getByLabel('Adresse exacte').fill(ADDRESS);
     await jeanne.getByLabel('Comment vous joindre (téléphone, code d’entrée…)').fill(CONTACT);
@@ -118,7 +118,7 @@ describe('mutual-aid journey', { timeout: 180_000 }, () => {
     await help.getByRole('heading', { name: 'Entraide entre voisins' }).waitFor();
     await help.getByText(/^Source : demandes d’entraide marquées comme faites/).waitFor();
     const thisWeek = help.getByRole('table').locator('tbody tr').last();
-    await expect.poll(() => thisWeek.locator('td').allTextContents()).toEqual(Array(4).fill('moins de 5 personnes'));
+    await eventually(() => thisWeek.locator('td').allTextContents()).toEqual(Array(4).fill('moins de 5 personnes'));
     // Totals appear only when some earlier week gathered 5 helpers and 5 people helped; otherwise they are hidden too.
     await help.locator('[data-figure="helpDone"], p.figure-note [data-suppressed="small_group"]').first().waitFor();
     if ((await help.locator('[data-figure="helpDone"]').count()) > 0) {

@@ -8,18 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/server/core/clock.ts';
 import { ensureDemoVolunteering } from '../../src/server/demo/seed-volunteering.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { heading, startJourney, type Journey } from '../support/journey.ts';
+import { heading, type Journey, JOURNEY_TIMEOUT_MS, startJourney } from '../support/journey.ts';
 
 const DAY = 86_400_000;
 
 // A journey in a browser takes 15–25 s alone; on two busy cores it may take several times that.
-describe('volunteering journey', { timeout: 180_000 }, () => {
+describe('volunteering journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   const clock = fixedClock(new Date());
   const missionDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(clock.now().getTime() + 5 * DAY));
   let journey: Journey;
   beforeAll(async () => {
     journey = await startJourney({ clock, seeds: [ensureDemoVolunteering] });
-  });
+  }, JOURNEY_TIMEOUT_MS);
   afterAll(() => journey?.close());
 
   it('goes from a registered association and a written mission to an accepted volunteer who sees the address', async () => {
@@ -34,7 +34,8 @@ describe('volunteering journey', { timeout: 180_000 }, () => {
     await orgForm.getByLabel('Courriel de contact').fill('amis.lecture@example.org');
     await expectAccessible(paul, 'my organisation (registering)');
     await orgForm.getByRole('button', { name: 'Envoyer la demande' }).click();
-    await paul.getByText('Demande envoyée').first().waitFor();
+    // The live region repeats the confirmation for screen readers: read the page's own text (once).
+    await paul.locator('#main').getByText(/^Demande envoyée/).waitFor();
     await paul.getByRole('heading', { level: 2, name: 'Les Amis de la lecture' }).waitFor();
 
     // The demo organiser writes a mission for the tutoring association and submits it.

@@ -3,6 +3,7 @@
 // open a page per person (page errors recorded), sign up, sign a demo account in, and find things on a page.
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createMaille, type Maille } from '../../src/server/app.ts';
 import { systemClock, type Clock } from '../../src/server/core/clock.ts';
 import { loadConfig, type Config } from '../../src/server/core/config.ts';
@@ -52,6 +53,18 @@ export interface Journey {
   close: () => Promise<void>;
 }
 
+/**
+ * How long a journey waits for a visible state (an element, a URL, a polled value) before it fails. A journey takes
+ * 15–25 s alone; on two cores loaded by other work every step may take ten times longer, and a journey only waits
+ * for what the page shows, never for a fixed time.
+ */
+export const VISIBLE_STATE_TIMEOUT_MS = 120_000;
+/** A whole journey's limit (vitest's `timeout`), for two loaded cores. */
+export const JOURNEY_TIMEOUT_MS = 900_000;
+
+/** expect.poll with the journeys' patience (vitest's own default gives up after one second). */
+export const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: VISIBLE_STATE_TIMEOUT_MS, interval: 100 });
+
 export const PHONE: BrowserContextOptions = { locale: 'fr-FR', viewport: { width: 390, height: 844 } };
 export const PASSWORD = 'un mot de passe solide';
 
@@ -91,7 +104,10 @@ export async function startJourney(options: JourneyOptions = {}): Promise<Journe
   const errors: string[] = [];
 
   async function newPage(name: string, context: BrowserContextOptions = options.context ?? PHONE): Promise<Page> {
-    const page = await (await chromium.newContext(context)).newPage();
+    const browserContext = await chromium.newContext(context);
+    browserContext.setDefaultTimeout(VISIBLE_STATE_TIMEOUT_MS);
+    browserContext.setDefaultNavigationTimeout(VISIBLE_STATE_TIMEOUT_MS);
+    const page = await browserContext.newPage();
     page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
     return page;
   }

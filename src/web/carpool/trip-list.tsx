@@ -1,6 +1,7 @@
 /** @module My trips (offers and requests): when and where, and for each its explained matches or closing it. */
 import { useState } from 'preact/hooks';
 import { callApi, territoryPath } from '../core/api.ts';
+import { useAction } from '../core/use-action.ts';
 import { toApiError } from '../core/api-error.ts';
 import { announce } from '../core/announce.ts';
 import { describeApiError } from '../core/error-message.ts';
@@ -25,16 +26,15 @@ export function TripList({ slug, trips, profile, selected, onSelect, onChange, o
   const { m, t } = useMobilityI18n();
   const words = useTripWords(profile);
   const [error, setError] = useState('');
+  const action = useAction((caught) => setError(describeApiError(toApiError(caught), t)));
   const close = (trip: Trip) => {
     setError('');
-    callApi('POST', territoryPath(slug, `/carpool/trips/${encodeURIComponent(trip.id)}/close`)).then(
-      () => {
-        announce(m('trip.closed'));
-        if (selected === trip.id) onSelect(null);
-        onChange();
-      },
-      (caught: unknown) => setError(describeApiError(toApiError(caught), t)),
-    );
+    action.run(async () => {
+      await callApi('POST', territoryPath(slug, `/carpool/trips/${encodeURIComponent(trip.id)}/close`));
+      announce(m('trip.closed'));
+      if (selected === trip.id) onSelect(null);
+      onChange();
+    });
   };
   return (
     <>
@@ -63,7 +63,7 @@ export function TripList({ slug, trips, profile, selected, onSelect, onChange, o
                   <button type="button" class="button button-small" aria-expanded={showing ? 'true' : 'false'} aria-controls={`matches-${trip.id}`} onClick={() => onSelect(showing ? null : trip.id)}>
                     {m(showing ? 'trip.hideMatches' : 'trip.showMatches')}
                   </button>
-                  <button type="button" class="button button-small button-quiet" onClick={() => close(trip)}>
+                  <button type="button" class="button button-small button-quiet" aria-disabled={action.busy ? 'true' : undefined} onClick={() => close(trip)}>
                     {m('trip.close')}
                   </button>
                 </p>

@@ -6,6 +6,7 @@ import { PageHeading } from '../core/page-heading.tsx';
 import { useSession } from '../core/session.tsx';
 import { SignInRequired } from '../core/sign-in-required.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
+import { useAction } from '../core/use-action.ts';
 import { useFetch } from '../core/use-fetch.ts';
 import { AcknowledgeForm } from './acknowledge-form.tsx';
 import { todayWording } from './describe.ts';
@@ -28,8 +29,10 @@ function WatchedCard({ slug, person, onChanged }: { slug: string; person: Watche
   const [showHistory, setShowHistory] = useState(false);
   const name = person.resident.displayName ?? '';
   const titleId = `watched-${person.enrolmentId}`;
+  const action = useAction();
   const stepDown = () =>
-    void callApi('POST', territoryPath(slug, checkInApi.decline(person.enrolmentId))).then(() => {
+    action.run(async () => {
+      await callApi('POST', territoryPath(slug, checkInApi.decline(person.enrolmentId)));
       announce(c('referent.steppedDown'));
       onChanged();
     });
@@ -54,7 +57,7 @@ function WatchedCard({ slug, person, onChanged }: { slug: string; person: Watche
         <button type="button" class="button button-small" aria-expanded={showHistory ? 'true' : 'false'} onClick={() => setShowHistory(!showHistory)}>
           {c(showHistory ? 'referent.hideHistory' : 'referent.history')}
         </button>
-        <button type="button" class="button button-small button-quiet" onClick={stepDown}>
+        <button type="button" class="button button-small button-quiet" aria-disabled={action.busy ? 'true' : undefined} onClick={stepDown}>
           {c('referent.stepDown', { name })}
         </button>
       </p>
@@ -67,10 +70,12 @@ export function ReferentPage({ territory: slug }: { territory: string }) {
   const { c } = useCheckInsI18n();
   const { me } = useSession();
   const data = useFetch<Watching>(me ? territoryPath(slug, checkInApi.watching) : null);
+  const action = useAction();
   if (me === null) return <SignInRequired slug={slug} title={c('referent.title')} />;
   if (me === undefined || (!data.data && !data.error)) return <Loading />;
   const answer = (enrolmentId: string, name: string, accept: boolean) =>
-    void callApi('POST', territoryPath(slug, accept ? checkInApi.accept(enrolmentId) : checkInApi.decline(enrolmentId))).then(() => {
+    action.run(async () => {
+      await callApi('POST', territoryPath(slug, accept ? checkInApi.accept(enrolmentId) : checkInApi.decline(enrolmentId)));
       announce(accept ? c('referent.accepted', { name }) : c('referent.declined'));
       data.reload();
     });
@@ -91,10 +96,10 @@ export function ReferentPage({ territory: slug }: { territory: string }) {
                 <li key={inv.enrolmentId} class="card">
                   <p class="card-text">{c('referent.invitation', { name })}</p>
                   <div class="big-actions">
-                    <button type="button" class="button button-primary" onClick={() => answer(inv.enrolmentId, name, true)}>
+                    <button type="button" class="button button-primary" aria-disabled={action.busy ? 'true' : undefined} onClick={() => answer(inv.enrolmentId, name, true)}>
                       {c('referent.accept')}
                     </button>
-                    <button type="button" class="button" onClick={() => answer(inv.enrolmentId, name, false)}>
+                    <button type="button" class="button" aria-disabled={action.busy ? 'true' : undefined} onClick={() => answer(inv.enrolmentId, name, false)}>
                       {c('referent.decline')}
                     </button>
                   </div>

@@ -6,6 +6,7 @@ import { announce } from '../core/announce.ts';
 import { weekdayList } from '../core/dates.ts';
 import { describeApiError } from '../core/error-message.ts';
 import { ErrorNotice } from '../core/status.tsx';
+import { useAction } from '../core/use-action.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import { distanceSourceKey } from './labels.ts';
 import type { CommuteProfile } from './types.ts';
@@ -16,15 +17,14 @@ export function ProfileSummary({ slug, profile, onDeleted }: { slug: string; pro
   const [error, setError] = useState('');
   const sourceKey = distanceSourceKey(profile.distanceSource);
 
+  const action = useAction((caught) => setError(describeApiError(toApiError(caught), t)));
   const remove = () => {
     setError('');
-    callApi('DELETE', territoryPath(slug, '/commute-profile')).then(
-      () => {
-        announce(m('commute.deleted'));
-        onDeleted();
-      },
-      (caught: unknown) => setError(describeApiError(toApiError(caught), t)),
-    );
+    action.run(async () => {
+      await callApi('DELETE', territoryPath(slug, '/commute-profile'));
+      announce(m('commute.deleted'));
+      onDeleted();
+    });
   };
 
   return (
@@ -72,7 +72,7 @@ export function ProfileSummary({ slug, profile, onDeleted }: { slug: string; pro
       {confirming ? (
         <div class="actions">
           <p>{m('commute.deleteConfirm')}</p>
-          <button type="button" class="button button-danger" onClick={remove}>
+          <button type="button" class="button button-danger" aria-disabled={action.busy ? 'true' : undefined} onClick={remove}>
             {m('commute.deleteYes')}
           </button>
           <button type="button" class="button" onClick={() => setConfirming(false)}>

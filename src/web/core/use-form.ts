@@ -1,5 +1,10 @@
-/** @module Form state: field errors (client checks and server problem+json), a form-level error, and busy flag. */
-import { useCallback, useState } from 'preact/hooks';
+/**
+ * @module Form state: field errors (client checks and server problem+json), a form-level error, and a busy flag.
+ * A form is idempotent while it waits: a second submit (double click, Enter pressed again on a slow network) is
+ * ignored until the answer comes, and every attempt carries an idempotency key kept until one succeeds.
+ */
+import { useCallback, useRef, useState } from 'preact/hooks';
+import { newIdempotencyKey } from './api.ts';
 import { toApiError, type ApiError } from './api-error.ts';
 import { describeApiError } from './error-message.ts';
 import { useI18n } from './i18n.tsx';
@@ -15,7 +20,8 @@ export interface Placement {
 export interface SubmitPlan {
   /** Client-side checks; any entry stops the submission. */
   validate?: () => FieldErrors;
-  action: () => Promise<void>;
+  /** The write; routes that accept `idempotencyKey` get `attempt.idempotencyKey`, the same until an attempt succeeds. */
+  action: (attempt: { idempotencyKey: string }) => Promise<void>;
   /** Custom wording for known server answers; return null to use the generic message. */
   explain?: (error: ApiError) => Placement | null;
 }
@@ -35,6 +41,9 @@ export function useForm(idPrefix: string, fieldNames: readonly string[]): FormSt
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState('');
   const [busy, setBusy] = useState(false);
+  // Refs, not state: two submit events may arrive before the busy render (a double click on a slow phone).
+  const pending = useRef(false);
+  const key = useRef<string | null>(null);
   const fieldId = useCallback((name: string) => `${idPrefix}-${name}`, [idPrefix]);
   const clear = useCallback(() => {
     setErrors({});
@@ -43,21 +52,29 @@ export function useForm(idPrefix: string, fieldNames: readonly string[]): FormSt
 
   const submit = (event: Event, plan: SubmitPlan) => {
     event.preventDefault();
-    if (busy) return;
+    if (pending.current) return;
     const found = plan.validate?.() ?? {};
     setErrors(found);
     setFormError('');
     if (Object.keys(found).length > 0) return;
+    pending.current = true;
     setBusy(true);
+    key.current ??= newIdempotencyKey();
     plan
-      .action()
+      .action({ idempotencyKey: key.current })
+      .then(() => {
+        key.current = null;
+      })
       .catch((caught: unknown) => {
         const error = toApiError(caught);
         const placement = plan.explain?.(error) ?? { field: error.field, message: describeApiError(error, t) };
         if (placement.field && fieldNames.includes(placement.field)) setErrors({ [placement.field]: placement.message });
         else setFormError(placement.message);
       })
-      .finally(() => setBusy(false));
+      .finally(() => {
+        pending.current = false;
+        setBusy(false);
+      });
   };
 
   return { errors, formError, busy, fieldId, submit, clear };

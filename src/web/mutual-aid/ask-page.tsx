@@ -1,6 +1,6 @@
 /** @module /t/:territory/entraide/demander — ask for help: what, when, a few words, where (commune or coordinates), and the exact address kept apart. */
 import { useState } from 'preact/hooks';
-import { callApi, newIdempotencyKey, territoryPath } from '../core/api.ts';
+import { callApi, territoryPath } from '../core/api.ts';
 import { pointerOf } from '../core/api-error.ts';
 import { announce } from '../core/announce.ts';
 import { RadioGroup } from '../core/choice-fields.tsx';
@@ -48,7 +48,6 @@ export function AskPage({ territory: slug }: { territory: string }) {
   const [place, setPlace] = useState<PlaceDraft>(emptyPlace('commune'));
   const [address, setAddress] = useState('');
   const [contact, setContact] = useState('');
-  const [key, setKey] = useState(newIdempotencyKey);
   const [sent, setSent] = useState<string | null>(null);
 
   if (me === undefined) return <Loading />;
@@ -72,7 +71,7 @@ export function AskPage({ territory: slug }: { territory: string }) {
           address: address.trim().length >= 3 ? undefined : a('ask.required'),
         }),
       }),
-      action: async () => {
+      action: async ({ idempotencyKey }) => {
         await ensureResident();
         const body = {
           kind,
@@ -82,7 +81,7 @@ export function AskPage({ territory: slug }: { territory: string }) {
           place: { lat: resolved.place!.lat, lng: resolved.place!.lng },
           address: address.trim(),
           ...(contact.trim() ? { contact: contact.trim() } : {}),
-          idempotencyKey: key,
+          idempotencyKey,
         };
         const created = await callApi<{ id: string; notified: number }>('POST', territoryPath(slug, aidApi.requests), { body });
         const message = created.notified > 0 ? ap('ask.sent', created.notified) : a('ask.sentNobody');
@@ -91,7 +90,6 @@ export function AskPage({ territory: slug }: { territory: string }) {
         setDescription('');
         setAddress('');
         setContact('');
-        setKey(newIdempotencyKey());
       },
       explain: (error) => {
         const field = FIELD_OF[pointerOf(error)];
