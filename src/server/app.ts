@@ -95,7 +95,7 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
     ? await bridgeThroughPostgres(createEventBus(), {
         db: database.db,
         databaseUrl: database.url,
-        shared: ['carpool.trip_changed', 'carpool.settings_changed', 'gesture.recorded'],
+        shared: ['carpool.trip_changed', 'carpool.settings_changed', 'community.membership_changed', 'account.erased', 'gesture.recorded'],
         onError: (error) => logError(error),
       })
     : undefined;

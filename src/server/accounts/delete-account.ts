@@ -4,6 +4,7 @@ import { verifyPassword } from '../core/auth/password.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Transaction } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { eraseCarpoolData } from '../carpool/personal-data.ts';
 import { eraseCheckInData } from '../check-ins/personal-data.ts';
@@ -24,7 +25,7 @@ import { clearAccountFailures, forgiveAttempt, reservePasswordCheck, throttleAcc
 import { clearResetRequests } from './reset-password.ts';
 
 export async function deleteAccount(
-  deps: { db: Database; clock: Clock },
+  deps: { db: Database; clock: Clock; bus: EventBus },
   viewer: Viewer | null,
   input: { password: string; ip: string },
   requestId: string,
@@ -44,6 +45,7 @@ export async function deleteAccount(
     // The log keeps only the numeric id, which no longer leads to a name or an address.
     await recordAudit(trx, { actorId: user.id, action: 'account.erased', subjectType: 'user', subjectId: user.id, requestId });
   });
+  deps.bus.publish('account.erased', { userId: user.id });
 }
 
 /**

@@ -117,7 +117,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config }) => {
   app.delete('/api/me', {
     schema: { tags, body: S.DeleteBody, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      await deleteAccount({ db, clock }, req.viewer, { password: req.body.password, ip: req.ip }, req.id);
+      await deleteAccount({ db, clock, bus }, req.viewer, { password: req.body.password, ip: req.ip }, req.id);
       clearSessionCookies(reply);
       return reply.status(204).send();
     },

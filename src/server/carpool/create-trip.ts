@@ -3,7 +3,6 @@ import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { CarpoolRole, Database } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
-import type { EventBus } from '../core/events.ts';
 import { cellCenter, toCell, type LatLng } from '../core/geo.ts';
 import { localDate, toMinutes } from '../core/time-of-day.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
@@ -33,7 +32,7 @@ function placeOf(p: Place): { cell: string; point: LatLng; label: string | null 
 }
 
 export async function createTrip(
-  deps: { db: Database; clock: Clock; bus: EventBus; indexes: CarpoolIndexes },
+  deps: { db: Database; clock: Clock; indexes: CarpoolIndexes },
   input: { slug: string; viewer: Viewer | null; trip: TripInput },
 ): Promise<{ id: string }> {
   const { db } = deps;
@@ -79,7 +78,6 @@ export async function createTrip(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await deps.indexes.refresh(territory.id, row.id);
-  deps.bus.publish('carpool.trip_changed', { territoryId: territory.id, tripId: row.id });
+  deps.indexes.tripChanged(territory.id, row.id);
   return row;
 }

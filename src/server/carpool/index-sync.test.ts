@@ -1,5 +1,5 @@
-// The match index follows the database: on each write in this process, and — on a PostgreSQL server —
-// when another API process writes (LISTEN/NOTIFY through the event bus).
+// The match index follows writes made by another API process on a PostgreSQL server (LISTEN/NOTIFY through the
+// event bus); index-follows.test.ts reads one process's index itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMaille, type Maille } from '../app.ts';
 import { loadConfig } from '../core/config.ts';
@@ -33,17 +33,6 @@ describe.each(databaseKinds())('match index on %s', (kind) => {
   const base = () => `/api/territories/${territory.slug}/carpool`;
   const signedIn = async (app: TestApp['app']) => new Client(app).signIn((await buildUser(t.database.db, { territory })).email, PASSWORD);
   const matchIds = async (client: Client, tripId: string) => ((await client.get(`${base()}/trips/${tripId}/matches`)).json().items as { trip: { id: string } }[]).map((m) => m.trip.id);
-
-  it('adds a new offer to, and removes a closed one from, the index already built in this process', async () => {
-    const p = await signedIn(t.app);
-    const tripId = (await p.post(`${base()}/trips`, passenger)).json().id;
-    expect(await matchIds(p, tripId)).toEqual([]); // builds the index
-    const d = await signedIn(t.app);
-    const offer = (await d.post(`${base()}/trips`, driver)).json().id;
-    expect(await matchIds(p, tripId)).toEqual([offer]);
-    await d.post(`${base()}/trips/${offer}/close`);
-    expect(await matchIds(p, tripId)).toEqual([]);
-  });
 
   it(kind === 'postgres' ? 'sees an offer written by another API process' : 'has no cross-process bridge on embedded PGlite (one process owns the data folder)', async () => {
     if (!second) {

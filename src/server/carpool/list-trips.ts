@@ -3,7 +3,6 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
-import type { EventBus } from '../core/events.ts';
 import { toHHMM } from '../core/time-of-day.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import type { CarpoolIndexes, TripRow } from './trip-store.ts';
@@ -67,13 +66,12 @@ export async function findOwnTrip(db: Database, territoryId: string, userId: str
 }
 
 export async function closeTrip(
-  deps: { db: Database; clock: Clock; bus: EventBus; indexes: CarpoolIndexes },
+  deps: { db: Database; clock: Clock; indexes: CarpoolIndexes },
   input: { slug: string; viewer: Viewer | null; tripId: string },
 ): Promise<void> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireResident(deps.db, territory, input.viewer);
   const trip = await findOwnTrip(deps.db, territory.id, actor.userId, input.tripId);
   await deps.db.updateTable('carpool_trips').set({ status: 'closed', closed_at: deps.clock.now() }).where('id', '=', trip.id).execute();
-  await deps.indexes.refresh(territory.id, trip.id);
-  deps.bus.publish('carpool.trip_changed', { territoryId: territory.id, tripId: trip.id });
+  deps.indexes.tripChanged(territory.id, trip.id);
 }

@@ -160,6 +160,16 @@ export class TripIndex {
     return this.slots.size;
   }
 
+  /** Whether a trip is in the index. */
+  has(id: string): boolean {
+    return this.slots.has(id);
+  }
+
+  /** The indexed trips of one person: a scan, for the rare times a person's account or communities change. */
+  tripsOf(userId: string): IndexedTrip[] {
+    return this.trips.filter((t): t is IndexedTrip => t !== undefined && t.userId === userId);
+  }
+
   /** Top-k drivers for a passenger trip (or passengers for a driver trip), ranked. */
   topMatches(trip: IndexedTrip, k: number): MatchExplanation[] {
     if (!(k > 0) || this.reference === null) return [];

@@ -47,25 +47,49 @@ export interface Matcher {
 
 /**
  * The match indexes of this process. Built from the database on first use per territory, with that
- * territory's rules; updated on each write here and — through the event bus — when another process
- * writes a trip (refresh) or changes the rules (rebuild).
+ * territory's rules, then kept in step by events — from this process and, through the event bus, from the
+ * others: a trip written (re-read once), someone's communities changed (their trips re-read), an account
+ * erased (its trips dropped), the rules changed (rebuilt). Updates to a territory's index are applied one after
+ * the other, and a read waits for those already queued, so a person sees their own write.
  */
 export class CarpoolIndexes {
   private readonly matchers = new Map<string, Promise<Matcher>>();
+  private readonly queued = new Map<string, Promise<void>>();
 
   constructor(
     private readonly db: Database,
-    bus: EventBus,
+    private readonly bus: EventBus,
   ) {
     bus.subscribe('carpool.trip_changed', (event) => {
-      void this.refresh(event.territoryId, event.tripId).catch(() => this.matchers.delete(event.territoryId));
+      this.queue(event.territoryId, (index) => this.refreshTrip(index, event.tripId));
+    });
+    bus.subscribe('community.membership_changed', (event) => {
+      this.queue(event.territoryId, (index) => this.refreshPerson(index, event.territoryId, event.userId));
+    });
+    bus.subscribe('account.erased', (event) => {
+      for (const territoryId of this.matchers.keys()) {
+        this.queue(territoryId, async (index) => {
+          for (const trip of index.tripsOf(event.userId)) index.remove(trip.id);
+        });
+      }
     });
     bus.subscribe('carpool.settings_changed', (event) => {
       this.matchers.delete(event.territoryId);
     });
   }
 
-  matcher(territoryId: string): Promise<Matcher> {
+  /** A trip was created, changed or closed here: every process, this one included, re-reads it once. */
+  tripChanged(territoryId: string, tripId: string): void {
+    this.bus.publish('carpool.trip_changed', { territoryId, tripId });
+  }
+
+  /** The territory's matcher, once the updates already queued for it are applied. */
+  async matcher(territoryId: string): Promise<Matcher> {
+    await this.queued.get(territoryId);
+    return this.built(territoryId);
+  }
+
+  private built(territoryId: string): Promise<Matcher> {
     let matcher = this.matchers.get(territoryId);
     if (!matcher) {
       matcher = this.build(territoryId);
@@ -85,12 +109,34 @@ export class CarpoolIndexes {
     return { rules, router, index };
   }
 
-  /** Re-reads one trip: open ones are (re)indexed, closed or deleted ones leave the index. */
-  async refresh(territoryId: string, tripId: string): Promise<void> {
-    if (!this.matchers.has(territoryId)) return; // built lazily, from the database, when first needed
-    const { index } = await this.matcher(territoryId);
+  /**
+   * Applies `update` to a built index after those queued before it. An index not built yet has nothing to
+   * update (it is built from the database, which holds the change); one whose update failed is dropped and
+   * rebuilt from the database when next needed.
+   */
+  private queue(territoryId: string, update: (index: TripIndex) => Promise<void>): void {
+    if (!this.matchers.has(territoryId)) return;
+    const next = (this.queued.get(territoryId) ?? Promise.resolve())
+      .then(async () => update((await this.built(territoryId)).index))
+      .catch(() => {
+        this.matchers.delete(territoryId);
+      });
+    this.queued.set(territoryId, next);
+    void next.then(() => {
+      if (this.queued.get(territoryId) === next) this.queued.delete(territoryId);
+    });
+  }
+
+  /** Open trips are (re)indexed; closed or deleted ones leave the index. */
+  private async refreshTrip(index: TripIndex, tripId: string): Promise<void> {
     const row = await this.db.selectFrom('carpool_trips').selectAll().where('id', '=', tripId).executeTakeFirst();
     if (!row || row.status !== 'open') index.remove(tripId);
     else index.upsert((await loadIndexedTrips(this.db, [row]))[0]!);
+  }
+
+  /** A person's communities changed: their open trips are indexed again with the communities they now share. */
+  private async refreshPerson(index: TripIndex, territoryId: string, userId: string): Promise<void> {
+    const rows = await this.db.selectFrom('carpool_trips').selectAll().where('territory_id', '=', territoryId).where('user_id', '=', userId).where('status', '=', 'open').execute();
+    for (const trip of await loadIndexedTrips(this.db, rows)) index.upsert(trip);
   }
 }

@@ -3,6 +3,7 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import { newCode } from '../core/auth/tokens.ts';
 import type { CommunityKind, CommunityVisibility, Database, JoinPolicy } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { normaliseDomain } from './model.ts';
@@ -28,16 +29,17 @@ export function domainFor(joinPolicy: JoinPolicy, emailDomain: string | undefine
 }
 
 export async function createCommunity(
-  db: Database,
+  deps: { db: Database; bus: EventBus },
   input: { slug: string; viewer: Viewer | null; community: CommunityInput; requestId: string },
 ): Promise<CommunityView> {
+  const { db } = deps;
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);
   const c = input.community;
   const name = c.name.trim();
   if (!name) throw invalid('/name', 'The name must not be blank.');
   const emailDomain = domainFor(c.joinPolicy, c.emailDomain);
-  return db.transaction().execute(async (trx) => {
+  const view = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('communities')
       .values({
@@ -67,4 +69,6 @@ export async function createCommunity(
     });
     return toCommunityView(row, 1, { role: 'organiser', status: 'active' });
   });
+  deps.bus.publish('community.membership_changed', { territoryId: territory.id, communityId: view.id, userId: actor.userId });
+  return view;
 }

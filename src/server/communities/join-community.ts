@@ -2,6 +2,7 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, MembershipStatus } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { canSeeCommunity, decideJoin } from './model.ts';
@@ -13,12 +14,13 @@ import { verifiedEmailOf } from '../accounts/verify-email.ts';
  * A private community is found only with its invite code.
  */
 export async function joinCommunity(
-  db: Database,
+  deps: { db: Database; bus: EventBus },
   input: { slug: string; id: string; viewer: Viewer | null; inviteCode?: string | undefined; requestId: string },
 ): Promise<{ status: MembershipStatus }> {
+  const { db } = deps;
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);
-  return db.transaction().execute(async (trx) => {
+  const joined = await db.transaction().execute(async (trx): Promise<{ status: MembershipStatus; changed: boolean }> => {
     const community = await lockCommunity(trx, territory.id, input.id);
     if (!community) throw notFound('Community');
     const existing = await findMembership(trx, community.id, actor.userId);
@@ -27,9 +29,9 @@ export async function joinCommunity(
     if (existing?.status === 'pending' && knowsCode) {
       await trx.updateTable('community_members').set({ status: 'active' }).where('community_id', '=', community.id).where('user_id', '=', actor.userId).execute();
       await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, action: 'community.member_joined', subjectType: 'community', subjectId: community.id, details: { via: 'invite' }, requestId: input.requestId });
-      return { status: 'active' };
+      return { status: 'active', changed: true };
     }
-    if (existing) return { status: existing.status };
+    if (existing) return { status: existing.status, changed: false };
     if (!canSeeCommunity(community.visibility, null) && !knowsCode) throw notFound('Community');
     // Only a verified address vouches for its domain: typing someone's address proves nothing.
     const email = await verifiedEmailOf(trx, actor.userId);
@@ -55,15 +57,19 @@ export async function joinCommunity(
       details: { via: knowsCode ? 'invite' : community.join_policy },
       requestId: input.requestId,
     });
-    return { status: decision.outcome };
+    return { status: decision.outcome, changed: decision.outcome === 'active' };
   });
+  // Who is in the community changed: carpool's shared-community ranking follows (carpool/trip-store.ts).
+  if (joined.changed) deps.bus.publish('community.membership_changed', { territoryId: territory.id, communityId: input.id, userId: actor.userId });
+  return { status: joined.status };
 }
 
 /** Leaves a community; the last organiser must hand over first (409). */
 export async function leaveCommunity(
-  db: Database,
+  deps: { db: Database; bus: EventBus },
   input: { slug: string; id: string; viewer: Viewer | null; requestId: string },
 ): Promise<void> {
+  const { db } = deps;
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);
   await db.transaction().execute(async (trx) => {
@@ -83,4 +89,5 @@ export async function leaveCommunity(
       requestId: input.requestId,
     });
   });
+  deps.bus.publish('community.membership_changed', { territoryId: territory.id, communityId: input.id, userId: actor.userId });
 }

@@ -2,6 +2,7 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { CommunityRole, Database, Transaction } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
 import { recordAudit, type AuditAction } from '../audit/record-audit.ts';
 import { requireOrganiser, resolveForResident } from './access.ts';
 import { countOrganisers, findMembership, lockCommunity } from './queries.ts';
@@ -16,11 +17,12 @@ interface MemberInput {
 
 /** Runs an organiser action on one member inside a transaction that locks the community. */
 async function onMember(
-  db: Database,
+  deps: { db: Database; bus?: EventBus },
   input: MemberInput,
   action: AuditAction,
   change: (trx: Transaction, ids: { communityId: string; userId: string }) => Promise<Record<string, unknown>>,
 ): Promise<void> {
+  const { db } = deps;
   const access = await resolveForResident(db, input.slug, input.id, input.viewer);
   requireOrganiser(access);
   await db.transaction().execute(async (trx) => {
@@ -36,6 +38,8 @@ async function onMember(
       requestId: input.requestId,
     });
   });
+  // Approving or removing someone changes who is in the community (a role change does not: no bus given).
+  deps.bus?.publish('community.membership_changed', { territoryId: access.territory.id, communityId: access.community.id, userId: input.userId });
 }
 
 async function requireMember(trx: Transaction, communityId: string, userId: string) {
@@ -44,8 +48,8 @@ async function requireMember(trx: Transaction, communityId: string, userId: stri
   return membership;
 }
 
-export function approveMember(db: Database, input: MemberInput): Promise<void> {
-  return onMember(db, input, 'community.member_approved', async (trx, ids) => {
+export function approveMember(deps: { db: Database; bus: EventBus }, input: MemberInput): Promise<void> {
+  return onMember(deps, input, 'community.member_approved', async (trx, ids) => {
     const m = await requireMember(trx, ids.communityId, ids.userId);
     if (m.status === 'active') return { already: true };
     await trx.updateTable('community_members').set({ status: 'active' }).where('community_id', '=', ids.communityId).where('user_id', '=', ids.userId).execute();
@@ -54,7 +58,7 @@ export function approveMember(db: Database, input: MemberInput): Promise<void> {
 }
 
 export function setMemberRole(db: Database, input: MemberInput & { role: CommunityRole }): Promise<void> {
-  return onMember(db, input, 'community.role_changed', async (trx, ids) => {
+  return onMember({ db }, input, 'community.role_changed', async (trx, ids) => {
     const m = await requireMember(trx, ids.communityId, ids.userId);
     if (m.status !== 'active') throw new AppError('conflict', 'Approve this person before giving them a role.');
     if (m.role === 'organiser' && input.role === 'member' && (await countOrganisers(trx, ids.communityId)) <= 1) {
@@ -65,8 +69,8 @@ export function setMemberRole(db: Database, input: MemberInput & { role: Communi
   });
 }
 
-export function removeMember(db: Database, input: MemberInput): Promise<void> {
-  return onMember(db, input, 'community.member_removed', async (trx, ids) => {
+export function removeMember(deps: { db: Database; bus: EventBus }, input: MemberInput): Promise<void> {
+  return onMember(deps, input, 'community.member_removed', async (trx, ids) => {
     const m = await requireMember(trx, ids.communityId, ids.userId);
     if (m.role === 'organiser' && m.status === 'active' && (await countOrganisers(trx, ids.communityId)) <= 1) {
       throw new AppError('conflict', 'A community keeps at least one organiser.');

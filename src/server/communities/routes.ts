@@ -14,7 +14,8 @@ import { rotateInviteCode, updateCommunity } from './update-community.ts';
 const tags = ['communities'];
 const base = '/api/territories/:territory/communities';
 
-export const communityRoutes: RouteModule = (app, { db }) => {
+export const communityRoutes: RouteModule = (app, deps) => {
+  const { db } = deps;
   app.get(base, {
     schema: { tags, params: TerritoryParam, querystring: S.DirectoryQuery, response: { 200: Type.Object({ items: Type.Array(S.Community), total: Type.Integer() }), ...problemResponses } },
     handler: async (req) => listDirectory(db, req.params.territory, req.viewer, req.query),
@@ -28,7 +29,7 @@ export const communityRoutes: RouteModule = (app, { db }) => {
   app.post(base, {
     schema: { tags, params: TerritoryParam, body: S.CommunityBody, response: { 201: S.Community, ...problemResponses } },
     handler: async (req, reply) => {
-      const view = await createCommunity(db, { slug: req.params.territory, viewer: req.viewer, community: req.body, requestId: req.id });
+      const view = await createCommunity(deps, { slug: req.params.territory, viewer: req.viewer, community: req.body, requestId: req.id });
       return reply.status(201).send(view);
     },
   });
@@ -57,13 +58,13 @@ export const communityRoutes: RouteModule = (app, { db }) => {
       response: { 200: Type.Object({ status: Type.String() }), ...problemResponses },
     },
     handler: async (req) =>
-      joinCommunity(db, { slug: req.params.territory, id: req.params.id, viewer: req.viewer, inviteCode: req.body?.inviteCode, requestId: req.id }),
+      joinCommunity(deps, { slug: req.params.territory, id: req.params.id, viewer: req.viewer, inviteCode: req.body?.inviteCode, requestId: req.id }),
   });
 
   app.post(`${base}/:id/leave`, {
     schema: { tags, params: S.CommunityParams, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      await leaveCommunity(db, { slug: req.params.territory, id: req.params.id, viewer: req.viewer, requestId: req.id });
+      await leaveCommunity(deps, { slug: req.params.territory, id: req.params.id, viewer: req.viewer, requestId: req.id });
       return reply.status(204).send();
     },
   });
@@ -79,7 +80,7 @@ export const communityRoutes: RouteModule = (app, { db }) => {
   app.post(`${base}/:id/members/:userId/approve`, {
     schema: { tags, params: S.MemberParams, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      await approveMember(db, memberInput(req));
+      await approveMember(deps, memberInput(req));
       return reply.status(204).send();
     },
   });
@@ -100,7 +101,7 @@ export const communityRoutes: RouteModule = (app, { db }) => {
   app.delete(`${base}/:id/members/:userId`, {
     schema: { tags, params: S.MemberParams, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      await removeMember(db, memberInput(req));
+      await removeMember(deps, memberInput(req));
       return reply.status(204).send();
     },
   });

@@ -11,6 +11,10 @@ export interface EventMap {
   'carpool.trip_changed': { territoryId: string; tripId: string };
   /** A territory changed its matching rules: every process rebuilds that territory's index. */
   'carpool.settings_changed': { territoryId: string };
+  /** Someone joined, left, was approved in or removed from a community: their trips' shared communities change. */
+  'community.membership_changed': { territoryId: string; communityId: string; userId: string };
+  /** An account was erased (its trips, memberships and profile are gone): in-memory views drop what they kept of it. */
+  'account.erased': { userId: string };
 }
 
 export interface EventBus {

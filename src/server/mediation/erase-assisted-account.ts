@@ -6,6 +6,7 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid, notFound } from '../core/errors.ts';
+import type { EventBus } from '../core/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { eraseAccount } from '../accounts/delete-account.ts';
 import { resolveTerritory } from '../territories/access.ts';
@@ -27,7 +28,7 @@ export interface EraseAssistedInput {
  * consent row is locked, the account erased, the entry `mediation.account_erased` written (actor = mediator, on behalf
  * of and subject = the person, the form reference in details). A retry after success changes nothing (204 again).
  */
-export async function eraseAssistedAccount(deps: { db: Database; clock: Clock }, input: EraseAssistedInput): Promise<void> {
+export async function eraseAssistedAccount(deps: { db: Database; clock: Clock; bus: EventBus }, input: EraseAssistedInput): Promise<void> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireMediator(deps.db, territory, input.viewer);
   const formRef = input.formRef?.trim() ?? '';
@@ -74,4 +75,5 @@ export async function eraseAssistedAccount(deps: { db: Database; clock: Clock },
       at: now,
     });
   });
+  deps.bus.publish('account.erased', { userId: input.userId });
 }

@@ -134,7 +134,7 @@ export const mediationRoutes: RouteModule = (app, deps) => {
       response: { 204: NoContent, ...problemResponses },
     },
     handler: async (req, reply) => {
-      await eraseAssistedAccount({ db, clock }, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, formRef: req.body.formRef, reason: req.body.reason, requestId: req.id });
+      await eraseAssistedAccount({ db, clock, bus: deps.bus }, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, formRef: req.body.formRef, reason: req.body.reason, requestId: req.id });
       return reply.status(204).send();
     },
   });
