@@ -6,7 +6,8 @@ import { AppError, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { resolveTerritory } from '../territories/access.ts';
 import { findRoles } from '../territories/queries.ts';
-import { findSession, listSessionsOf, type MediationSession } from './store.ts';
+import type { MediationSession } from './schemas.ts';
+import { findSession, listSessionsOf } from './store.ts';
 
 /** The mediator behind the request: themself, or the one acting for a resident. */
 function mediatorOf(viewer: Viewer | null): string {

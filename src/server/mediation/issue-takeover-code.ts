@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { resolveTerritory } from '../territories/access.ts';
 import { requireMediator } from './access.ts';
 import { formatTakeoverCode, takeoverExpiry } from './model.ts';
+import type { TakeoverCode } from './schemas.ts';
 
 /** 12 characters from a 31-letter alphabet (about 59 bits): not guessable within the rate limit. */
 const CODE_LENGTH = 12;
@@ -18,7 +19,7 @@ const CODE_LENGTH = 12;
 export async function issueTakeoverCode(
   deps: { db: Database; clock: Clock },
   input: { slug: string; viewer: Viewer | null; userId: string; requestId: string },
-): Promise<{ code: string; expiresAt: Date; displayName: string }> {
+): Promise<TakeoverCode> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireMediator(deps.db, territory, input.viewer);
   const now = deps.clock.now();

@@ -66,7 +66,8 @@ export function formatTakeoverCode(code: string): string {
   return code.match(/.{1,4}/g)?.join('-') ?? code;
 }
 
-export type ConsentStatus = 'active' | 'withdrawn' | 'taken_over';
+export const CONSENT_STATUSES = ['active', 'withdrawn', 'taken_over'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 
 export function consentStatus(row: { consent_withdrawn_at: Date | null; taken_over_at: Date | null }): ConsentStatus {
   if (row.taken_over_at) return 'taken_over';

@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import { digest } from '../core/auth/tokens.ts';
 import type { RouteModule } from '../core/http/build-app.ts';
-import { DateTime, IdParam, NoContent, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { IdParam, NoContent, problemResponsesFor, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
 import { setSessionCookies } from '../core/http/viewer.ts';
 import { getMe } from '../accounts/get-me.ts';
 import { Email, Me, Password } from '../accounts/schemas.ts';
@@ -14,13 +14,11 @@ import { listAssistedAccounts, readAssistedAccount } from './read-assisted-accou
 import { startSession } from './start-session.ts';
 import { takeOverAccount } from './take-over-account.ts';
 import { withdrawConsent } from './withdraw-consent.ts';
-import type { AssistedAccount, MediationSession } from './store.ts';
+import { AssistedAccount as Assisted, MEDIATION_REASONS, MediationSession as Session, TakeoverCode } from './schemas.ts';
 
 const tags = ['mediation'];
 const base = '/api/territories/:territory/mediation';
 const Commune = Type.String({ pattern: '^[0-9AB]{5}$' });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-const NullableDate = Type.Union([DateTime, Type.Null()]);
 const UserParams = Type.Object({ territory: TerritoryParam.properties.territory, userId: IdParam });
 const SessionParams = Type.Object({ territory: TerritoryParam.properties.territory, id: IdParam });
 const StaffReason = Type.Object(
@@ -28,32 +26,11 @@ const StaffReason = Type.Object(
   { additionalProperties: false },
 );
 
-const Assisted = Type.Object({
-  userId: Type.String({ description: 'the Maille number' }),
-  displayName: Type.String(),
-  communeCode: Nullable(Type.String()),
-  communeName: Nullable(Type.String()),
-  consentRef: Type.String(),
-  consentAt: DateTime,
-  createdAt: DateTime,
-  createdBy: Nullable(Type.String()),
-  createdByName: Nullable(Type.String()),
-  status: StringEnum(['active', 'withdrawn', 'taken_over'] as const),
-  consentWithdrawnAt: NullableDate,
-  takenOverAt: NullableDate,
-});
-const Session = Type.Object({
-  id: Type.String(),
-  residentId: Type.String(),
-  residentName: Type.String(),
-  reason: Type.String(),
-  startedAt: DateTime,
-  expiresAt: DateTime,
-  endedAt: NullableDate,
-});
+const signedIn: { session: string[] }[] = [{ session: [] }];
+const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
+const problemResponses = problemResponsesFor(MEDIATION_REASONS);
 
-const assisted = (a: AssistedAccount) => a;
-const session = (s: MediationSession) => ({ id: s.id, residentId: s.residentId, residentName: s.residentName, reason: s.reason, startedAt: s.startedAt, expiresAt: s.expiresAt, endedAt: s.endedAt });
+const session = (s: Session): Session => ({ id: s.id, residentId: s.residentId, residentName: s.residentName, reason: s.reason, startedAt: s.startedAt, expiresAt: s.expiresAt, endedAt: s.endedAt });
 
 export const mediationRoutes: RouteModule = (app, deps) => {
   const { db, clock, config } = deps;
@@ -61,6 +38,9 @@ export const mediationRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/assisted`, {
     schema: {
       tags,
+      summary: 'Create an assisted account',
+      operationId: 'createAssistedAccount',
+      security: signedIn,
       description: 'A mediator creates an account for a resident without e-mail or phone, with the reference and day of their paper consent form (audited). A retry with the same form returns the same account (200).',
       params: TerritoryParam,
       body: Type.Object(
@@ -77,13 +57,16 @@ export const mediationRoutes: RouteModule = (app, deps) => {
     },
     handler: async (req, reply) => {
       const { account, created } = await createAssistedAccount({ db, clock }, { slug: req.params.territory, viewer: req.viewer, ...req.body, requestId: req.id });
-      return reply.status(created ? 201 : 200).send(assisted(account));
+      return reply.status(created ? 201 : 200).send(account);
     },
   });
 
   app.get(`${base}/assisted`, {
     schema: {
       tags,
+      summary: 'List assisted accounts',
+      operationId: 'listAssistedAccounts',
+      security: signedIn,
       description: 'Assisted accounts of the territory: its mediators; operators and admins only with a reason, audited (403 `reason_required` without).',
       params: TerritoryParam,
       querystring: StaffReason,
@@ -93,13 +76,16 @@ export const mediationRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(`${base}/assisted/:userId`, {
-    schema: { tags, description: 'One assisted account (same access as the list).', params: UserParams, querystring: StaffReason, response: { 200: Assisted, ...problemResponses } },
+    schema: { tags, summary: 'Read an assisted account', operationId: 'getAssistedAccount', security: signedIn, description: 'One assisted account (same access as the list).', params: UserParams, querystring: StaffReason, response: { 200: Assisted, ...problemResponses } },
     handler: async (req) => readAssistedAccount(db, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, reason: req.query.reason, requestId: req.id }),
   });
 
   app.post(`${base}/assisted/:userId/withdraw-consent`, {
     schema: {
       tags,
+      summary: 'Record a consent withdrawal',
+      operationId: 'withdrawAssistedConsent',
+      security: signedIn,
       description: 'A mediator records that the resident withdrew their consent: no new session, open ones end (audited).',
       params: UserParams,
       body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
@@ -111,9 +97,12 @@ export const mediationRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/assisted/:userId/takeover-code`, {
     schema: {
       tags,
+      summary: 'Issue a takeover code',
+      operationId: 'issueTakeoverCode',
+      security: signedIn,
       description: 'A mediator issues a one-time code (valid 14 days) the resident uses to take over their account; a new code replaces an unused one.',
       params: UserParams,
-      response: { 201: Type.Object({ code: Type.String(), expiresAt: DateTime, displayName: Type.String() }), ...problemResponses },
+      response: { 201: TakeoverCode, ...problemResponses },
     },
     handler: async (req, reply) => reply.status(201).send(await issueTakeoverCode({ db, clock }, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id })),
   });
@@ -121,6 +110,9 @@ export const mediationRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/assisted/:userId/erasure`, {
     schema: {
       tags,
+      summary: 'Erase an assisted account',
+      operationId: 'eraseAssistedAccount',
+      security: signedIn,
       description:
         'A mediator erases an assisted account the person never took over, on their signed paper request (its reference in `formRef`): the same erasure as a self-erasure, in one transaction, audited `mediation.account_erased` by the mediator. 409 `taken_over` when the person took the account over (they erase it themself); a retry after success is a 204 again.',
       params: UserParams,
@@ -134,7 +126,7 @@ export const mediationRoutes: RouteModule = (app, deps) => {
       response: { 204: NoContent, ...problemResponses },
     },
     handler: async (req, reply) => {
-      await eraseAssistedAccount({ db, clock, bus: deps.bus }, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, formRef: req.body.formRef, reason: req.body.reason, requestId: req.id });
+      await eraseAssistedAccount({ db, clock, bus: deps.bus, personalData: deps.personalData }, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, formRef: req.body.formRef, reason: req.body.reason, requestId: req.id });
       return reply.status(204).send();
     },
   });
@@ -142,6 +134,9 @@ export const mediationRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/sessions`, {
     schema: {
       tags,
+      summary: 'Open a session on behalf',
+      operationId: 'startMediationSession',
+      security: signedIn,
       description:
         'A mediator opens a 30-minute session on behalf of an assisted resident who consented (403 `no_consent` otherwise), with a reason. Requests sent with the header `x-maille-acting-for: <id>` are then made as the resident and audited "by M on behalf of R".',
       params: TerritoryParam,
@@ -152,18 +147,21 @@ export const mediationRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(`${base}/sessions`, {
-    schema: { tags, description: 'The caller’s recent sessions on behalf (mediators).', params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Session) }), ...problemResponses } },
+    schema: { tags, summary: 'List my sessions on behalf', operationId: 'listMyMediationSessions', security: signedIn, description: 'The caller’s recent sessions on behalf (mediators).', params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Session) }), ...problemResponses } },
     handler: async (req) => ({ items: (await listMySessions(db, { slug: req.params.territory, viewer: req.viewer })).map(session) }),
   });
 
   app.post(`${base}/sessions/:id/end`, {
-    schema: { tags, description: 'The mediator ends their session (also from inside it); ending twice changes nothing.', params: SessionParams, response: { 200: Session, ...problemResponses } },
+    schema: { tags, summary: 'End a session on behalf', operationId: 'endMediationSession', security: signedIn, description: 'The mediator ends their session (also from inside it); ending twice changes nothing.', params: SessionParams, response: { 200: Session, ...problemResponses } },
     handler: async (req) => session(await endSession({ db, clock }, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id })),
   });
 
   app.post(`${base}/takeover`, {
     schema: {
       tags,
+      summary: 'Take over an assisted account',
+      operationId: 'takeOverAssistedAccount',
+      security: optionalSession,
       description:
         'Public: an assisted resident enters the printed code, an e-mail and a password; the account becomes an ordinary one and they are signed in (audited, naming who redeemed it: the signed-in caller, or nobody signed in). 400 `code_invalid` for an unknown, expired or used code; 403 `staff_session` from a staff member’s session (the issuing mediator’s, a session on behalf); 409 `email_taken` for an address in use or a staff mailbox.',
       params: TerritoryParam,

@@ -10,7 +10,8 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { resolveTerritory } from '../territories/access.ts';
 import { requireActiveConsent, requireMediator } from './access.ts';
 import { sessionEnd } from './model.ts';
-import { findSession, type MediationSession } from './store.ts';
+import type { MediationSession } from './schemas.ts';
+import { findSession } from './store.ts';
 
 export async function startSession(
   deps: { db: Database; clock: Clock },

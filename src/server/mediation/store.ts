@@ -1,21 +1,9 @@
 /** @module Mediation tables: assisted accounts with their person, sessions on behalf. */
 import type { Executor } from '../core/database/schema.ts';
-import { consentStatus, type ConsentStatus } from './model.ts';
+import { consentStatus } from './model.ts';
+import type { AssistedAccount, MediationSession } from './schemas.ts';
 
-export interface AssistedAccount {
-  userId: string;
-  displayName: string;
-  communeCode: string | null;
-  communeName: string | null;
-  consentRef: string;
-  consentAt: Date;
-  createdAt: Date;
-  createdBy: string | null;
-  createdByName: string | null;
-  status: ConsentStatus;
-  consentWithdrawnAt: Date | null;
-  takenOverAt: Date | null;
-}
+export type { AssistedAccount } from './schemas.ts';
 
 function assistedQuery(db: Executor, territoryId: string) {
   return db
@@ -70,17 +58,8 @@ export async function findAssisted(db: Executor, territoryId: string, userId: st
   return row ? toAssisted(row) : undefined;
 }
 
-export interface MediationSession {
-  id: string;
-  territoryId: string;
-  mediatorId: string;
-  residentId: string;
-  residentName: string;
-  reason: string;
-  startedAt: Date;
-  expiresAt: Date;
-  endedAt: Date | null;
-}
+/** A session on behalf as stored: its view plus the territory and mediator it belongs to. */
+export type StoredSession = MediationSession & { territoryId: string; mediatorId: string };
 
 function sessionQuery(db: Executor) {
   return db
@@ -91,7 +70,7 @@ function sessionQuery(db: Executor) {
 
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['executeTakeFirstOrThrow']>>;
 
-function toSession(r: SessionRow): MediationSession {
+function toSession(r: SessionRow): StoredSession {
   return {
     id: r.id,
     territoryId: r.territory_id,
@@ -105,13 +84,13 @@ function toSession(r: SessionRow): MediationSession {
   };
 }
 
-export async function findSession(db: Executor, id: string): Promise<MediationSession | undefined> {
+export async function findSession(db: Executor, id: string): Promise<StoredSession | undefined> {
   const row = await sessionQuery(db).where('s.id', '=', id).executeTakeFirst();
   return row ? toSession(row) : undefined;
 }
 
 /** A mediator's sessions in a territory, newest first. */
-export async function listSessionsOf(db: Executor, territoryId: string, mediatorId: string, limit = 20): Promise<MediationSession[]> {
+export async function listSessionsOf(db: Executor, territoryId: string, mediatorId: string, limit = 20): Promise<StoredSession[]> {
   const rows = await sessionQuery(db).where('s.territory_id', '=', territoryId).where('s.mediator_id', '=', mediatorId).orderBy('s.id', 'desc').limit(limit).execute();
   return rows.map(toSession);
 }
