@@ -15,6 +15,7 @@ import { campaignRoutes } from './incentives/campaign-routes.ts';
 import { walletRoutes } from './incentives/wallet-routes.ts';
 import { moderationRoutes } from './moderation/routes.ts';
 import { actingForHook } from './mediation/acting-for.ts';
+import { personalDataSources } from './personal-data.ts';
 import { mediationRoutes } from './mediation/routes.ts';
 import { checkInRoutes } from './check-ins/routes.ts';
 import { CHECK_IN_SWEEP_EVERY_MS, sweepCheckIns } from './check-ins/sweep.ts';
@@ -102,7 +103,7 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
   const bus = bridge?.bus ?? createEventBus();
   const mail = config.smtpUrl ? smtpDispatcher(database.db, config.smtpUrl, config.mailFrom) : keepInOutbox;
   const app = await buildApp(
-    { db: database.db, databaseKind: database.kind, clock: options.clock ?? systemClock, bus, config, version },
+    { db: database.db, databaseKind: database.kind, clock: options.clock ?? systemClock, bus, config, version, personalData: personalDataSources },
     { routes: routeModules, serveWeb: options.serveWeb ?? false, viewerHooks: [actingForHook] },
   );
   logError = (error) => app.log.error({ err: error }, 'event bridge');

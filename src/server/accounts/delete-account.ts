@@ -1,31 +1,19 @@
 /** @module Account erasure: personal data goes, an anonymous tombstone keeps ids and aggregates consistent. */
 import type { Clock } from '../core/clock.ts';
 import { verifyPassword } from '../core/auth/password.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
+import { deleteUserSessions, type Viewer } from '../core/auth/sessions.ts';
 import type { Database, Transaction } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
+import { erasePersonalData, type PersonalDataSource } from '../core/personal-data.ts';
 import type { EventBus } from '../core/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { eraseCarpoolData } from '../carpool/personal-data.ts';
-import { eraseCheckInData } from '../check-ins/personal-data.ts';
-import { releaseMemberships } from '../communities/release-memberships.ts';
-import { eraseOfflineEntries } from '../commitments/offline-entries.ts';
-import { eraseCommuteData } from '../commute/personal-data.ts';
-import { eraseShiftData } from '../corridors/personal-data.ts';
-import { anonymiseGestures } from '../impact/personal-data.ts';
-import { eraseNotifications, scrubNotificationsAbout } from '../notifications/personal-data.ts';
-import { scrubMailAbout } from '../core/mailer/outbox.ts';
-import { eraseModerationData } from '../moderation/personal-data.ts';
-import { eraseWalletData } from '../incentives/wallet-personal-data.ts';
-import { eraseMutualAidData } from '../mutual-aid/personal-data.ts';
-import { eraseMediationData } from '../mediation/personal-data.ts';
-import { eraseVolunteeringData } from '../volunteering/personal-data.ts';
+import { deleteMailTo, scrubMailAbout } from '../core/mailer/outbox.ts';
 import { findActiveUser } from './queries.ts';
 import { clearAccountFailures, forgiveAttempt, reservePasswordCheck, throttleAccount } from './sign-in-throttle.ts';
 import { clearResetRequests } from './reset-password.ts';
 
 export async function deleteAccount(
-  deps: { db: Database; clock: Clock; bus: EventBus },
+  deps: { db: Database; clock: Clock; bus: EventBus; personalData: readonly PersonalDataSource[] },
   viewer: Viewer | null,
   input: { password: string; ip: string },
   requestId: string,
@@ -41,7 +29,7 @@ export async function deleteAccount(
   }
   await forgiveAttempt(deps.db, account, input.ip);
   await deps.db.transaction().execute(async (trx) => {
-    await eraseAccount(trx, user, deps.clock.now());
+    await eraseAccount(trx, deps.personalData, user, deps.clock.now());
     // The log keeps only the numeric id, which no longer leads to a name or an address.
     await recordAudit(trx, { actorId: user.id, action: 'account.erased', subjectType: 'user', subjectId: user.id, requestId });
   });
@@ -49,33 +37,25 @@ export async function deleteAccount(
 }
 
 /**
- * What erasing an account does, inside the caller's transaction: every capability's personal data goes, the
- * memberships, sessions and mail go, and the `users` row becomes an anonymous tombstone (ids stay, so totals and
- * foreign keys hold). Shared by self-erasure (above, after the password) and a mediator's erasure of an assisted
- * account on a signed paper request (`mediation/erase-assisted-account.ts`); each caller records its own audit entry.
+ * What erasing an account does, inside the caller's transaction: every capability's personal data goes through the
+ * registry (`sources`, wired by the composition root), then sessions and mail, and the `users` row becomes an
+ * anonymous tombstone (ids stay, so totals and foreign keys hold). Shared by self-erasure (above, after the password)
+ * and a mediator's erasure of an assisted account on a signed paper request (`mediation/erase-assisted-account.ts`);
+ * each caller records its own audit entry.
  */
-export async function eraseAccount(trx: Transaction, user: { id: string; email: string | null }, now: Date): Promise<void> {
+export async function eraseAccount(
+  trx: Transaction,
+  sources: readonly PersonalDataSource[],
+  user: { id: string; email: string | null },
+  now: Date,
+): Promise<void> {
   const row = await trx.selectFrom('users').select(['display_name', 'email']).where('id', '=', user.id).executeTakeFirst();
   // What others were told about the person: found by id, and by their name and addresses (a safety net).
   const needles = [row?.display_name, row?.email, user.email].filter((n): n is string => typeof n === 'string');
-  await releaseMemberships(trx, user.id);
-  await eraseCommuteData(trx, user.id);
-  await eraseCarpoolData(trx, user.id);
-  await eraseShiftData(trx, user.id);
-  await anonymiseGestures(trx, user.id);
-  await eraseNotifications(trx, user.id);
-  await eraseModerationData(trx, user.id);
-  await eraseWalletData(trx, user.id);
-  await eraseCheckInData(trx, user.id);
-  await eraseMutualAidData(trx, user.id);
-  await eraseOfflineEntries(trx, user.id);
-  await eraseMediationData(trx, user.id, now);
-  await eraseVolunteeringData(trx, user.id, now);
-  await trx.deleteFrom('territory_members').where('user_id', '=', user.id).execute();
-  await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+  await erasePersonalData(trx, sources, { id: user.id, email: user.email, needles }, now);
+  await deleteUserSessions(trx, user.id);
   await trx.deleteFrom('password_reset_tokens').where('user_id', '=', user.id).execute();
-  await trx.deleteFrom('mail_outbox').where('user_id', '=', user.id).execute();
-  await scrubNotificationsAbout(trx, { id: user.id, needles });
+  await deleteMailTo(trx, user.id);
   await scrubMailAbout(trx, { id: user.id, needles });
   await trx.deleteFrom('email_verification_tokens').where('user_id', '=', user.id).execute();
   await clearAccountFailures(trx, throttleAccount(user));

@@ -22,7 +22,7 @@ function viewerOf(userId: string, session: NewSession) {
   return { userId, sessionId: digest(session.token), csrfToken: session.csrfToken };
 }
 
-export const accountRoutes: RouteModule = (app, { db, clock, bus, config }) => {
+export const accountRoutes: RouteModule = (app, { db, clock, bus, config, personalData }) => {
   const sessionDeps = { db, clock, sessionDays: config.sessionDays, publicUrl: config.publicUrl };
   const mailDeps = { db, clock, publicUrl: config.publicUrl };
 
@@ -108,7 +108,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config }) => {
   app.get('/api/me/export', {
     schema: { tags, description: 'Everything Maille holds about the caller, as JSON.', response: { 200: Type.Unknown(), ...problemResponses } },
     handler: async (req, reply) => {
-      const data = await exportMyData(db, req.viewer, clock.now(), req.id);
+      const data = await exportMyData(db, personalData, req.viewer, clock.now(), req.id);
       void reply.header('content-disposition', 'attachment; filename="maille-mes-donnees.json"');
       return data;
     },
@@ -117,7 +117,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config }) => {
   app.delete('/api/me', {
     schema: { tags, body: S.DeleteBody, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      await deleteAccount({ db, clock, bus }, req.viewer, { password: req.body.password, ip: req.ip }, req.id);
+      await deleteAccount({ db, clock, bus, personalData }, req.viewer, { password: req.body.password, ip: req.ip }, req.id);
       clearSessionCookies(reply);
       return reply.status(204).send();
     },

@@ -4,6 +4,7 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Transaction } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
+import { countGesturesOf } from '../impact/count-gestures-of.ts';
 import { currentFactors } from '../impact/factor-store.ts';
 import { othersThisWeek, type NotAlone } from '../impact/not-alone.ts';
 import { recordGesture } from '../impact/record-gesture.ts';
@@ -82,7 +83,7 @@ export async function confirmMatch(
       idempotencyKey: `carpool:${match.id}:${actor.userId}`,
     });
     // A flag found now also holds the other party's gesture, already recorded, until review.
-    if (!counted) await trx.updateTable('gestures').set({ counted: false }).where('source_type', '=', 'carpool_match').where('source_id', '=', match.id).execute();
+    if (!counted) await countGesturesOf(trx, { territoryId: territory.id, sourceType: 'carpool_match', sourceId: match.id }, false);
     return { proofClass: proofClass(updated), flags, counted, date: match.trip_date };
   });
   deps.bus.publish('gesture.recorded', { territoryId: territory.id, userId: actor.userId });

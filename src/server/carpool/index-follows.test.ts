@@ -3,6 +3,7 @@
 // written, a community joined or left, an account erased.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deleteAccount } from '../accounts/delete-account.ts';
+import { personalDataSources } from '../personal-data.ts';
 import { fixedClock } from '../core/clock.ts';
 import type { DatabaseHandle } from '../core/database/connect.ts';
 import { createEventBus, type EventBus } from '../core/events.ts';
@@ -83,7 +84,7 @@ describe.each(databaseKinds())('the match index itself on %s', (kind) => {
     await trip(p, passenger);
     const offers = [await trip(d, driver), await trip(d, { ...driver, window: { start: '07:45', end: '08:15' } })];
     expect((await matchesOf(p)).map((m) => m.driverTripId).sort()).toEqual([...offers].sort());
-    await deleteAccount({ db: database.db, clock, bus }, viewerOf(d), { password: PASSWORD, ip: '127.0.0.1' }, 'test');
+    await deleteAccount({ db: database.db, clock, bus, personalData: personalDataSources }, viewerOf(d), { password: PASSWORD, ip: '127.0.0.1' }, 'test');
     for (const id of offers) expect((await index()).has(id)).toBe(false);
     expect(await matchesOf(p)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 /** @module A person's trips, rides and messages, for their data export and their erasure. */
 import type { Database, Transaction } from '../core/database/schema.ts';
+import type { PersonalDataSource } from '../core/personal-data.ts';
 
 export async function exportCarpoolData(db: Database, userId: string) {
   const [trips, rides, messages] = await Promise.all([
@@ -20,3 +21,10 @@ export async function eraseCarpoolData(trx: Transaction, userId: string): Promis
   await trx.deleteFrom('carpool_messages').where('sender_id', '=', userId).execute();
   await trx.deleteFrom('carpool_trips').where('user_id', '=', userId).execute();
 }
+
+/** Trips, rides and messages in the export, under `mobility.carpool`; erased with the account. */
+export const carpoolPersonalData: PersonalDataSource = {
+  exportAt: ['mobility', 'carpool'],
+  export: exportCarpoolData,
+  erase: (trx, person) => eraseCarpoolData(trx, person.id),
+};

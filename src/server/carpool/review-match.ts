@@ -3,6 +3,7 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { countGesturesOf } from '../impact/count-gestures-of.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
 
 /** The review queue: pseudonymous (ids, date, distance, flags) — no names are needed to apply the rules. */
@@ -30,7 +31,7 @@ export async function reviewMatch(
     if (!match) throw notFound('Match');
     if (match.review_status !== 'pending') throw new AppError('conflict', 'This ride is not waiting for review.');
     await trx.updateTable('carpool_matches').set({ review_status: input.decision }).where('id', '=', match.id).execute();
-    await trx.updateTable('gestures').set({ counted: input.decision === 'cleared' }).where('territory_id', '=', territory.id).where('source_type', '=', 'carpool_match').where('source_id', '=', match.id).execute();
+    await countGesturesOf(trx, { territoryId: territory.id, sourceType: 'carpool_match', sourceId: match.id }, input.decision === 'cleared');
     await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, action: 'carpool.reviewed', subjectType: 'carpool_match', subjectId: match.id, reason: input.reason, details: { decision: input.decision }, requestId: input.requestId });
   });
 }

@@ -1,5 +1,6 @@
 /** @module A person's check-ins in their data export, and erased with the account (their follow-up and history go; what they wrote for others loses their name and note). */
 import type { Database, Executor } from '../core/database/schema.ts';
+import type { PersonalDataSource } from '../core/personal-data.ts';
 
 export async function exportCheckInData(db: Database, userId: string) {
   const enrolments = await db
@@ -30,3 +31,9 @@ export async function eraseCheckInData(trx: Executor, userId: string): Promise<v
   await trx.updateTable('check_ins').set({ recorded_by: null }).where('recorded_by', '=', userId).execute();
   await trx.updateTable('check_in_enrolments').set({ enrolled_by: null }).where('enrolled_by', '=', userId).execute();
 }
+
+export const checkInPersonalData: PersonalDataSource = {
+  exportAt: ['checkIns'],
+  export: exportCheckInData,
+  erase: (trx, person) => eraseCheckInData(trx, person.id),
+};

@@ -1,6 +1,7 @@
 /** @module A person's commitments and signatures, for their data export (signatures outlive erasure, without a name). */
 import type { Database } from '../core/database/schema.ts';
-import { exportOfflineEntries } from './offline-entries.ts';
+import { eraseOfflineEntries, exportOfflineEntries } from './offline-entries.ts';
+import type { PersonalDataSource } from '../core/personal-data.ts';
 
 export async function exportCommitmentData(db: Database, userId: string) {
   const [created, signed, enteredForOthers, offlineEntries] = await Promise.all([
@@ -24,3 +25,10 @@ export async function exportCommitmentData(db: Database, userId: string) {
   ]);
   return { created, signed, enteredForOthers, offlineEntries };
 }
+
+/** Commitments created and signed in the export; offline entries made for the person go with the account. */
+export const commitmentPersonalData: PersonalDataSource = {
+  exportAt: ['commitments'],
+  export: exportCommitmentData,
+  erase: (trx, person) => eraseOfflineEntries(trx, person.id),
+};

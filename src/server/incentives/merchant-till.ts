@@ -3,9 +3,8 @@ import type { Executor } from '../core/database/schema.ts';
 import type { TerritoryRole } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { normaliseEmail } from '../accounts/model.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { TerritoryRef } from '../territories/queries.ts';
-import { normaliseRoles } from '../territories/model.ts';
+import { grantRole, withdrawRole } from '../territories/change-roles.ts';
 
 export interface TillMember {
   user_id: string;
@@ -37,10 +36,10 @@ interface RoleChange {
   reason: string;
 }
 
-/** Gives the member the merchant role unless they hold it (audited as `territory.roles_changed`). */
+/** Gives the member the merchant role unless they hold it (territories' `grantRole`, audited as `territory.roles_changed`). */
 export async function grantMerchantRole(trx: Executor, member: TillMember, change: RoleChange): Promise<void> {
   if (member.roles.includes('merchant')) return;
-  await setRoles(trx, member, normaliseRoles([...member.roles, 'merchant']), change);
+  await grantRole(trx, { territoryId: change.territory.id, userId: member.user_id, role: 'merchant', actorId: change.actorId, reason: change.reason, requestId: change.requestId });
 }
 
 /**
@@ -50,21 +49,5 @@ export async function grantMerchantRole(trx: Executor, member: TillMember, chang
 export async function releaseMerchantRole(trx: Executor, userId: string, change: RoleChange): Promise<void> {
   const other = await trx.selectFrom('merchants').select('id').where('territory_id', '=', change.territory.id).where('user_id', '=', userId).limit(1).executeTakeFirst();
   if (other) return;
-  const member = await trx.selectFrom('territory_members').select(['user_id', 'roles']).where('territory_id', '=', change.territory.id).where('user_id', '=', userId).forUpdate().executeTakeFirst();
-  if (!member || !member.roles.includes('merchant')) return;
-  await setRoles(trx, member, member.roles.filter((role) => role !== 'merchant'), change);
-}
-
-async function setRoles(trx: Executor, member: TillMember, roles: TerritoryRole[], change: RoleChange): Promise<void> {
-  await trx.updateTable('territory_members').set({ roles }).where('territory_id', '=', change.territory.id).where('user_id', '=', member.user_id).execute();
-  await recordAudit(trx, {
-    territoryId: change.territory.id,
-    actorId: change.actorId,
-    action: 'territory.roles_changed',
-    subjectType: 'user',
-    subjectId: member.user_id,
-    reason: change.reason,
-    details: { before: member.roles, after: roles },
-    requestId: change.requestId,
-  });
+  await withdrawRole(trx, { territoryId: change.territory.id, userId, role: 'merchant', actorId: change.actorId, reason: change.reason, requestId: change.requestId });
 }

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Database, Transaction } from '../core/database/schema.ts';
 import { describeLines, walletLines, type WalletLine } from './wallet-view.ts';
+import type { PersonalDataSource } from '../core/personal-data.ts';
 
 export interface WalletExport {
   wallets: { territory: string; balanceCents: number; history: WalletLine[] }[];
@@ -79,3 +80,10 @@ export async function exportWalletData(db: Database, userId: string): Promise<Wa
 export async function eraseWalletData(trx: Transaction, userId: string): Promise<void> {
   await trx.updateTable('merchants').set({ user_id: null }).where('user_id', '=', userId).execute();
 }
+
+/** Wallets, vouchers and the shops whose till account this is, in the export under `incentives`; erased with the account. */
+export const incentivePersonalData: PersonalDataSource = {
+  exportAt: ['incentives'],
+  export: exportWalletData,
+  erase: (trx, person) => eraseWalletData(trx, person.id),
+};

@@ -8,6 +8,7 @@ import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { localDate, localInstant } from '../core/time-of-day.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
+import { createOfflineUser } from '../accounts/create-offline-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { resolveTerritory } from '../territories/access.ts';
 import { addResident } from '../territories/join-territory.ts';
@@ -52,11 +53,7 @@ export async function createAssistedAccount(deps: { db: Database; clock: Clock }
 
   try {
     const userId = await deps.db.transaction().execute(async (trx) => {
-      const user = await trx
-        .insertInto('users')
-        .values({ email: null, password_hash: null, display_name: displayName, locale: input.locale ?? 'fr', created_at: now, deleted_at: null })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const user = { id: await createOfflineUser(trx, { displayName, locale: input.locale ?? 'fr', now }) };
       await addResident(trx, territory, user.id, input.commune, input.requestId);
       await trx
         .insertInto('assisted_accounts')

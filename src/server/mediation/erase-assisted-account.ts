@@ -8,6 +8,7 @@ import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid, notFound } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import type { PersonalDataSource } from '../core/personal-data.ts';
 import { eraseAccount } from '../accounts/delete-account.ts';
 import { resolveTerritory } from '../territories/access.ts';
 import { requireMediator } from './access.ts';
@@ -28,7 +29,10 @@ export interface EraseAssistedInput {
  * consent row is locked, the account erased, the entry `mediation.account_erased` written (actor = mediator, on behalf
  * of and subject = the person, the form reference in details). A retry after success changes nothing (204 again).
  */
-export async function eraseAssistedAccount(deps: { db: Database; clock: Clock; bus: EventBus }, input: EraseAssistedInput): Promise<void> {
+export async function eraseAssistedAccount(
+  deps: { db: Database; clock: Clock; bus: EventBus; personalData: readonly PersonalDataSource[] },
+  input: EraseAssistedInput,
+): Promise<void> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireMediator(deps.db, territory, input.viewer);
   const formRef = input.formRef?.trim() ?? '';
@@ -60,7 +64,7 @@ export async function eraseAssistedAccount(deps: { db: Database; clock: Clock; b
       throw new AppError('conflict', 'This person has taken over their account; they erase it themself, with their password.', { reason: 'taken_over' });
     }
     if (row.deleted_at) throw notFound('Assisted account');
-    await eraseAccount(trx, { id: input.userId, email: row.email }, now);
+    await eraseAccount(trx, deps.personalData, { id: input.userId, email: row.email }, now);
     // The log keeps ids and the paper form's reference, nothing that names the person.
     await recordAudit(trx, {
       territoryId: territory.id,

@@ -1,5 +1,6 @@
 /** @module Mediation data in a person's export, and what goes with their account. */
 import type { Database, Executor } from '../core/database/schema.ts';
+import type { PersonalDataSource } from '../core/personal-data.ts';
 
 /**
  * As an assisted resident: the consent record and the sessions opened for them (reasons included). As a mediator:
@@ -29,3 +30,9 @@ export async function eraseMediationData(trx: Executor, userId: string, now: Dat
   await trx.deleteFrom('assisted_accounts').where('user_id', '=', userId).execute();
   await trx.updateTable('mediation_sessions').set({ ended_at: now }).where('mediator_id', '=', userId).where('ended_at', 'is', null).execute();
 }
+
+export const mediationPersonalData: PersonalDataSource = {
+  exportAt: ['mediation'],
+  export: exportMediationData,
+  erase: (trx, person, now) => eraseMediationData(trx, person.id, now),
+};

@@ -10,6 +10,7 @@ import { digest } from '../core/auth/tokens.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
+import { grantSignIn } from '../accounts/grant-sign-in.ts';
 import { normaliseEmail, passwordProblem } from '../accounts/model.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -80,7 +81,7 @@ export async function takeOverAccount(
       if (!account || account.taken_over_at || account.deleted_at) throw badCode();
       await requireNotStaffMailbox(trx, territory.id, email, token.created_by);
       await trx.updateTable('mediation_takeover_codes').set({ used_at: now }).where('id', '=', token.id).execute();
-      await trx.updateTable('users').set({ email, password_hash: passwordHash }).where('id', '=', token.user_id).execute();
+      await grantSignIn(trx, token.user_id, { email, passwordHash });
       await trx.updateTable('assisted_accounts').set({ taken_over_at: now }).where('territory_id', '=', territory.id).where('user_id', '=', token.user_id).execute();
       await endSessionsFor(trx, token.user_id, now);
       await deleteUserSessions(trx, token.user_id);

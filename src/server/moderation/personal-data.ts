@@ -4,6 +4,7 @@
  * reports about them as a person are deleted with them.
  */
 import type { Database, Executor } from '../core/database/schema.ts';
+import type { PersonalDataSource } from '../core/personal-data.ts';
 
 export async function exportModerationData(db: Database, userId: string) {
   const [reportsFiled, blocked, preference, digests, decisionsAboutMe] = await Promise.all([
@@ -36,3 +37,9 @@ export async function eraseModerationData(trx: Executor, userId: string): Promis
   await trx.updateTable('moderation_reports').set({ reporter_id: null, comment: null }).where('reporter_id', '=', userId).execute();
   await trx.deleteFrom('moderation_reports').where('subject_type', '=', 'user').where('subject_id', '=', userId).execute();
 }
+
+export const moderationPersonalData: PersonalDataSource = {
+  exportAt: ['moderation'],
+  export: exportModerationData,
+  erase: (trx, person) => eraseModerationData(trx, person.id),
+};

@@ -5,8 +5,6 @@ import type { Id, Timestamp } from '../core/database/schema.ts';
 export type ReportReason = 'spam' | 'abuse' | 'unsafe' | 'personal_data' | 'other';
 export type ModerationDecision = 'keep' | 'remove';
 export type DecidedAs = 'operator' | 'organiser';
-export type EmailPreference = 'immediately' | 'daily' | 'weekly' | 'never';
-export type DigestCadence = 'daily' | 'weekly';
 
 export interface ModerationReportsTable {
   id: Id;
@@ -41,27 +39,10 @@ export interface UserBlocksTable {
   created_at: Timestamp;
 }
 
-export interface NotificationPreferencesTable {
-  user_id: string;
-  email: EmailPreference;
-  updated_at: Timestamp;
-}
-
-export interface NotificationDigestsTable {
-  id: Id;
-  user_id: string;
-  cadence: DigestCadence;
-  period: string;
-  notifications: number;
-  sent_at: Timestamp;
-}
-
 export interface ModerationTables {
   moderation_reports: ModerationReportsTable;
   moderation_decisions: ModerationDecisionsTable;
   user_blocks: UserBlocksTable;
-  notification_preferences: NotificationPreferencesTable;
-  notification_digests: NotificationDigestsTable;
 }
 
 /** Registers these tables in the database's one `DB` interface (core imports no capability; each adds its own). */

@@ -5,6 +5,7 @@
  */
 import type { Database, Transaction } from '../core/database/schema.ts';
 import { eraseAddresses, ownAddresses } from './address.ts';
+import type { PersonalDataSource } from '../core/personal-data.ts';
 
 export async function exportMutualAidData(db: Database, userId: string) {
   const requests = await db.selectFrom('aid_requests').selectAll().where('requester_id', '=', userId).orderBy('id').execute();
@@ -42,3 +43,9 @@ export async function eraseMutualAidData(trx: Transaction, userId: string): Prom
   await trx.deleteFrom('aid_offers').where('helper_id', '=', userId).execute();
   await trx.deleteFrom('aid_helper_profiles').where('user_id', '=', userId).execute();
 }
+
+export const mutualAidPersonalData: PersonalDataSource = {
+  exportAt: ['mutualAid'],
+  export: exportMutualAidData,
+  erase: (trx, person) => eraseMutualAidData(trx, person.id),
+};

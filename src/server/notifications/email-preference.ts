@@ -1,6 +1,6 @@
 /** @module Pure rules of e-mail preferences: what notify() does with a mail, when daily and weekly digests are due. */
 import { localDate, localInstant, weekStart } from '../core/time-of-day.ts';
-import type { DigestCadence, EmailPreference } from '../moderation/tables.ts';
+import type { DigestCadence, EmailPreference } from './tables.ts';
 
 export const EMAIL_PREFERENCES: readonly EmailPreference[] = ['immediately', 'daily', 'weekly', 'never'];
 export const DEFAULT_EMAIL_PREFERENCE: EmailPreference = 'immediately';

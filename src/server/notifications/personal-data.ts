@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { idArray, mentionCondition } from '../core/mailer/outbox.ts';
+import type { PersonalDataSource } from '../core/personal-data.ts';
 
 export async function exportNotifications(db: Database, userId: string) {
   return db.selectFrom('notifications').select(['kind', 'params', 'link', 'created_at', 'read_at']).where('user_id', '=', userId).orderBy('id').execute();
@@ -35,3 +36,13 @@ export async function scrubNotificationsAbout(trx: Executor, person: { id: strin
     where about_user_ids @> ${idArray([person.id])}::bigint[]${matches ? sql` or ${matches}` : sql``}`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }
+
+/** The person's notifications; at erasure they go, and what others were told about the person is scrubbed. */
+export const notificationPersonalData: PersonalDataSource = {
+  exportAt: ['notifications'],
+  export: exportNotifications,
+  erase: async (trx, person) => {
+    await eraseNotifications(trx, person.id);
+    await scrubNotificationsAbout(trx, person);
+  },
+};

@@ -3,7 +3,7 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import type { EmailPreference } from '../moderation/tables.ts';
+import type { EmailPreference } from './tables.ts';
 import { DEFAULT_EMAIL_PREFERENCE } from './email-preference.ts';
 
 export interface PreferencesView {

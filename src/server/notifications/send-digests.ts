@@ -6,7 +6,7 @@
 import type { Database } from '../core/database/schema.ts';
 import type { EventBus } from '../core/events.ts';
 import { enqueueMail } from '../core/mailer/outbox.ts';
-import type { DigestCadence } from '../moderation/tables.ts';
+import type { DigestCadence } from './tables.ts';
 import { DEFAULT_EMAIL_PREFERENCE, digestCadence, latestSlot } from './email-preference.ts';
 import type { NotificationLocale } from './notify.ts';
 

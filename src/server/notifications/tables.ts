@@ -1,6 +1,9 @@
 /** @module The notifications table as Kysely types (migrations 0005_commitment_followup, 0010_moderation, 0013_account_trust); part of the database's DB interface. */
 import type { ColumnType } from 'kysely';
-import type { Id } from '../core/database/schema.ts';
+import type { Id, Timestamp } from '../core/database/schema.ts';
+
+export type EmailPreference = 'immediately' | 'daily' | 'weekly' | 'never';
+export type DigestCadence = 'daily' | 'weekly';
 
 export interface NotificationsTable {
   id: Id;
@@ -19,8 +22,26 @@ export interface NotificationsTable {
   about_user_ids: ColumnType<string[], string[] | undefined, string[]>;
 }
 
+/** The e-mail preference and the digests sent (created with moderation in migration 0010, kept here). */
+export interface NotificationPreferencesTable {
+  user_id: string;
+  email: EmailPreference;
+  updated_at: Timestamp;
+}
+
+export interface NotificationDigestsTable {
+  id: Id;
+  user_id: string;
+  cadence: DigestCadence;
+  period: string;
+  notifications: number;
+  sent_at: Timestamp;
+}
+
 export interface NotificationsTables {
   notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_digests: NotificationDigestsTable;
 }
 
 /** Registers these tables in the database's one `DB` interface (core imports no capability; each adds its own). */

@@ -2,8 +2,8 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, TerritoryRole } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { requireTerritoryRole, resolveTerritory } from './access.ts';
+import { changeMemberRoles } from './change-roles.ts';
 import { normaliseRoles } from './model.ts';
 
 export async function setPersonRoles(
@@ -25,20 +25,13 @@ export async function setPersonRoles(
       .forUpdate()
       .executeTakeFirst();
     if (!before) throw notFound('Resident');
-    await trx
-      .updateTable('territory_members')
-      .set({ roles })
-      .where('territory_id', '=', territory.id)
-      .where('user_id', '=', input.userId)
-      .execute();
-    await recordAudit(trx, {
+    await changeMemberRoles(trx, {
       territoryId: territory.id,
+      userId: input.userId,
+      before: before.roles,
+      after: roles,
       actorId: actor.userId,
-      action: 'territory.roles_changed',
-      subjectType: 'user',
-      subjectId: input.userId,
       reason: input.reason,
-      details: { before: before.roles, after: roles },
       requestId: input.requestId,
     });
     return roles;

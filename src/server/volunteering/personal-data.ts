@@ -4,6 +4,7 @@
  * person held is freed, and the periodic job moves the waiting list up.
  */
 import type { Database, Executor } from '../core/database/schema.ts';
+import type { PersonalDataSource } from '../core/personal-data.ts';
 
 export async function exportVolunteeringData(db: Database, userId: string) {
   const [organisationsApplied, organisationsManaged, missionsCreated, participations] = await Promise.all([
@@ -39,3 +40,9 @@ export async function eraseVolunteeringData(trx: Executor, userId: string, now: 
   await trx.updateTable('organisations').set({ applied_by: null }).where('applied_by', '=', userId).execute();
   await trx.updateTable('missions').set({ created_by: null }).where('created_by', '=', userId).execute();
 }
+
+export const volunteeringPersonalData: PersonalDataSource = {
+  exportAt: ['volunteering'],
+  export: exportVolunteeringData,
+  erase: (trx, person, now) => eraseVolunteeringData(trx, person.id, now),
+};

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../database/schema.ts';
 import type { DatabaseKind } from '../database/connect.ts';
 import type { EventBus } from '../events.ts';
+import type { PersonalDataSource } from '../personal-data.ts';
 
 export interface AppDeps {
   db: Database;
@@ -12,4 +13,6 @@ export interface AppDeps {
   bus: EventBus;
   config: Config;
   version: string;
+  /** Every capability's personal data, for export and erasure (the composition root's `personalDataSources`). */
+  personalData: readonly PersonalDataSource[];
 }

@@ -83,6 +83,11 @@ export async function listOutbox(db: Database, limit = 50): Promise<OutboxItem[]
 /** What a mail that named an erased person says afterwards (the outbox keeps a record that a mail was sent, no more). */
 export const SCRUBBED_MAIL = { subject: 'Maille', text: '[Contenu effacé : une personne mentionnée a supprimé son compte. / Content erased: a person it mentioned deleted their account.]' };
 
+/** Erasing a person: every mail addressed to them goes. */
+export async function deleteMailTo(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom('mail_outbox').where('user_id', '=', userId).execute();
+}
+
 /**
  * Erasing a person: mail to others that carries their name, address or words is scrubbed — a mail not yet sent is
  * dropped, a sent one keeps only that it was sent. Mail is found by the ids it was queued `about`, and by the
