@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    // Fails a test whose answers do not match their declared responses (when MAILLE_CHECK_RESPONSES=1).
+    setupFiles: ['test/support/response-check.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   LogController,
@@ -15,7 +14,9 @@ import Fastify, {
 } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { AppDeps } from './context.ts';
+import { registerApiDocs, registerOpenApi } from './openapi.ts';
 import { handleError } from './problem.ts';
+import { registerResponseCheck, responseCheckEnabled } from './response-check.ts';
 import { registerStaticWeb } from './static-web.ts';
 import { validatorCompiler } from './validation.ts';
 import { registerViewer, type ViewerHook } from './viewer.ts';
@@ -94,21 +95,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
         retryAfter: Math.ceil(context.ttl / 1000),
       }),
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Maille API', version: deps.version, description: 'Maille: small gestures, collective capacity.' },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'maille_session' } },
-      },
-    },
-  });
+  await registerOpenApi(app, deps);
+  // Tests check every answer against its declared schema (core/http/response-check.ts).
+  if (responseCheckEnabled()) registerResponseCheck(app);
   registerViewer(app, deps, options.viewerHooks ?? []);
 
   await app.register(async (api) => {
     for (const routes of options.routes) await routes(api, deps);
-    api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
+  await registerApiDocs(app);
 
   if (options.serveWeb) await registerStaticWeb(app, deps.config.webDir);
   else

@@ -8,7 +8,8 @@ import { findTextProblem } from '../text.ts';
 // ajv-formats is CommonJS with a default export.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-function makeAjv(options: Options): Ajv {
+/** An Ajv with Maille's formats: `date` and `date-time` are the core date parser. */
+export function makeAjv(options: Options): Ajv {
   // strictNumbers: Infinity (JSON's 1e400, the query's "Infinity") is not a number anyone means.
   const ajv = new Ajv({ allErrors: false, strict: false, strictNumbers: true, removeAdditional: false, useDefaults: true, ...options });
   addFormats(ajv);
