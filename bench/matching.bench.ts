@@ -6,7 +6,7 @@
 import { loadavg } from 'node:os';
 import { loadCommunes } from '../src/server/demo/load-communes.ts';
 import { bruteForceTopMatches, MOBICOOP_RULES, type IndexedTrip } from '../src/server/carpool/matching.ts';
-import { crowFliesRouter } from '../src/server/carpool/router.ts';
+import { crowFliesRouter } from '../src/server/core/router.ts';
 import { TripIndex } from '../src/server/carpool/trip-index.ts';
 import { generateTrips } from './matching/generate-trips.ts';
 import { count, fmt, sample, show, summarise, timeEach, usedMb, type Latency } from './matching/measure.ts';

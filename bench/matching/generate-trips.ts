@@ -2,7 +2,7 @@
 import type { CommuneFeature } from '../../src/server/demo/load-communes.ts';
 import { seededRandom, type Random } from '../../src/server/demo/random.ts';
 import type { IndexedTrip } from '../../src/server/carpool/matching.ts';
-import { greatCircleKm, type LatLng } from '../../src/server/carpool/router.ts';
+import { greatCircleKm, type LatLng } from '../../src/server/core/router.ts';
 
 /**
  * Destination attraction decays as exp(-distance / 8 km): most commutes inside a French metropolis

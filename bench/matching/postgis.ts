@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { dayNumber, weekdayMask, type IndexedTrip, type MatchRules } from '../../src/server/carpool/matching.ts';
-import type { Router } from '../../src/server/carpool/router.ts';
+import type { Router } from '../../src/server/core/router.ts';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const SCRATCH_DATABASE = 'maille_bench_matching';

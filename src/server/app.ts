@@ -1,13 +1,13 @@
 /** @module Composition root: opens the database, migrates, seeds the demo, wires ports and routes. */
 import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts/routes.ts';
-import { auditRoutes } from './audit/routes.ts';
 import { carpoolRoutes } from './carpool/routes.ts';
 import { commitmentRoutes } from './commitments/routes.ts';
 import { sweepCommitments } from './commitments/sweep.ts';
 import { communityRoutes } from './communities/routes.ts';
 import { commuteRoutes } from './commute/routes.ts';
 import { corridorRoutes } from './corridors/routes.ts';
+import { delaySavedForGestures } from './corridors/delay-saved.ts';
 import { impactRoutes } from './impact/routes.ts';
 import { factorRoutes } from './impact/factor-routes.ts';
 import { startCampaignJobs } from './incentives/campaign-jobs.ts';
@@ -37,6 +37,8 @@ import { version } from './core/paths.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { sendDigests } from './notifications/send-digests.ts';
 import { systemRoutes } from './system/routes.ts';
+import { jobRoutes } from './system/job-routes.ts';
+import { auditRoutes } from './territories/audit-routes.ts';
 import { territoryRoutes } from './territories/routes.ts';
 
 /** Every capability's routes, in the order they appear in the OpenAPI document. */
@@ -49,7 +51,7 @@ export const routeModules: RouteModule[] = [
   commuteRoutes,
   carpoolRoutes,
   corridorRoutes,
-  impactRoutes,
+  impactRoutes({ delaySaved: delaySavedForGestures }),
   factorRoutes,
   commitmentRoutes,
   notificationRoutes,

@@ -2,7 +2,7 @@
 // people; then the ranking and the brute-force reference.
 import { describe, expect, it } from 'vitest';
 import { bruteForceTopMatches, compareMatches, dayNumber, evaluateMatch, MOBICOOP_RULES, weekdayMask, type IndexedTrip, type MatchExplanation } from './matching.ts';
-import type { LatLng, Router } from './router.ts';
+import type { LatLng, Router } from '../core/router.ts';
 
 /** A flat test world: lat and lng are kilometres, roads are straight lines, 30 km/h. */
 const flat: Router = {

@@ -1,5 +1,5 @@
 /** @module Pure carpool matching: whether a driver can take a passenger under Mobicoop-style rules, why, and how matches rank. */
-import type { LatLng, Leg, Router } from './router.ts';
+import type { LatLng, Leg, Router } from '../core/router.ts';
 
 export interface TripWindow {
   /** minutes since midnight */

@@ -1,5 +1,5 @@
 /** @module Pruning lower bounds of the trip index: tangent bounds on a node's boxes, their float slack, and the rank key a bound reaches. */
-import { EARTH_RADIUS_KM } from './router.ts';
+import { EARTH_RADIUS_KM } from '../core/router.ts';
 import { FR } from './trip-forest.ts';
 
 /** Float32 rounds minutes and seats by at most 1e-4 of a unit: prune only beyond that, the exact test decides. */

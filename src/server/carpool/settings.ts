@@ -7,7 +7,7 @@ import type { EventBus } from '../core/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
 import { MOBICOOP_RULES, type MatchRules } from './matching.ts';
-import { ROAD_FACTOR } from './router.ts';
+import { ROAD_FACTOR } from '../core/router.ts';
 
 export interface CarpoolSettings extends MatchRules {
   roadFactor: number;

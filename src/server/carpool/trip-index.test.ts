@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bruteForceTopMatches, MOBICOOP_RULES, type IndexedTrip, type MatchRules } from './matching.ts';
-import { crowFliesRouter, type LatLng, type Router } from './router.ts';
+import { crowFliesRouter, type LatLng, type Router } from '../core/router.ts';
 import { lowerBoundDriverExcess, lowerBoundPassengerPath, TripIndex } from './trip-index.ts';
 import { seededRandom } from '../demo/random.ts';
 

@@ -1,5 +1,5 @@
 /** @module In-memory carpool trip index: exact top-k matches by best-first search over dynamic k-d trees of trip records. */
-import { EARTH_RADIUS_KM, type LatLng, type Leg, type Router } from './router.ts';
+import { EARTH_RADIUS_KM, type LatLng, type Leg, type Router } from '../core/router.ts';
 import { canShareTrip, compareMatches, dayNumber, explainMatch, weekdayMask } from './matching.ts';
 import type { IndexedTrip, MatchExplanation, MatchLegs, MatchRules } from './matching.ts';
 import { CAP, END, FR, Forest, grown, IR, KM, NB, NI, RECURRING, SEATS, SPATIAL, START } from './trip-forest.ts';

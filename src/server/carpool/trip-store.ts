@@ -3,7 +3,7 @@ import type { CarpoolTripsTable, Database, Executor } from '../core/database/sch
 import type { EventBus } from '../core/events.ts';
 import type { Selectable } from 'kysely';
 import type { IndexedTrip, MatchRules } from './matching.ts';
-import { crowFliesRouter, type Router } from './router.ts';
+import { crowFliesRouter, type Router } from '../core/router.ts';
 import { readCarpoolSettings } from './settings.ts';
 import { TripIndex } from './trip-index.ts';
 

@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock.ts';
 import type { CommuteMode, Database, MeetingPoint } from '../core/database/schema.ts';
 import { cellCenter, toCell, type LatLng } from '../core/geo.ts';
 import { toMinutes } from '../core/time-of-day.ts';
-import { crowFliesRouter } from '../carpool/router.ts';
+import { crowFliesRouter } from '../core/router.ts';
 import { requireResident, resolveTerritory } from '../territories/access.ts';
 import { communeAt } from '../territories/locate.ts';
 import { checkWindow } from './model.ts';

@@ -3,7 +3,7 @@ import type { Insertable } from 'kysely';
 import type { CarpoolTripsTable, CommuteProfilesTable, Database, GesturesTable } from '../core/database/schema.ts';
 import { cellCenter, geometryContains, toCell, type LatLng } from '../core/geo.ts';
 import { isoWeekday, localDate, weekStart } from '../core/time-of-day.ts';
-import { crowFliesRouter } from '../carpool/router.ts';
+import { crowFliesRouter } from '../core/router.ts';
 import { currentFactors } from '../impact/factor-store.ts';
 import { PLAUSIBLE_MAX_KM, resolveCounterfactual } from '../impact/counterfactual.ts';
 import { modeSwitchImpact, type Mode } from '../impact/impact.ts';

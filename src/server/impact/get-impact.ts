@@ -11,9 +11,9 @@ import type { Guarded } from '../core/privacy/small-group.ts';
 import { guardWeeks, totalsOf, type ImpactTotals, type ShownParticipation, type ShownWeek } from './guard-impact.ts';
 import { othersThisWeek, type NotAlone } from './not-alone.ts';
 import { rankCommunities } from './rank-communities.ts';
-import { summariseImpact, type ImpactScope } from './summarise-impact.ts';
+import { summariseImpact, type DelaySaved, type ImpactScope } from './summarise-impact.ts';
 
-type Deps = { db: Database; clock: Clock; config: { privacyMinGroup: number } };
+type Deps = { db: Database; clock: Clock; config: { privacyMinGroup: number }; delaySaved: DelaySaved };
 
 export interface ImpactView {
   scope: 'person' | 'community' | 'territory';
@@ -39,8 +39,9 @@ export const METHOD = [
 ];
 
 /** `minGroup` null: the viewer is inside the group and sees every week. */
-async function build(db: Database, territoryId: string, scope: ImpactScope, name: string, weeks: number, today: string, minGroup: number | null): Promise<ImpactView> {
-  const series = await summariseImpact(db, { territoryId, scope, weeks, today });
+async function build(deps: Deps, territoryId: string, scope: ImpactScope, name: string, weeks: number, today: string, minGroup: number | null): Promise<ImpactView> {
+  const db = deps.db;
+  const series = await summariseImpact(db, { territoryId, scope, weeks, today }, deps.delaySaved);
   const factors = await currentFactors(db, territoryId);
   const shown = minGroup === null ? { weeks: series, totals: totalsOf(series) } : guardWeeks(series, minGroup);
   return { scope: scope.kind, name, ...shown, factorsVersion: factors.version, factors: [...factors.factors.values()], method: METHOD };
@@ -50,7 +51,7 @@ export async function getMyImpact(deps: Deps, slug: string, viewer: Viewer | nul
   const territory = await resolveTerritory(deps.db, slug);
   const actor = await requireResident(deps.db, territory, viewer);
   const today = localDate(deps.clock.now());
-  const view = await build(deps.db, territory.id, { kind: 'person', userId: actor.userId }, territory.name, weeks, today, null);
+  const view = await build(deps, territory.id, { kind: 'person', userId: actor.userId }, territory.name, weeks, today, null);
   return { ...view, notAlone: await othersThisWeek(deps.db, { territoryId: territory.id, userId: actor.userId, date: today, minGroup: deps.config.privacyMinGroup }) };
 }
 
@@ -59,7 +60,7 @@ export async function getCommunityImpact(deps: Deps, slug: string, id: string, v
   const { territory, community, membership } = await resolveVisibleCommunity(deps.db, slug, id, viewer);
   const today = localDate(deps.clock.now());
   const insider = membership?.status === 'active';
-  const view = await build(deps.db, territory.id, { kind: 'community', communityId: community.id }, community.name, weeks, today, insider ? null : deps.config.privacyMinGroup);
+  const view = await build(deps, territory.id, { kind: 'community', communityId: community.id }, community.name, weeks, today, insider ? null : deps.config.privacyMinGroup);
   const ranking = await rankCommunities(deps.db, { territoryId: territory.id, viewerId: viewer?.userId ?? null, today, limit: 10_000, minGroup: deps.config.privacyMinGroup });
   const participation = ranking.items.find((p) => p.communityId === community.id);
   return { ...view, ...(participation ? { participation } : {}) };
@@ -68,7 +69,7 @@ export async function getCommunityImpact(deps: Deps, slug: string, id: string, v
 /** The territory's figures are public: the small-group rule applies to everyone, residents and operators too. */
 export async function getTerritoryImpact(deps: Deps, slug: string, weeks: number): Promise<ImpactView> {
   const territory = await resolveTerritory(deps.db, slug);
-  return build(deps.db, territory.id, { kind: 'territory' }, territory.name, weeks, localDate(deps.clock.now()), deps.config.privacyMinGroup);
+  return build(deps, territory.id, { kind: 'territory' }, territory.name, weeks, localDate(deps.clock.now()), deps.config.privacyMinGroup);
 }
 
 export async function getRankings(deps: Deps, slug: string, viewer: Viewer | null, limit: number) {

@@ -8,6 +8,7 @@ import { MODES } from './impact.ts';
 import { presentGesture, presentImpactView, presentRankings } from './present-impact.ts';
 import { recordModeSwitch } from './record-mode-switch.ts';
 import { streamCommunityImpact } from './stream-community-impact.ts';
+import type { DelaySaved } from './summarise-impact.ts';
 import { ImpactViewSchema, RankingsSchema } from './view-schemas.ts';
 import { localDate } from '../core/time-of-day.ts';
 
@@ -16,7 +17,9 @@ const t = '/api/territories/:territory';
 const Weeks = Type.Object({ weeks: Type.Integer({ minimum: 1, maximum: 52, default: 8 }) }, { additionalProperties: false });
 const CommunityParams = Type.Object({ territory: TerritoryParam.properties.territory, id: IdParam });
 
-export const impactRoutes: RouteModule = (app, deps) => {
+/** The impact routes, given the ports the composition root wires (`delaySaved`: corridors' queue model). */
+export const impactRoutes = (ports: { delaySaved: DelaySaved }): RouteModule => (app, appDeps) => {
+  const deps = { ...appDeps, ...ports };
   const { db } = deps;
   // Figures name the day they were computed (queue model, rankings).
   const today = () => localDate(deps.clock.now());

@@ -2,7 +2,13 @@
 import { sql } from 'kysely';
 import type { Executor } from '../core/database/schema.ts';
 import { weekStart } from '../core/time-of-day.ts';
-import { delaySavedForGestures } from '../corridors/delay-saved.ts';
+
+/**
+ * The port through which impact reads the queue delay recorded departure shifts spared the other drivers, per week
+ * (corridors' queue model, `corridors/delay-saved.ts`), wired by the composition root: corridors record gestures
+ * through impact, so impact cannot import corridors.
+ */
+export type DelaySaved = (db: Executor, territoryId: string, shiftGestureIds: string[]) => Promise<{ byWeek: Map<string, number> }>;
 
 export type ImpactScope = { kind: 'person'; userId: string } | { kind: 'community'; communityId: string } | { kind: 'territory' };
 
@@ -32,6 +38,7 @@ function addDays(date: string, days: number): string {
 export async function summariseImpact(
   db: Executor,
   input: { territoryId: string; scope: ImpactScope; weeks: number; today: string },
+  delaySaved: DelaySaved,
 ): Promise<WeekImpact[]> {
   const lastWeek = weekStart(input.today);
   const firstWeek = addDays(lastWeek, -7 * (input.weeks - 1));
@@ -65,7 +72,7 @@ export async function summariseImpact(
     .groupBy(week)
     .execute();
   const shiftIds = await query.select(['g.id']).where('g.kind', '=', 'shift').execute();
-  const delays = await delaySavedForGestures(db, input.territoryId, shiftIds.map((r) => r.id));
+  const delays = await delaySaved(db, input.territoryId, shiftIds.map((r) => r.id));
   const byWeek = new Map(rows.map((r) => [r.week, r]));
   const out: WeekImpact[] = [];
   for (let w = firstWeek; w <= lastWeek; w = addDays(w, 7)) {

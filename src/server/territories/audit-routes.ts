@@ -1,0 +1,28 @@
+/**
+ * @module HTTP route of the audit log: admins read their territory's log. It lives with territories, which decide who is
+ * an admin; audit, below every capability, only records and reads.
+ */
+import { problemResponses, TerritoryParam } from '../core/http/schemas.ts';
+import type { RouteModule } from '../core/http/build-app.ts';
+import { listAudit } from '../audit/list-audit.ts';
+import * as S from '../audit/schemas.ts';
+import { requireTerritoryRole, resolveTerritory } from './access.ts';
+
+export const auditRoutes: RouteModule = (app, { db }) => {
+  app.get('/api/territories/:territory/audit', {
+    schema: {
+      tags: ['audit'],
+      summary: 'Read the territory’s audit log, newest first (admins)',
+      operationId: 'listAuditLog',
+      security: [{ session: [] }],
+      params: TerritoryParam,
+      querystring: S.AuditQuery,
+      response: { 200: S.AuditPage, ...problemResponses },
+    },
+    handler: async (request) => {
+      const territory = await resolveTerritory(db, request.params.territory);
+      await requireTerritoryRole(db, territory, request.viewer, ['admin']);
+      return { items: await listAudit(db, territory.id, request.query) };
+    },
+  });
+};
