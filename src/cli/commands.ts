@@ -2,18 +2,13 @@
 import { loadConfig, type Config } from '../server/core/config.ts';
 import { openDatabase } from '../server/core/database/connect.ts';
 import { migrateToLatest } from '../server/core/database/migrate.ts';
-import { smtpDispatcher } from '../server/core/mailer/dispatch.ts';
 import { listOutbox } from '../server/core/mailer/outbox.ts';
 import { createMaille } from '../server/app.ts';
-import { sweepCommitments } from '../server/commitments/sweep.ts';
-import { sweepCheckIns } from '../server/check-ins/sweep.ts';
-import { sendDigests } from '../server/notifications/send-digests.ts';
 import { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, seedDemoIfEmpty } from '../server/demo/seed-demo.ts';
 import { ensureDemoCorridors } from '../server/demo/seed-corridors.ts';
 import { ensureDemoCampaign } from '../server/demo/seed-campaign.ts';
 import { ensureDemoShops } from '../server/demo/seed-incentives.ts';
 import { ensureDemoVolunteering } from '../server/demo/seed-volunteering.ts';
-import { runVolunteeringJob } from '../server/volunteering/reminders.ts';
 import { ensureDemoAssisted } from '../server/demo/seed-mediation.ts';
 import { ensureDemoCheckIns } from '../server/demo/seed-check-ins.ts';
 import { seedDemoMobility } from '../server/demo/seed-mobility.ts';
@@ -153,26 +148,5 @@ export async function mailListCommand(options: { limit: string }): Promise<void>
   if (items.length === 0) out('The outbox is empty.');
   for (const m of items) {
     out(`#${m.id} ${new Date(m.createdAt).toISOString()} → ${m.to}${m.sentAt ? ' (sent)' : ''}\n  ${m.subject}\n  ${m.text.replace(/\n/g, '\n  ')}\n`);
-  }
-}
-
-export async function jobsRunCommand(): Promise<void> {
-  const config = loadConfig();
-  const database = await open(config);
-  try {
-    await migrateToLatest(database.db);
-    const r = await sweepCommitments({ db: database.db, config }, new Date());
-    out(`Commitments: ${r.examined} examined, ${r.failed} failure notices, ${r.nudged} creators nudged, ${r.checksAsked} "did you do it?" asked, ${r.mailed} mails queued.`);
-    const d = await sendDigests({ db: database.db, config }, new Date());
-    out(`Notification digests: ${d.sent} queued, ${d.dropped} held notifications released (e-mail turned off).`);
-    const v = await runVolunteeringJob({ db: database.db, config }, new Date());
-    out(`Volunteering: ${v.reminded} reminders, ${v.completed} missions completed, ${v.refilled} waiting lists moved up, ${v.mailed} mails queued.`);
-    const k = await sweepCheckIns({ db: database.db, config }, new Date());
-    out(`Check-ins: ${k.examined} follow-ups examined, ${k.raised} missed days alerted, ${k.escalated} alerts passed on to the people on duty, ${k.mailed} mails queued.`);
-    const mailed = r.mailed + d.sent + v.mailed + k.mailed;
-    if (mailed > 0 && config.smtpUrl) out(`Sent ${await smtpDispatcher(database.db, config.smtpUrl, config.mailFrom).flush()} mails.`);
-    else if (mailed > 0) out('No SMTP_URL: the mails stay in the outbox (maille mail list).');
-  } finally {
-    await database.close();
   }
 }

@@ -4,7 +4,8 @@ import { Command } from 'commander';
 import { ConfigError } from '../server/core/config.ts';
 import { DEMO_NAME } from '../server/demo/seed-demo.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
-import { jobsRunCommand, mailListCommand, migrateCommand, seedCommand, startCommand } from './commands.ts';
+import { mailListCommand, migrateCommand, seedCommand, startCommand } from './commands.ts';
+import { jobsRunCommand } from './jobs-command.ts';
 
 const program = new Command('maille').description('Maille: small gestures, collective capacity.').showHelpAfterError();
 
@@ -40,8 +41,11 @@ program
 const mail = program.command('mail').description('the mail outbox (mail is kept there when SMTP_URL is not set)');
 mail.command('list').description('list the most recent mails (through the running Maille if there is one)').option('--limit <n>', 'how many', '20').action(mailListCommand);
 
-const jobs = program.command('jobs').description('periodic jobs (an API process also runs them every few minutes)');
-jobs.command('run').description('run the jobs once: commitment failure notices, stall nudges, "did you do it?"').action(jobsRunCommand);
+const jobs = program.command('jobs').description('periodic jobs (the API processes run each one when due, once across them)');
+jobs
+  .command('run')
+  .description('run every periodic job once now: commitments sweep, campaign settlement, volunteering reminders, digests, check-ins sweep, daily backup')
+  .action(jobsRunCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One clear line, no stack trace, for mistakes a person can fix.

@@ -3,14 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts/routes.ts';
 import { carpoolRoutes } from './carpool/routes.ts';
 import { commitmentRoutes } from './commitments/routes.ts';
-import { sweepCommitments } from './commitments/sweep.ts';
+import { commitmentJobs } from './commitments/jobs.ts';
 import { communityRoutes } from './communities/routes.ts';
 import { commuteRoutes } from './commute/routes.ts';
 import { corridorRoutes } from './corridors/routes.ts';
 import { delaySavedForGestures } from './corridors/delay-saved.ts';
 import { impactRoutes } from './impact/routes.ts';
 import { factorRoutes } from './impact/factor-routes.ts';
-import { startCampaignJobs } from './incentives/campaign-jobs.ts';
+import { incentiveJobs, SETTLE_CAMPAIGNS, SETTLE_SOON_MS } from './incentives/jobs.ts';
 import { campaignRoutes } from './incentives/campaign-routes.ts';
 import { walletRoutes } from './incentives/wallet-routes.ts';
 import { moderationRoutes } from './moderation/routes.ts';
@@ -18,24 +18,24 @@ import { actingForHook } from './mediation/acting-for.ts';
 import { personalDataSources } from './personal-data.ts';
 import { mediationRoutes } from './mediation/routes.ts';
 import { checkInRoutes } from './check-ins/routes.ts';
-import { CHECK_IN_SWEEP_EVERY_MS, sweepCheckIns } from './check-ins/sweep.ts';
+import { checkInJobs } from './check-ins/jobs.ts';
 import { volunteeringRoutes } from './volunteering/routes.ts';
-import { runVolunteeringJob, VOLUNTEERING_JOB_EVERY_MS } from './volunteering/reminders.ts';
+import { volunteeringJobs } from './volunteering/jobs.ts';
 import { mutualAidRoutes } from './mutual-aid/routes.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './core/database/connect.ts';
 import { migrateToLatest } from './core/database/migrate.ts';
-import { BACKUP_CHECK_EVERY_MS, runDailyBackup } from './core/database/backup-job.ts';
+import { backupJobs } from './core/database/backup-job.ts';
 import { localAdminRoutes } from './system/local-routes.ts';
 import { createEventBus } from './core/events.ts';
-import { startIntervalJob } from './core/jobs.ts';
+import { startJobRunner, type Job } from './core/jobs.ts';
 import { bridgeThroughPostgres } from './core/events-postgres.ts';
 import { buildApp, type RouteModule, type TypedApp } from './core/http/build-app.ts';
 import { keepInOutbox, smtpDispatcher } from './core/mailer/dispatch.ts';
 import { version } from './core/paths.ts';
 import { notificationRoutes } from './notifications/routes.ts';
-import { sendDigests } from './notifications/send-digests.ts';
+import { notificationJobs } from './notifications/jobs.ts';
 import { systemRoutes } from './system/routes.ts';
 import { jobRoutes } from './system/job-routes.ts';
 import { auditRoutes } from './territories/audit-routes.ts';
@@ -62,13 +62,11 @@ export const routeModules: RouteModule[] = [
   checkInRoutes,
   mediationRoutes,
   moderationRoutes,
+  jobRoutes,
 ];
 
-/** How often an API process looks for due notification digests (daily 07:00, weekly Monday 07:00, Paris; idempotent). */
-export const DIGEST_EVERY_MS = 10 * 60_000;
-
-/** How often an API process sweeps commitments (idempotent, so several processes may). */
-export const SWEEP_EVERY_MS = 5 * 60_000;
+/** Every periodic job, as each capability declares it: the API processes and `maille jobs run` read this one list. */
+export const jobs: Job[] = [...commitmentJobs, ...incentiveJobs, ...volunteeringJobs, ...notificationJobs, ...checkInJobs, ...backupJobs];
 
 export interface Maille {
   app: FastifyInstance;
@@ -79,8 +77,8 @@ export interface Maille {
 export interface StartOptions {
   clock?: Clock;
   serveWeb?: boolean;
-  /** Run the periodic jobs (the commitments sweep); on unless false. */
-  jobs?: boolean;
+  /** Run the periodic jobs (`jobs` above) on the queue; on unless false; `pollMs` looks for due jobs more often (tests). */
+  jobs?: boolean | { pollMs: number };
   /** Open an already-prepared database instead of the configured one (tests). */
   database?: DatabaseHandle;
   open?: Partial<OpenOptions>;
@@ -112,66 +110,36 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
   // On a PGlite folder, the CLI reads mail and takes backups through this process, which owns the folder.
   const local = database.local;
   if (local) await app.register(async (api) => localAdminRoutes(api as TypedApp, { db: database.db, local }));
-  // Running campaigns are settled every 5 minutes, and soon after a gesture is recorded in their territory.
-  const campaigns = startCampaignJobs({ db: database.db, clock: options.clock ?? systemClock, bus }, (error) => app.log.error({ err: error }, 'campaign settlement failed'));
   const flush = () => {
     mail.flush().catch((error: unknown) => app.log.error({ err: error }, 'mail dispatch failed'));
   };
   const unsubscribe = bus.subscribe('mail.queued', flush);
   // A mail that failed (SMTP down) is retried every minute; unref so it never keeps the process alive.
   const retry = config.smtpUrl ? setInterval(flush, 60_000).unref() : undefined;
-  // Failure notices, stall nudges and "did you do it?" go out from here (or from `maille jobs run`).
+  // Periodic jobs, claimed on the queue in the database: each due job runs once across the API processes.
   const clock = options.clock ?? systemClock;
-  const sweep =
+  const runner =
     options.jobs === false
       ? undefined
-      : startIntervalJob(() => sweepCommitments({ db: database.db, config, bus }, clock.now()), SWEEP_EVERY_MS, (error) =>
-          app.log.error({ err: error }, 'commitments sweep failed'),
-        );
-  // Volunteering: reminders the day before a mission, completion of missions that are over, waiting lists refilled.
-  const volunteering =
-    options.jobs === false
-      ? undefined
-      : startIntervalJob(() => runVolunteeringJob({ db: database.db, config, bus }, clock.now()), VOLUNTEERING_JOB_EVERY_MS, (error) =>
-          app.log.error({ err: error }, 'volunteering job failed'),
-        );
-  const digests =
-    options.jobs === false
-      ? undefined
-      : startIntervalJob(() => sendDigests({ db: database.db, config, bus }, clock.now()), DIGEST_EVERY_MS, (error) =>
-          app.log.error({ err: error }, 'notification digests failed'),
-        );
-  // Daily check-ins: a missed deadline alerts the referents; no acknowledgement within the delay escalates to the people on duty.
-  const checkIns =
-    options.jobs === false
-      ? undefined
-      : startIntervalJob(() => sweepCheckIns({ db: database.db, config, bus }, clock.now()), CHECK_IN_SWEEP_EVERY_MS, (error) =>
-          app.log.error({ err: error }, 'check-ins sweep failed'),
-        );
-  // The embedded database is backed up once a day into <data dir>/backups, kept MAILLE_BACKUP_DAYS days.
-  const backups =
-    options.jobs === false || !local || config.backupDays === 0
-      ? undefined
-      : startIntervalJob(
-          async () => {
-            const r = await runDailyBackup({ local, clock, keepDays: config.backupDays });
-            if (r.written || r.removed.length) app.log.info({ written: r.written, removed: r.removed }, 'daily backup');
+      : startJobRunner(jobs, { db: database.db, config, bus, clock, local }, {
+          schedule: systemClock,
+          ...(typeof options.jobs === 'object' ? { pollMs: options.jobs.pollMs } : {}),
+          onRun: (job, r) => {
+            if (r.status === 'failed') app.log.error({ err: r.error, job: job.name }, 'periodic job failed (retried with backoff)');
           },
-          BACKUP_CHECK_EVERY_MS,
-          (error) => app.log.error({ err: error }, 'daily backup failed'),
-        );
+          onError: (error) => app.log.error({ err: error }, 'periodic jobs'),
+        });
+  // A gesture recorded brings its campaigns' settlement forward (a burst of gestures shares one run).
+  const unsubscribeGestures = bus.subscribe('gesture.recorded', () => runner?.runSoon(SETTLE_CAMPAIGNS, SETTLE_SOON_MS));
   return {
     app,
     database,
     close: async () => {
       clearInterval(retry);
-      backups?.stop();
-      checkIns?.stop();
-      sweep?.stop();
-      digests?.stop();
-      volunteering?.stop();
       unsubscribe();
-      await campaigns.stop();
+      unsubscribeGestures();
+      // A job under way finishes before the database closes.
+      await runner?.stop();
       await app.close();
       await bridge?.close();
       await database.close();

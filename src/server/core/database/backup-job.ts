@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { LocalDataDir } from './connect.ts';
 import { backupFileName, backupsDirOf, listBackups, pruneBackups, writeFileAtomic } from './backups.ts';
 import path from 'node:path';
+import type { Job } from '../jobs.ts';
 
 /** How often a running Maille checks whether the day's backup is due (the check itself costs nothing). */
 export const BACKUP_CHECK_EVERY_MS = 15 * 60_000;
@@ -37,3 +38,17 @@ export async function runDailyBackup(deps: { local: LocalDataDir; clock: Clock; 
   }
   return { written, removed: await pruneBackups(dir, now, deps.keepDays) };
 }
+
+/** The daily backup as a periodic job: only where this process owns a PGlite folder and MAILLE_BACKUP_DAYS is not 0. */
+export const backupJobs: Job[] = [
+  {
+    name: 'database.daily-backup',
+    schedule: { everyMs: BACKUP_CHECK_EVERY_MS },
+    enabled: ({ local, config }) => local !== undefined && config.backupDays > 0,
+    run: async ({ local, clock, config }) => {
+      if (!local) return { summary: 'Backup: no data folder here.' };
+      const r = await runDailyBackup({ local, clock, keepDays: config.backupDays });
+      return { summary: `Backup: ${r.written ? `written to ${r.written}` : 'the day’s one is there'}, ${r.removed.length} old ones removed.` };
+    },
+  },
+];
