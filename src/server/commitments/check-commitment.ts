@@ -3,8 +3,10 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import type { Clock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
-import { canRecordCheck, keptRate, type KeptRate } from './kept-rate.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
+import type { Static } from 'typebox';
+import { canRecordCheck, keptRate } from './kept-rate.ts';
+import type { CheckAnswer } from './schemas.ts';
 import { statusAt } from './lifecycle.ts';
 import { loadCommitment } from './store.ts';
 import { requireVisible } from './view-commitment.ts';
@@ -12,7 +14,7 @@ import { requireVisible } from './view-commitment.ts';
 export async function recordCheck(
   deps: { db: Database; clock: Clock },
   input: { slug: string; viewer: Viewer | null; id: string; kept: boolean },
-): Promise<{ kept: boolean; keptRate: KeptRate }> {
+): Promise<Static<typeof CheckAnswer>> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireResident(deps.db, territory, input.viewer);
   const { row, state } = await loadCommitment(deps.db, territory.id, input.id);

@@ -7,13 +7,13 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireActingConsent } from '../mediation/access.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
-import type { TerritoryRef } from '../territories/queries.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireActingConsent } from '../mediation/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
+import type { TerritoryRef } from '../territories/index.ts';
 import { statusAt } from './lifecycle.ts';
-import type { Status } from './model.ts';
+import type { WithdrawAnswer } from './schemas.ts';
 import { recordSignature, type SignatureOutcome } from './record-signature.ts';
 import { loadCommitment, mailQueued, type CommitmentDeps } from './store.ts';
 
@@ -87,7 +87,7 @@ export async function confirmOfflineSignature(deps: CommitmentDeps, input: Decid
   }
 }
 
-export async function withdrawOfflineSignature(deps: CommitmentDeps, input: DecideInput): Promise<{ status: Status }> {
+export async function withdrawOfflineSignature(deps: CommitmentDeps, input: DecideInput): Promise<WithdrawAnswer> {
   const { territory, userId } = await person(deps, input);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {

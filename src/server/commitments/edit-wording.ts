@@ -3,16 +3,18 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { auditActor } from '../audit/actor.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { recordAudit } from '../audit/index.ts';
+import { auditActor } from '../audit/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { canEditWording } from './lifecycle.ts';
 import { loadCommitment } from './store.ts';
+import type { Static } from 'typebox';
+import type { WordingAnswer } from './schemas.ts';
 
 export async function editWording(
   deps: { db: Database; clock: Clock },
   input: { slug: string; viewer: Viewer | null; id: string; wording: string; requestId: string },
-): Promise<{ id: string; wording: string }> {
+): Promise<Static<typeof WordingAnswer>> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireResident(deps.db, territory, input.viewer);
   const wording = input.wording.trim();

@@ -8,11 +8,11 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireActingConsent } from '../mediation/access.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
-import { findRoles, type TerritoryRef } from '../territories/queries.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireActingConsent } from '../mediation/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { findRoles, type TerritoryRef } from '../territories/index.ts';
 import { mayEnterOffline } from './access.ts';
 import { applySignature, refusalError, statusAt } from './lifecycle.ts';
 import type { Milestone, Status } from './model.ts';
@@ -20,6 +20,7 @@ import { tellOfflineEntry } from './offline-entries.ts';
 import { recordSignature } from './record-signature.ts';
 import { loadCommitment, mailQueued, type CommitmentDeps } from './store.ts';
 import { requireVisible } from './view-commitment.ts';
+import type { OfflineEntered } from './schemas.ts';
 
 export interface OfflineInput {
   slug: string;
@@ -31,12 +32,7 @@ export interface OfflineInput {
   requestId: string;
 }
 
-export interface OfflineEntered {
-  id: string;
-  state: 'pending' | 'confirmed';
-  status: Status;
-  notify: Milestone[];
-}
+export type { OfflineEntered } from './schemas.ts';
 
 const cannotEnter = () =>
   new AppError('forbidden', 'Only the organisers of the commitment’s community and the territory’s mediators, operators and admins enter signatures collected on paper.', { reason: 'not_organiser' });

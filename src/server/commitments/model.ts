@@ -24,7 +24,7 @@ export type Scope =
   | { kind: 'community'; communityId: string; target: Target }
   | { kind: 'corridor'; corridorId: string; target: Target }
   | { kind: 'territory'; target: Target }
-  | { kind: 'per_commune'; communes: readonly CommuneTarget[] };
+  | { kind: 'per_commune'; communes: CommuneTarget[] };
 
 export interface Commitment {
   /** Frozen once anyone has signed (see `canEditWording`). */

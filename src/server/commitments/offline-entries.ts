@@ -5,11 +5,11 @@
 import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
-import { notify, type NotifyContext } from '../notifications/notify.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { notify, type NotifyContext } from '../notifications/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { offlineMail, type OfflineNotice } from './offline-messages.ts';
 import type { CommitmentRow } from './store.ts';
-import type { OfflineEntryState } from './tables.ts';
+import type { MyOfflineEntry } from './schemas.ts';
 
 /** Where a person confirms or withdraws: their commitments page. */
 export const myCommitmentsLink = (slug: string) => `/t/${encodeURIComponent(slug)}/mes-engagements`;
@@ -36,15 +36,7 @@ export async function tellOfflineEntry(
   return told.mailed;
 }
 
-export interface MyOfflineEntry {
-  id: string;
-  commitmentId: string;
-  wording: string;
-  state: Exclude<OfflineEntryState, 'withdrawn'>;
-  reference: string;
-  enteredAt: Date;
-  signingDeadline: Date;
-}
+export type { MyOfflineEntry } from './schemas.ts';
 
 /** My entries still open to a decision: pending ones, and confirmed ones until the signing deadline (withdrawable). */
 export async function listMyOfflineEntries(deps: { db: Database; clock: Clock }, slug: string, viewer: Viewer | null): Promise<MyOfflineEntry[]> {

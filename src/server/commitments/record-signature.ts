@@ -1,11 +1,12 @@
 /** @module One signature, whoever enters it: the pure transition, the row, the fired milestones and their delivery, in the caller's transaction. */
 import type { Executor } from '../core/database/schema.ts';
 import type { SignatureEntry } from './tables.ts';
-import type { NotifyContext } from '../notifications/notify.ts';
+import type { NotifyContext } from '../notifications/index.ts';
 import { sendNotice, signersAndCreator } from './deliver.ts';
 import { applySignature, refusalError, statusAt } from './lifecycle.ts';
-import type { CommitmentState, Milestone, Status } from './model.ts';
+import type { CommitmentState } from './model.ts';
 import type { CommitmentRow } from './store.ts';
+import type { SignAnswer } from './schemas.ts';
 
 export interface SignatureRequest {
   signerId: string;
@@ -19,12 +20,8 @@ export interface SignatureRequest {
   tell?: boolean | undefined;
 }
 
-export interface SignatureOutcome {
-  status: Status;
-  notify: Milestone[];
-  /** Mails queued: the caller wakes the dispatcher after commit. */
-  mailed: number;
-}
+/** The answer a signature gets (schemas.ts `SignAnswer`), and the mails it queued: the caller wakes the dispatcher after commit. */
+export type SignatureOutcome = SignAnswer & { mailed: number };
 
 /**
  * Runs `applySignature` (deadline, double signing, commune), inserts the row, stores the fired milestones and

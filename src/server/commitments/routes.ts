@@ -1,12 +1,25 @@
 /** @module HTTP routes of conditional commitments: launch, list, mine, read with progress, sign (self, for a resident, offline), "did you do it?". */
-import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
-import { IdParam, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { problemResponsesFor, TerritoryParam } from '../core/http/schemas.ts';
 import { createCommitment } from './create-commitment.ts';
 import { editWording } from './edit-wording.ts';
-import { ACTION_KINDS } from './model.ts';
 import { recordCheck } from './check-commitment.ts';
 import { offlineSignatureRoutes } from './offline-routes.ts';
+import {
+  CheckAnswer,
+  CheckBody,
+  COMMITMENT_REASONS,
+  CommitmentListSchema,
+  CommitmentParams,
+  CommitmentSchema,
+  CreateCommitmentBody,
+  Created,
+  EditWordingBody,
+  SignAnswer,
+  SignBody,
+  SignForBody,
+  WordingAnswer,
+} from './schemas.ts';
 import { signCommitment } from './sign-commitment.ts';
 import { signForResident } from './sign-for-resident.ts';
 import { listCommitments, listMyCommitments, viewCommitment } from './view-commitment.ts';
@@ -14,83 +27,89 @@ import { presentCommitment, presentCommitments } from './present-commitment.ts';
 import { localDate } from '../core/time-of-day.ts';
 
 const tags = ['commitments'];
-const Commune = Type.String({ pattern: '^[0-9AB]{5}$' });
-const SignAnswer = Type.Object({ status: Type.String(), notify: Type.Array(Type.String()) });
 const base = '/api/territories/:territory/commitments';
-const Params = Type.Object({ territory: TerritoryParam.properties.territory, id: IdParam });
-const TargetSchema = Type.Union([
-  Type.Object({ kind: Type.Literal('count'), count: Type.Integer({ minimum: -1_000_000, maximum: 10_000_000 }), base: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })) }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('share'), share: Type.Number({ minimum: -1, maximum: 2 }), base: Type.Integer({ minimum: 0, maximum: 10_000_000 }) }, { additionalProperties: false }),
-]);
-const ScopeSchema = Type.Union([
-  Type.Object({ kind: Type.Literal('territory'), target: TargetSchema }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('community'), communityId: IdParam, target: TargetSchema }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('corridor'), corridorId: IdParam, target: TargetSchema }, { additionalProperties: false }),
-  Type.Object(
-    { kind: Type.Literal('per_commune'), communes: Type.Array(Type.Object({ commune: Type.String({ pattern: '^[0-9AB]{5}$' }), target: TargetSchema }, { additionalProperties: false }), { minItems: 1, maxItems: 100 }) },
-    { additionalProperties: false },
-  ),
-]);
+const problems = problemResponsesFor(COMMITMENT_REASONS);
+const signedIn: Record<string, string[]>[] = [{ session: [] }];
+const anyone: Record<string, string[]>[] = [{}, { session: [] }];
 
 export const commitmentRoutes: RouteModule = (app, deps) => {
   app.post(base, {
     schema: {
+      summary: 'Launch a conditional commitment',
+      operationId: 'createCommitment',
       tags,
+      security: signedIn,
       params: TerritoryParam,
-      body: Type.Object(
-        {
-          wording: Type.String({ minLength: 1, maxLength: 500 }),
-          action: StringEnum(ACTION_KINDS),
-          scope: ScopeSchema,
-          signingDeadline: Type.String({ format: 'date-time' }),
-          actionStart: Type.String({ format: 'date-time' }),
-          actionEnd: Type.String({ format: 'date-time' }),
-        },
-        { additionalProperties: false },
-      ),
-      response: { 201: Type.Object({ id: Type.String() }), ...problemResponses },
+      body: CreateCommitmentBody,
+      response: { 201: Created, ...problems },
     },
     handler: async (req, reply) => reply.status(201).send(await createCommitment(deps, { slug: req.params.territory, viewer: req.viewer, commitment: req.body })),
   });
 
   app.get(base, {
-    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Type.Unknown()), provenance: Type.Unknown() }), ...problemResponses } },
+    schema: {
+      summary: 'List the territory’s commitments',
+      description: 'The commitments the viewer may see (a private community’s only to its members), newest deadline first.',
+      operationId: 'listCommitments',
+      tags,
+      security: anyone,
+      params: TerritoryParam,
+      response: { 200: CommitmentListSchema, ...problems },
+    },
     handler: async (req) => presentCommitments(await listCommitments(deps, req.params.territory, req.viewer), req.params.territory, localDate(deps.clock.now())),
   });
 
   app.get(`${base}/:id`, {
-    schema: { tags, params: Params, response: { 200: Type.Unknown(), ...problemResponses } },
+    schema: {
+      summary: 'Read a commitment with its progress',
+      operationId: 'getCommitment',
+      tags,
+      security: anyone,
+      params: CommitmentParams,
+      response: { 200: CommitmentSchema, ...problems },
+    },
     handler: async (req) => presentCommitment(await viewCommitment(deps, req.params.territory, req.params.id, req.viewer), req.params.territory, localDate(deps.clock.now())),
   });
 
   app.patch(`${base}/:id`, {
     schema: {
+      summary: 'Change a commitment’s wording',
+      description: 'Its creator only (403 `not_creator`), until someone signs (409 `wording_frozen`).',
+      operationId: 'editCommitmentWording',
       tags,
-      params: Params,
-      body: Type.Object({ wording: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ id: Type.String(), wording: Type.String() }), ...problemResponses },
+      security: signedIn,
+      params: CommitmentParams,
+      body: EditWordingBody,
+      response: { 200: WordingAnswer, ...problems },
     },
     handler: async (req) => editWording(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, wording: req.body.wording, requestId: req.id }),
   });
 
   app.post(`${base}/:id/sign`, {
     schema: {
+      summary: 'Sign a commitment',
+      description: 'Once per person, until the signing deadline (409 `not_open`, `already_signed`, `deadline_passed`, `failed`).',
+      operationId: 'signCommitment',
       tags,
-      params: Params,
-      body: Type.Object({ publicName: Type.Optional(Type.Boolean()), commune: Type.Optional(Commune) }, { additionalProperties: false }),
-      response: { 200: SignAnswer, ...problemResponses },
+      security: signedIn,
+      params: CommitmentParams,
+      body: SignBody,
+      response: { 200: SignAnswer, ...problems },
     },
     handler: async (req) => signCommitment(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, publicName: req.body.publicName ?? false, commune: req.body.commune }),
   });
 
   app.post(`${base}/:id/sign-for`, {
     schema: {
-      tags,
+      summary: 'Sign a commitment for an assisted resident',
       description:
         'A mediator signs for an assisted resident: only inside an open mediation session for that person (header `x-maille-acting-for`), with their consent active (403 `session_required`, `session_expired` or `no_consent` otherwise). The consent reference stored is the one recorded with the account. Audited.',
-      params: Params,
-      body: Type.Object({ userId: IdParam, publicName: Type.Optional(Type.Boolean()), commune: Type.Optional(Commune) }, { additionalProperties: false }),
-      response: { 200: SignAnswer, ...problemResponses },
+      operationId: 'signCommitmentForResident',
+      tags,
+      security: signedIn,
+      params: CommitmentParams,
+      body: SignForBody,
+      response: { 200: SignAnswer, ...problems },
     },
     handler: async (req) =>
       signForResident(deps, {
@@ -106,17 +125,28 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
 
   app.post(`${base}/:id/check`, {
     schema: {
+      summary: 'Answer “did you do it?”',
+      description: '"Did you do it?": a signer (403 `not_signer`) answers once the commitment is completed (409 `not_completed`); the last answer wins.',
+      operationId: 'answerCommitmentCheck',
       tags,
-      description: '"Did you do it?": a signer answers once the commitment is completed; the last answer wins.',
-      params: Params,
-      body: Type.Object({ kept: Type.Boolean() }, { additionalProperties: false }),
-      response: { 200: Type.Object({ kept: Type.Boolean(), keptRate: Type.Unknown() }), ...problemResponses },
+      security: signedIn,
+      params: CommitmentParams,
+      body: CheckBody,
+      response: { 200: CheckAnswer, ...problems },
     },
     handler: async (req) => recordCheck(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, kept: req.body.kept }),
   });
 
   app.get('/api/territories/:territory/me/commitments', {
-    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...problemResponses } },
+    schema: {
+      summary: 'List my commitments',
+      description: 'Those the viewer launched or signed in this territory, newest deadline first.',
+      operationId: 'listMyCommitments',
+      tags,
+      security: signedIn,
+      params: TerritoryParam,
+      response: { 200: CommitmentListSchema, ...problems },
+    },
     handler: async (req) => presentCommitments(await listMyCommitments(deps, req.params.territory, req.viewer), req.params.territory, localDate(deps.clock.now())),
   });
   void offlineSignatureRoutes(app, deps);

@@ -5,60 +5,18 @@
 import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
-import type { SignatureEntry } from './tables.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { canSeeCommunity } from '../communities/model.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { canSeeCommunity } from '../communities/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { mayEnterOffline } from './access.ts';
-import { automaticCount, type AutomaticCount } from './counting.ts';
-import { canRecordCheck, keptRate, type KeptRate } from './kept-rate.ts';
+import { automaticCount } from './counting.ts';
+import { canRecordCheck, keptRate } from './kept-rate.ts';
 import { guardCommitmentFigures } from './guard-commitment.ts';
-import type { Guarded } from '../core/privacy/small-group.ts';
 import { progressAt, statusAt } from './lifecycle.ts';
-import type { ActionKind, Scope, Status } from './model.ts';
+import type { CommitmentView, MySignature } from './schemas.ts';
 import { loadCommitment, type CommitmentRow } from './store.ts';
-import type { Progress } from './targets.ts';
 
-/** The viewer's own signature: how it was entered, their "did you do it?" answer, their automatic count. */
-export interface MySignature {
-  signedAt: Date;
-  entry: SignatureEntry;
-  publicName: boolean;
-  kept: boolean | null;
-  checkedAt: Date | null;
-  /** Their matching gestures in the action period (null when the action has none or it has not started). */
-  automaticCount: number | null;
-}
-
-export interface CommitmentView {
-  id: string;
-  wording: string;
-  action: ActionKind;
-  scope: Scope;
-  status: Status;
-  /** Whole to a community commitment's members; outside, under the small-group rule (guard-commitment.ts). */
-  progress: Guarded<Progress>;
-  signers: Guarded<number>;
-  /** Names of signers who chose to show them; the creator never sees e-mails. */
-  publicNames: string[];
-  signedByMe: boolean;
-  createdByMe: boolean;
-  mine: MySignature | null;
-  /** Aggregates only, never per person: signers with a matching gesture in the action period, and those gestures. */
-  automatic: Guarded<AutomaticCount> | null;
-  /** The "did you do it?" answers (asked once completed); whole to signers, else under the small-group rule. */
-  keptRate: Guarded<KeptRate>;
-  /** The viewer signed, the commitment is completed: they may answer (again; the last answer wins). */
-  canCheck: boolean;
-  /** Signing is open and the viewer is a mediator acting in a session on behalf (the resident's consent is checked when signing). */
-  canSignFor: boolean;
-  /** Signing is open and the viewer may enter signatures collected on paper (community organiser, mediator, operator, admin). */
-  canEnterOffline: boolean;
-  signingDeadline: Date;
-  actionStart: Date;
-  actionEnd: Date;
-  createdAt: Date;
-}
+export type { CommitmentView, MySignature } from './schemas.ts';
 
 /** Everyone is inside a territory-wide commitment's group; a community commitment's group is the community's active members. */
 async function inCommunity(db: Executor, row: CommitmentRow, viewer: Viewer | null): Promise<boolean> {

@@ -20,13 +20,13 @@ import { useLocation } from 'preact-iso';
 import { CheckForm, FollowUpFacts } from './follow-up.tsx';
 import { ProgressBar, StatusBadge } from './progress.tsx';
 import { SignForForm } from './sign-for-forms.tsx';
-import type { Engagement } from './types.ts';
+import { engagementReason, type Engagement } from './types.ts';
 import { WordingForm } from './wording-form.tsx';
 
 /** The server's 409 answers, in the reader's language. */
 function explainConflict(error: ApiError, m: MobilityI18n['m']): string | null {
   if (error.code !== 'conflict') return null;
-  switch (error.reason) {
+  switch (engagementReason(error)) {
     case 'already_signed':
       return m('engagement.sign.already');
     case 'deadline_passed':

@@ -8,7 +8,7 @@ import { announce } from '../core/announce.ts';
 import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
-import type { Engagement } from './types.ts';
+import { engagementReason, type Engagement } from './types.ts';
 
 /** The resident's number and the paper sheet's reference. */
 export function SignForForm({ slug, engagement, onSigned }: { slug: string; engagement: Engagement; onSigned: () => void }) {
@@ -31,7 +31,7 @@ export function SignForForm({ slug, engagement, onSigned }: { slug: string; enga
         setReference('');
         onSigned();
       },
-      explain: (error) => (error.reason === 'already_signed' ? { field: 'userId', message: m('engagement.signFor.already') } : null),
+      explain: (error) => (engagementReason(error) === 'already_signed' ? { field: 'userId', message: m('engagement.signFor.already') } : null),
     });
   return (
     <section aria-labelledby="offline-title">

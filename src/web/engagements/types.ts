@@ -2,9 +2,10 @@
 
 // The API's own types, imported for types only (nothing reaches the bundle): one source for the contract.
 // Dates travel as ISO strings, hence `Wire<…>` (core/wire.ts).
+import type { ApiError } from '../core/api-error.ts';
 import type { Wire } from '../core/wire.ts';
 import type { ActionKind, Status } from '../../server/commitments/model.ts';
-import type { CommitmentView, MySignature as ServerMySignature } from '../../server/commitments/view-commitment.ts';
+import type { CommitmentReason, CommitmentView, MySignature as ServerMySignature } from '../../server/commitments/schemas.ts';
 
 export type EngagementStatus = Status;
 export type { ActionKind, Target } from '../../server/commitments/model.ts';
@@ -15,6 +16,9 @@ export const ACTION_KINDS: readonly ActionKind[] = ['carpool', 'shift', 'mode_sw
 export type MySignature = Wire<ServerMySignature>;
 
 export type Engagement = Wire<CommitmentView>;
+
+/** A problem's `reason` as one of the commitment routes' reasons (the server's COMMITMENT_REASONS), or "" without one. */
+export const engagementReason = (error: Pick<ApiError, 'reason'>): CommitmentReason | '' => error.reason as CommitmentReason | '';
 
 /** An in-app notification (GET /api/notifications). */
 export interface AppNotification {

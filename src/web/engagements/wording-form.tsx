@@ -5,7 +5,7 @@ import { announce } from '../core/announce.ts';
 import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
-import type { Engagement } from './types.ts';
+import { engagementReason, type Engagement } from './types.ts';
 
 export function WordingForm({ slug, engagement, onSaved }: { slug: string; engagement: Engagement; onSaved: () => void }) {
   const { m } = useMobilityI18n();
@@ -19,7 +19,7 @@ export function WordingForm({ slug, engagement, onSaved }: { slug: string; engag
         announce(m('engagement.wording.saved'));
         onSaved();
       },
-      explain: (error) => (error.reason === 'wording_frozen' ? { field: 'wording', message: m('engagement.wording.frozen') } : null),
+      explain: (error) => (engagementReason(error) === 'wording_frozen' ? { field: 'wording', message: m('engagement.wording.frozen') } : null),
     });
   return (
     <details class="panel">
