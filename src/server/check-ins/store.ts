@@ -3,8 +3,9 @@ import { sql, type Selectable } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import type { EventBus } from '../core/events.ts';
-import type { CheckInEnrolmentsTable, ReferentStatus } from './tables.ts';
+import type { CheckInEnrolmentsTable } from './tables.ts';
 import type { Schedule } from './schedule.ts';
+import type { ReferentRecord } from './schemas.ts';
 
 export type EnrolmentRow = Selectable<CheckInEnrolmentsTable>;
 
@@ -37,14 +38,6 @@ export async function findEnrolment(db: Executor, territoryId: string, id: strin
   let q = db.selectFrom('check_in_enrolments').selectAll().where('territory_id', '=', territoryId).where('id', '=', id);
   if (lock) q = q.forUpdate();
   return q.executeTakeFirst();
-}
-
-export interface ReferentRecord {
-  userId: string;
-  displayName: string | null;
-  status: ReferentStatus;
-  invitedAt: Date;
-  answeredAt: Date | null;
 }
 
 /** The enrolment's referents (erased accounts left out), invited and active first. */

@@ -18,16 +18,20 @@ import type { CheckInKey } from '../i18n/check-ins-fr.ts';
 import { currentActing } from '../mediation/acting-store.ts';
 import { checkInApi, checkInPaths } from './paths.ts';
 import { checkSchedule, ScheduleFields, type ScheduleValues } from './schedule-fields.tsx';
-import type { Enrolment, MyCheckIns } from './types.ts';
+import { checkInReason, type CheckInReason, type Enrolment, type MyCheckIns } from './types.ts';
 import { useCheckInsI18n } from './use-check-ins-i18n.ts';
 import './check-ins.css';
 
-const REFERENT_REASONS = ['referent_unknown', 'referent_self', 'referent_duplicate', 'referent_count', 'already_enrolled'];
+const REFERENT_REASONS = ['referent_unknown', 'referent_self', 'referent_duplicate', 'referent_count', 'already_enrolled'] as const satisfies readonly CheckInReason[];
+type ReferentReason = (typeof REFERENT_REASONS)[number];
+const isReferentReason = (reason: string): reason is ReferentReason => (REFERENT_REASONS as readonly string[]).includes(reason);
 
 /** Known refusals about referents, in the page's words, next to the referents. */
 function explainReferent(c: (key: CheckInKey) => string, field: string) {
-  return (error: ApiError): Placement | null =>
-    error.reason && REFERENT_REASONS.includes(error.reason) ? { field: error.reason === 'already_enrolled' ? '' : field, message: c(`enrol.error.${error.reason}` as CheckInKey) } : null;
+  return (error: ApiError): Placement | null => {
+    const reason = checkInReason(error);
+    return isReferentReason(reason) ? { field: reason === 'already_enrolled' ? '' : field, message: c(`enrol.error.${reason}`) } : null;
+  };
 }
 
 function JoinForm({ slug, onJoined }: { slug: string; onJoined: () => void }) {

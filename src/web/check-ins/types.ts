@@ -1,92 +1,25 @@
-/** @module Shapes of the check-in API answers the pages read (see docs/check-ins.md). */
+/** @module Shapes of the check-in API answers the pages read (see docs/check-ins.md): the server's schemas, dates as ISO strings. */
 
-export type DayStatus = 'done' | 'pending' | 'missed' | 'not_expected';
-export type Channel = 'button' | 'phone';
+// The API's own types, imported for types only (nothing reaches the bundle): one source for the contract.
+import type * as S from '../../server/check-ins/schemas.ts';
+import type { ApiError } from '../core/api-error.ts';
+import type { Wire } from '../core/wire.ts';
 
-export interface Today {
-  date: string;
-  status: DayStatus;
-  deadlineAt: string;
-  checkIn: { at: string; channel: Channel } | null;
-}
+export type { CheckInReason } from '../../server/check-ins/schemas.ts';
 
-export interface Referent {
-  userId: string;
-  displayName: string | null;
-  status: 'invited' | 'active' | 'declined';
-}
+export type Today = Wire<S.TodayView>;
+export type DayStatus = Today['status'];
+export type Channel = Wire<S.CheckInAnswer>['channel'];
+export type Alert = Wire<S.AlertView>;
+export type Acknowledgement = Alert['acknowledgements'][number];
+export type Referent = Wire<S.ReferentRecord>;
+export type Enrolment = Wire<S.EnrolmentView>;
+export type MyCheckIns = Wire<S.MyCheckIns>;
+export type Watched = Wire<S.WatchedView>;
+export type Watching = Wire<S.Watching>;
+export type History = Wire<S.History>;
+export type DutyItem = Wire<S.Duty>['items'][number];
+export type CheckInAnswer = Wire<S.CheckInAnswer>;
 
-export interface Acknowledgement {
-  by: string | null;
-  role: 'referent' | 'duty';
-  action: 'on_my_way' | 'all_well';
-  note: string | null;
-  at: string;
-}
-
-export interface Alert {
-  id: string;
-  date: string;
-  deadlineAt: string;
-  raisedAt: string;
-  escalateAt: string;
-  escalatedAt: string | null;
-  resolvedAt: string | null;
-  resolution: 'checked_in' | 'all_well' | null;
-  acknowledgements: Acknowledgement[];
-}
-
-export interface Enrolment {
-  id: string;
-  deadline: string;
-  weekdays: number[];
-  escalationMinutes: number;
-  started: boolean;
-  paused: { since: string; until: string | null } | null;
-  enrolledByMediator: boolean;
-  referents: Referent[];
-  today: Today;
-}
-
-export interface MyCheckIns {
-  enrolment: Enrolment | null;
-  openAlerts: Alert[];
-}
-
-export interface Watched {
-  enrolmentId: string;
-  resident: { userId: string; displayName: string | null };
-  deadline: string;
-  weekdays: number[];
-  started: boolean;
-  paused: { since: string; until: string | null } | null;
-  today: Today;
-  openAlerts: Alert[];
-}
-
-export interface Watching {
-  invitations: { enrolmentId: string; resident: { userId: string; displayName: string | null }; invitedAt: string }[];
-  watching: Watched[];
-}
-
-export interface History {
-  resident: { userId: string; displayName: string | null };
-  deadline: string;
-  weekdays: number[];
-  days: { date: string; expected: boolean; checkIn: { at: string; channel: Channel } | null }[];
-  alerts: Alert[];
-}
-
-export interface DutyItem extends Alert {
-  enrolmentId: string;
-  resident: { userId: string; displayName: string | null; commune: string | null };
-  referents: { userId: string; displayName: string | null }[];
-}
-
-export interface CheckInAnswer {
-  date: string;
-  at: string;
-  channel: Channel;
-  alreadyDone: boolean;
-  resolvedAlerts: number;
-}
+/** The refusal's reason as one of the check-ins' (server/check-ins/schemas.ts): comparing with another string does not compile. */
+export const checkInReason = (error: Pick<ApiError, 'reason'>): S.CheckInReason | '' => error.reason as S.CheckInReason | '';

@@ -2,6 +2,7 @@
  * @module The session on behalf the web app is in (a mediator acting for a resident), kept in sessionStorage so it
  * ends with the tab; `core/api.ts` sends its id in `x-maille-acting-for` on every API call while it is set.
  */
+import { mediationReason } from './types.ts';
 
 export interface ActingSession {
   id: string;
@@ -63,7 +64,8 @@ let refused: ActingSession | null = null;
 
 /** The server refused the session (ended, past its 30 minutes, not ours): forget it so the app is the mediator's again. */
 export function forgetRefusedSession(status: number, reason: string): void {
-  if (status !== 403 || (reason !== 'session_expired' && reason !== 'not_your_session')) return;
+  const why = mediationReason({ reason });
+  if (status !== 403 || (why !== 'session_expired' && why !== 'not_your_session')) return;
   refused = currentActing();
   stopActing();
 }

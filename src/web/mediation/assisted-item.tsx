@@ -5,7 +5,7 @@ import { announce } from '../core/announce.ts';
 import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { mediationPaths } from './paths.ts';
-import type { AssistedAccount, MediationSession } from './types.ts';
+import { type AssistedAccount, type MediationSession, mediationReason, type TakeoverCode as IssuedCode } from './types.ts';
 import { useMediationI18n } from './use-mediation-i18n.ts';
 
 interface Props {
@@ -51,12 +51,12 @@ function StartSession({ slug, account, onStart }: { slug: string; account: Assis
   const [reason, setReason] = useState('');
   const onSubmit = (event: Event) =>
     form.submit(event, {
-      validate: () => onlyErrors({ reason: reason.trim().length >= 5 ? undefined : d('mediation.session.reasonShort') }),
+      validate: () => onlyErrors({ reason: reason.trim().length >= 5 ? undefined : d('form.reasonTooShort') }),
       action: async () => {
         const session = await callApi<MediationSession>('POST', territoryPath(slug, '/mediation/sessions'), { body: { residentId: account.userId, reason: reason.trim() } });
         onStart(session);
       },
-      explain: (error) => (error.reason === 'no_consent' ? { message: d('mediation.session.noConsent') } : null),
+      explain: (error) => (mediationReason(error) === 'no_consent' ? { message: d('mediation.session.noConsent') } : null),
     });
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -73,7 +73,7 @@ function TakeoverCode({ slug, account }: { slug: string; account: AssistedAccoun
   const [error, setError] = useState('');
   const issue = () => {
     setError('');
-    callApi<{ code: string; expiresAt: string }>('POST', territoryPath(slug, `/mediation/assisted/${encodeURIComponent(account.userId)}/takeover-code`)).then(
+    callApi<IssuedCode>('POST', territoryPath(slug, `/mediation/assisted/${encodeURIComponent(account.userId)}/takeover-code`)).then(
       (answer) => {
         setIssued(answer);
         announce(d('mediation.code.value', { code: answer.code }));
@@ -133,7 +133,7 @@ function Withdraw({ slug, account, onChanged }: { slug: string; account: Assiste
         {d('mediation.withdraw.confirm', { name: account.displayName })}
       </button>
       <button type="button" class="button button-quiet" onClick={() => setConfirming(false)}>
-        {d('mediation.withdraw.cancel')}
+        {d('action.cancel')}
       </button>
     </div>
   );
@@ -170,7 +170,7 @@ function Erase({ slug, account, onChanged }: { slug: string; account: AssistedAc
         document.getElementById('assisted-title')?.focus();
         onChanged();
       },
-      explain: (error) => (error.reason === 'taken_over' ? { message: d('mediation.erase.takenOver', { name: account.displayName }) } : null),
+      explain: (error) => (mediationReason(error) === 'taken_over' ? { message: d('mediation.erase.takenOver', { name: account.displayName }) } : null),
     });
   if (!open) {
     return (
@@ -192,7 +192,7 @@ function Erase({ slug, account, onChanged }: { slug: string; account: AssistedAc
       <div class="actions">
         <SubmitButton form={form} label={d('mediation.erase.confirm', { name: account.displayName })} />
         <button type="button" class="button button-quiet" onClick={cancel}>
-          {d('mediation.withdraw.cancel')}
+          {d('action.cancel')}
         </button>
       </div>
     </form>

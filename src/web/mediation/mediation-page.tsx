@@ -15,7 +15,7 @@ import { useCommunes } from '../commute/use-communes.ts';
 import { currentActing, startActing } from './acting-store.ts';
 import { AssistedItem } from './assisted-item.tsx';
 import { SessionList } from './session-list.tsx';
-import type { AssistedAccount, MediationSession } from './types.ts';
+import { type AssistedAccount, type MediationSession, mediationReason } from './types.ts';
 import { useMediationI18n } from './use-mediation-i18n.ts';
 import './mediation.css';
 
@@ -87,7 +87,7 @@ function CreateAssisted({ slug, onCreated }: { slug: string; onCreated: () => vo
   const [commune, setCommune] = useState('');
   const [consentRef, setConsentRef] = useState('');
   const [consentDate, setConsentDate] = useState('');
-  const required = d('mediation.create.required');
+  const required = d('form.required');
   const onSubmit = (event: Event) =>
     form.submit(event, {
       validate: () =>
@@ -105,7 +105,7 @@ function CreateAssisted({ slug, onCreated }: { slug: string; onCreated: () => vo
         setConsentDate('');
         onCreated();
       },
-      explain: (error) => (error.reason === 'consent_ref_used' ? { field: 'consentRef', message: d('mediation.create.refUsed') } : null),
+      explain: (error) => (mediationReason(error) === 'consent_ref_used' ? { field: 'consentRef', message: d('mediation.create.refUsed') } : null),
     });
   const options = [{ value: '', label: d('mediation.create.communeChoose') }, ...(communes ?? []).map((c) => ({ value: c.code, label: c.name }))];
   return (

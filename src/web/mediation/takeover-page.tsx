@@ -10,6 +10,7 @@ import { useSession } from '../core/session.tsx';
 import type { Me } from '../core/types.ts';
 import { checkEmail, checkPassword, onlyErrors, useForm } from '../core/use-form.ts';
 import { useMediationI18n } from './use-mediation-i18n.ts';
+import { mediationReason } from './types.ts';
 
 export function TakeoverPage({ territory: slug }: { territory: string }) {
   const { d, t } = useMediationI18n();
@@ -34,9 +35,9 @@ export function TakeoverPage({ territory: slug }: { territory: string }) {
         route(paths.account(slug));
       },
       explain: (error) => {
-        if (error.reason === 'code_invalid') return { field: 'code', message: d('takeover.badCode') };
+        if (mediationReason(error) === 'code_invalid') return { field: 'code', message: d('takeover.badCode') };
         if (error.code === 'conflict') return { field: 'email', message: d('takeover.emailTaken') };
-        if (error.reason === 'staff_session') return { message: d('takeover.staffSession') };
+        if (mediationReason(error) === 'staff_session') return { message: d('takeover.staffSession') };
         return null;
       },
     });

@@ -1,39 +1,18 @@
-/** @module Shapes of the mediation API answers, as the pages read them. */
+/** @module Shapes of the mediation API answers, as the pages read them: the server's schemas, dates as ISO strings. */
 
-export type ConsentStatus = 'active' | 'withdrawn' | 'taken_over';
+// The API's own types, imported for types only (nothing reaches the bundle): one source for the contract.
+import type { NamedAuditRecord } from '../../server/audit/schemas.ts';
+import type { AssistedAccount as ServerAssistedAccount, MediationReason, MediationSession as ServerMediationSession, TakeoverCode as ServerTakeoverCode } from '../../server/mediation/schemas.ts';
+import type { ApiError } from '../core/api-error.ts';
+import type { Wire } from '../core/wire.ts';
 
-export interface AssistedAccount {
-  userId: string;
-  displayName: string;
-  communeCode: string | null;
-  communeName: string | null;
-  consentRef: string;
-  consentAt: string;
-  createdBy: string | null;
-  createdByName: string | null;
-  status: ConsentStatus;
-}
+export type { ConsentStatus } from '../../server/mediation/model.ts';
+export type { MediationReason } from '../../server/mediation/schemas.ts';
 
-export interface MediationSession {
-  id: string;
-  residentId: string;
-  residentName: string;
-  reason: string;
-  startedAt: string;
-  expiresAt: string;
-  endedAt: string | null;
-}
+export type AssistedAccount = Wire<ServerAssistedAccount>;
+export type MediationSession = Wire<ServerMediationSession>;
+export type TakeoverCode = Wire<ServerTakeoverCode>;
+export type AuditEntry = Wire<NamedAuditRecord>;
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  onBehalfOfId: string | null;
-  onBehalfOfName: string | null;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  reason: string | null;
-  details: Record<string, unknown>;
-}
+/** The refusal's reason as one of mediation's (server/mediation/schemas.ts): comparing with another string does not compile. */
+export const mediationReason = (error: Pick<ApiError, 'reason'>): MediationReason | '' => error.reason as MediationReason | '';
