@@ -1,6 +1,6 @@
 /** @module Synthetic morning commutes over the demo territory: a gravity model on the real commune populations. */
 import type { CommuneFeature } from '../../src/server/demo/load-communes.ts';
-import { seededRandom, type Random } from '../../src/server/demo/random.ts';
+import { seededRandom, type Random } from '../../src/server/core/random.ts';
 import type { IndexedTrip } from '../../src/server/carpool/matching.ts';
 import { greatCircleKm, type LatLng } from '../../src/server/core/router.ts';
 

@@ -2,7 +2,7 @@
 /** @module The `maille` command line: start, migrate, seed, mail list, jobs run, backup, restore. */
 import { Command } from 'commander';
 import { ConfigError } from '../server/core/config.ts';
-import { DEMO_NAME } from '../server/demo/seed-demo.ts';
+import { DEMO_NAME } from '../server/demo/index.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { mailListCommand, migrateCommand, seedCommand, startCommand } from './commands.ts';
 import { jobsRunCommand } from './jobs-command.ts';

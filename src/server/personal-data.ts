@@ -3,21 +3,21 @@
  * erasure runs them (memberships first, so no community is left without an organiser; notifications last, so what
  * others were told is scrubbed after every capability has had its say). Accounts runs the list and knows none of them.
  */
-import { carpoolPersonalData } from './carpool/personal-data.ts';
-import { checkInPersonalData } from './check-ins/personal-data.ts';
-import { commitmentPersonalData } from './commitments/personal-data.ts';
-import { communityPersonalData } from './communities/personal-data.ts';
-import { commutePersonalData } from './commute/personal-data.ts';
+import { carpoolPersonalData } from './carpool/index.ts';
+import { checkInPersonalData } from './check-ins/index.ts';
+import { commitmentPersonalData } from './commitments/index.ts';
+import { communityPersonalData } from './communities/index.ts';
+import { commutePersonalData } from './commute/index.ts';
 import type { PersonalDataSource } from './core/personal-data.ts';
-import { corridorPersonalData } from './corridors/personal-data.ts';
-import { impactPersonalData } from './impact/personal-data.ts';
-import { incentivePersonalData } from './incentives/wallet-personal-data.ts';
-import { mediationPersonalData } from './mediation/personal-data.ts';
-import { moderationPersonalData } from './moderation/personal-data.ts';
-import { mutualAidPersonalData } from './mutual-aid/personal-data.ts';
-import { notificationPersonalData } from './notifications/personal-data.ts';
-import { territoryPersonalData } from './territories/personal-data.ts';
-import { volunteeringPersonalData } from './volunteering/personal-data.ts';
+import { corridorPersonalData } from './corridors/index.ts';
+import { impactPersonalData } from './impact/index.ts';
+import { incentivePersonalData } from './incentives/index.ts';
+import { mediationPersonalData } from './mediation/index.ts';
+import { moderationPersonalData } from './moderation/index.ts';
+import { mutualAidPersonalData } from './mutual-aid/index.ts';
+import { notificationPersonalData } from './notifications/index.ts';
+import { territoryPersonalData } from './territories/index.ts';
+import { volunteeringPersonalData } from './volunteering/index.ts';
 
 export const personalDataSources: readonly PersonalDataSource[] = [
   communityPersonalData,

@@ -4,7 +4,7 @@ import { verifyPassword } from '../core/auth/password.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { normaliseEmail } from './model.ts';
 import { findActiveUser, findActiveUserByEmail } from './queries.ts';
 import { forgiveAttempt, reservePasswordCheck, throttleAccount } from './sign-in-throttle.ts';

@@ -6,7 +6,7 @@ import type { Database, Transaction } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { erasePersonalData, type PersonalDataSource } from '../core/personal-data.ts';
 import type { EventBus } from '../core/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { deleteMailTo, scrubMailAbout } from '../core/mailer/outbox.ts';
 import { findActiveUser } from './queries.ts';
 import { clearAccountFailures, forgiveAttempt, reservePasswordCheck, throttleAccount } from './sign-in-throttle.ts';

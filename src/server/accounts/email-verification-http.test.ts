@@ -5,7 +5,7 @@ import { databaseKinds } from '../../../test/support/database.ts';
 import { buildCommunity, buildTerritory, buildUser, PASSWORD, type TerritoryFixture } from '../../../test/support/factories.ts';
 import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
 import { enqueueMail } from '../core/mailer/outbox.ts';
-import { notify } from '../notifications/notify.ts';
+import { notify } from '../notifications/index.ts';
 import { VERIFY_MAILS } from './verify-email.ts';
 
 describe.each(databaseKinds())('e-mail verification on %s', (kind) => {

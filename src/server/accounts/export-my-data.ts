@@ -6,8 +6,8 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { exportPersonalData, type PersonalDataSource } from '../core/personal-data.ts';
-import { listAuditAbout, type AuditRecord } from '../audit/list-audit.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { listAuditAbout, type AuditRecord } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
 
 export interface AccountExport {
   exportedAt: Date;

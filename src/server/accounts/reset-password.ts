@@ -9,7 +9,7 @@ import { digest, newSecret } from '../core/auth/tokens.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
 import { enqueueMail } from '../core/mailer/outbox.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { normaliseEmail, passwordProblem, RESET_TOKEN_MINUTES } from './model.ts';
 import { resetMail } from './messages.ts';
 import { reserveAttempt, type Limit } from './sign-in-throttle.ts';

@@ -1,5 +1,7 @@
-/** @module Request and response schemas of account routes. */
-import { Type } from 'typebox';
+/** @module Request and response schemas of account routes, and the types its use-cases return. */
+import { Type, type Static } from 'typebox';
+import { StringEnum } from '../core/http/schemas.ts';
+import { TERRITORY_ROLES } from '../territories/index.ts';
 import { PASSWORD_MAX } from './model.ts';
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });

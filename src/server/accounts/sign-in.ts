@@ -4,7 +4,7 @@ import { verifyPassword } from '../core/auth/password.ts';
 import { createSession, deleteSession, type NewSession, type Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { normaliseEmail } from './model.ts';
 import { findActiveUserByEmail } from './queries.ts';
 import { forgiveAttempt, reservePasswordCheck } from './sign-in-throttle.ts';

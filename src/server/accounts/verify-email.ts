@@ -9,7 +9,7 @@ import { digest, newSecret } from '../core/auth/tokens.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { enqueueMail } from '../core/mailer/outbox.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { verificationMail } from './messages.ts';
 import { VERIFY_TOKEN_HOURS } from './model.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';

@@ -5,8 +5,8 @@ import type { CarpoolRole, Database } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
 import { cellCenter, toCell, type LatLng } from '../core/geo.ts';
 import { localDate, toMinutes } from '../core/time-of-day.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
-import { communeAt } from '../territories/locate.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { communeAt } from '../territories/index.ts';
 import type { CarpoolIndexes } from './trip-store.ts';
 
 export interface Place extends LatLng {

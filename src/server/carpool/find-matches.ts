@@ -2,9 +2,9 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { currentFactors } from '../impact/factor-store.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
-import { blockedAmong } from '../moderation/blocks.ts';
+import { currentFactors } from '../impact/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { blockedAmong } from '../moderation/index.ts';
 import { rideImpact } from './ride-impact.ts';
 import { findOwnTrip, toTripView, type TripView } from './list-trips.ts';
 import { loadIndexedTrips, type CarpoolIndexes } from './trip-store.ts';

@@ -2,12 +2,12 @@
 // route re-filters closed trips, so the route alone cannot tell a stale index from a fresh one): a trip
 // written, a community joined or left, an account erased.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { deleteAccount } from '../accounts/delete-account.ts';
+import { deleteAccount } from '../accounts/index.ts';
 import { personalDataSources } from '../personal-data.ts';
 import { fixedClock } from '../core/clock.ts';
 import type { DatabaseHandle } from '../core/database/connect.ts';
 import { createEventBus, type EventBus } from '../core/events.ts';
-import { joinCommunity, leaveCommunity } from '../communities/join-community.ts';
+import { joinCommunity, leaveCommunity } from '../communities/index.ts';
 import { databaseKinds, openTestDatabase } from '../../../test/support/database.ts';
 import { buildCommunity, buildTerritory, buildUser, PASSWORD, type TerritoryFixture, type UserFixture } from '../../../test/support/factories.ts';
 import { createTrip, type TripInput } from './create-trip.ts';

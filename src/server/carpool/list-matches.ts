@@ -1,7 +1,7 @@
 /** @module The viewer's rides: proposed, accepted, done or cancelled, with the other person's display name only. */
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { proofClass } from './match-access.ts';
 
 export async function listMyMatches(db: Database, slug: string, viewer: Viewer | null) {

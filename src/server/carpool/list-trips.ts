@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
 import { toHHMM } from '../core/time-of-day.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import type { CarpoolIndexes, TripRow } from './trip-store.ts';
 
 export interface TripView {

@@ -2,10 +2,11 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { blockedError } from './blocked.ts';
 import { findPartyMatch } from './match-access.ts';
-import { isBlockedEitherWay } from '../moderation/blocks.ts';
+import type { MessageView } from './schemas.ts';
+import { isBlockedEitherWay } from '../moderation/index.ts';
 
 export async function listMessages(db: Database, input: { slug: string; viewer: Viewer | null; matchId: string }) {
   const territory = await resolveTerritory(db, input.slug);

@@ -3,8 +3,8 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
-import { isBlockedEitherWay } from '../moderation/blocks.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { isBlockedEitherWay } from '../moderation/index.ts';
 import { blockedError } from './blocked.ts';
 import { findPartyMatch } from './match-access.ts';
 

@@ -2,9 +2,9 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { countGesturesOf } from '../impact/count-gestures-of.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import { recordAudit } from '../audit/index.ts';
+import { countGesturesOf } from '../impact/index.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 
 /** The review queue: pseudonymous (ids, date, distance, flags) — no names are needed to apply the rules. */
 export async function listPendingReviews(db: Database, slug: string, viewer: Viewer | null) {

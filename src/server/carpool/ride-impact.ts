@@ -1,5 +1,5 @@
 /** @module What one shared ride avoids: the passenger's solo drive, less the driver's detour, split in two. */
-import type { Factor, FactorKey } from '../impact/factors.ts';
+import type { Factor, FactorKey } from '../impact/index.ts';
 
 export interface RideImpact {
   /** For the whole ride. */

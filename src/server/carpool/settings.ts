@@ -4,9 +4,10 @@ import type { Clock } from '../core/clock.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
-import { MOBICOOP_RULES, type MatchRules } from './matching.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { MOBICOOP_RULES } from './matching.ts';
+import type { CarpoolSettings } from './schemas.ts';
 import { ROAD_FACTOR } from '../core/router.ts';
 
 export interface CarpoolSettings extends MatchRules {

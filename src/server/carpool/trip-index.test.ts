@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bruteForceTopMatches, MOBICOOP_RULES, type IndexedTrip, type MatchRules } from './matching.ts';
 import { crowFliesRouter, type LatLng, type Router } from '../core/router.ts';
 import { lowerBoundDriverExcess, lowerBoundPassengerPath, TripIndex } from './trip-index.ts';
-import { seededRandom } from '../demo/random.ts';
+import { seededRandom } from '../core/random.ts';
 
 const router = crowFliesRouter();
 /** Same legs, but no promise about geometry: the index may only use bounds that need none. */

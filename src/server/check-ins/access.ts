@@ -6,9 +6,9 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor, TerritoryRole } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { requireResident, type TerritoryActor } from '../territories/access.ts';
-import type { TerritoryRef } from '../territories/queries.ts';
+import { auditActor } from '../audit/index.ts';
+import { requireResident, type TerritoryActor } from '../territories/index.ts';
+import type { TerritoryRef } from '../territories/index.ts';
 import { isActiveReferent, type EnrolmentRow } from './store.ts';
 
 /** Roles that may read a resident's history with a logged reason. */

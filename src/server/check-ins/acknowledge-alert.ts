@@ -5,9 +5,9 @@
  */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { isDuty } from './access.ts';
 import { resolveOpenAlerts } from './check-in.ts';
 import { sendCheckInNotice } from './deliver.ts';

@@ -6,8 +6,8 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Transaction } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { recordAudit, type AuditAction } from '../audit/record-audit.ts';
-import { resolveTerritory } from '../territories/access.ts';
+import { recordAudit, type AuditAction } from '../audit/index.ts';
+import { resolveTerritory } from '../territories/index.ts';
 import { requireSelf, type SelfActor } from './access.ts';
 import { today } from './schedule.ts';
 import { findEnrolmentOf, type CheckInDeps, type EnrolmentRow } from './store.ts';

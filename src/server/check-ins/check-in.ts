@@ -6,12 +6,12 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireActingConsent } from '../mediation/access.ts';
-import type { NotifyContext } from '../notifications/notify.ts';
-import { resolveTerritory } from '../territories/access.ts';
-import type { TerritoryRef } from '../territories/queries.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireActingConsent } from '../mediation/index.ts';
+import type { NotifyContext } from '../notifications/index.ts';
+import { resolveTerritory } from '../territories/index.ts';
+import type { TerritoryRef } from '../territories/index.ts';
 import { requireSelf } from './access.ts';
 import { sendCheckInNotice } from './deliver.ts';
 import { today } from './schedule.ts';

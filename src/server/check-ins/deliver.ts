@@ -1,7 +1,7 @@
 /** @module Sends one check-in notice through notify(), in the caller's transaction; people who blocked each other are left out. */
 import type { Executor } from '../core/database/schema.ts';
-import { blockedAmong } from '../moderation/blocks.ts';
-import { notify, type NotifyContext } from '../notifications/notify.ts';
+import { blockedAmong } from '../moderation/index.ts';
+import { notify, type NotifyContext } from '../notifications/index.ts';
 import { noticeMail, type CheckInNotice, type NoticeParams } from './messages.ts';
 
 export interface NoticeTarget {

@@ -7,11 +7,11 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireActingConsent } from '../mediation/access.ts';
-import { resolveTerritory } from '../territories/access.ts';
-import type { TerritoryRef } from '../territories/queries.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireActingConsent } from '../mediation/index.ts';
+import { resolveTerritory } from '../territories/index.ts';
+import type { TerritoryRef } from '../territories/index.ts';
 import { requireSelf } from './access.ts';
 import { inviteReferents, resolveReferents } from './referents.ts';
 import { displayNameOf, findEnrolmentOf, mailQueued, type CheckInDeps } from './store.ts';

@@ -6,9 +6,9 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { requireSelf } from './access.ts';
 import { inviteReferents, resolveReferents } from './referents.ts';
 import { MAX_REFERENTS } from './schedule.ts';

@@ -1,5 +1,5 @@
 /** @module What check-ins tell people (in-app kind and parameters, and the mail in French or English). No health wording, ever. */
-import type { NotificationLocale } from '../notifications/notify.ts';
+import type { NotificationLocale } from '../notifications/index.ts';
 
 export type CheckInNotice = 'invited' | 'missed' | 'escalated' | 'acknowledged' | 'resolved';
 

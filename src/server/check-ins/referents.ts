@@ -1,9 +1,9 @@
 /** @module Referents named by Maille number or e-mail become residents of the territory, checked one by one; invitations are written and sent. */
 import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { isBlockedEitherWay } from '../moderation/blocks.ts';
-import type { NotifyContext } from '../notifications/notify.ts';
-import type { TerritoryRef } from '../territories/queries.ts';
+import { isBlockedEitherWay } from '../moderation/index.ts';
+import type { NotifyContext } from '../notifications/index.ts';
+import type { TerritoryRef } from '../territories/index.ts';
 import { sendCheckInNotice } from './deliver.ts';
 import type { ReferentHandle } from './validate.ts';
 

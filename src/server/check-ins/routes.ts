@@ -1,8 +1,8 @@
 /** @module HTTP routes: Daily check-ins for isolated people: enrolment, referents, alerts, escalation. */
 import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
-import { CalendarDate, DateTime, IdParam, NoContent, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
-import { StaffReason } from '../audit/staff-read.ts';
+import { CalendarDate, IdParam, NoContent, problemResponsesFor, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { StaffReason } from '../audit/index.ts';
 import { acknowledgeAlert } from './acknowledge-alert.ts';
 import { changeSchedule, leaveCheckIns, pauseEnrolment, resumeEnrolment } from './change-enrolment.ts';
 import { checkInToday, recordPhoneCheckIn } from './check-in.ts';

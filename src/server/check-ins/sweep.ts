@@ -5,7 +5,7 @@
  * and an alert is unique per follow-up and day, so overlapping sweeps never repeat one.
  */
 import { toHHMM } from '../core/time-of-day.ts';
-import type { NotifyContext } from '../notifications/notify.ts';
+import type { NotifyContext } from '../notifications/index.ts';
 import { sendCheckInNotice } from './deliver.ts';
 import { daysToAlert, deadlineOn, escalationDue, shouldEscalate, addDays, today } from './schedule.ts';
 import { activeReferentIds, displayNameOf, dutyIds, findEnrolment, mailQueued, toSchedule, type CheckInDeps } from './store.ts';

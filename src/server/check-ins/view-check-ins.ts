@@ -6,9 +6,9 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { toHHMM } from '../core/time-of-day.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { auditStaffRead, statedReason } from '../audit/staff-read.ts';
-import { requireResident, requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import { recordAudit } from '../audit/index.ts';
+import { auditStaffRead, statedReason } from '../audit/index.ts';
+import { requireResident, requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import { DUTY_ROLES, notVisible, reasonRequired, relationTo } from './access.ts';
 import { addDays, dayStatus, deadlineOn, isDayExpected, today, type DayStatus } from './schedule.ts';
 import { findEnrolment, findEnrolmentOf, listReferents, toSchedule, type CheckInDeps, type EnrolmentRow, type ReferentRecord } from './store.ts';

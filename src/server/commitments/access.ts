@@ -4,7 +4,7 @@
  * like anyone else, and people they collected on paper confirm for themselves.
  */
 import type { Executor, TerritoryRole } from '../core/database/schema.ts';
-import { findRoles } from '../territories/queries.ts';
+import { findRoles } from '../territories/index.ts';
 import type { CommitmentRow } from './store.ts';
 
 export const OFFLINE_STAFF: readonly TerritoryRole[] = ['mediator', 'operator', 'admin'];

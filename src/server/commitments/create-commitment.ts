@@ -3,8 +3,8 @@ import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid, notFound } from '../core/errors.ts';
-import { requireOrganiser, resolveForResident } from '../communities/access.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { requireOrganiser, resolveForResident } from '../communities/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import type { ActionKind, Scope } from './model.ts';
 import { validateCommitment } from './validate.ts';
 

@@ -1,6 +1,6 @@
 /** @module Commitment notices through Maille's notifications: milestones to every signer and the creator, the nudge, the check, a signature entered for someone. */
 import type { Executor } from '../core/database/schema.ts';
-import { notify, type NotifyContext } from '../notifications/notify.ts';
+import { notify, type NotifyContext } from '../notifications/index.ts';
 import { progressAt } from './lifecycle.ts';
 import { noticeMail, type CommitmentNotice } from './messages.ts';
 import type { CommitmentState } from './model.ts';

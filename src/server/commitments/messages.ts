@@ -1,5 +1,5 @@
 /** @module What commitment notifications say by mail, in French and English (the web app words the in-app ones from kind and params). */
-import type { NotificationLocale } from '../notifications/notify.ts';
+import type { NotificationLocale } from '../notifications/index.ts';
 import type { Milestone } from './model.ts';
 
 /** Every commitment notification kind: the milestones, the creator's nudge, the check, a signature entered for someone. */

@@ -1,5 +1,5 @@
 /** @module What a person is told by mail when a signature collected on paper is entered for them, in French and English. */
-import type { NotificationLocale } from '../notifications/notify.ts';
+import type { NotificationLocale } from '../notifications/index.ts';
 
 /** `offline_pending`: waiting for their confirmation; `offline_recorded`: confirmed inside a mediator's session with them. */
 export type OfflineNotice = 'offline_pending' | 'offline_recorded';

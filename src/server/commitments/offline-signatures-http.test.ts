@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/database.ts';
 import { addMember, buildCommunity, buildTerritory, buildUser, PASSWORD, type TerritoryFixture, type UserFixture } from '../../../test/support/factories.ts';
 import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
-import { ACTING_FOR_HEADER } from '../mediation/model.ts';
+import { ACTING_FOR_HEADER } from '../mediation/index.ts';
 
 const DAY = 86_400_000;
 

@@ -3,9 +3,9 @@
  * whose consent is active, and the consent reference stored is the one recorded with their account, never the request's.
  */
 import type { Viewer } from '../core/auth/sessions.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireActingConsent } from '../mediation/access.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireActingConsent } from '../mediation/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { recordSignature, type SignatureOutcome } from './record-signature.ts';
 import { withLockedCommitment } from './sign-commitment.ts';
 import type { CommitmentDeps } from './store.ts';

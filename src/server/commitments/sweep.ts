@@ -4,7 +4,7 @@
  * decision is stored under the commitment's row lock with the notices it sends, so two sweeps never repeat one.
  */
 import { sql } from 'kysely';
-import type { NotifyContext } from '../notifications/notify.ts';
+import type { NotifyContext } from '../notifications/index.ts';
 import { sendNotice, signersAndCreator } from './deliver.ts';
 import { statusAt } from './lifecycle.ts';
 import { notificationsAt, shouldNudgeCreator, STALL_QUIET_MS } from './notifications.ts';

@@ -2,8 +2,8 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { CommunityRow, Executor } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { requireResident, resolveTerritory, type TerritoryActor } from '../territories/access.ts';
-import type { TerritoryRef } from '../territories/queries.ts';
+import { requireResident, resolveTerritory, type TerritoryActor } from '../territories/index.ts';
+import type { TerritoryRef } from '../territories/index.ts';
 import { canSeeCommunity, canSeeMembers, isOrganiser, type Membership } from './model.ts';
 import { findCommunity, findMembership } from './queries.ts';
 

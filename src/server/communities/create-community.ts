@@ -4,8 +4,8 @@ import { newCode } from '../core/auth/tokens.ts';
 import type { CommunityKind, CommunityVisibility, Database, JoinPolicy } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { normaliseDomain } from './model.ts';
 import { toCommunityView, type CommunityView } from './view.ts';
 

@@ -2,7 +2,7 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { CommunityRole, Database, MembershipStatus } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
-import { resolveTerritory } from '../territories/access.ts';
+import { resolveTerritory } from '../territories/index.ts';
 import { requireMembersVisible, resolveVisibleCommunity } from './access.ts';
 import { isOrganiser } from './model.ts';
 import { countActiveMembers, findCommunityByInvite } from './queries.ts';

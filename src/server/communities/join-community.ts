@@ -3,11 +3,12 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, MembershipStatus } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { canSeeCommunity, decideJoin } from './model.ts';
 import { countOrganisers, findMembership, lockCommunity } from './queries.ts';
-import { verifiedEmailOf } from '../accounts/verify-email.ts';
+import type { JoinAnswer } from './schemas.ts';
+import { verifiedEmailOf } from '../accounts/index.ts';
 
 /**
  * Joins (or asks to join) a community. Idempotent: joining again answers the current status.

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { CommunityKind, Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { resolveTerritory } from '../territories/access.ts';
+import { resolveTerritory } from '../territories/index.ts';
+import type { DirectoryPage } from './schemas.ts';
 import { toCommunityView, type CommunityView } from './view.ts';
 
 export interface DirectoryQuery {

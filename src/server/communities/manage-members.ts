@@ -3,7 +3,7 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { CommunityRole, Database, Transaction } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
-import { recordAudit, type AuditAction } from '../audit/record-audit.ts';
+import { recordAudit, type AuditAction } from '../audit/index.ts';
 import { requireOrganiser, resolveForResident } from './access.ts';
 import { countOrganisers, findMembership, lockCommunity } from './queries.ts';
 

@@ -3,7 +3,7 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import { newCode } from '../core/auth/tokens.ts';
 import type { Database } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { requireOrganiser, resolveForResident } from './access.ts';
 import { domainFor, type CommunityInput } from './create-community.ts';
 import { countActiveMembers } from './queries.ts';

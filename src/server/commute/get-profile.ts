@@ -3,7 +3,8 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { CommuteMode, Database, Executor, MeetingPoint } from '../core/database/schema.ts';
 import { cellCenter, type LatLng } from '../core/geo.ts';
 import { toHHMM } from '../core/time-of-day.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
+import type { ProfileView } from './schemas.ts';
 
 export interface ProfileView {
   homeCell: string;

@@ -5,8 +5,8 @@ import type { CommuteMode, Database, MeetingPoint } from '../core/database/schem
 import { cellCenter, toCell, type LatLng } from '../core/geo.ts';
 import { toMinutes } from '../core/time-of-day.ts';
 import { crowFliesRouter } from '../core/router.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
-import { communeAt } from '../territories/locate.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { communeAt } from '../territories/index.ts';
 import { checkWindow } from './model.ts';
 import { getProfile, type ProfileView } from './get-profile.ts';
 

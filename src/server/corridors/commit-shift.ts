@@ -5,11 +5,11 @@ import type { Database, Period } from '../core/database/schema.ts';
 import { AppError, invalid, notFound } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
 import { isoWeekday, localDate } from '../core/time-of-day.ts';
-import { currentFactors } from '../impact/factor-store.ts';
-import { othersThisWeek, type NotAlone } from '../impact/not-alone.ts';
-import { recordGesture } from '../impact/record-gesture.ts';
-import { BACKFILL_DAYS } from '../impact/record-mode-switch.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { currentFactors } from '../impact/index.ts';
+import { othersThisWeek, type NotAlone } from '../impact/index.ts';
+import { recordGesture } from '../impact/index.ts';
+import { BACKFILL_DAYS } from '../impact/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { listCorridorRows } from './queries.ts';
 
 export interface CommitmentInput {

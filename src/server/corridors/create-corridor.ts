@@ -3,9 +3,9 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { toMinutes } from '../core/time-of-day.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 
 export interface CorridorInput {
   name: string;

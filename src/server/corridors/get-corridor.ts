@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Database, Period } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
 import { isoWeekday, localDate, toHHMM, weekStart } from '../core/time-of-day.ts';
-import { resolveTerritory } from '../territories/access.ts';
+import { resolveTerritory } from '../territories/index.ts';
 import { delaySavedForGestures } from './delay-saved.ts';
 import { applyShifts, committedShifts, listCorridorRows, periodModel, type CorridorRow } from './queries.ts';
 import { runQueue, shareToClear } from './queue-model.ts';

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planCommunities, spreadByPopulation, type CommuneInfo } from './plan.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../core/random.ts';
 
 const communes = (pops: number[]): CommuneInfo[] => pops.map((population, i) => ({ code: `2100${i}`, name: `C${i}`, population }));
 

@@ -1,7 +1,7 @@
 /** @module Pure plan of a synthetic territory: residents spread by population, communities of realistic sizes. */
 import type { CommunityKind, CommunityVisibility, JoinPolicy } from '../core/database/schema.ts';
 import { ASSOCIATIONS, DIJON_QUARTERS, FIRST_NAMES, LAST_INITIALS, SCHOOL_KINDS, SCHOOL_NAMES, WORKPLACES } from './names.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../core/random.ts';
 
 export interface CommuneInfo {
   code: string;

@@ -4,12 +4,12 @@
  */
 import type { Database } from '../core/database/schema.ts';
 import { localDate } from '../core/time-of-day.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { maxPerPersonPerDay, maxPerPersonPerMonth, minProofClass, onlyKinds, onWeekdays, perGesture, timeWindowBonus } from '../incentives/campaign-rules.ts';
-import { checkCampaignInput, type CampaignInput } from '../incentives/campaign-input.ts';
-import { budgetAccount, fundingAccount } from '../incentives/campaign-store.ts';
-import { postTransaction } from '../incentives/ledger-store.ts';
-import { settleCampaign } from '../incentives/settle-campaign.ts';
+import { recordAudit } from '../audit/index.ts';
+import { maxPerPersonPerDay, maxPerPersonPerMonth, minProofClass, onlyKinds, onWeekdays, perGesture, timeWindowBonus } from '../incentives/index.ts';
+import { checkCampaignInput, type CampaignInput } from '../incentives/index.ts';
+import { budgetAccount, fundingAccount } from '../incentives/index.ts';
+import { postTransaction } from '../incentives/index.ts';
+import { settleCampaign } from '../incentives/index.ts';
 import { DEMO_SLUG } from './seed-demo.ts';
 
 const DAY = 86_400_000;

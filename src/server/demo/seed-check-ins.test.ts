@@ -3,7 +3,7 @@
 // passed on to the people on duty; nothing is missed when the demo starts, so its own sweep raises no alert.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
-import { sweepCheckIns } from '../check-ins/sweep.ts';
+import { sweepCheckIns } from '../check-ins/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from './seed-demo.ts';
 import { DEMO_FOLLOW_UPS, ensureDemoCheckIns } from './seed-check-ins.ts';
 

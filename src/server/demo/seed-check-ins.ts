@@ -6,7 +6,7 @@
  * Added once; no health data anywhere.
  */
 import type { Database, Transaction } from '../core/database/schema.ts';
-import { addDays, deadlineOn, today } from '../check-ins/schedule.ts';
+import { addDays, deadlineOn, today } from '../check-ins/index.ts';
 import { DEMO_ACCOUNTS, DEMO_SLUG } from './seed-demo.ts';
 
 const MINUTE = 60_000;

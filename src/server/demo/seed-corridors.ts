@@ -1,8 +1,8 @@
 /** @module The demo territory's four corridors into Dijon (plausible, invented figures; see corridor-presets.ts). */
 import type { Database } from '../core/database/schema.ts';
 import { toHHMM } from '../core/time-of-day.ts';
-import { DIJON_CORRIDORS } from '../corridors/corridor-presets.ts';
-import { insertCorridor } from '../corridors/create-corridor.ts';
+import { DIJON_CORRIDORS } from '../corridors/index.ts';
+import { insertCorridor } from '../corridors/index.ts';
 import { DEMO_SLUG } from './seed-demo.ts';
 
 /** Adds the corridors to the demo territory when it has none (also for databases seeded before corridors existed). */

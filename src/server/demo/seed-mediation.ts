@@ -3,7 +3,7 @@
  * demo mediator (mediatrice@demo.maille.fr) created with a paper consent reference, so the mediation desk is not empty.
  */
 import type { Database } from '../core/database/schema.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { DEMO_ACCOUNTS, DEMO_SLUG } from './seed-demo.ts';
 
 export interface DemoAssisted {

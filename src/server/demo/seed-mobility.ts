@@ -4,13 +4,13 @@ import type { CarpoolTripsTable, CommuteProfilesTable, Database, GesturesTable }
 import { cellCenter, geometryContains, toCell, type LatLng } from '../core/geo.ts';
 import { isoWeekday, localDate, weekStart } from '../core/time-of-day.ts';
 import { crowFliesRouter } from '../core/router.ts';
-import { currentFactors } from '../impact/factor-store.ts';
-import { PLAUSIBLE_MAX_KM, resolveCounterfactual } from '../impact/counterfactual.ts';
-import { modeSwitchImpact, type Mode } from '../impact/impact.ts';
-import { bboxOf } from '../territories/model.ts';
+import { currentFactors } from '../impact/index.ts';
+import { PLAUSIBLE_MAX_KM, resolveCounterfactual } from '../impact/index.ts';
+import { modeSwitchImpact, type Mode } from '../impact/index.ts';
+import { bboxOf } from '../territories/index.ts';
 import { loadCommunes, type CommuneFeature } from './load-communes.ts';
 import { DEMO_SLUG } from './seed-demo.ts';
-import { seededRandom, type Random } from './random.ts';
+import { seededRandom, type Random } from '../core/random.ts';
 
 // Shares of synthetic residents, chosen to give every page something to show, not measured.
 const SHARE_WITH_PROFILE = 0.3;

@@ -7,11 +7,11 @@
 import type { Insertable } from 'kysely';
 import type { Database } from '../core/database/schema.ts';
 import { geometryContains, toCell, type LatLng } from '../core/geo.ts';
-import { AID_RESOLUTION } from '../mutual-aid/model.ts';
-import type { AidKind, AidOffersTable, AidTime, AidUrgency } from '../mutual-aid/tables.ts';
-import { bboxOf } from '../territories/model.ts';
+import { AID_RESOLUTION } from '../mutual-aid/index.ts';
+import type { AidKind, AidOffersTable, AidTime, AidUrgency } from '../mutual-aid/index.ts';
+import { bboxOf } from '../territories/index.ts';
 import { loadCommunes, type CommuneFeature } from './load-communes.ts';
-import { seededRandom, type Random } from './random.ts';
+import { seededRandom, type Random } from '../core/random.ts';
 import { DEMO_ACCOUNTS, DEMO_SLUG } from './seed-demo.ts';
 
 const HOUR = 3_600_000;

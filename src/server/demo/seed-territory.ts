@@ -4,7 +4,7 @@ import { AppError } from '../core/errors.ts';
 import { newCode } from '../core/auth/tokens.ts';
 import { loadCommunes, territoryBoundary, type CommuneFeature } from './load-communes.ts';
 import { planCommunities, residentName, spreadByPopulation } from './plan.ts';
-import { seededRandom, type Random } from './random.ts';
+import { seededRandom, type Random } from '../core/random.ts';
 
 export interface SeedOptions {
   slug: string;

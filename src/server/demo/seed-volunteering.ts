@@ -8,8 +8,8 @@
 import type { Database, Transaction } from '../core/database/schema.ts';
 import { cellCenter, toCell } from '../core/geo.ts';
 import { localDate, localInstant } from '../core/time-of-day.ts';
-import { communeAt } from '../territories/locate.ts';
-import { addDays, AREA_RESOLUTION, type Public, type Skill } from '../volunteering/model.ts';
+import { communeAt } from '../territories/index.ts';
+import { addDays, AREA_RESOLUTION, type Public, type Skill } from '../volunteering/index.ts';
 import { DEMO_ACCOUNTS, DEMO_SLUG } from './seed-demo.ts';
 
 type When =

@@ -1,7 +1,7 @@
 /** @module What a mode switch is compared with — the trip the person would otherwise have made — and the distances each mode makes plausible. */
 import type { CommuteMode } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
-import { COMMUTE_MODES } from '../commute/model.ts';
+import { COMMUTE_MODES } from '../commute/index.ts';
 import type { Mode } from './impact.ts';
 
 /** The trip a mode switch replaces: the commute profile's vocabulary (`car_alone`, `carpool`, `bike`, …). */

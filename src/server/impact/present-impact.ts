@@ -1,7 +1,7 @@
 /** @module Impact responses as the API sends them: figures rounded by the one rule, and the provenance of every figure. */
 import type { Database } from '../core/database/schema.ts';
 import { presentFigures, provenance, type Provenance } from '../core/figures.ts';
-import { resolveTerritory } from '../territories/access.ts';
+import { resolveTerritory } from '../territories/index.ts';
 import { currentFactors } from './factor-store.ts';
 import { digitsOf, impactProvenance, queueModelSource, setsUsed } from './provenance.ts';
 

@@ -2,8 +2,8 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { localDate } from '../core/time-of-day.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import { writeFactorVersion } from './factor-store.ts';
 import { validateEdition, type FactorEdition } from './factors.ts';
 

@@ -9,8 +9,8 @@ import { isSessionLive, type Viewer } from '../core/auth/sessions.ts';
 import type { AppDeps } from '../core/http/context.ts';
 import { openEventStream } from '../core/http/event-stream.ts';
 import { isShown } from '../core/privacy/small-group.ts';
-import { resolveVisibleCommunity } from '../communities/access.ts';
-import { stillActing } from '../mediation/still-acting.ts';
+import { resolveVisibleCommunity } from '../communities/index.ts';
+import { stillActing } from '../mediation/index.ts';
 
 async function stillAllowed(deps: AppDeps, slug: string, id: string, viewer: Viewer | null): Promise<{ insider: boolean }> {
   if (viewer && !((await isSessionLive(deps.db, deps.clock, viewer.sessionId)) && (await stillActing(deps.db, viewer, deps.clock.now())))) {

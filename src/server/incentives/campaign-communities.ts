@@ -2,7 +2,7 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
-import { unseenCommunityIds } from '../communities/access.ts';
+import { unseenCommunityIds } from '../communities/index.ts';
 import type { Rule } from './campaign-rules.ts';
 
 /** Throws `invalid` naming the first community id (`{prefix}/rules/i/ids/j`) the viewer cannot see, unknown or private alike. */

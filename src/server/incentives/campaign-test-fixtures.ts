@@ -6,8 +6,8 @@ import { buildTerritory, buildUser, PASSWORD, type TerritoryFixture, type UserFi
 import { Client, type TestApp } from '../../../test/support/http.ts';
 import type { Database } from '../core/database/schema.ts';
 import { localDate } from '../core/time-of-day.ts';
-import { insertCorridor } from '../corridors/create-corridor.ts';
-import { recordGesture } from '../impact/record-gesture.ts';
+import { insertCorridor } from '../corridors/index.ts';
+import { recordGesture } from '../impact/index.ts';
 import type { Rule } from './campaign-rules.ts';
 import { derivedBalances } from './ledger-store.ts';
 

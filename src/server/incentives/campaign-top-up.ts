@@ -3,9 +3,9 @@ import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
-import { budgetAccount, campaignView, fundingAccount, loadCampaign, MANAGERS, type CampaignView } from './campaign-store.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { budgetAccount, campaignView, fundingAccount, loadCampaign, MANAGERS } from './campaign-store.ts';
 import { findTransaction, postTransaction } from './ledger-store.ts';
 import { settleCampaign, type SettleResult } from './settle-campaign.ts';
 

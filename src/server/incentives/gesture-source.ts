@@ -1,7 +1,7 @@
 /** @module Maps recorded `gestures` rows to what a campaign sees (`CampaignGesture`): departure, seats, communities, commune, proof class. */
 import { sql } from 'kysely';
 import type { Executor } from '../core/database/schema.ts';
-import { proofClass } from '../carpool/match-access.ts';
+import { proofClass } from '../carpool/index.ts';
 import type { CampaignGesture } from './campaign-rules.ts';
 
 // Only counted gestures of a person are paid: a carpool held by the fraud rules is recorded with

@@ -1,7 +1,7 @@
 /** @module The operators' books of the shops: every shop of the territory, open or closed, with what it is owed and was paid. */
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import { balanceOf } from './ledger-store.ts';
 import { merchantRows, settledCents, toMerchantView, type MerchantView } from './merchant-shops.ts';
 

@@ -3,8 +3,8 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import { merchantRows, toMerchantView, type MerchantView } from './merchant-shops.ts';
 import { grantMerchantRole, requireMemberByEmail } from './merchant-till.ts';
 

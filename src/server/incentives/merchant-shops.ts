@@ -2,8 +2,8 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
-import type { TerritoryRef } from '../territories/queries.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import type { TerritoryRef } from '../territories/index.ts';
 import { balanceOf } from './ledger-store.ts';
 
 export interface MerchantView {

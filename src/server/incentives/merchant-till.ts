@@ -2,9 +2,9 @@
 import type { Executor } from '../core/database/schema.ts';
 import type { TerritoryRole } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { normaliseEmail } from '../accounts/model.ts';
-import type { TerritoryRef } from '../territories/queries.ts';
-import { grantRole, withdrawRole } from '../territories/change-roles.ts';
+import { normaliseEmail } from '../accounts/index.ts';
+import type { TerritoryRef } from '../territories/index.ts';
+import { grantRole, withdrawRole } from '../territories/index.ts';
 
 export interface TillMember {
   user_id: string;

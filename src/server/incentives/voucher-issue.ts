@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import type { AccountId } from './ledger.ts';
 import { balanceOf, postTransaction } from './ledger-store.ts';
 import { newVoucherCode } from './voucher-code.ts';

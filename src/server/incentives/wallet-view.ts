@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import type { LedgerKind } from './tables.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { balanceOf } from './ledger-store.ts';
 import { listActiveMerchants, type MerchantView } from './merchant-shops.ts';
 import { toVoucherView, voucherRows, type VoucherView } from './voucher-issue.ts';

@@ -6,9 +6,9 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireTerritoryRole, type TerritoryActor } from '../territories/access.ts';
-import { findRoles, type TerritoryRef } from '../territories/queries.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireTerritoryRole, type TerritoryActor } from '../territories/index.ts';
+import { findRoles, type TerritoryRef } from '../territories/index.ts';
 
 const noConsent = () =>
   new AppError('forbidden', 'This person has no recorded consent for a mediator to act for them (not an assisted account here, consent withdrawn, or account taken over).', {

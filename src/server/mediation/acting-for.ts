@@ -9,7 +9,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import type { ViewerHook } from '../core/http/viewer.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { requireActiveConsent } from './access.ts';
 import { ACTING_FOR_HEADER, endsSession, forbiddenWhileActing, sessionState } from './model.ts';
 

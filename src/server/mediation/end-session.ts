@@ -3,9 +3,9 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { resolveTerritory } from '../territories/access.ts';
-import { findRoles } from '../territories/queries.ts';
+import { recordAudit } from '../audit/index.ts';
+import { resolveTerritory } from '../territories/index.ts';
+import { findRoles } from '../territories/index.ts';
 import type { MediationSession } from './schemas.ts';
 import { findSession, listSessionsOf } from './store.ts';
 

@@ -7,10 +7,10 @@ import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid, notFound } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { PersonalDataSource } from '../core/personal-data.ts';
-import { eraseAccount } from '../accounts/delete-account.ts';
-import { resolveTerritory } from '../territories/access.ts';
+import { eraseAccount } from '../accounts/index.ts';
+import { resolveTerritory } from '../territories/index.ts';
 import { requireMediator } from './access.ts';
 
 export interface EraseAssistedInput {

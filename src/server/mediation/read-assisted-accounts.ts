@@ -2,7 +2,7 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
-import { resolveTerritory } from '../territories/access.ts';
+import { resolveTerritory } from '../territories/index.ts';
 import { auditStaffRead, requireAssistedReader } from './access.ts';
 import { findAssisted, listAssisted, type AssistedAccount } from './store.ts';
 

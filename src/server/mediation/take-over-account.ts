@@ -10,12 +10,12 @@ import { digest } from '../core/auth/tokens.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
-import { grantSignIn } from '../accounts/grant-sign-in.ts';
-import { normaliseEmail, passwordProblem } from '../accounts/model.ts';
+import { grantSignIn } from '../accounts/index.ts';
+import { normaliseEmail, passwordProblem } from '../accounts/index.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { resolveTerritory } from '../territories/access.ts';
-import { findRoles } from '../territories/queries.ts';
+import { recordAudit } from '../audit/index.ts';
+import { resolveTerritory } from '../territories/index.ts';
+import { findRoles } from '../territories/index.ts';
 import { normaliseTakeoverCode } from './model.ts';
 import { endSessionsFor } from './store.ts';
 

@@ -3,8 +3,8 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { resolveTerritory } from '../territories/access.ts';
+import { recordAudit } from '../audit/index.ts';
+import { resolveTerritory } from '../territories/index.ts';
 import { requireMediator } from './access.ts';
 import { endSessionsFor, findAssisted, type AssistedAccount } from './store.ts';
 

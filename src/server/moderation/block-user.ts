@@ -3,9 +3,9 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
 import { invalid, notFound } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { findSubject } from './subjects.ts';
 
 export interface BlockDeps {

@@ -1,5 +1,5 @@
 /** @module What moderation mails say, in French and English (the web app words the in-app notices from kind and params). */
-import type { NotificationLocale } from '../notifications/notify.ts';
+import type { NotificationLocale } from '../notifications/index.ts';
 import type { SubjectType } from './subjects.ts';
 
 export type ModerationNotice = 'hidden' | 'removed' | 'restored' | 'warned';

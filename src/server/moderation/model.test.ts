@@ -1,7 +1,7 @@
 // The pure rules of moderation and e-mail preferences: hiding threshold, review effects, who moderates, mail plans
 // and the digest slots (07:00 Paris, Monday for weekly; across the March clock change).
 import { describe, expect, it } from 'vitest';
-import { digestCadence, latestSlot, mailPlan } from '../notifications/email-preference.ts';
+import { digestCadence, latestSlot, mailPlan } from '../notifications/index.ts';
 import { moderatorRole, reviewEffect, shouldHide } from './model.ts';
 
 describe('moderation rules', () => {

@@ -6,8 +6,8 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { auditStaffRead, statedReason } from '../audit/staff-read.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { auditStaffRead, statedReason } from '../audit/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { moderatorRole } from './model.ts';
 import { authorsOf, findSubject, SUBJECTS, subjectText, type SubjectType } from './subjects.ts';
 

@@ -7,11 +7,11 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { auditStaffRead, statedReason } from '../audit/staff-read.ts';
-import { notify } from '../notifications/notify.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { auditStaffRead, statedReason } from '../audit/index.ts';
+import { notify } from '../notifications/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { subjectMail } from './messages.ts';
 import { moderatorRole, reviewEffect } from './model.ts';
 import type { ModerationDeps } from './report-content.ts';

@@ -5,9 +5,9 @@
  */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { isBlockedEitherWay } from '../moderation/blocks.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { isBlockedEitherWay } from '../moderation/index.ts';
 import { aidMails } from './messages.ts';
 import { acceptRefusal } from './model.ts';
 import { aidLinks, refuse, tell, withLockedRequest, type MutualAidDeps } from './store.ts';

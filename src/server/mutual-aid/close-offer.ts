@@ -1,9 +1,9 @@
 /** @module Its author withdraws a standing offer; it leaves the list (a retry answers the same). */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import type { MutualAidDeps } from './store.ts';
 
 export async function closeOffer(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; id: string; requestId?: string }): Promise<void> {

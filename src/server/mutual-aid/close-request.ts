@@ -5,8 +5,8 @@
  */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { eraseAddresses } from './address.ts';
 import { aidMails } from './messages.ts';
 import { cancelRefusal, doneRefusal } from './model.ts';

@@ -1,8 +1,8 @@
 /** @module The mutual-aid figures shown on the impact pages: the territory's, a community's (whole to its members), mine (with "N others helped this week"), under the small-group rule. */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { localDate, localInstant } from '../core/time-of-day.ts';
-import { resolveVisibleCommunity } from '../communities/access.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { resolveVisibleCommunity } from '../communities/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { HELP_METHOD, othersHelpedThisWeek, summariseHelp, totalsOfHelp, type HelpScope, type OthersHelped, type ShownWeekOfHelp } from './collective-value.ts';
 import { HOURS_ESTIMATE } from './model.ts';
 import type { MutualAidDeps } from './store.ts';

@@ -4,8 +4,8 @@
  */
 import { sql } from 'kysely';
 import type { Viewer } from '../core/auth/sessions.ts';
-import { blockedAmong } from '../moderation/blocks.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { blockedAmong } from '../moderation/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { cellDistanceKm, roundedKm } from './matching.ts';
 import { AID_TIMES } from './model.ts';
 import { communeNames, displayNames, type MutualAidDeps } from './store.ts';

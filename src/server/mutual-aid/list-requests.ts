@@ -6,8 +6,8 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
-import { blockedAmong } from '../moderation/blocks.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { blockedAmong } from '../moderation/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { cellDistanceKm, roundedKm } from './matching.ts';
 import { hoursOf, isOpen } from './model.ts';
 import { communeNames, displayNames, loadRequest, type MutualAidDeps, type RequestRow } from './store.ts';

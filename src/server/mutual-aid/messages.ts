@@ -1,5 +1,5 @@
 /** @module The words of mutual-aid mails, in French and English. Mails never carry an address or a description. */
-import type { NotificationLocale } from '../notifications/notify.ts';
+import type { NotificationLocale } from '../notifications/index.ts';
 import type { AidKind } from './tables.ts';
 
 const KIND: Record<NotificationLocale, Record<AidKind, string>> = {

@@ -6,9 +6,9 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { isBlockedEitherWay } from '../moderation/blocks.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { isBlockedEitherWay } from '../moderation/index.ts';
 import { aidMails } from './messages.ts';
 import { isOpen, statusAfterOffers } from './model.ts';
 import { aidLinks, tell, withLockedRequest, type MutualAidDeps, type RequestRow } from './store.ts';

@@ -2,10 +2,10 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import { invalid } from '../core/errors.ts';
 import { toCell, type LatLng } from '../core/geo.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
-import { communeAt } from '../territories/locate.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { communeAt } from '../territories/index.ts';
 import { AID_RESOLUTION, AID_TIMES } from './model.ts';
 import type { MutualAidDeps } from './store.ts';
 import type { AidKind, AidTime } from './tables.ts';

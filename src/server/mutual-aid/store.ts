@@ -5,9 +5,9 @@ import type { Clock } from '../core/clock.ts';
 import type { Database, Executor, Transaction } from '../core/database/schema.ts';
 import type { EventBus } from '../core/events.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { notify, type NotificationInput } from '../notifications/notify.ts';
-import { requireResident, resolveTerritory, type TerritoryActor } from '../territories/access.ts';
-import type { TerritoryRef } from '../territories/queries.ts';
+import { notify, type NotificationInput } from '../notifications/index.ts';
+import { requireResident, resolveTerritory, type TerritoryActor } from '../territories/index.ts';
+import type { TerritoryRef } from '../territories/index.ts';
 import type { Refusal } from './model.ts';
 import type { AidRequestsTable } from './tables.ts';
 

@@ -1,9 +1,9 @@
 /** @module Thanks: once a request is done, its requester sends one thank-you message to the helper (in the app and by mail). */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError, invalid } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { isBlockedEitherWay } from '../moderation/blocks.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { isBlockedEitherWay } from '../moderation/index.ts';
 import { aidMails } from './messages.ts';
 import { thanksRefusal } from './model.ts';
 import { aidLinks, refuse, tell, withLockedRequest, type MutualAidDeps } from './store.ts';

@@ -3,6 +3,8 @@ import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
+import type { JsonValue } from '../audit/index.ts';
+import type { Notification, NotificationList } from './schemas.ts';
 
 export interface NotificationView {
   id: string;

@@ -4,8 +4,9 @@ import { sql } from 'kysely';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { AppError } from '../core/errors.ts';
 import { listOutbox } from '../core/mailer/outbox.ts';
-import { DateTime, problemResponses } from '../core/http/schemas.ts';
-import { requireAdminOfATerritory } from '../territories/access.ts';
+import { problemResponses } from '../core/http/schemas.ts';
+import { requireAdminOfATerritory } from '../territories/index.ts';
+import * as S from './schemas.ts';
 
 export const systemRoutes: RouteModule = (app, { db, databaseKind, version, config }) => {
   app.get('/api/health', {

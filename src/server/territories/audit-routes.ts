@@ -4,8 +4,8 @@
  */
 import { problemResponses, TerritoryParam } from '../core/http/schemas.ts';
 import type { RouteModule } from '../core/http/build-app.ts';
-import { listAudit } from '../audit/list-audit.ts';
-import * as S from '../audit/schemas.ts';
+import { listAudit } from '../audit/index.ts';
+import { auditSchemas as S } from '../audit/index.ts';
 import { requireTerritoryRole, resolveTerritory } from './access.ts';
 
 export const auditRoutes: RouteModule = (app, { db }) => {

@@ -4,7 +4,7 @@
  * (incentives gives and takes back `merchant`) both go through here.
  */
 import type { Executor, TerritoryRole } from '../core/database/schema.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { normaliseRoles } from './model.ts';
 
 export interface RolesChange {

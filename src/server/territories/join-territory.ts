@@ -2,7 +2,7 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { resolveTerritory } from './access.ts';
 import type { TerritoryRef } from './queries.ts';
 

@@ -2,8 +2,8 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, TerritoryRole } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { statedReason } from '../audit/staff-read.ts';
+import { recordAudit } from '../audit/index.ts';
+import { statedReason } from '../audit/index.ts';
 import { requireTerritoryRole, resolveTerritory } from './access.ts';
 import { STAFF_ROLES } from './model.ts';
 

@@ -2,8 +2,8 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import type { TerritoryActor } from '../territories/access.ts';
-import { findRoles } from '../territories/queries.ts';
+import type { TerritoryActor } from '../territories/index.ts';
+import { findRoles } from '../territories/index.ts';
 import type { OrganisationRow } from './store.ts';
 
 export function isOperator(roles: readonly string[]): boolean {

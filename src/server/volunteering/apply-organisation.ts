@@ -2,9 +2,9 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import type { VolunteeringDeps } from './store.ts';
 import type { OrganisationKind } from './tables.ts';
 

@@ -5,10 +5,10 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { isBlockedEitherWay } from '../moderation/blocks.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { isBlockedEitherWay } from '../moderation/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { isPublicOrganisation } from './access.ts';
 import { nextOccurrence, placeFor, scheduleOf } from './model.ts';
 import { missionLink, sendNotice } from './notices.ts';

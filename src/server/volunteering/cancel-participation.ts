@@ -4,9 +4,9 @@
  */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError, invalid } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { isManager } from './access.ts';
 import { missionLink, sendNotice } from './notices.ts';
 import { loadMission, loadParticipation, mailQueued, type VolunteeringDeps } from './store.ts';

@@ -1,9 +1,9 @@
 /** @module An operator validates an organisation (its applicant becomes its manager) or refuses it with a reason; audited, the applicant is told. */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError, invalid } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import { myOrganisationLink, sendNotice } from './notices.ts';
 import { loadOrganisation, mailQueued, type VolunteeringDeps } from './store.ts';
 

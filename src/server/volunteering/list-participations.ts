@@ -1,6 +1,6 @@
 /** @module My participations (with the exact address once accepted), and a mission's applications for its organisation's managers. */
 import type { Viewer } from '../core/auth/sessions.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { requireManager } from './access.ts';
 import { loadMission, type VolunteeringDeps } from './store.ts';
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';

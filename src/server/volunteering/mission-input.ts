@@ -3,7 +3,7 @@ import type { Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { cellCenter, toCell } from '../core/geo.ts';
 import { localDate } from '../core/time-of-day.ts';
-import { communeAt } from '../territories/locate.ts';
+import { communeAt } from '../territories/index.ts';
 import { addDays, AREA_RESOLUTION, isEmptySchedule, scheduleOf, type Public, type Skill } from './model.ts';
 import type { MissionSchedule } from './tables.ts';
 

@@ -6,9 +6,9 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireResident, requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireResident, requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import { isManager, isOperator, isPublicOrganisation } from './access.ts';
 import { finalEnd, firstStart, nextOccurrence, scheduleOf, transition, type MissionAction } from './model.ts';
 import { missionLink, sendNotice } from './notices.ts';

@@ -1,7 +1,7 @@
 /** @module Volunteering notices through notify(): who is told what, and the mail in French and English (the web app words the in-app ones from kind and params). */
 import type { Executor } from '../core/database/schema.ts';
-import { blockedAmong } from '../moderation/blocks.ts';
-import { notify, type NotificationLocale, type NotifyContext } from '../notifications/notify.ts';
+import { blockedAmong } from '../moderation/index.ts';
+import { notify, type NotificationLocale, type NotifyContext } from '../notifications/index.ts';
 
 export type VolunteeringNotice =
   | 'application_received'

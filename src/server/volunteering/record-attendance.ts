@@ -1,9 +1,9 @@
 /** @module After the mission has started, a manager records whether an accepted volunteer came (present / absent); a later entry corrects it. Audited. */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { AppError } from '../core/errors.ts';
-import { auditActor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { auditActor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { requireManager } from './access.ts';
 import { firstStart, scheduleOf } from './model.ts';
 import { loadMission, loadParticipation, type VolunteeringDeps } from './store.ts';

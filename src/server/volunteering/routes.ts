@@ -15,7 +15,7 @@ import { recordAttendance } from './record-attendance.ts';
 import { createMission, updateMission } from './save-mission.ts';
 import { searchMissions } from './search-missions.ts';
 import { validationQueue } from './validation-queue.ts';
-import { StaffReason } from '../audit/staff-read.ts';
+import { StaffReason } from '../audit/index.ts';
 import { viewMission } from './view-mission.ts';
 import { listMyOrganisations, listOrganisations, viewOrganisation } from './view-organisation.ts';
 

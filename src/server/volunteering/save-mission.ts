@@ -2,7 +2,7 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { isPublicOrganisation, requireManager } from './access.ts';
 import { checkMission, type MissionInput } from './mission-input.ts';
 import { transition } from './model.ts';

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { localDate } from '../core/time-of-day.ts';
-import { resolveTerritory } from '../territories/access.ts';
+import { resolveTerritory } from '../territories/index.ts';
 import { addDays, MAX_RADIUS_KM, matchSearch, MIN_RADIUS_KM, nextOccurrence, scheduleOf, type LatLng, type SearchFilters, type Skill } from './model.ts';
 import type { VolunteeringDeps } from './store.ts';
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';

@@ -3,8 +3,8 @@
  * shows applicants' names and contact details, so it is a staff read of personal data: stated reason, audited.
  */
 import type { Viewer } from '../core/auth/sessions.ts';
-import { auditStaffRead, statedReason } from '../audit/staff-read.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/access.ts';
+import { auditStaffRead, statedReason } from '../audit/index.ts';
+import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import type { VolunteeringDeps } from './store.ts';
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';
 

@@ -2,8 +2,8 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
-import { findRoles } from '../territories/queries.ts';
-import { resolveTerritory } from '../territories/access.ts';
+import { findRoles } from '../territories/index.ts';
+import { resolveTerritory } from '../territories/index.ts';
 import { isManager, isOperator, isPublicOrganisation } from './access.ts';
 import { nextOccurrence, scheduleOf } from './model.ts';
 import { hhmm, loadMission, loadOrganisation, type MissionRow, type VolunteeringDeps } from './store.ts';

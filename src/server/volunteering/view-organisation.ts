@@ -1,7 +1,7 @@
 /** @module Organisations as people see them: the public list and page with response figures, and the organisations one applied for or manages. */
 import type { Viewer } from '../core/auth/sessions.ts';
 import { notFound } from '../core/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/access.ts';
+import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { isPublicOrganisation, mayManageOrSupervise } from './access.ts';
 import { organisationStats } from './organisation-stats.ts';
 import type { OrganisationRow, VolunteeringDeps } from './store.ts';

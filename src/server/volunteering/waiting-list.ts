@@ -1,7 +1,7 @@
 /** @module Places and the waiting list of a mission, under the mission's row lock: who holds a place, ranks, and promotion when a place frees up. */
 import { sql } from 'kysely';
 import type { Executor } from '../core/database/schema.ts';
-import type { NotifyContext } from '../notifications/notify.ts';
+import type { NotifyContext } from '../notifications/index.ts';
 import { promotions } from './model.ts';
 import { missionLink, sendNotice } from './notices.ts';
 import type { MissionRow } from './store.ts';

@@ -1,4 +1,4 @@
-/** @module A small seeded pseudo-random generator (mulberry32): same seed, same demo territory. */
+/** @module A small seeded pseudo-random generator (mulberry32): same seed, same demo territory, same test data. */
 
 export interface Random {
   /** A float in [0, 1). */

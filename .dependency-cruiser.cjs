@@ -1,0 +1,67 @@
+// The dependency rules Maille keeps (docs/architecture.md, "Layers"). `npm run check:deps` fails on any violation;
+// there is no list of known violations. Type-only imports count: a type is a dependency too.
+/** Capabilities, bottom to top: each may import core and the public entry (index.ts) of those below it. */
+const CAPABILITY = '^src/server/(?!core/)[^/]+/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-imports-no-capability',
+      comment: 'core is shared plumbing: it imports nothing of the capabilities, the composition root, the web app or the CLI.',
+      severity: 'error',
+      from: { path: '^src/server/core/' },
+      to: { path: '^src/', pathNot: '^src/server/core/' },
+    },
+    {
+      name: 'capability-through-public-entry',
+      comment: "A capability imports another only through its public entry (src/server/<capability>/index.ts).",
+      severity: 'error',
+      from: { path: '^src/server/([^/]+)/', pathNot: '^src/server/core/' },
+      to: { path: CAPABILITY, pathNot: ['^src/server/$1/', '^src/server/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'no-capability-cycle',
+      comment: 'Capabilities form layers: no two folders import each other, directly or through others.',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: '^src/server/[^/]+$' },
+      to: { path: '^src/server/[^/]+$', circular: true },
+    },
+    {
+      name: 'capability-not-above-itself',
+      comment: 'A capability never imports the composition root (src/server/*.ts), the web app or the CLI; only its tests may build the whole app.',
+      severity: 'error',
+      from: { path: CAPABILITY, pathNot: '\\.test\\.ts$' },
+      to: { path: ['^src/server/[^/]+\\.ts$', '^src/web/', '^src/cli/'] },
+    },
+    {
+      name: 'composition-root-through-public-entry',
+      comment: 'The composition root (src/server/*.ts) wires capabilities through their public entries.',
+      severity: 'error',
+      from: { path: '^src/server/[^/]+\\.ts$' },
+      to: { path: CAPABILITY, pathNot: '^src/server/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'web-imports-server-types-only',
+      comment: 'The web app shares types with the server, never code: every import of src/server is `import type`.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/server/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'cli-through-composition-root',
+      comment: 'The CLI starts Maille through the composition root (src/server/*.ts), core, and public entries.',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: '^src/server/', pathNot: ['^src/server/core/', '^src/server/[^/]+\\.ts$', '^src/server/[^/]+/index\\.ts$'] },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['node_modules', '^dist/'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] },
+  },
+};

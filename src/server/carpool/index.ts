@@ -1,0 +1,7 @@
+/**
+ * @module The public entry of carpool: the only file other capabilities, the composition root and the CLI import from
+ * it (dependency rules in .dependency-cruiser.cjs; docs/architecture.md). Kept to what they use by `npm run entries`.
+ */
+export { proofClass } from './match-access.ts';
+export { carpoolPersonalData } from './personal-data.ts';
+export { carpoolRoutes } from './routes.ts';

@@ -1,0 +1,9 @@
+/**
+ * @module The public entry of corridors: the only file other capabilities, the composition root and the CLI import from
+ * it (dependency rules in .dependency-cruiser.cjs; docs/architecture.md). Kept to what they use by `npm run entries`.
+ */
+export { DIJON_CORRIDORS } from './corridor-presets.ts';
+export { insertCorridor } from './create-corridor.ts';
+export { delaySavedForGestures } from './delay-saved.ts';
+export { corridorPersonalData } from './personal-data.ts';
+export { corridorRoutes } from './routes.ts';

@@ -1,0 +1,8 @@
+/**
+ * @module The public entry of mutual-aid: the only file other capabilities, the composition root and the CLI import from
+ * it (dependency rules in .dependency-cruiser.cjs; docs/architecture.md). Kept to what they use by `npm run entries`.
+ */
+export { AID_RESOLUTION } from './model.ts';
+export { mutualAidPersonalData } from './personal-data.ts';
+export { mutualAidRoutes } from './routes.ts';
+export type { AidKind, AidOffersTable, AidTime, AidUrgency } from './tables.ts';
