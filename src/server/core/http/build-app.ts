@@ -17,6 +17,7 @@ import type { AppDeps } from './context.ts';
 import { registerApiDocs, registerOpenApi } from './openapi.ts';
 import { handleError } from './problem.ts';
 import { registerResponseCheck, responseCheckEnabled } from './response-check.ts';
+import { registerRequestScope, type TerritoryResolver } from './scope.ts';
 import { registerStaticWeb } from './static-web.ts';
 import { validatorCompiler } from './validation.ts';
 import { registerViewer, type ViewerHook } from './viewer.ts';
@@ -37,7 +38,12 @@ export interface BuildOptions {
   serveWeb?: boolean;
   /** Hooks that may answer a request as someone else (mediation's sessions on behalf), registered by the composition root. */
   viewerHooks?: readonly ViewerHook[];
+  /** Finds the territory of `/api/territories/:territory/…` routes for `request.scope` (the territories capability provides it). */
+  territoryResolver?: TerritoryResolver;
 }
+
+/** Without a resolver (an app built for its OpenAPI document), every territory is unknown. */
+const noTerritories: TerritoryResolver = async () => null;
 
 // 64 KiB is far above any form in Maille and small enough to refuse abuse early.
 const BODY_LIMIT = 64 * 1024;
@@ -99,6 +105,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
   // Tests check every answer against its declared schema (core/http/response-check.ts).
   if (responseCheckEnabled()) registerResponseCheck(app);
   registerViewer(app, deps, options.viewerHooks ?? []);
+  registerRequestScope(app, deps.db, options.territoryResolver ?? noTerritories);
 
   await app.register(async (api) => {
     for (const routes of options.routes) await routes(api, deps);

@@ -102,3 +102,14 @@ export const DateTime = Type.Unsafe<Date>({ type: 'string', format: 'date-time' 
 export function StringEnum<T extends string>(values: readonly T[], description?: string) {
   return Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 }
+
+/**
+ * A live stream's 200: server-sent events (the route opens it with core/http/event-stream.ts).
+ * @example response: { 200: eventStreamResponse('"gesture" events, then "closed" when access ends'), ...problemResponses }
+ */
+export function eventStreamResponse(description: string) {
+  return {
+    description,
+    content: { 'text/event-stream': { schema: Type.String({ description: `text/event-stream: ${description}` }) } },
+  };
+}
