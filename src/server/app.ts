@@ -79,6 +79,8 @@ export interface StartOptions {
   serveWeb?: boolean;
   /** Run the periodic jobs (`jobs` above) on the queue; on unless false; `pollMs` looks for due jobs more often (tests). */
   jobs?: boolean | { pollMs: number };
+  /** Serve only these route modules instead of all of them (a fault test's light child process). */
+  routes?: RouteModule[];
   /** Open an already-prepared database instead of the configured one (tests). */
   database?: DatabaseHandle;
   open?: Partial<OpenOptions>;
@@ -104,7 +106,7 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
   const mail = config.smtpUrl ? smtpDispatcher(database.db, config.smtpUrl, config.mailFrom) : keepInOutbox;
   const app = await buildApp(
     { db: database.db, databaseKind: database.kind, clock: options.clock ?? systemClock, bus, config, version, personalData: personalDataSources },
-    { routes: routeModules, serveWeb: options.serveWeb ?? false, viewerHooks: [actingForHook] },
+    { routes: options.routes ?? routeModules, serveWeb: options.serveWeb ?? false, viewerHooks: [actingForHook], territoryResolver: resolveScopeTerritory },
   );
   logError = (error) => app.log.error({ err: error }, 'event bridge');
   // On a PGlite folder, the CLI reads mail and takes backups through this process, which owns the folder.
