@@ -52,7 +52,7 @@ function ReviewCard({ slug, review, onDone }: { slug: string; review: PendingRev
   const [reason, setReason] = useState('');
   const decide = (decision: 'cleared' | 'rejected') => (event: Event) =>
     form.submit(event, {
-      validate: () => onlyErrors({ reason: reason.trim().length >= 5 ? undefined : m('review.reasonTooShort') }),
+      validate: () => onlyErrors({ reason: reason.trim().length >= 5 ? undefined : m('form.reasonTooShort') }),
       action: async () => {
         await callApi('POST', territoryPath(slug, `/carpool/matches/${encodeURIComponent(review.id)}/review`), { body: { decision, reason: reason.trim() } });
         announce(m(decision === 'cleared' ? 'review.cleared' : 'review.rejected'));

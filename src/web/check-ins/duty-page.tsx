@@ -29,7 +29,7 @@ function HistoryWithReason({ slug, item }: { slug: string; item: DutyItem }) {
   const [history, setHistory] = useState<History | null>(null);
   const onSubmit = (event: Event) =>
     form.submit(event, {
-      validate: () => onlyErrors({ reason: reason.trim().length >= 5 ? undefined : c('duty.reasonRequired') }),
+      validate: () => onlyErrors({ reason: reason.trim().length >= 5 ? undefined : c('form.reasonTooShort') }),
       action: async () => setHistory(await getApi<History>(territoryPath(slug, checkInApi.history(item.enrolmentId, reason.trim())))),
     });
   return (

@@ -1,6 +1,7 @@
 /** @module A place as typed in a picker (commune, coordinates, meeting point, or the commute's home/work) → a point for the API. */
 import type { FieldErrors } from '../core/use-form.ts';
 import type { MobilityKey } from '../i18n/mobility-fr.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 import { degreesText, parseDegrees } from './places.ts';
 import type { CommuteProfile, LatLng } from './types.ts';
 import type { CommuneChoice } from './use-communes.ts';
@@ -32,7 +33,7 @@ export function placeFieldNames(name: string): string[] {
 interface Context {
   communes: readonly CommuneChoice[] | undefined;
   profile: CommuteProfile | null | undefined;
-  m: (key: MobilityKey) => string;
+  m: (key: MobilityKey | MessageKey) => string;
 }
 
 export function resolvePlace(name: string, draft: PlaceDraft, { communes, profile, m }: Context): { place: ResolvedPlace | null; errors: FieldErrors } {
@@ -49,10 +50,10 @@ export function resolvePlace(name: string, draft: PlaceDraft, { communes, profil
   }
   const lat = parseDegrees(draft.lat, -90, 90);
   const lng = parseDegrees(draft.lng, -180, 180);
-  if (lat === null) errors[`${name}Lat`] = draft.lat.trim() ? m('place.latInvalid') : m('place.required');
-  if (lng === null) errors[`${name}Lng`] = draft.lng.trim() ? m('place.lngInvalid') : m('place.required');
+  if (lat === null) errors[`${name}Lat`] = draft.lat.trim() ? m('place.latInvalid') : m('form.required');
+  if (lng === null) errors[`${name}Lng`] = draft.lng.trim() ? m('place.lngInvalid') : m('form.required');
   const meetingName = draft.name.trim();
-  if (draft.kind === 'meeting' && !meetingName) errors[`${name}Name`] = m('place.required');
+  if (draft.kind === 'meeting' && !meetingName) errors[`${name}Name`] = m('form.required');
   if (lat === null || lng === null || Object.keys(errors).length > 0) return { place: null, errors };
   return { place: draft.kind === 'meeting' ? { lat, lng, meetingPoint: meetingName } : { lat, lng }, errors };
 }

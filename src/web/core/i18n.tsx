@@ -1,9 +1,13 @@
-/** @module Language context: the current locale, a switch that persists it, and translation helpers for components. */
+/**
+ * @module Language context: the current locale, a switch that persists it, translation helpers for components, and
+ * `createMessagesHook`, the one way a capability gets its own messages (its dictionaries load with its pages only).
+ */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo, useState } from 'preact/hooks';
 import { readStoredLocale, storeLocale } from '../i18n/locale-store.ts';
 import {
-  formatNumber, translate, translatePlural, type Locale, type MessageKey, type MessageParams, type PluralKey,
+  formatNumber, messagesFor, translate, translatePlural,
+  type Dictionaries, type Locale, type MessageKey, type MessageParams, type Messages, type PluralKey,
 } from '../i18n/translate.ts';
 
 export interface I18n {
@@ -51,3 +55,19 @@ export function I18nProvider({ children }: { children: ComponentChildren }) {
 }
 
 export const useI18n = (): I18n => useContext(I18nContext);
+
+/**
+ * Makes a capability's hook: `I18n` plus what `extend` builds from the capability's messages for the current locale
+ * (usually its one-letter `text` and `plural`, and its date or money formats), rebuilt only when the locale changes.
+ *
+ *     export const useAidI18n = createMessagesHook(aidDictionaries, ({ text, plural }) => ({ a: text, ap: plural }));
+ */
+export function createMessagesHook<K extends string, E extends object>(
+  dictionaries: Dictionaries<K>,
+  extend: (messages: Messages<K>, i18n: I18n) => E,
+): () => I18n & E {
+  return function useMessages() {
+    const i18n = useI18n();
+    return useMemo(() => ({ ...i18n, ...extend(messagesFor(i18n.locale, dictionaries), i18n) }), [i18n]);
+  };
+}

@@ -36,7 +36,7 @@ export function StaffReasonGate({ id, children }: { id: string; children: (reaso
   }
   const onSubmit = (event: Event) =>
     form.submit(event, {
-      validate: () => onlyErrors({ other: choice === 'other' && other.trim().length < 5 ? t('staffReason.otherRequired') : undefined }),
+      validate: () => onlyErrors({ other: choice === 'other' && other.trim().length < 5 ? t('form.reasonTooShort') : undefined }),
       action: async () => setReason(choice === 'other' ? other.trim() : t(choice)),
     });
   return (

@@ -133,7 +133,6 @@ export const checkInsEn: Record<CheckInKey, string> = {
   'duty.reason': 'Reason',
   'duty.reasonHint': 'At least 5 characters, for example “worried call from her daughter”.',
   'duty.show': 'Show the history',
-  'duty.reasonRequired': 'Give a reason of at least 5 characters.',
   'notice.check_in.invited': '{resident} asks you to be their daily hello referent.',
   'notice.check_in.missed': '{resident} did not say hello before {deadline}. Can you call or go by?',
   'notice.check_in.escalated': 'On duty: no referent answered for {resident} (hello expected before {deadline}).',

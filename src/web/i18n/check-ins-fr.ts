@@ -133,7 +133,6 @@ export const checkInsFr = {
   'duty.reason': 'Motif',
   'duty.reasonHint': 'Au moins 5 caractères, par exemple « appel inquiet de sa fille ».',
   'duty.show': 'Afficher l’historique',
-  'duty.reasonRequired': 'Indiquez un motif d’au moins 5 caractères.',
   'notice.check_in.invited': '{resident} vous propose d’être son référent pour le bonjour quotidien.',
   'notice.check_in.missed': '{resident} n’a pas dit bonjour avant {deadline}. Pouvez-vous appeler ou passer ?',
   'notice.check_in.escalated': 'Permanence : aucun référent n’a répondu pour {resident} (bonjour attendu avant {deadline}).',

@@ -11,7 +11,6 @@ export const incentivesEn: Record<IncentiveKey, string> = {
   'points.one': '{count} point',
   'points.other': '{count} points',
   'confirm.yes': 'Confirm',
-  'confirm.cancel': 'Cancel',
 
   'rule.onlyKinds': 'Gestures counted: {kinds}.',
   'rule.inCommunities': 'Only for members of {names}.',
@@ -210,7 +209,6 @@ export const incentivesEn: Record<IncentiveKey, string> = {
   'builder.launch': 'Launch the campaign',
   'builder.launchConfirm': 'Launch “{name}”? The budget of {budget} will be committed and the rules can no longer be changed.',
   'builder.launched': 'Campaign launched.',
-  'builder.problem.required': 'This field is required.',
   'builder.problem.euros': 'Write an amount in euros with at most two decimals, for example 1.50.',
   'builder.problem.number': 'Write a positive number, for example 2.5.',
   'builder.problem.time': 'Write a time as HH:MM, for example 06:30.',

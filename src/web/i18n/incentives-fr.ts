@@ -11,7 +11,6 @@ export const incentivesFr = {
   'points.one': '{count} point',
   'points.other': '{count} points',
   'confirm.yes': 'Confirmer',
-  'confirm.cancel': 'Annuler',
 
   'rule.onlyKinds': 'Gestes concernés : {kinds}.',
   'rule.inCommunities': 'Réservé aux membres de {names}.',
@@ -210,7 +209,6 @@ export const incentivesFr = {
   'builder.launch': 'Lancer la campagne',
   'builder.launchConfirm': 'Lancer « {name} » ? Le budget de {budget} sera engagé et les règles ne pourront plus être modifiées.',
   'builder.launched': 'Campagne lancée.',
-  'builder.problem.required': 'Ce champ est obligatoire.',
   'builder.problem.euros': 'Écrivez un montant en euros avec au plus deux décimales, par exemple 1,50.',
   'builder.problem.number': 'Écrivez un nombre positif, par exemple 2,5.',
   'builder.problem.time': 'Écrivez une heure au format HH:MM, par exemple 06:30.',

@@ -3,7 +3,6 @@ import { engagementsEn } from './engagements-en.ts';
 import type { MobilityKey } from './mobility-fr.ts';
 
 export const mobilityEn: Record<MobilityKey, string> = {
-  'action.cancel': 'Cancel',
   'unit.km': '{value} km',
   'unit.kmShort': 'km',
   'unit.kg': '{value} kg CO2e',
@@ -47,7 +46,6 @@ export const mobilityEn: Record<MobilityKey, string> = {
   'place.lngHint': 'In decimal degrees, for example 5.0414.',
   'place.latInvalid': 'Latitude is a number between -90 and 90, for example 47.3215.',
   'place.lngInvalid': 'Longitude is a number between -180 and 180, for example 5.0414.',
-  'place.required': 'This field is required.',
   'place.meetingName': 'Name of the meeting point',
   'place.meetingHint': 'A public place everyone knows, for example “Valmy park and ride”.',
   'place.cellCentre': 'Centre of the stored cell: {lat}, {lng}.',
@@ -199,7 +197,6 @@ export const mobilityEn: Record<MobilityKey, string> = {
   'review.flag.overlap': 'Overlaps another ride',
   'review.reason': 'Reason for the decision',
   'review.reasonHint': 'It is kept in the audit log.',
-  'review.reasonTooShort': 'Give a reason of at least 5 characters.',
   'review.clear': 'Clear: the ride counts',
   'review.reject': 'Reject',
   'review.cleared': 'Ride cleared.',

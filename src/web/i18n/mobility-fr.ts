@@ -3,7 +3,6 @@
 import { engagementsFr } from './engagements-fr.ts';
 
 export const mobilityFr = {
-  'action.cancel': 'Annuler',
   'unit.km': '{value} km',
   'unit.kmShort': 'km',
   'unit.kg': '{value} kg éq. CO₂',
@@ -47,7 +46,6 @@ export const mobilityFr = {
   'place.lngHint': 'En degrés décimaux, par exemple 5,0414.',
   'place.latInvalid': 'La latitude est un nombre entre -90 et 90, par exemple 47,3215.',
   'place.lngInvalid': 'La longitude est un nombre entre -180 et 180, par exemple 5,0414.',
-  'place.required': 'Ce champ est obligatoire.',
   'place.meetingName': 'Nom du point de rencontre',
   'place.meetingHint': 'Un lieu public que tout le monde connaît, par exemple « Parking relais Valmy ».',
   'place.cellCentre': 'Centre de la cellule enregistrée : {lat}, {lng}.',
@@ -199,7 +197,6 @@ export const mobilityFr = {
   'review.flag.overlap': 'Chevauche un autre trajet',
   'review.reason': 'Motif de la décision',
   'review.reasonHint': 'Il est conservé dans le journal d’audit.',
-  'review.reasonTooShort': 'Indiquez un motif d’au moins 5 caractères.',
   'review.clear': 'Valider : le trajet compte',
   'review.reject': 'Rejeter',
   'review.cleared': 'Trajet validé.',

@@ -48,7 +48,6 @@ export const mutualAidEn: Record<AidKey, string> = {
   'ask.sent.one': 'Request sent: {count} nearby neighbour was told.',
   'ask.sent.other': 'Request sent: {count} nearby neighbours were told.',
   'ask.sentNobody': 'Request sent. No helper has signed up near you yet; it stays visible to neighbours who sign up.',
-  'ask.required': 'This field is required.',
   'ask.dateInvalid': 'Give a valid date and time.',
   'ask.past': 'This moment has passed: choose one ahead.',
   'ask.toBeforeFrom': 'The end must come after the start.',

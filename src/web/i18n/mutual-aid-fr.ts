@@ -48,7 +48,6 @@ export const mutualAidFr = {
   'ask.sent.one': 'Demande envoyée : {count} voisin ou voisine proche a été prévenu.',
   'ask.sent.other': 'Demande envoyée : {count} voisins proches ont été prévenus.',
   'ask.sentNobody': 'Demande envoyée. Aucun aidant n’est encore inscrit près de chez vous ; elle reste visible des voisins qui s’inscrivent.',
-  'ask.required': 'Ce champ est obligatoire.',
   'ask.dateInvalid': 'Indiquez une date et une heure valides.',
   'ask.past': 'Ce moment est déjà passé : choisissez un moment à venir.',
   'ask.toBeforeFrom': 'La fin doit venir après le début.',

@@ -1,27 +1,7 @@
 // @vitest-environment node
-/** @module The dictionaries are complete and consistent, and interpolation/plurals behave per locale. */
+/** @module The main messages: interpolation and plurals per locale (dictionaries.test.ts checks every dictionary). */
 import { describe, expect, it } from 'vitest';
-import { en } from './en.ts';
-import { fr } from './fr.ts';
-import { placeholdersOf, translate, translatePlural } from './translate.ts';
-
-describe('dictionaries', () => {
-  it('define the same keys in French and English', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
-  });
-
-  it('use the same placeholders in both languages', () => {
-    for (const [key, template] of Object.entries(fr)) {
-      expect(placeholdersOf(en[key as keyof typeof fr]), key).toEqual(placeholdersOf(template));
-    }
-  });
-
-  it('have no empty message', () => {
-    for (const dictionary of [fr, en]) {
-      for (const [key, text] of Object.entries(dictionary)) expect(text.trim(), key).not.toBe('');
-    }
-  });
-});
+import { translate, translatePlural } from './translate.ts';
 
 describe('translate', () => {
   it('interpolates and formats numbers for the locale', () => {

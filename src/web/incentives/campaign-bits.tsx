@@ -44,7 +44,7 @@ export function ConfirmAction({ label, question, onConfirm, busy, primary }: {
         <button type="button" class="button button-primary" onClick={() => { setAsking(false); onConfirm(); }}>
           {c('confirm.yes')} — {label}
         </button>
-        <button type="button" class="button" onClick={cancel}>{c('confirm.cancel')}</button>
+        <button type="button" class="button" onClick={cancel}>{c('action.cancel')}</button>
       </p>
     </div>
   );

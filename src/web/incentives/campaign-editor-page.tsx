@@ -87,7 +87,7 @@ function CampaignEditor({ slug, campaign, title }: { slug: string; campaign?: Ca
 
   const fieldNames = useMemo(() => [...new Set(Object.values(conversion.pointers).concat(Object.keys(conversion.problems)))], [conversion]);
   const form = useForm('campaign', fieldNames);
-  const problemText = (problem: FieldProblem) => c(`builder.problem.${problem}`);
+  const problemText = (problem: FieldProblem) => (problem === 'required' ? c('form.required') : c(`builder.problem.${problem}`));
 
   // What each field shows: live format problems, missing values after a save attempt, the simulation's
   // server error, then the last save's errors.

@@ -64,7 +64,7 @@ export function BlockButton({ slug, userId, name, blocked: known, onChange }: { 
               {s('block.confirmYes')}
             </button>
             <button type="button" class="button button-quiet" onClick={() => setConfirming(false)}>
-              {s('block.cancel')}
+              {s('action.cancel')}
             </button>
           </p>
         </div>

@@ -102,7 +102,7 @@ export function ReportButton({ slug, subjectType, subjectId, what, onReported }:
           <p class="actions">
             <SubmitButton form={form} label={s('report.send')} />
             <button type="button" class="button button-quiet" onClick={close}>
-              {s('report.cancel')}
+              {s('action.cancel')}
             </button>
           </p>
         </form>

@@ -1,32 +1,18 @@
 /** @module The safety pages' messages (a dictionary loaded with them only), and the shared API paths. */
-import { useMemo } from 'preact/hooks';
-import { useI18n, type I18n } from '../core/i18n.tsx';
+import { createMessagesHook } from '../core/i18n.tsx';
 import { moderationEn } from '../i18n/moderation-en.ts';
 import { moderationFr, type ModerationKey } from '../i18n/moderation-fr.ts';
-import { fillTemplate, pluralForm, type Locale, type MessageParams } from '../i18n/translate.ts';
+import type { Dictionaries } from '../i18n/translate.ts';
 
-/** Keys that come in `.one` / `.other` pairs, named without the suffix. */
-export type ModerationPluralKey = ModerationKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
+export const moderationDictionaries: Dictionaries<ModerationKey> = { fr: moderationFr, en: moderationEn };
 
-export const moderationDictionaries: Record<Locale, Record<ModerationKey, string>> = { fr: moderationFr, en: moderationEn };
+/** `s` for a safety (or main) message, `sp` for its plural. */
+export const useModerationI18n = createMessagesHook(moderationDictionaries, ({ text, plural }) => ({ s: text, sp: plural }));
 
-export interface ModerationI18n extends I18n {
-  s: (key: ModerationKey, params?: MessageParams) => string;
-  sp: (key: ModerationPluralKey, count: number, params?: MessageParams) => string;
-}
-
-export function useModerationI18n(): ModerationI18n {
-  const i18n = useI18n();
-  return useMemo(() => {
-    const dictionary = moderationDictionaries[i18n.locale];
-    const s = (key: ModerationKey, params?: MessageParams) => fillTemplate(i18n.locale, dictionary[key] ?? moderationFr[key], params);
-    const sp = (key: ModerationPluralKey, count: number, params: MessageParams = {}) => s(`${key}.${pluralForm(i18n.locale, count)}` as ModerationKey, { ...params, count });
-    return { ...i18n, s, sp };
-  }, [i18n]);
-}
+export type ModerationI18n = ReturnType<typeof useModerationI18n>;
 
 /** The subject types a report may name, read from the server (type-only import). */
-export type { SubjectType } from '../../server/moderation/subjects.ts';
+export type { SubjectType } from './types.ts';
 
 export { moderationPaths } from './paths.ts';
 

@@ -67,8 +67,8 @@ export function AskPage({ territory: slug }: { territory: string }) {
         ...Object.fromEntries(Object.entries(checked.errors).map(([field, key]) => [field, a(key)])),
         ...resolved.errors,
         ...onlyErrors({
-          description: description.trim() ? undefined : a('ask.required'),
-          address: address.trim().length >= 3 ? undefined : a('ask.required'),
+          description: description.trim() ? undefined : a('form.required'),
+          address: address.trim().length >= 3 ? undefined : a('form.required'),
         }),
       }),
       action: async ({ idempotencyKey }) => {

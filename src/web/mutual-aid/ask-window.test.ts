@@ -24,6 +24,6 @@ describe('ask window', () => {
     expect(checkAskWindow({ fromDate: '2026-03-09', fromTime: '10:00', toDate: '2026-03-10', toTime: '12:00' }, now).errors).toEqual({ fromDate: 'ask.past' });
     expect(checkAskWindow({ fromDate: '2026-03-10', fromTime: '12:00', toDate: '2026-03-10', toTime: '11:00' }, now).errors).toEqual({ toDate: 'ask.toBeforeFrom' });
     expect(checkAskWindow({ fromDate: '2026-03-10', fromTime: '12:00', toDate: '2026-04-20', toTime: '11:00' }, now).errors).toEqual({ toDate: 'ask.tooLong' });
-    expect(checkAskWindow({ fromDate: '', fromTime: '', toDate: '2026-03-10', toTime: '11:00' }, now).errors).toEqual({ fromDate: 'ask.required' });
+    expect(checkAskWindow({ fromDate: '', fromTime: '', toDate: '2026-03-10', toTime: '11:00' }, now).errors).toEqual({ fromDate: 'form.required' });
   });
 });

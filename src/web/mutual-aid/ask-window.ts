@@ -1,5 +1,6 @@
 /** @module The ask form's time window (pure): defaults per urgency, typed local date and time → instant, checks. */
 import type { AidKey } from '../i18n/mutual-aid-fr.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 import type { AidUrgency } from './types.ts';
 
 export interface WindowDraft {
@@ -40,12 +41,12 @@ const GRACE_MS = 10 * 60_000;
 const MAX_SPAN_MS = 31 * 86_400_000;
 
 /** Field errors (message keys) of a window, or the two instants. */
-export function checkAskWindow(draft: WindowDraft, now: Date): { errors: Record<string, AidKey>; from?: Date; to?: Date } {
+export function checkAskWindow(draft: WindowDraft, now: Date): { errors: Record<string, AidKey | MessageKey>; from?: Date; to?: Date } {
   const from = localDateTime(draft.fromDate, draft.fromTime);
   const to = localDateTime(draft.toDate, draft.toTime);
-  const errors: Record<string, AidKey> = {};
-  if (!from) errors.fromDate = draft.fromDate && draft.fromTime ? 'ask.dateInvalid' : 'ask.required';
-  if (!to) errors.toDate = draft.toDate && draft.toTime ? 'ask.dateInvalid' : 'ask.required';
+  const errors: Record<string, AidKey | MessageKey> = {};
+  if (!from) errors.fromDate = draft.fromDate && draft.fromTime ? 'ask.dateInvalid' : 'form.required';
+  if (!to) errors.toDate = draft.toDate && draft.toTime ? 'ask.dateInvalid' : 'form.required';
   if (from && from.getTime() < now.getTime() - GRACE_MS) errors.fromDate = 'ask.past';
   if (from && to && to.getTime() <= from.getTime()) errors.toDate = 'ask.toBeforeFrom';
   else if (from && to && to.getTime() - from.getTime() > MAX_SPAN_MS) errors.toDate = 'ask.tooLong';

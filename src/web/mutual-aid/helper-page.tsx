@@ -89,7 +89,7 @@ function OfferForm({ slug, communes, onPublished }: { slug: string; communes: Co
       validate: (): FieldErrors => ({
         ...resolved.errors,
         ...onlyErrors({
-          text: text.trim() ? undefined : a('ask.required'),
+          text: text.trim() ? undefined : a('form.required'),
           offerWeekdays: weekdays.length ? undefined : m('weekdays.required'),
           offerTimes: times.length ? undefined : a('helper.timesRequired'),
         }),

@@ -23,7 +23,7 @@ function ThanksForm({ slug, request, onSent }: { slug: string; request: OwnReque
   const name = request.acceptedHelper?.name ?? a('mine.someone');
   const onSubmit = (event: Event) =>
     form.submit(event, {
-      validate: (): FieldErrors => (message.trim() ? {} : { message: a('ask.required') }),
+      validate: (): FieldErrors => (message.trim() ? {} : { message: a('form.required') }),
       action: async () => {
         await callApi('POST', territoryPath(slug, aidApi.thanks(request.id)), { body: { message: message.trim() } });
         announce(a('mine.thanksSent'));

@@ -66,7 +66,7 @@ export function ManageMission({ slug, mission, onChange }: { slug: string; missi
   return (
     <section class="manage-panel" aria-labelledby="manage-title">
       <h2 id="manage-title">{v('manage.title')}</h2>
-      <p>{v('manage.status', { status: v(`mission.status.${mission.status}` as VolunteeringKey) })}</p>
+      <p>{v('manage.status', { status: v(`mission.status.${mission.status}`) })}</p>
       {mission.returnedReason && mission.status === 'draft' ? <p class="notice notice-info">{v('manage.returned', { reason: mission.returnedReason })}</p> : null}
       {mission.status === 'awaiting_validation' ? <p>{v('manage.awaiting')}</p> : null}
       {done ? <SuccessNotice message={done} /> : null}
@@ -162,7 +162,7 @@ function ApplicationItem({ slug, a, missionOpen, onChange }: { slug: string; a: 
     <li class="application" data-testid="application">
       <h4>{name}</h4>
       <p>
-        <span class="badge">{v(`part.status.${a.status}` as VolunteeringKey)}</span> <span class="meta">{v('applications.appliedOn', { date: formatDate(a.appliedAt) })}</span>
+        <span class="badge">{v(`part.status.${a.status}`)}</span> <span class="meta">{v('applications.appliedOn', { date: formatDate(a.appliedAt) })}</span>
       </p>
       {a.position !== null ? <p>{v('applications.position', { position: a.position })}</p> : null}
       {a.message ? <p>{v('applications.message', { message: a.message })}</p> : null}

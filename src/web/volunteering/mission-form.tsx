@@ -5,7 +5,6 @@ import { CheckboxGroup, RadioGroup } from '../core/choice-fields.tsx';
 import { FormErrors, SelectField, SubmitButton, TextField } from '../core/fields.tsx';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { useCommunes } from '../commute/use-communes.ts';
-import type { VolunteeringKey } from '../i18n/volunteering-fr.ts';
 import { missionFieldOf, parisInstant, parisParts } from './format.ts';
 import { volunteeringApi } from './paths.ts';
 import { PUBLICS, SKILLS, WEEKDAYS, type MissionView, type Public, type Skill } from './types.ts';
@@ -115,7 +114,7 @@ export function MissionForm({ slug, organisationId, mission, onSaved, idPrefix }
         <TextField form={form} name="date" label={v('form.date')} type="date" value={d.date} onValue={set('date')} />
       ) : (
         <>
-          <CheckboxGroup form={form} name="weekdays" legend={v('form.weekdays')} inline value={d.weekdays} onValue={set('weekdays')} options={WEEKDAYS.map((w) => ({ value: w, label: v(`weekdayLabel.${w}` as VolunteeringKey) }))} />
+          <CheckboxGroup form={form} name="weekdays" legend={v('form.weekdays')} inline value={d.weekdays} onValue={set('weekdays')} options={WEEKDAYS.map((w) => ({ value: w, label: v(`weekdayLabel.${w}`) }))} />
           <TextField form={form} name="firstDay" label={v('form.firstDay')} type="date" value={d.firstDay} onValue={set('firstDay')} />
           <TextField form={form} name="lastDay" label={v('form.lastDay')} type="date" optional value={d.lastDay} onValue={set('lastDay')} />
         </>
@@ -132,8 +131,8 @@ export function MissionForm({ slug, organisationId, mission, onSaved, idPrefix }
         </>
       ) : null}
       <TextField form={form} name="needed" label={v('form.needed')} type="number" inputMode="numeric" min="1" max="500" value={d.needed} onValue={set('needed')} />
-      <CheckboxGroup form={form} name="skills" legend={v('form.skills')} inline value={d.skills} onValue={set('skills')} options={SKILLS.map((s) => ({ value: s, label: v(`skill.${s}` as VolunteeringKey) }))} />
-      <CheckboxGroup form={form} name="publics" legend={v('form.publics')} inline value={d.publics} onValue={set('publics')} options={PUBLICS.map((p) => ({ value: p, label: v(`public.${p}` as VolunteeringKey) }))} />
+      <CheckboxGroup form={form} name="skills" legend={v('form.skills')} inline value={d.skills} onValue={set('skills')} options={SKILLS.map((s) => ({ value: s, label: v(`skill.${s}`) }))} />
+      <CheckboxGroup form={form} name="publics" legend={v('form.publics')} inline value={d.publics} onValue={set('publics')} options={PUBLICS.map((p) => ({ value: p, label: v(`public.${p}`) }))} />
       <SubmitButton form={form} label={mission ? v('form.save') : v('form.create')} />
     </form>
   );

@@ -45,7 +45,7 @@ export function MissionPage({ territory: slug, id }: { territory: string; id: st
       </p>
       {m.status !== 'published' ? (
         <p>
-          <span class="badge badge-muted">{v(`mission.status.${m.status}` as VolunteeringKey)}</span>
+          <span class="badge badge-muted">{v(`mission.status.${m.status}`)}</span>
         </p>
       ) : null}
       {m.status === 'cancelled' ? <p class="notice notice-info">{v('mission.cancelled', { reason: m.cancelReason ?? '' })}</p> : null}
@@ -160,7 +160,7 @@ function MyApplication({ slug, mission, onChange }: { slug: string; mission: Mis
   };
   return (
     <section class="panel" aria-labelledby="mine-title">
-      <h2 id="mine-title">{v('mission.mine', { status: v(`part.status.${p.status}` as VolunteeringKey) })}</h2>
+      <h2 id="mine-title">{v('mission.mine', { status: v(`part.status.${p.status}`) })}</h2>
       {p.status === 'accepted' ? <SuccessNotice message={v('part.status.accepted')} /> : null}
       {p.status === 'waiting' && p.position !== null ? <p data-testid="waiting-position">{v('mission.mine.position', { position: p.position })}</p> : null}
       {p.refusalReason ? <p>{v('mission.mine.reason', { reason: p.refusalReason })}</p> : null}

@@ -12,7 +12,6 @@ import { useFetch } from '../core/use-fetch.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { useCommunes } from '../commute/use-communes.ts';
 import { useEnsureResident } from '../communities/use-ensure-resident.ts';
-import type { VolunteeringKey } from '../i18n/volunteering-fr.ts';
 import { VolunteeringLinks } from './bits.tsx';
 import { MissionForm } from './mission-form.tsx';
 import { volunteeringApi, volunteeringPaths } from './paths.ts';
@@ -67,7 +66,7 @@ function Organisation({ slug, o }: { slug: string; o: OrganisationView }) {
     <section class="queue-item" aria-labelledby={titleId}>
       <h2 id={titleId}>{o.name}</h2>
       <p>
-        <span class="badge">{v(`org.status.${o.status ?? 'pending'}` as VolunteeringKey)}</span> {v(`kind.${o.kind}`)}
+        <span class="badge">{v(`org.status.${o.status ?? 'pending'}`)}</span> {v(`kind.${o.kind}`)}
       </p>
       {o.refusalReason ? <p>{v('myOrg.refusal', { reason: o.refusalReason })}</p> : null}
       {o.status === 'pending' ? <p>{v('myOrg.pendingNote')}</p> : null}
@@ -86,7 +85,7 @@ function Organisation({ slug, o }: { slug: string; o: OrganisationView }) {
                   <a href={volunteeringPaths.mission(slug, m.id)}>{m.title}</a>
                 </h4>
                 <p>
-                  <span class="badge">{v(`mission.status.${m.status}` as VolunteeringKey)}</span>
+                  <span class="badge">{v(`mission.status.${m.status}`)}</span>
                   {m.status === 'published' ? ` ${m.accepted} / ${m.volunteersNeeded}` : null}
                 </p>
                 {m.returnedReason && m.status === 'draft' ? <p>{v('manage.returned', { reason: m.returnedReason })}</p> : null}

@@ -9,7 +9,6 @@ import { useSession } from '../core/session.tsx';
 import { SignInRequired } from '../core/sign-in-required.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
-import type { VolunteeringKey } from '../i18n/volunteering-fr.ts';
 import { placeText, VolunteeringLinks } from './bits.tsx';
 import { volunteeringApi, volunteeringPaths } from './paths.ts';
 import type { MyParticipation } from './types.ts';
@@ -87,7 +86,7 @@ function Item({ slug, p, onChange }: { slug: string; p: MyParticipation; onChang
       </h3>
       <p class="meta">{v('mission.by', { name: p.mission.organisation.name })}</p>
       <p>
-        <span class="badge">{v(`part.status.${p.status}` as VolunteeringKey)}</span>
+        <span class="badge">{v(`part.status.${p.status}`)}</span>
         {p.position !== null ? ` ${v('mission.mine.position', { position: p.position })}` : null}
       </p>
       <p>{schedule(p.mission.schedule)}</p>

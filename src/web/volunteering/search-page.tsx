@@ -10,7 +10,6 @@ import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { useCommunes } from '../commute/use-communes.ts';
-import type { VolunteeringKey } from '../i18n/volunteering-fr.ts';
 import { MissionCard, VolunteeringLinks } from './bits.tsx';
 import { volunteeringApi, volunteeringPaths } from './paths.ts';
 import { SKILLS, WEEKDAYS, type MissionSummary, type OrganisationView } from './types.ts';
@@ -98,7 +97,7 @@ export function SearchPage({ territory: slug }: { territory: string }) {
             label={v('search.skill')}
             value={draft.skill}
             onValue={set('skill')}
-            options={[{ value: '', label: v('search.skillAny') }, ...SKILLS.map((s) => ({ value: s, label: v(`skill.${s}` as VolunteeringKey) }))]}
+            options={[{ value: '', label: v('search.skillAny') }, ...SKILLS.map((s) => ({ value: s, label: v(`skill.${s}`) }))]}
           />
           <CheckboxGroup
             form={form}
@@ -108,7 +107,7 @@ export function SearchPage({ territory: slug }: { territory: string }) {
             inline
             value={draft.weekdays}
             onValue={set('weekdays')}
-            options={WEEKDAYS.map((d) => ({ value: d, label: v(`weekdayLabel.${d}` as VolunteeringKey) }))}
+            options={WEEKDAYS.map((d) => ({ value: d, label: v(`weekdayLabel.${d}`) }))}
           />
           <RadioGroup
             form={form}

@@ -1,0 +1,103 @@
+// @vitest-environment node
+/**
+ * @module Every dictionary pair, in one test: English has exactly the French keys, the same placeholders, no empty
+ * message, complete plural pairs; a wording shared by every page lives once, in the main dictionary; and the
+ * message mechanism falls back from a capability to the main dictionary.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkInsEn } from './check-ins-en.ts';
+import { checkInsFr } from './check-ins-fr.ts';
+import { engagementsEn } from './engagements-en.ts';
+import { engagementsFr } from './engagements-fr.ts';
+import { incentivesEn } from './incentives-en.ts';
+import { incentivesFr } from './incentives-fr.ts';
+import { mediationEn } from './mediation-en.ts';
+import { mediationFr } from './mediation-fr.ts';
+import { mobilityEn } from './mobility-en.ts';
+import { mobilityFr } from './mobility-fr.ts';
+import { moderationEn } from './moderation-en.ts';
+import { moderationFr } from './moderation-fr.ts';
+import { mutualAidEn } from './mutual-aid-en.ts';
+import { mutualAidFr } from './mutual-aid-fr.ts';
+import { mainDictionaries, messagesFor, placeholdersOf, type Dictionaries } from './translate.ts';
+import { volunteeringEn } from './volunteering-en.ts';
+import { volunteeringFr } from './volunteering-fr.ts';
+
+const ALL: Record<string, Dictionaries<string>> = {
+  main: mainDictionaries,
+  'check-ins': { fr: checkInsFr, en: checkInsEn },
+  engagements: { fr: engagementsFr, en: engagementsEn },
+  incentives: { fr: incentivesFr, en: incentivesEn },
+  mediation: { fr: mediationFr, en: mediationEn },
+  mobility: { fr: mobilityFr, en: mobilityEn },
+  moderation: { fr: moderationFr, en: moderationEn },
+  'mutual-aid': { fr: mutualAidFr, en: mutualAidEn },
+  volunteering: { fr: volunteeringFr, en: volunteeringEn },
+};
+
+describe.each(Object.entries(ALL))('the %s dictionaries', (_name, { fr, en }) => {
+  it('define the same keys in French and English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const [key, template] of Object.entries(fr)) expect(placeholdersOf(en[key] ?? ''), key).toEqual(placeholdersOf(template));
+  });
+
+  it('have no empty message and complete plural pairs', () => {
+    for (const dictionary of [fr, en]) {
+      for (const [key, text] of Object.entries(dictionary)) expect(text.trim(), key).not.toBe('');
+    }
+    for (const key of Object.keys(fr)) {
+      if (key.endsWith('.one')) expect(Object.keys(fr), key).toContain(key.replace(/\.one$/, '.other'));
+    }
+  });
+});
+
+describe('shared wording', () => {
+  // Mobility spreads the engagements dictionary in: one source, counted once.
+  const sources = Object.entries(ALL).map(([name, d]) =>
+    name === 'mobility' ? Object.entries(d.fr).filter(([key]) => !(key in engagementsFr)) : Object.entries(d.fr),
+  );
+  const keysOf = (text: string) => sources.flat().filter(([, value]) => value === text).map(([key]) => key);
+
+  it('is written once, in the main dictionary, for what every form says', () => {
+    expect(keysOf('Ce champ est obligatoire.')).toEqual(['form.required']);
+    expect(keysOf('Annuler')).toEqual(['action.cancel']);
+    expect(keysOf('Indiquez un motif d’au moins 5 caractères.')).toEqual(['form.reasonTooShort']);
+  });
+});
+
+describe('messagesFor', () => {
+  const dictionaries = { fr: { 'seen.one': 'Vu {count} fois', 'seen.other': 'Vu {count} fois', hello: 'Bonjour {name}' }, en: { 'seen.one': 'Seen once', 'seen.other': 'Seen {count} times', hello: 'Hello {name}' } };
+
+  it('reads the capability first, then the main dictionary, in the locale', () => {
+    expect(messagesFor('en', dictionaries).text('hello', { name: 'Ada' })).toBe('Hello Ada');
+    expect(messagesFor('fr', dictionaries).text('form.required')).toBe('Ce champ est obligatoire.');
+    expect(messagesFor('en', dictionaries).text('action.cancel')).toBe('Cancel');
+  });
+
+  it('chooses the plural form of the locale and fills {count}', () => {
+    expect(messagesFor('fr', dictionaries).plural('seen', 0)).toBe('Vu 0 fois');
+    expect(messagesFor('en', dictionaries).plural('seen', 0)).toBe('Seen 0 times');
+    expect(messagesFor('en', dictionaries).plural('seen', 1)).toBe('Seen once');
+    expect(messagesFor('en', dictionaries).plural('members', 1200)).toBe('1,200 members');
+  });
+
+  it('shows a key no dictionary has as itself, never as nothing', () => {
+    const loose: Dictionaries<string> = dictionaries;
+    expect(messagesFor('fr', loose).text('kind.newer_than_this_build')).toBe('kind.newer_than_this_build');
+  });
+});
+
+describe('wordings pages rely on', () => {
+  it('writes the share needed the way the corridor page shows it', () => {
+    expect(messagesFor('fr', { fr: mobilityFr, en: mobilityEn }).text('corridor.shareNeeded', { percent: '4,2', minutes: 15 })).toBe(
+      '4,2 % des conducteurs partant 15 minutes plus tôt suffiraient à résorber ce bouchon.',
+    );
+  });
+
+  it('words every moderation notice the server sends', () => {
+    for (const kind of ['hidden', 'removed', 'restored', 'warned']) expect(Object.keys(moderationFr)).toContain(`notice.moderation.${kind}`);
+  });
+});
