@@ -6,15 +6,11 @@ import { AppError } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import { checkReference } from './campaign-top-up.ts';
-import { budgetAccount, campaignView, fundingAccount, loadCampaign, MANAGERS, type CampaignView } from './campaign-store.ts';
+import { budgetAccount, campaignView, fundingAccount, loadCampaign, MANAGERS } from './campaign-store.ts';
 import { balanceOf, findTransaction, postTransaction } from './ledger-store.ts';
+import type { ReturnResult } from './schemas.ts';
 
-export interface ReturnResult {
-  returned: { cents: number; reference: string; at: string };
-  /** True when the remainder was already returned: nothing was written, the first return is given back. */
-  replayed: boolean;
-  campaign: CampaignView;
-}
+export type { ReturnResult } from './schemas.ts';
 
 export const returnKey = (campaignId: string) => `return:${campaignId}`;
 

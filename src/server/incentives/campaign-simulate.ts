@@ -10,10 +10,11 @@ import { recordAudit } from '../audit/index.ts';
 import { requireSeenCommunities } from './campaign-communities.ts';
 import { evaluateCampaign } from './evaluate-campaign.ts';
 import { loadCampaignGestures } from './gesture-source.ts';
-import { guardSimulation, type GuardedSimulation } from './guard-simulation.ts';
+import { guardSimulation } from './guard-simulation.ts';
 import { simulateCampaign } from './simulate.ts';
+import type { SimulationView } from './schemas.ts';
 
-export type SimulationView = GuardedSimulation & { from: string; to: string; weeks: number };
+export type { SimulationView } from './schemas.ts';
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);

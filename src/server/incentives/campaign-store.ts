@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
-import type { CampaignMode, CampaignsTable, CampaignStatus } from './tables.ts';
+import type { CampaignsTable } from './tables.ts';
 import { notFound } from '../core/errors.ts';
 import { localDate } from '../core/time-of-day.ts';
 import { hasAnyRole } from '../territories/index.ts';
@@ -10,35 +10,11 @@ import { findRoles, type TerritoryRef } from '../territories/index.ts';
 import type { Campaign, Rule } from './campaign-rules.ts';
 import { countHeldGestures } from './gesture-source.ts';
 import { balanceOf } from './ledger-store.ts';
+import type { CampaignView } from './schemas.ts';
 
 export type CampaignRow = Selectable<CampaignsTable>;
 
-export interface CampaignView {
-  id: string;
-  name: string;
-  mode: CampaignMode;
-  startsOn: string;
-  endsOn: string;
-  budgetCents: number;
-  rules: Rule[];
-  prizeCents?: number;
-  winnersPerWeek?: number;
-  status: CampaignStatus;
-  /** Paid out: budget − what remains − what was returned to the territory. */
-  spentCents: number;
-  remainingCents: number;
-  /** Added to the budget after launch (`budgetCents` includes them), oldest first. */
-  topUps: { cents: number; reference: string; at: string }[];
-  /** Given back to the territory after closing (`return:<campaign>`), 0 until then. */
-  returnedCents: number;
-  /** Gestures awarded more than zero (cents, or points in lottery mode). */
-  awardedGestures: number;
-  people: number;
-  /** Carpools of the period held by the fraud rules, waiting for review. */
-  heldGestures: number;
-  launchedAt: string | null;
-  closedAt: string | null;
-}
+export type { CampaignView } from './schemas.ts';
 
 export const MANAGERS = ['operator', 'admin'] as const;
 

@@ -7,20 +7,15 @@ import { recordAudit } from '../audit/index.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import { budgetAccount, campaignView, fundingAccount, loadCampaign, MANAGERS } from './campaign-store.ts';
 import { findTransaction, postTransaction } from './ledger-store.ts';
-import { settleCampaign, type SettleResult } from './settle-campaign.ts';
+import { settleCampaign } from './settle-campaign.ts';
+import type { TopUpResult } from './schemas.ts';
 
 /** Largest single top-up: 1,000,000 € in cents. */
 export const MAX_TOP_UP_CENTS = 100_000_000;
 /** Largest budget a campaign may reach (the same bound as a campaign's budget at creation). */
 export const MAX_BUDGET_CENTS = 100_000_000_00;
 
-export interface TopUpResult {
-  topUp: { cents: number; reference: string; at: string };
-  /** True when this reference was already topped up: nothing was written, the first top-up is returned. */
-  replayed: boolean;
-  settlement: SettleResult;
-  campaign: CampaignView;
-}
+export type { TopUpResult } from './schemas.ts';
 
 export const topUpKey = (campaignId: string, reference: string) => `top-up:${campaignId}:${reference}`;
 

@@ -3,13 +3,12 @@
  * at least PRIVACY_MIN_GROUP people were paid (a campaign that paid one person would show what that person did).
  * Operators and admins see their campaigns' money whole: they account for it, and the ledger is theirs to audit.
  */
-import { guard, type Guarded } from '../core/privacy/small-group.ts';
-import type { CampaignView } from './campaign-store.ts';
+import { guard } from '../core/privacy/small-group.ts';
+import type { CampaignView, ShownCampaignView } from './schemas.ts';
 
 const GUARDED = ['spentCents', 'remainingCents', 'returnedCents', 'awardedGestures', 'people'] as const;
-type GuardedKey = (typeof GUARDED)[number];
 
-export type ShownCampaignView = Omit<CampaignView, GuardedKey> & { [K in GuardedKey]: Guarded<number> };
+export type { ShownCampaignView } from './schemas.ts';
 
 export function guardCampaignView(view: CampaignView, manager: boolean, minGroup: number): ShownCampaignView {
   if (manager) return view;

@@ -8,6 +8,7 @@ import { BACKFILL_DAYS } from '../impact/index.ts';
 import { budgetAccount, walletAccount, type CampaignRow } from './campaign-store.ts';
 import { postTransaction } from './ledger-store.ts';
 import { commitSeed, createSeed, drawWinners } from './lottery.ts';
+import type { DrawView, Winner } from './schemas.ts';
 
 // Protocol (docs/incentives.md): the seed of every week is drawn and its SHA-256 commitment published at
 // launch, before any week starts; the seed itself stays in lottery_draws.seed and is shown only once the
@@ -24,22 +25,7 @@ interface StoredParticipant {
   userId: string;
 }
 
-export interface Winner {
-  ticket: string;
-  cents: number;
-}
-
-export interface DrawView {
-  weekStart: string;
-  /** The first day the week is drawn (its Sunday + 1 + GRACE_DAYS), by the first settlement of that day or after. */
-  drawsOn: string;
-  seedCommitment: string;
-  seed: string | null;
-  participants: { ticket: string; points: number }[] | null;
-  winners: Winner[] | null;
-  drawnAt: string | null;
-  myTicket: string | null;
-}
+export type { DrawView, Winner } from './schemas.ts';
 
 /**
  * Days a week waits after its Sunday before it is drawn: as far back as a shift or a mode switch can be recorded

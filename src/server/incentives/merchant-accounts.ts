@@ -3,17 +3,10 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import { balanceOf } from './ledger-store.ts';
-import { merchantRows, settledCents, toMerchantView, type MerchantView } from './merchant-shops.ts';
+import { merchantRows, settledCents, toMerchantView } from './merchant-shops.ts';
+import type { MerchantAccountView } from './schemas.ts';
 
-export interface MerchantAccountView extends MerchantView {
-  active: boolean;
-  /** Display name of the account at the till; null when the shop has none (never named, or erased). */
-  accountName: string | null;
-  /** The balance of `merchant:<id>`: vouchers accepted and not yet paid. */
-  owedCents: number;
-  /** What left `merchant:<id>`: the settlements. */
-  settledCents: number;
-}
+export type { MerchantAccountView } from './schemas.ts';
 
 /** Shops of the territory with the display name of their till account; callers add filters. */
 export function merchantAccountRows(db: Executor, territoryId: string) {

@@ -5,20 +5,9 @@ import { AppError, notFound } from '../core/errors.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import type { TerritoryRef } from '../territories/index.ts';
 import { balanceOf } from './ledger-store.ts';
+import type { MerchantView, ShopView } from './schemas.ts';
 
-export interface MerchantView {
-  id: string;
-  name: string;
-  communeCode: string | null;
-  communeName: string | null;
-  address: string | null;
-}
-
-export interface ShopView extends MerchantView {
-  owedCents: number;
-  settledCents: number;
-  redemptions: { code: string; cents: number; redeemedAt: Date }[];
-}
+export type { MerchantView, ShopView } from './schemas.ts';
 
 /** How many recent redemptions a merchant sees per shop. */
 const RECENT_REDEMPTIONS = 50;

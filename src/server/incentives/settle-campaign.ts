@@ -7,6 +7,7 @@ import { budgetAccount, campaignOf, loadCampaign, paidUntil, walletAccount, type
 import { countHeldGestures, loadCampaignGestures } from './gesture-source.ts';
 import { balanceOf, postTransaction } from './ledger-store.ts';
 import { drawEndedWeeks } from './lottery-draws.ts';
+import type { SettleResult } from './schemas.ts';
 
 // Safe under retries and concurrency, on PGlite and on a PostgreSQL server with several API processes:
 // - one settlement per campaign at a time: the campaign row is locked (`for update`) first, so a concurrent
@@ -24,18 +25,7 @@ import { drawEndedWeeks } from './lottery-draws.ts';
 // - a gesture refused only because the budget is spent (payable if the budget is topped up);
 // - a carpool with proof class B under a campaign that requires C: the other party may still confirm.
 
-export interface SettleResult {
-  /** Gestures awarded more than zero by this settlement. */
-  awarded: number;
-  /** Cents paid by this settlement: payouts, or lottery prizes. */
-  paidCents: number;
-  /** The budget is spent (nothing remains), or a payout of this settlement was cut by it. */
-  exhausted: boolean;
-  /** Carpools of the period held by the fraud rules (not paid until an operator clears them). */
-  held: number;
-  /** Lottery weeks drawn by this settlement. */
-  draws: number;
-}
+export type { SettleResult } from './schemas.ts';
 
 export const NOTHING: SettleResult = { awarded: 0, paidCents: 0, exhausted: false, held: 0, draws: 0 };
 

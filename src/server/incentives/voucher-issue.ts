@@ -7,15 +7,9 @@ import { requireResident, resolveTerritory } from '../territories/index.ts';
 import type { AccountId } from './ledger.ts';
 import { balanceOf, postTransaction } from './ledger-store.ts';
 import { newVoucherCode } from './voucher-code.ts';
+import type { VoucherView } from './schemas.ts';
 
-export interface VoucherView {
-  code: string;
-  cents: number;
-  merchantId: string;
-  merchantName: string;
-  issuedAt: Date;
-  redeemedAt: Date | null;
-}
+export type { VoucherView } from './schemas.ts';
 
 /** How many fresh codes to draw before giving up: with ~10¹² codes a second draw is already rare. */
 const CODE_ATTEMPTS = 8;

@@ -10,14 +10,9 @@ import type { AccountId } from './ledger.ts';
 import { balanceOf, postTransaction } from './ledger-store.ts';
 import { requireShopOwner } from './merchant-shops.ts';
 import { normaliseCode } from './voucher-code.ts';
+import type { RedemptionResult, VoucherCheck } from './schemas.ts';
 
-export interface VoucherCheck {
-  code: string;
-  cents: number;
-  status: 'valid' | 'redeemed';
-  issuedAt: Date;
-  redeemedAt: Date | null;
-}
+export type { VoucherCheck } from './schemas.ts';
 
 /**
  * The voucher `typed` for shop `merchantId`: 404 when no voucher has this code (or it cannot be one), 400 `/code`
@@ -38,12 +33,7 @@ async function findVoucher(db: Executor, territory: TerritoryRef, merchantId: st
   return voucher;
 }
 
-/** A voucher accepted at the till, with what the shop is now owed. */
-export interface RedemptionResult {
-  code: string;
-  cents: number;
-  owedCents: number;
-}
+export type { RedemptionResult } from './schemas.ts';
 
 /** What the cashier sees before accepting: the amount and whether the code was already used. Reads only. */
 export async function checkVoucher(db: Database, input: { slug: string; viewer: Viewer | null; merchantId: string; code: string }): Promise<VoucherCheck> {

@@ -1,7 +1,7 @@
 /** @module HTTP routes of wallets, vouchers and merchants. */
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
-import { DateTime, IdParam, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { IdParam, problemResponsesFor, TerritoryParam } from '../core/http/schemas.ts';
 import { listMerchantAccounts } from './merchant-accounts.ts';
 import { createMerchant } from './merchant-create.ts';
 import { settleMerchant } from './merchant-settle.ts';
@@ -10,72 +10,52 @@ import { updateMerchant } from './merchant-update.ts';
 import { issueVoucher } from './voucher-issue.ts';
 import { checkVoucher, redeemVoucher } from './voucher-redeem.ts';
 import { viewWallet } from './wallet-view.ts';
+import {
+  INCENTIVE_REASONS,
+  MerchantAccountList,
+  MerchantAccountViewSchema,
+  MerchantList,
+  MerchantSettled,
+  MerchantViewSchema,
+  RedemptionResultSchema,
+  ShopList,
+  VoucherCheckSchema,
+  VoucherViewSchema,
+  WalletViewSchema,
+} from './schemas.ts';
 
 const base = '/api/territories/:territory';
 const slug = TerritoryParam.properties.territory;
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const MerchantParams = Type.Object({ territory: slug, id: IdParam });
 /** A code as typed at the till: any case, with or without the dash (normalised by the use-case). */
 const CodeField = Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9 -]+$' });
-
-const MerchantView = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  communeCode: Nullable(Type.String()),
-  communeName: Nullable(Type.String()),
-  address: Nullable(Type.String()),
-});
-const VoucherView = Type.Object({
-  code: Type.String(),
-  cents: Type.Integer(),
-  merchantId: Type.String(),
-  merchantName: Type.String(),
-  issuedAt: DateTime,
-  redeemedAt: Nullable(DateTime),
-});
-const WalletView = Type.Object({
-  balanceCents: Type.Integer(),
-  heldGestures: Type.Integer(),
-  history: Type.Array(
-    Type.Object({
-      at: DateTime,
-      kind: StringEnum(['payout', 'lottery_prize', 'voucher_issue']),
-      cents: Type.Integer(),
-      campaignName: Nullable(Type.String()),
-      gestureDate: Nullable(Type.String()),
-      merchantName: Nullable(Type.String()),
-    }),
-  ),
-  vouchers: Type.Array(VoucherView),
-  merchants: Type.Array(MerchantView),
-});
-const MerchantAccountView = Type.Object({
-  ...MerchantView.properties,
-  active: Type.Boolean(),
-  accountName: Nullable(Type.String()),
-  owedCents: Type.Integer(),
-  settledCents: Type.Integer(),
-});
-const ShopView = Type.Object({
-  ...MerchantView.properties,
-  owedCents: Type.Integer(),
-  settledCents: Type.Integer(),
-  redemptions: Type.Array(Type.Object({ code: Type.String(), cents: Type.Integer(), redeemedAt: DateTime })),
-});
+const problems = problemResponsesFor(INCENTIVE_REASONS);
+const security: Record<string, string[]>[] = [{ session: [] }];
 
 export const walletRoutes: RouteModule = (app, deps) => {
   const { db } = deps;
 
   // ── Wallet: the caller's own, in this territory ────────────────────────
   app.get(`${base}/wallet`, {
-    schema: { tags: ['wallet'], description: 'The caller’s points, history, held gestures, vouchers, and where to spend them.', params: TerritoryParam, response: { 200: WalletView, ...problemResponses } },
+    schema: {
+      summary: 'Read my wallet',
+      description: 'The caller’s points, history, held gestures, vouchers, and where to spend them.',
+      operationId: 'getMyWallet',
+      tags: ['wallet'],
+      security,
+      params: TerritoryParam,
+      response: { 200: WalletViewSchema, ...problems },
+    },
     handler: async (req) => viewWallet(db, req.params.territory, req.viewer),
   });
 
   app.post(`${base}/wallet/vouchers`, {
     schema: {
+      summary: 'Turn points into a voucher',
+      description: 'Turns points into a voucher for one shop. 201 when issued; a retry with the same idempotencyKey answers 200 with the same voucher. 400 `unknown_merchant`, `insufficient_points`.',
+      operationId: 'issueVoucher',
       tags: ['wallet'],
-      description: 'Turns points into a voucher for one shop. 201 when issued; a retry with the same idempotencyKey answers 200 with the same voucher.',
+      security,
       params: TerritoryParam,
       body: Type.Object(
         {
@@ -85,7 +65,7 @@ export const walletRoutes: RouteModule = (app, deps) => {
         },
         { additionalProperties: false },
       ),
-      response: { 200: VoucherView, 201: VoucherView, ...problemResponses },
+      response: { 200: VoucherViewSchema, 201: VoucherViewSchema, ...problems },
     },
     handler: async (req, reply) => {
       const { voucher, created } = await issueVoucher(deps, { slug: req.params.territory, viewer: req.viewer, ...req.body });
@@ -95,14 +75,25 @@ export const walletRoutes: RouteModule = (app, deps) => {
 
   // ── Merchants ────────────────────────────────────────────────────────────
   app.get(`${base}/merchants`, {
-    schema: { tags: ['merchants'], description: 'The participating shops (active ones).', params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(MerchantView) }), ...problemResponses } },
+    schema: {
+      summary: 'List the participating shops',
+      description: 'The participating shops (active ones).',
+      operationId: 'listMerchants',
+      tags: ['merchants'],
+      security: [],
+      params: TerritoryParam,
+      response: { 200: MerchantList, ...problems },
+    },
     handler: async (req) => ({ items: await listMerchants(db, req.params.territory) }),
   });
 
   app.post(`${base}/merchants`, {
     schema: {
+      summary: 'Add a shop',
+      description: 'Operators and admins add a shop; the named account (a member of the territory) gets the merchant role. 400 `unknown_commune`, `not_a_member`; 409 `name_taken`.',
+      operationId: 'createMerchant',
       tags: ['merchants'],
-      description: 'Operators and admins add a shop; the named account (a member of the territory) gets the merchant role.',
+      security,
       params: TerritoryParam,
       body: Type.Object(
         {
@@ -113,25 +104,31 @@ export const walletRoutes: RouteModule = (app, deps) => {
         },
         { additionalProperties: false },
       ),
-      response: { 201: MerchantView, ...problemResponses },
+      response: { 201: MerchantViewSchema, ...problems },
     },
     handler: async (req, reply) => reply.status(201).send(await createMerchant(db, { slug: req.params.territory, viewer: req.viewer, merchant: req.body, requestId: req.id })),
   });
 
   app.get(`${base}/merchants/accounts`, {
     schema: {
-      tags: ['merchants'],
+      summary: 'List every shop’s books',
       description: 'Operators and admins: every shop, open or closed, with what it is owed and what was settled, and the name of its till account.',
+      operationId: 'listMerchantAccounts',
+      tags: ['merchants'],
+      security,
       params: TerritoryParam,
-      response: { 200: Type.Object({ items: Type.Array(MerchantAccountView) }), ...problemResponses },
+      response: { 200: MerchantAccountList, ...problems },
     },
     handler: async (req) => ({ items: await listMerchantAccounts(db, req.params.territory, req.viewer) }),
   });
 
   app.patch(`${base}/merchants/:id`, {
     schema: {
+      summary: 'Change a shop',
+      description: 'Operators and admins rename a shop, name another account for its till (a member, who gets the merchant role), or close and reopen it. 400 `nothing_to_change`, `not_a_member`; 409 `name_taken`.',
+      operationId: 'updateMerchant',
       tags: ['merchants'],
-      description: 'Operators and admins rename a shop, name another account for its till (a member, who gets the merchant role), or close and reopen it.',
+      security,
       params: MerchantParams,
       body: Type.Object(
         {
@@ -141,47 +138,61 @@ export const walletRoutes: RouteModule = (app, deps) => {
         },
         { additionalProperties: false },
       ),
-      response: { 200: MerchantAccountView, ...problemResponses },
+      response: { 200: MerchantAccountViewSchema, ...problems },
     },
     handler: async (req) => updateMerchant(db, { slug: req.params.territory, viewer: req.viewer, merchantId: req.params.id, changes: req.body, requestId: req.id }),
   });
 
   app.get(`${base}/my-shops`, {
-    schema: { tags: ['merchants'], description: 'The caller’s shops: what each is owed, has been paid, and recent redemptions.', params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(ShopView) }), ...problemResponses } },
+    schema: {
+      summary: 'List my shops',
+      description: 'The caller’s shops: what each is owed, has been paid, and recent redemptions.',
+      operationId: 'listMyShops',
+      tags: ['merchants'],
+      security,
+      params: TerritoryParam,
+      response: { 200: ShopList, ...problems },
+    },
     handler: async (req) => ({ items: await listMyShops(db, req.params.territory, req.viewer) }),
   });
 
   app.get(`${base}/merchants/:id/vouchers/:code`, {
     schema: {
+      summary: 'Check a voucher at the till',
+      description: 'The shop’s account checks a code before accepting it (reads only). 403 `not_shop_account`; 400 `wrong_merchant`.',
+      operationId: 'checkVoucher',
       tags: ['merchants'],
-      description: 'The shop’s account checks a code before accepting it (reads only).',
+      security,
       params: Type.Object({ territory: slug, id: IdParam, code: CodeField }),
-      response: {
-        200: Type.Object({ code: Type.String(), cents: Type.Integer(), status: StringEnum(['valid', 'redeemed']), issuedAt: DateTime, redeemedAt: Nullable(DateTime) }),
-        ...problemResponses,
-      },
+      response: { 200: VoucherCheckSchema, ...problems },
     },
     handler: async (req) => checkVoucher(db, { slug: req.params.territory, viewer: req.viewer, merchantId: req.params.id, code: req.params.code }),
   });
 
   app.post(`${base}/merchants/:id/redemptions`, {
     schema: {
+      summary: 'Accept a voucher at the till',
+      description: 'The shop’s account accepts a voucher, once. 403 `not_shop_account`; 400 `wrong_merchant`; 409 `already_redeemed`.',
+      operationId: 'redeemVoucher',
       tags: ['merchants'],
-      description: 'The shop’s account accepts a voucher, once.',
+      security,
       params: MerchantParams,
       body: Type.Object({ code: CodeField }, { additionalProperties: false }),
-      response: { 200: Type.Object({ code: Type.String(), cents: Type.Integer(), owedCents: Type.Integer() }), ...problemResponses },
+      response: { 200: RedemptionResultSchema, ...problems },
     },
     handler: async (req) => redeemVoucher(deps, { slug: req.params.territory, viewer: req.viewer, merchantId: req.params.id, code: req.body.code, requestId: req.id }),
   });
 
   app.post(`${base}/merchants/:id/settlements`, {
     schema: {
+      summary: 'Record that a shop was paid',
+      description: 'Operators and admins record that the shop was paid what it was owed; a retry with the same reference changes nothing. 409 `nothing_owed`.',
+      operationId: 'settleMerchant',
       tags: ['merchants'],
-      description: 'Operators and admins record that the shop was paid what it was owed; a retry with the same reference changes nothing.',
+      security,
       params: MerchantParams,
       body: Type.Object({ reference: Type.String({ minLength: 1, maxLength: 80, pattern: '^[^\\u0000-\\u001f]+$' }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ settledCents: Type.Integer() }), ...problemResponses },
+      response: { 200: MerchantSettled, ...problems },
     },
     handler: async (req) => settleMerchant(db, { slug: req.params.territory, viewer: req.viewer, merchantId: req.params.id, reference: req.body.reference, requestId: req.id }),
   });

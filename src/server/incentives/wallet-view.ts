@@ -5,28 +5,11 @@ import type { Database, Executor } from '../core/database/schema.ts';
 import type { LedgerKind } from './tables.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { balanceOf } from './ledger-store.ts';
-import { listActiveMerchants, type MerchantView } from './merchant-shops.ts';
-import { toVoucherView, voucherRows, type VoucherView } from './voucher-issue.ts';
+import { listActiveMerchants } from './merchant-shops.ts';
+import { toVoucherView, voucherRows } from './voucher-issue.ts';
+import type { WalletKind, WalletLine, WalletView } from './schemas.ts';
 
-export type WalletKind = 'payout' | 'lottery_prize' | 'voucher_issue';
-
-export interface WalletLine {
-  at: Date;
-  kind: WalletKind;
-  /** Signed: + points in, − points out (a voucher). */
-  cents: number;
-  campaignName: string | null;
-  gestureDate: string | null;
-  merchantName: string | null;
-}
-
-export interface WalletView {
-  balanceCents: number;
-  heldGestures: number;
-  history: WalletLine[];
-  vouchers: VoucherView[];
-  merchants: MerchantView[];
-}
+export type { WalletKind, WalletLine, WalletView } from './schemas.ts';
 
 const WALLET_KINDS: readonly WalletKind[] = ['payout', 'lottery_prize', 'voucher_issue'];
 /** The wallet page shows this many recent lines and vouchers; the data export has them all. */

@@ -8,7 +8,7 @@ import { SuccessNotice } from '../core/status.tsx';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { formatEuros, parseEuros } from './money.ts';
 import { incentiveApi } from './paths.ts';
-import type { CampaignView, ReturnResult, TopUpResult } from './types.ts';
+import { incentiveReason, type CampaignView, type ReturnResult, type TopUpResult } from './types.ts';
 import { useIncentivesI18n } from './use-incentives-i18n.ts';
 
 /** The server's bounds (campaign-top-up.ts): at most 1,000,000 € per top-up; a reference of 1 to 120 characters. */
@@ -48,7 +48,7 @@ export function TopUpForm({ slug, campaign, onChanged }: { slug: string; campaig
         const pointer = pointerOf(error);
         if (pointer === '/cents') return { field: 'amount', message: c('campaign.topUpTooMuch') };
         if (pointer === '/reference') return { field: 'reference', message: c('campaign.referenceRequired') };
-        if (error.reason === 'not_active') return { message: c('campaign.notActive') };
+        if (incentiveReason(error) === 'not_active') return { message: c('campaign.notActive') };
         return null;
       },
     });
@@ -86,7 +86,7 @@ export function ReturnForm({ slug, campaign, onChanged }: { slug: string; campai
       },
       explain: (error) => {
         if (pointerOf(error) === '/reference') return { field: 'reference', message: c('campaign.referenceRequired') };
-        if (error.reason === 'nothing_left') return { message: c('campaign.nothingLeft') };
+        if (incentiveReason(error) === 'nothing_left') return { message: c('campaign.nothingLeft') };
         return null;
       },
     });

@@ -15,7 +15,7 @@ import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { checkEmail, onlyErrors, useForm, type Placement } from '../core/use-form.ts';
 import { incentiveApi } from './paths.ts';
-import type { MerchantAccountView } from './types.ts';
+import { incentiveReason, type MerchantAccountView } from './types.ts';
 import { isOperator, useIncentivesI18n, type IncentivesI18n } from './use-incentives-i18n.ts';
 import './incentives.css';
 
@@ -113,7 +113,7 @@ function SettleForm({ slug, shop, onStatus, onChanged }: ActionProps) {
         onChanged();
       },
       explain: (error) => {
-        if (error.reason === 'nothing_owed') return { message: c('books.nothingOwed') };
+        if (incentiveReason(error) === 'nothing_owed') return { message: c('books.nothingOwed') };
         return null;
       },
     });
@@ -129,9 +129,10 @@ function SettleForm({ slug, shop, onStatus, onChanged }: ActionProps) {
 
 /** The page's wording of a refused change; null for the generic message. */
 function explainChange(error: ApiError, c: IncentivesI18n['c']): Placement | null {
-  if (error.reason === 'name_taken') return { field: 'name', message: c('books.nameTaken') };
-  if (error.reason === 'not_a_member') return { field: 'accountEmail', message: c('books.notMember') };
-  if (error.reason === 'nothing_to_change') return { message: c('books.nothingToChange') };
+  const reason = incentiveReason(error);
+  if (reason === 'name_taken') return { field: 'name', message: c('books.nameTaken') };
+  if (reason === 'not_a_member') return { field: 'accountEmail', message: c('books.notMember') };
+  if (reason === 'nothing_to_change') return { message: c('books.nothingToChange') };
   return null;
 }
 

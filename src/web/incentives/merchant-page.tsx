@@ -11,7 +11,7 @@ import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { incentiveApi } from './paths.ts';
-import type { RedemptionResult, ShopView, VoucherCheck } from './types.ts';
+import { incentiveReason, type RedemptionResult, type ShopView, type VoucherCheck } from './types.ts';
 import { useIncentivesI18n, type IncentivesI18n } from './use-incentives-i18n.ts';
 import { normalizeVoucherCode } from './voucher-code.ts';
 import './incentives.css';
@@ -87,8 +87,9 @@ function Shop({ slug, shop, onRedeemed }: { slug: string; shop: ShopView; onRede
 
 /** The shop-side wording of a refused check or redemption; null for the generic message. */
 export function explainVoucherError(error: ApiError, c: IncentivesI18n['c']): string | null {
-  if (error.reason === 'wrong_merchant') return c('merchant.wrongMerchant');
-  if (error.reason === 'already_redeemed' || (error.code === 'conflict' && error.status === 409)) return c('merchant.alreadyRedeemed');
+  const reason = incentiveReason(error);
+  if (reason === 'wrong_merchant') return c('merchant.wrongMerchant');
+  if (reason === 'already_redeemed' || (error.code === 'conflict' && error.status === 409)) return c('merchant.alreadyRedeemed');
   if (error.code === 'not_found') return c('merchant.unknown');
   return null;
 }

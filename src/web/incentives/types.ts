@@ -2,27 +2,36 @@
 
 // The API's own types, imported for types only (nothing reaches the bundle): one source for the contract.
 // Dates travel as ISO strings, hence `Wire<…>` (core/wire.ts) around the answers that carry a `Date`.
+import type { ApiError } from '../core/api-error.ts';
 import type { Wire } from '../core/wire.ts';
-import type { CampaignView } from '../../server/incentives/campaign-store.ts';
-import type { ShopView as ServerShopView } from '../../server/incentives/merchant-shops.ts';
-import type { VoucherCheck as ServerVoucherCheck } from '../../server/incentives/voucher-redeem.ts';
-import type { VoucherView as ServerVoucherView } from '../../server/incentives/voucher-issue.ts';
-import type { WalletKind, WalletLine, WalletView as ServerWalletView } from '../../server/incentives/wallet-view.ts';
+import type {
+  CampaignView,
+  IncentiveReason,
+  ShopView as ServerShopView,
+  VoucherCheck as ServerVoucherCheck,
+  VoucherView as ServerVoucherView,
+  WalletKind,
+  WalletLine,
+  WalletView as ServerWalletView,
+} from '../../server/incentives/schemas.ts';
 
 export type { Rule, ProofClass } from '../../server/incentives/campaign-rules.ts';
 export type { Simulation, WeekCost } from '../../server/incentives/simulate.ts';
 export type { CapKind } from '../../server/incentives/evaluate-campaign.ts';
 export type { GestureKind } from '../../server/core/database/schema.ts';
 export type { CampaignInput } from '../../server/incentives/campaign-input.ts';
-export type { CampaignView } from '../../server/incentives/campaign-store.ts';
-export type { SimulationView } from '../../server/incentives/campaign-simulate.ts';
-export type { TopUpResult } from '../../server/incentives/campaign-top-up.ts';
-export type { ReturnResult } from '../../server/incentives/campaign-return.ts';
-export type { SettleResult } from '../../server/incentives/settle-campaign.ts';
-export type { DrawView } from '../../server/incentives/lottery-draws.ts';
-export type { MerchantView } from '../../server/incentives/merchant-shops.ts';
-export type { MerchantAccountView } from '../../server/incentives/merchant-accounts.ts';
-export type { RedemptionResult } from '../../server/incentives/voucher-redeem.ts';
+export type {
+  CampaignView,
+  DrawView,
+  MerchantAccountView,
+  MerchantView,
+  RedemptionResult,
+  ReturnResult,
+  SettleResult,
+  ShownCampaignView,
+  SimulationView,
+  TopUpResult,
+} from '../../server/incentives/schemas.ts';
 
 export type CampaignMode = CampaignView['mode'];
 export type CampaignStatus = CampaignView['status'];
@@ -34,3 +43,6 @@ export type WalletView = Wire<ServerWalletView>;
 export type ShopView = Wire<ServerShopView>;
 export type Redemption = ShopView['redemptions'][number];
 export type VoucherCheck = Wire<ServerVoucherCheck>;
+
+/** A problem's `reason` as one of the incentive routes' reasons (the server's INCENTIVE_REASONS), or "" without one. */
+export const incentiveReason = (error: Pick<ApiError, 'reason'>): IncentiveReason | '' => error.reason as IncentiveReason | '';

@@ -11,7 +11,7 @@ import { useFetch } from '../core/use-fetch.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import { formatEuros, parseEuros } from './money.ts';
 import { incentiveApi, incentivePaths } from './paths.ts';
-import type { HistoryEntry, VoucherView, WalletView } from './types.ts';
+import { incentiveReason, type HistoryEntry, type VoucherView, type WalletView } from './types.ts';
 import { spellCode } from './spell-code.ts';
 import { useIncentivesI18n } from './use-incentives-i18n.ts';
 import './incentives.css';
@@ -93,7 +93,7 @@ function VoucherForm({ slug, wallet, onCreated }: { slug: string; wallet: Wallet
         onCreated();
       },
       explain: (error) => {
-        if (error.field === 'cents' || error.reason === 'insufficient_funds') return { field: 'amount', message: c('wallet.tooMuch') };
+        if (error.field === 'cents' || incentiveReason(error) === 'insufficient_funds') return { field: 'amount', message: c('wallet.tooMuch') };
         return null;
       },
     });
