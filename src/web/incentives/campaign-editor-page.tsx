@@ -23,7 +23,7 @@ import { incentiveApi, incentivePaths } from './paths.ts';
 import { emptyFields, fieldForPointer, fieldsToInput, inputToFields, type CampaignFields, type FieldProblem } from './rule-form.ts';
 import { RulesInWords } from './rules-in-words.tsx';
 import { SimulationPanel } from './simulation-panel.tsx';
-import type { CampaignMode, CampaignView } from './types.ts';
+import { incentiveReason, type CampaignMode, type CampaignView } from './types.ts';
 import { isOperator, useIncentivesI18n } from './use-incentives-i18n.ts';
 import { useSimulation, type SimulationWeeks } from './use-simulation.ts';
 
@@ -120,7 +120,7 @@ function CampaignEditor({ slug, campaign, title }: { slug: string; campaign?: Ca
     },
     action: async () => after(await save()),
     explain: (error: ApiError) => {
-      if (error.code === 'conflict' && error.reason === 'not_draft') return { message: c('builder.notDraft') };
+      if (error.code === 'conflict' && incentiveReason(error) === 'not_draft') return { message: c('builder.notDraft') };
       const field = fieldForPointer(pointerOf(error), conversion.pointers);
       return field ? { field, message: describeApiError(error, t) } : null;
     },
