@@ -4,11 +4,10 @@
  */
 import { problemResponses, TerritoryParam } from '../core/http/schemas.ts';
 import type { RouteModule } from '../core/http/build-app.ts';
-import { listAudit } from '../audit/index.ts';
 import { auditSchemas as S } from '../audit/index.ts';
-import { requireTerritoryRole, resolveTerritory } from './access.ts';
+import { readAuditLog } from './read-audit-log.ts';
 
-export const auditRoutes: RouteModule = (app, { db }) => {
+export const auditRoutes: RouteModule = (app, deps) => {
   app.get('/api/territories/:territory/audit', {
     schema: {
       tags: ['audit'],
@@ -19,10 +18,6 @@ export const auditRoutes: RouteModule = (app, { db }) => {
       querystring: S.AuditQuery,
       response: { 200: S.AuditPage, ...problemResponses },
     },
-    handler: async (request) => {
-      const territory = await resolveTerritory(db, request.params.territory);
-      await requireTerritoryRole(db, territory, request.viewer, ['admin']);
-      return { items: await listAudit(db, territory.id, request.query) };
-    },
+    handler: async (request) => readAuditLog(deps, request.scope, request.query),
   });
 };
