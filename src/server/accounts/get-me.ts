@@ -1,21 +1,11 @@
 /** @module The signed-in person as the app sees them: profile, CSRF token and territories with roles. */
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Executor, TerritoryRole } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
+import type { Me } from './schemas.ts';
 import { pendingEmailOf } from './verify-email.ts';
 
-export interface Me {
-  id: string;
-  email: string;
-  displayName: string;
-  locale: 'fr' | 'en';
-  /** Whether the address is verified: until then Maille sends it nothing but the verification link. */
-  emailVerified: boolean;
-  /** A new address waiting for its verification link to be opened. */
-  pendingEmail: string | null;
-  csrfToken: string;
-  territories: { slug: string; name: string; roles: TerritoryRole[] }[];
-}
+export type { Me } from './schemas.ts';
 
 export async function getMe(db: Executor, viewer: Viewer | null, now: Date = new Date()): Promise<Me> {
   if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');

@@ -17,6 +17,7 @@ import { requestEmailChange } from './change-email.ts';
 import { resendVerification, verifyEmail } from './verify-email.ts';
 
 const tags = ['accounts'];
+const session = [{ session: [] }];
 
 function viewerOf(userId: string, session: NewSession) {
   return { userId, sessionId: digest(session.token), csrfToken: session.csrfToken };
@@ -27,7 +28,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config, person
   const mailDeps = { db, clock, publicUrl: config.publicUrl };
 
   app.post('/api/auth/sign-up', {
-    schema: { tags, body: S.SignUpBody, response: { 201: S.Me, ...problemResponses } },
+    schema: { tags, summary: 'Create an account in a territory and sign in', operationId: 'signUp', security: [], body: S.SignUpBody, response: { 201: S.Me, ...problemResponses } },
     handler: async (req, reply) => {
       const { userId, session } = await signUp(sessionDeps, req.body, req.id);
       setSessionCookies(req, reply, session);
@@ -37,7 +38,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config, person
   });
 
   app.post('/api/auth/sign-in', {
-    schema: { tags, body: S.SignInBody, response: { 200: S.Me, ...problemResponses } },
+    schema: { tags, summary: 'Sign in with e-mail and password', operationId: 'signIn', security: [], body: S.SignInBody, response: { 200: S.Me, ...problemResponses } },
     handler: async (req, reply) => {
       const { userId, session } = await signIn(sessionDeps, { ...req.body, ip: req.ip }, req.id);
       setSessionCookies(req, reply, session);
@@ -46,7 +47,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config, person
   });
 
   app.post('/api/auth/sign-out', {
-    schema: { tags, response: { 204: NoContent } },
+    schema: { tags, summary: 'Sign out (signed out already: no change)', operationId: 'signOut', security: [{}, { session: [] }], response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
       await signOut(db, req.viewer, req.id);
       clearSessionCookies(reply);
@@ -55,7 +56,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config, person
   });
 
   app.post('/api/auth/password-reset', {
-    schema: { tags, body: S.ResetRequestBody, response: { 202: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Ask for a password reset link by e-mail (the same answer for an unknown address)', operationId: 'requestPasswordReset', security: [], body: S.ResetRequestBody, response: { 202: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
       // Published whether or not a mail was queued: both answers do the same work.
       const queued = await requestPasswordReset(mailDeps, req.body.email, req.id);
@@ -65,7 +66,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config, person
   });
 
   app.post('/api/auth/password-reset/confirm', {
-    schema: { tags, body: S.ResetConfirmBody, response: { 204: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Choose a new password with a reset link’s token', operationId: 'confirmPasswordReset', security: [], body: S.ResetConfirmBody, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
       await confirmPasswordReset({ db, clock }, req.body, req.id);
       return reply.status(204).send();
@@ -73,12 +74,12 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config, person
   });
 
   app.post('/api/auth/verify-email', {
-    schema: { tags, description: 'Opens an e-mailed verification link: the address it was sent to becomes the account’s, verified.', body: S.VerifyBody, response: { 200: S.VerifiedEmail, ...problemResponses } },
+    schema: { tags, summary: 'Verify an e-mail address with its link’s token', operationId: 'verifyEmail', security: [], description: 'Opens an e-mailed verification link: the address it was sent to becomes the account’s, verified.', body: S.VerifyBody, response: { 200: S.VerifiedEmail, ...problemResponses } },
     handler: async (req) => verifyEmail({ db, clock }, req.body.token, req.id),
   });
 
   app.post('/api/me/email', {
-    schema: { tags, description: 'Asks to change my address: a verification link goes to the new one, which replaces the current one once opened.', body: S.EmailChangeBody, response: { 202: S.Me, ...problemResponses } },
+    schema: { tags, summary: 'Ask to change my e-mail address (needs my password)', operationId: 'requestEmailChange', security: session, description: 'Asks to change my address: a verification link goes to the new one, which replaces the current one once opened.', body: S.EmailChangeBody, response: { 202: S.Me, ...problemResponses } },
     handler: async (req, reply) => {
       await requestEmailChange(mailDeps, req.viewer, { ...req.body, ip: req.ip }, req.id);
       bus.publish('mail.queued', { count: 1 });
@@ -87,7 +88,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config, person
   });
 
   app.post('/api/me/email/verification', {
-    schema: { tags, description: 'Sends the verification link again (at most three an hour).', response: { 202: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Send my verification link again', operationId: 'resendVerification', security: session, description: 'Sends the verification link again (at most three an hour).', response: { 202: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
       await resendVerification(mailDeps, req.viewer);
       bus.publish('mail.queued', { count: 1 });
@@ -96,17 +97,17 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config, person
   });
 
   app.get('/api/me', {
-    schema: { tags, response: { 200: S.Me, ...problemResponses } },
+    schema: { tags, summary: 'Read my account: profile, CSRF token, territories and roles', operationId: 'getMe', security: session, response: { 200: S.Me, ...problemResponses } },
     handler: async (req) => getMe(db, req.viewer, clock.now()),
   });
 
   app.patch('/api/me', {
-    schema: { tags, body: S.MePatch, response: { 200: S.Me, ...problemResponses } },
+    schema: { tags, summary: 'Change my display name or language', operationId: 'updateMe', security: session, body: S.MePatch, response: { 200: S.Me, ...problemResponses } },
     handler: async (req) => updateMe(db, req.viewer, req.body, clock.now()),
   });
 
   app.get('/api/me/export', {
-    schema: { tags, description: 'Everything Maille holds about the caller, as JSON.', response: { 200: Type.Unknown(), ...problemResponses } },
+    schema: { tags, summary: 'Download everything Maille holds about me, as JSON', operationId: 'exportMyData', security: session, description: 'Everything Maille holds about the caller, as JSON.', response: { 200: Type.Unknown(), ...problemResponses } },
     handler: async (req, reply) => {
       const data = await exportMyData(db, personalData, req.viewer, clock.now(), req.id);
       void reply.header('content-disposition', 'attachment; filename="maille-mes-donnees.json"');
@@ -115,7 +116,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config, person
   });
 
   app.delete('/api/me', {
-    schema: { tags, body: S.DeleteBody, response: { 204: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Erase my account (needs my password)', operationId: 'deleteMyAccount', security: session, body: S.DeleteBody, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
       await deleteAccount({ db, clock, bus, personalData }, req.viewer, { password: req.body.password, ip: req.ip }, req.id);
       clearSessionCookies(reply);

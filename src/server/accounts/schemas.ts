@@ -32,17 +32,24 @@ export const MePatch = Type.Object(
   { additionalProperties: false },
 );
 export const VerifyBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) }, { additionalProperties: false });
-export const VerifiedEmail = Type.Object({ email: Type.String() });
+export const VerifiedEmail = Type.Object({ email: Type.String({ description: 'the address now verified, the account’s' }) });
+export type VerifiedEmail = Static<typeof VerifiedEmail>;
 export const EmailChangeBody = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
 export const DeleteBody = Type.Object({ password: Password }, { additionalProperties: false });
 
+export const TerritoryRole = StringEnum(TERRITORY_ROLES);
+export type TerritoryRole = Static<typeof TerritoryRole>;
+export type Locale = Static<typeof Locale>;
+
+/** The signed-in person as the app sees them: profile, CSRF token and territories with roles. */
 export const Me = Type.Object({
   id: Type.String(),
   email: Type.String(),
   displayName: Type.String(),
   locale: Locale,
-  emailVerified: Type.Boolean(),
-  pendingEmail: Type.Union([Type.String(), Type.Null()]),
-  csrfToken: Type.String(),
-  territories: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), roles: Type.Array(Type.String()) })),
+  emailVerified: Type.Boolean({ description: 'until verified, Maille sends the address nothing but its verification link' }),
+  pendingEmail: Type.Union([Type.String(), Type.Null()], { description: 'a new address waiting for its verification link to be opened' }),
+  csrfToken: Type.String({ description: 'send it back in the x-csrf-token header of every write' }),
+  territories: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), roles: Type.Array(TerritoryRole) })),
 });
+export type Me = Static<typeof Me>;

@@ -14,6 +14,7 @@ import { verificationMail } from './messages.ts';
 import { VERIFY_TOKEN_HOURS } from './model.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { reserveAttempt } from './sign-in-throttle.ts';
+import type { VerifiedEmail } from './schemas.ts';
 
 export interface VerifyDeps {
   db: Database;
@@ -49,7 +50,7 @@ export async function sendVerification(
 }
 
 /** Opens a verification link: the address it was sent to becomes the account's, verified; every other link of the account dies. */
-export async function verifyEmail(deps: { db: Database; clock: Clock }, tokenInput: string, requestId: string): Promise<{ email: string }> {
+export async function verifyEmail(deps: { db: Database; clock: Clock }, tokenInput: string, requestId: string): Promise<VerifiedEmail> {
   const now = deps.clock.now();
   try {
     return await deps.db.transaction().execute(async (trx) => {

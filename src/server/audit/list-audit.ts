@@ -1,24 +1,9 @@
 /** @module Reads the audit log: a territory's, newest first, or everything about one person. */
 import type { Selectable } from 'kysely';
 import type { AuditLogTable, Database } from '../core/database/schema.ts';
+import type { AuditRecord, JsonValue, NamedAuditRecord } from './schemas.ts';
 
-export interface AuditRecord {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  onBehalfOfId: string | null;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  reason: string | null;
-  details: Record<string, unknown>;
-}
-
-/** A territory's entry as admins read it: with the display names of the actor and of the person acted for. */
-export interface NamedAuditRecord extends AuditRecord {
-  actorName: string | null;
-  onBehalfOfName: string | null;
-}
+export type { AuditRecord, NamedAuditRecord } from './schemas.ts';
 
 function toRecord(r: Selectable<AuditLogTable>): AuditRecord {
   return {
@@ -30,7 +15,8 @@ function toRecord(r: Selectable<AuditLogTable>): AuditRecord {
     subjectType: r.subject_type,
     subjectId: r.subject_id,
     reason: r.reason,
-    details: r.details,
+    // The column holds what recordAudit was given: a JSON object.
+    details: r.details as { [key: string]: JsonValue },
   };
 }
 

@@ -1,11 +1,12 @@
 /** @module Reading one community: its card, its members, or the card behind an invite link. */
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { CommunityRole, Database, MembershipStatus } from '../core/database/schema.ts';
+import type { Database } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
 import { resolveTerritory } from '../territories/index.ts';
 import { requireMembersVisible, resolveVisibleCommunity } from './access.ts';
 import { isOrganiser } from './model.ts';
 import { countActiveMembers, findCommunityByInvite } from './queries.ts';
+import type { InvitedCommunity, Member } from './schemas.ts';
 import { toCommunityView, type CommunityView } from './view.ts';
 
 export async function getCommunity(db: Database, slug: string, id: string, viewer: Viewer | null): Promise<CommunityView> {
@@ -13,13 +14,7 @@ export async function getCommunity(db: Database, slug: string, id: string, viewe
   return toCommunityView(community, await countActiveMembers(db, community.id), membership);
 }
 
-export interface MemberView {
-  userId: string;
-  displayName: string;
-  role: CommunityRole;
-  status: MembershipStatus;
-  joinedAt: Date;
-}
+export type MemberView = Member;
 
 /** Active members to members; pending requests to organisers too. */
 export async function listMembers(db: Database, slug: string, id: string, viewer: Viewer | null): Promise<MemberView[]> {
@@ -47,7 +42,7 @@ export async function getInvite(
   db: Database,
   slug: string,
   code: string,
-): Promise<{ id: string; name: string; kind: string; description: string; memberCount: number }> {
+): Promise<InvitedCommunity> {
   const territory = await resolveTerritory(db, slug);
   const community = await findCommunityByInvite(db, territory.id, code);
   if (!community) throw notFound('Invitation');

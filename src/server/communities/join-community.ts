@@ -1,6 +1,6 @@
 /** @module Joining and leaving a community. */
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, MembershipStatus } from '../core/database/schema.ts';
+import type { Database } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -17,11 +17,11 @@ import { verifiedEmailOf } from '../accounts/index.ts';
 export async function joinCommunity(
   deps: { db: Database; bus: EventBus },
   input: { slug: string; id: string; viewer: Viewer | null; inviteCode?: string | undefined; requestId: string },
-): Promise<{ status: MembershipStatus }> {
+): Promise<JoinAnswer> {
   const { db } = deps;
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);
-  const joined = await db.transaction().execute(async (trx): Promise<{ status: MembershipStatus; changed: boolean }> => {
+  const joined = await db.transaction().execute(async (trx): Promise<JoinAnswer & { changed: boolean }> => {
     const community = await lockCommunity(trx, territory.id, input.id);
     if (!community) throw notFound('Community');
     const existing = await findMembership(trx, community.id, actor.userId);

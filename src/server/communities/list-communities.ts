@@ -31,7 +31,7 @@ export async function listDirectory(
   slug: string,
   viewer: Viewer | null,
   query: DirectoryQuery,
-): Promise<{ items: CommunityView[]; total: number }> {
+): Promise<DirectoryPage> {
   const territory = await resolveTerritory(db, slug);
   let q = baseQuery(db, territory.id, viewer?.userId ?? null).where((eb) =>
     eb.or([eb('c.visibility', '=', 'public'), eb('me.user_id', 'is not', null)]),

@@ -4,6 +4,8 @@ import type { CommunityKind, CommunityRole, CommunityVisibility, JoinPolicy, Mem
 export const KINDS: readonly CommunityKind[] = ['neighbourhood', 'workplace', 'school', 'association', 'other'];
 export const VISIBILITIES: readonly CommunityVisibility[] = ['public', 'private'];
 export const JOIN_POLICIES: readonly JoinPolicy[] = ['open', 'invite', 'email_domain', 'approval'];
+export const COMMUNITY_ROLES: readonly CommunityRole[] = ['member', 'organiser'];
+export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = ['active', 'pending'];
 
 export interface Membership {
   role: CommunityRole;

@@ -1,8 +1,7 @@
 /** @module HTTP routes of communities: directory, create, read, join, leave, organiser tools. */
-import { Type } from 'typebox';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { RouteModule } from '../core/http/build-app.ts';
-import { NoContent, problemResponses, TerritoryParam } from '../core/http/schemas.ts';
+import { NoContent, problemResponsesFor, TerritoryParam } from '../core/http/schemas.ts';
 import { createCommunity } from './create-community.ts';
 import { getCommunity, getInvite, listMembers } from './get-community.ts';
 import { joinCommunity, leaveCommunity } from './join-community.ts';
@@ -13,21 +12,23 @@ import { rotateInviteCode, updateCommunity } from './update-community.ts';
 
 const tags = ['communities'];
 const base = '/api/territories/:territory/communities';
+const session = [{ session: [] }];
+const problems = problemResponsesFor(S.COMMUNITY_REASONS);
 
 export const communityRoutes: RouteModule = (app, deps) => {
   const { db } = deps;
   app.get(base, {
-    schema: { tags, params: TerritoryParam, querystring: S.DirectoryQuery, response: { 200: Type.Object({ items: Type.Array(S.Community), total: Type.Integer() }), ...problemResponses } },
+    schema: { tags, summary: 'Search the community directory (public communities, and the private ones I belong to)', operationId: 'listCommunities', security: [{}, { session: [] }], params: TerritoryParam, querystring: S.DirectoryQuery, response: { 200: S.DirectoryPage, ...problems } },
     handler: async (req) => listDirectory(db, req.params.territory, req.viewer, req.query),
   });
 
   app.get(`${base}/mine`, {
-    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(S.Community) }), ...problemResponses } },
+    schema: { tags, summary: 'List my communities in this territory', operationId: 'listMyCommunities', security: session, params: TerritoryParam, response: { 200: S.CommunityList, ...problems } },
     handler: async (req) => ({ items: await listMyCommunities(db, req.params.territory, req.viewer) }),
   });
 
   app.post(base, {
-    schema: { tags, params: TerritoryParam, body: S.CommunityBody, response: { 201: S.Community, ...problemResponses } },
+    schema: { tags, summary: 'Create a community, with me as its organiser', operationId: 'createCommunity', security: session, params: TerritoryParam, body: S.CommunityBody, response: { 201: S.Community, ...problems } },
     handler: async (req, reply) => {
       const view = await createCommunity(deps, { slug: req.params.territory, viewer: req.viewer, community: req.body, requestId: req.id });
       return reply.status(201).send(view);
@@ -35,34 +36,37 @@ export const communityRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(`${base}/:id`, {
-    schema: { tags, params: S.CommunityParams, response: { 200: S.Community, ...problemResponses } },
+    schema: { tags, summary: 'Read a community', operationId: 'getCommunity', security: [{}, { session: [] }], params: S.CommunityParams, response: { 200: S.Community, ...problems } },
     handler: async (req) => getCommunity(db, req.params.territory, req.params.id, req.viewer),
   });
 
   app.patch(`${base}/:id`, {
-    schema: { tags, params: S.CommunityParams, body: S.CommunityPatch, response: { 200: S.Community, ...problemResponses } },
+    schema: { tags, summary: 'Edit a community as its organiser', operationId: 'updateCommunity', security: session, params: S.CommunityParams, body: S.CommunityPatch, response: { 200: S.Community, ...problems } },
     handler: async (req) =>
       updateCommunity(db, { slug: req.params.territory, id: req.params.id, viewer: req.viewer, changes: req.body, requestId: req.id }),
   });
 
   app.get(`${base}/:id/members`, {
-    schema: { tags, params: S.CommunityParams, response: { 200: Type.Object({ items: Type.Array(S.Member) }), ...problemResponses } },
+    schema: { tags, summary: 'List a community’s members (pending requests too, for its organisers)', operationId: 'listCommunityMembers', security: [{}, { session: [] }], params: S.CommunityParams, response: { 200: S.MemberList, ...problems } },
     handler: async (req) => ({ items: await listMembers(db, req.params.territory, req.params.id, req.viewer) }),
   });
 
   app.post(`${base}/:id/join`, {
     schema: {
       tags,
+      summary: 'Join a community, or ask to (again: the current status)',
+      operationId: 'joinCommunity',
+      security: session,
       params: S.CommunityParams,
-      body: Type.Optional(Type.Object({ inviteCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{6,20}$' })) }, { additionalProperties: false })),
-      response: { 200: Type.Object({ status: Type.String() }), ...problemResponses },
+      body: S.JoinBody,
+      response: { 200: S.JoinAnswer, ...problems },
     },
     handler: async (req) =>
       joinCommunity(deps, { slug: req.params.territory, id: req.params.id, viewer: req.viewer, inviteCode: req.body?.inviteCode, requestId: req.id }),
   });
 
   app.post(`${base}/:id/leave`, {
-    schema: { tags, params: S.CommunityParams, response: { 204: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Leave a community', operationId: 'leaveCommunity', security: session, params: S.CommunityParams, response: { 204: NoContent, ...problems } },
     handler: async (req, reply) => {
       await leaveCommunity(deps, { slug: req.params.territory, id: req.params.id, viewer: req.viewer, requestId: req.id });
       return reply.status(204).send();
@@ -78,7 +82,7 @@ export const communityRoutes: RouteModule = (app, deps) => {
   });
 
   app.post(`${base}/:id/members/:userId/approve`, {
-    schema: { tags, params: S.MemberParams, response: { 204: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Approve a pending member as an organiser', operationId: 'approveCommunityMember', security: session, params: S.MemberParams, response: { 204: NoContent, ...problems } },
     handler: async (req, reply) => {
       await approveMember(deps, memberInput(req));
       return reply.status(204).send();
@@ -88,9 +92,12 @@ export const communityRoutes: RouteModule = (app, deps) => {
   app.put(`${base}/:id/members/:userId/role`, {
     schema: {
       tags,
+      summary: 'Make a member an organiser, or a member again',
+      operationId: 'setCommunityMemberRole',
+      security: session,
       params: S.MemberParams,
-      body: Type.Object({ role: Type.Union([Type.Literal('member'), Type.Literal('organiser')]) }, { additionalProperties: false }),
-      response: { 204: NoContent, ...problemResponses },
+      body: S.RoleBody,
+      response: { 204: NoContent, ...problems },
     },
     handler: async (req, reply) => {
       await setMemberRole(db, { ...memberInput(req), role: req.body.role });
@@ -99,7 +106,7 @@ export const communityRoutes: RouteModule = (app, deps) => {
   });
 
   app.delete(`${base}/:id/members/:userId`, {
-    schema: { tags, params: S.MemberParams, response: { 204: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Remove a member, or refuse a pending request, as an organiser', operationId: 'removeCommunityMember', security: session, params: S.MemberParams, response: { 204: NoContent, ...problems } },
     handler: async (req, reply) => {
       await removeMember(deps, memberInput(req));
       return reply.status(204).send();
@@ -107,7 +114,7 @@ export const communityRoutes: RouteModule = (app, deps) => {
   });
 
   app.post(`${base}/:id/invite-code`, {
-    schema: { tags, params: S.CommunityParams, response: { 200: Type.Object({ inviteCode: Type.String() }), ...problemResponses } },
+    schema: { tags, summary: 'Replace the community’s invite code (the old link stops working)', operationId: 'rotateInviteCode', security: session, params: S.CommunityParams, response: { 200: S.InviteCodeAnswer, ...problems } },
     handler: async (req) => ({
       inviteCode: await rotateInviteCode(db, { slug: req.params.territory, id: req.params.id, viewer: req.viewer, requestId: req.id }),
     }),
@@ -116,13 +123,11 @@ export const communityRoutes: RouteModule = (app, deps) => {
   app.get('/api/territories/:territory/invites/:code', {
     schema: {
       tags,
-      params: Type.Object({ territory: TerritoryParam.properties.territory, code: Type.String({ pattern: '^[A-Za-z0-9]{6,20}$' }) }),
-      response: {
-        200: Type.Object({
-          community: Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), description: Type.String(), memberCount: Type.Integer() }),
-        }),
-        ...problemResponses,
-      },
+      summary: 'Read the community behind an invite link, before joining',
+      operationId: 'getInvite',
+      security: [],
+      params: S.InviteParams,
+      response: { 200: S.InviteAnswer, ...problems },
     },
     handler: async (req) => ({ community: await getInvite(db, req.params.territory, req.params.code) }),
   });

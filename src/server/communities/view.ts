@@ -1,21 +1,10 @@
 /** @module What a viewer is shown of a community: the invite code only to its organisers. */
-import type { CommunityKind, CommunityRole, CommunityRow, CommunityVisibility, JoinPolicy, MembershipStatus } from '../core/database/schema.ts';
+import type { CommunityRow } from '../core/database/schema.ts';
 import { isOrganiser, type Membership } from './model.ts';
+import type { Community } from './schemas.ts';
 
-export interface CommunityView {
-  id: string;
-  name: string;
-  description: string;
-  kind: CommunityKind;
-  visibility: CommunityVisibility;
-  joinPolicy: JoinPolicy;
-  emailDomain: string | null;
-  memberCount: number;
-  myRole: CommunityRole | null;
-  myStatus: MembershipStatus | null;
-  inviteCode?: string;
-  createdAt: Date;
-}
+/** A community as its viewer sees it: the `Community` response schema. */
+export type CommunityView = Community;
 
 export function toCommunityView(row: CommunityRow, memberCount: number, membership: Membership | null): CommunityView {
   return {

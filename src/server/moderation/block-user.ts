@@ -7,6 +7,7 @@ import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { findSubject } from './subjects.ts';
+import type { Block, BlockAnswer } from './schemas.ts';
 
 export interface BlockDeps {
   db: Database;
@@ -21,7 +22,7 @@ export interface BlockInput {
 }
 
 /** Blocks a member of this territory (again: no change). Blocks hold in every territory, like the accounts. */
-export async function blockUser(deps: BlockDeps, input: BlockInput): Promise<{ blocked: true }> {
+export async function blockUser(deps: BlockDeps, input: BlockInput): Promise<BlockAnswer> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireResident(deps.db, territory, input.viewer);
   if (input.userId === actor.userId) throw invalid('/userId', 'You cannot block yourself.');
@@ -54,11 +55,8 @@ export async function unblockUser(deps: BlockDeps, input: BlockInput): Promise<v
   });
 }
 
-export interface BlockView {
-  userId: string;
-  displayName: string;
-  blockedAt: Date;
-}
+/** Someone I blocked: the `Block` response schema. */
+export type BlockView = Block;
 
 /** The people I blocked, newest first (erased accounts leave the list with their block). */
 export async function listMyBlocks(db: Database, input: { slug: string; viewer: Viewer | null }): Promise<BlockView[]> {

@@ -10,6 +10,7 @@ import { auditStaffRead, statedReason } from '../audit/index.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { moderatorRole } from './model.ts';
 import { authorsOf, findSubject, SUBJECTS, subjectText, type SubjectType } from './subjects.ts';
+import type { ReportedContent } from './schemas.ts';
 
 export interface ContentReadInput {
   slug: string;
@@ -20,7 +21,7 @@ export interface ContentReadInput {
   requestId: string;
 }
 
-export async function readReportedContent(db: Database, input: ContentReadInput): Promise<{ text: string }> {
+export async function readReportedContent(db: Database, input: ContentReadInput): Promise<ReportedContent> {
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);
   const reason = statedReason(input.reason);

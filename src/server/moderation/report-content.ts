@@ -16,6 +16,7 @@ import { subjectMail } from './messages.ts';
 import { shouldHide } from './model.ts';
 import { authorsOf, canSee, findSubject, setHidden, SUBJECTS, type SubjectType } from './subjects.ts';
 import type { ReportReason } from './tables.ts';
+import type { ReportAnswer } from './schemas.ts';
 
 export interface ModerationDeps {
   db: Database;
@@ -36,7 +37,7 @@ export interface ReportInput {
 
 const alreadyReported = () => new AppError('conflict', 'You have already reported this.', { reason: 'already_reported' });
 
-export async function reportContent(deps: ModerationDeps, input: ReportInput): Promise<{ id: string; hidden: boolean }> {
+export async function reportContent(deps: ModerationDeps, input: ReportInput): Promise<ReportAnswer> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireResident(deps.db, territory, input.viewer);
   const comment = input.comment?.trim() || null;

@@ -16,24 +16,11 @@ import { subjectMail } from './messages.ts';
 import { moderatorRole, reviewEffect } from './model.ts';
 import type { ModerationDeps } from './report-content.ts';
 import { authorsOf, describeSubjects, findSubject, setHidden, SUBJECTS, type SubjectType } from './subjects.ts';
-import type { ModerationDecision, ReportReason } from './tables.ts';
+import type { ModerationDecision } from './tables.ts';
+import type { Queue, QueueItem, ReviewAnswer } from './schemas.ts';
 
-export interface QueueItem {
-  subjectType: SubjectType;
-  subjectId: string;
-  /** A name, title or the start of a text; empty when the content is gone or private (see `private`). */
-  label: string;
-  /** Private words (a ride's message): the text is not in the queue; `GET …/moderation/reports/:type/:id/content` shows it, with a reason. */
-  private: boolean;
-  communityId: string | null;
-  hidden: boolean;
-  hideable: boolean;
-  reports: number;
-  reasons: Partial<Record<ReportReason, number>>;
-  comments: { reason: ReportReason; comment: string; at: Date }[];
-  firstReportedAt: Date;
-  lastReportedAt: Date;
-}
+/** One reported subject in the queue: the `QueueItem` response schema. */
+export type { QueueItem } from './schemas.ts';
 
 /** Communities the person organises in this territory (active organiser). */
 async function organisedCommunities(db: Executor, territoryId: string, userId: string): Promise<string[]> {
@@ -53,7 +40,7 @@ const cannotModerate = () => new AppError('forbidden', 'Only the territory’s o
 export async function listQueue(
   db: Database,
   input: { slug: string; viewer: Viewer | null; communityId?: string | undefined; reason: string; requestId: string },
-): Promise<{ items: QueueItem[]; scope: 'operator' | 'organiser' }> {
+): Promise<Omit<Queue, 'hideAfter'>> {
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);
   const reason = statedReason(input.reason);
@@ -117,7 +104,7 @@ export interface ReviewInput {
   requestId: string;
 }
 
-export async function reviewSubject(deps: ModerationDeps, input: ReviewInput): Promise<{ decision: ModerationDecision; hidden: boolean; closedReports: number }> {
+export async function reviewSubject(deps: ModerationDeps, input: ReviewInput): Promise<ReviewAnswer> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireResident(deps.db, territory, input.viewer);
   const reason = input.reason.trim();

@@ -1,43 +1,28 @@
 /** @module HTTP routes: Safety: reports, automatic hiding, moderation queue, blocks (notification preferences live with notifications). */
-import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
-import { DateTime, IdParam, NoContent, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
-import { StaffReason } from '../audit/staff-read.ts';
+import { NoContent, problemResponsesFor, TerritoryParam } from '../core/http/schemas.ts';
 import { blockUser, listMyBlocks, unblockUser } from './block-user.ts';
-import { REPORT_REASONS } from './model.ts';
 import { reportContent } from './report-content.ts';
 import { readReportedContent } from './read-reported-content.ts';
 import { listQueue, reviewSubject } from './review-reports.ts';
-import { SUBJECT_TYPES } from './subjects.ts';
+import * as S from './schemas.ts';
 
 const tags = ['moderation'];
 const base = '/api/territories/:territory';
-const UserParams = Type.Object({ territory: TerritoryParam.properties.territory, userId: IdParam });
-const Subject = { subjectType: StringEnum(SUBJECT_TYPES), subjectId: IdParam };
-
-const QueueItem = Type.Object({
-  subjectType: Type.String(),
-  subjectId: Type.String(),
-  label: Type.String(),
-  private: Type.Boolean({ description: 'private words: the label is empty, the text is read through …/content with a reason' }),
-  communityId: Type.Union([Type.String(), Type.Null()]),
-  hidden: Type.Boolean(),
-  hideable: Type.Boolean(),
-  reports: Type.Integer(),
-  reasons: Type.Record(Type.String(), Type.Integer()),
-  comments: Type.Array(Type.Object({ reason: Type.String(), comment: Type.String(), at: DateTime })),
-  firstReportedAt: DateTime,
-  lastReportedAt: DateTime,
-});
+const security = [{ session: [] }];
+const problems = problemResponsesFor(S.MODERATION_REASONS);
 
 export const moderationRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/reports`, {
     schema: {
       tags,
+      summary: 'Report a person or content',
+      operationId: 'reportContent',
+      security,
       description: `Report a person or content. One report per person per subject (409 \`already_reported\`); never yourself (400 \`self_report\`). Content is hidden once ${deps.config.moderationHideAfter} people reported it (MODERATION_HIDE_AFTER), until reviewed; a person is only reviewed.`,
       params: TerritoryParam,
-      body: Type.Object({ ...Subject, reason: StringEnum(REPORT_REASONS), comment: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
-      response: { 201: Type.Object({ id: Type.String(), hidden: Type.Boolean() }), ...problemResponses },
+      body: S.ReportBody,
+      response: { 201: S.ReportAnswer, ...problems },
     },
     handler: async (req, reply) =>
       reply.status(201).send(
@@ -48,10 +33,13 @@ export const moderationRoutes: RouteModule = (app, deps) => {
   app.get(`${base}/moderation/reports`, {
     schema: {
       tags,
+      summary: 'Read the moderation queue, with a stated reason (audited)',
+      operationId: 'listModerationQueue',
+      security,
       description: 'The moderation queue: open reports grouped by subject (what, why, how many, hidden or not; never who reported; never the text of private words). Operators and admins see the territory; organisers their communities (`communityId` narrows to one). A staff read of personal data: `reason` is required and recorded in the audit log.',
       params: TerritoryParam,
-      querystring: Type.Object({ communityId: Type.Optional(IdParam), reason: StaffReason }, { additionalProperties: false }),
-      response: { 200: Type.Object({ scope: StringEnum(['operator', 'organiser'] as const), hideAfter: Type.Integer({ description: 'MODERATION_HIDE_AFTER: distinct reports that hide content' }), items: Type.Array(QueueItem) }), ...problemResponses },
+      querystring: S.QueueQuery,
+      response: { 200: S.Queue, ...problems },
     },
     handler: async (req) => ({
       ...(await listQueue(deps.db, { slug: req.params.territory, viewer: req.viewer, communityId: req.query.communityId, reason: req.query.reason, requestId: req.id })),
@@ -62,11 +50,14 @@ export const moderationRoutes: RouteModule = (app, deps) => {
   app.get(`${base}/moderation/reports/:subjectType/:subjectId/content`, {
     schema: {
       tags,
+      summary: 'Read the text of reported private words, with a stated reason (audited)',
+      operationId: 'readReportedContent',
+      security,
       description:
         'Operators and admins: the text of reported private words (a ride’s message), which the queue withholds — only while a report about it is open (404 otherwise), with a stated `reason` recorded in the audit log.',
-      params: Type.Object({ territory: TerritoryParam.properties.territory, ...Subject }),
-      querystring: Type.Object({ reason: StaffReason }, { additionalProperties: false }),
-      response: { 200: Type.Object({ text: Type.String() }), ...problemResponses },
+      params: S.SubjectParams,
+      querystring: S.ContentQuery,
+      response: { 200: S.ReportedContent, ...problems },
     },
     handler: async (req) => readReportedContent(deps.db, { slug: req.params.territory, viewer: req.viewer, ...req.params, reason: req.query.reason, requestId: req.id }),
   });
@@ -74,10 +65,13 @@ export const moderationRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/moderation/reviews`, {
     schema: {
       tags,
+      summary: 'Keep or remove a reported subject, with a reason (audited)',
+      operationId: 'reviewReportedSubject',
+      security,
       description: 'Decide on a reported subject: keep (shown again, reports closed) or remove (stays hidden; the author is told), with a reason. Audited.',
       params: TerritoryParam,
-      body: Type.Object({ ...Subject, decision: StringEnum(['keep', 'remove'] as const), reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ decision: Type.String(), hidden: Type.Boolean(), closedReports: Type.Integer() }), ...problemResponses },
+      body: S.ReviewBody,
+      response: { 200: S.ReviewAnswer, ...problems },
     },
     handler: async (req) => reviewSubject(deps, { slug: req.params.territory, viewer: req.viewer, ...req.body, requestId: req.id }),
   });
@@ -85,9 +79,12 @@ export const moderationRoutes: RouteModule = (app, deps) => {
   app.get(`${base}/blocks`, {
     schema: {
       tags,
+      summary: 'List the people I blocked',
+      operationId: 'listMyBlocks',
+      security,
       description: 'The people I blocked (blocks hold in every territory).',
       params: TerritoryParam,
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ userId: Type.String(), displayName: Type.String(), blockedAt: DateTime })) }), ...problemResponses },
+      response: { 200: S.BlockList, ...problems },
     },
     handler: async (req) => ({ items: await listMyBlocks(deps.db, { slug: req.params.territory, viewer: req.viewer }) }),
   });
@@ -95,15 +92,26 @@ export const moderationRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/blocks/:userId`, {
     schema: {
       tags,
+      summary: 'Block a member of the territory',
+      operationId: 'blockUser',
+      security,
       description: 'Block a member of the territory: no rides, messages or help between you; they are not told. Again: no change.',
-      params: UserParams,
-      response: { 200: Type.Object({ blocked: Type.Boolean() }), ...problemResponses },
+      params: S.UserParams,
+      response: { 200: S.BlockAnswer, ...problems },
     },
     handler: async (req) => blockUser(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id }),
   });
 
   app.delete(`${base}/blocks/:userId`, {
-    schema: { tags, description: 'Lift my block on a person (none: no change).', params: UserParams, response: { 204: NoContent, ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'Lift my block on a person',
+      operationId: 'unblockUser',
+      security,
+      description: 'Lift my block on a person (none: no change).',
+      params: S.UserParams,
+      response: { 204: NoContent, ...problems },
+    },
     handler: async (req, reply) => {
       await unblockUser(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id });
       return reply.status(204).send();

@@ -6,22 +6,15 @@ import { AppError, notFound } from '../core/errors.ts';
 import type { JsonValue } from '../audit/index.ts';
 import type { Notification, NotificationList } from './schemas.ts';
 
-export interface NotificationView {
-  id: string;
-  territoryId: string | null;
-  kind: string;
-  params: Record<string, unknown>;
-  link: string | null;
-  createdAt: Date;
-  readAt: Date | null;
-}
+/** One notification as its person reads it: the `Notification` response schema. */
+export type NotificationView = Notification;
 
 function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
   return viewer;
 }
 
-export async function listNotifications(db: Database, viewer: Viewer | null, limit = 50): Promise<{ items: NotificationView[]; unread: number }> {
+export async function listNotifications(db: Database, viewer: Viewer | null, limit = 50): Promise<NotificationList> {
   const me = requireViewer(viewer);
   const [rows, unread] = await Promise.all([
     db.selectFrom('notifications').selectAll().where('user_id', '=', me.userId).orderBy('id', 'desc').limit(limit).execute(),
@@ -33,7 +26,7 @@ export async function listNotifications(db: Database, viewer: Viewer | null, lim
       .executeTakeFirstOrThrow(),
   ]);
   return {
-    items: rows.map((r) => ({ id: r.id, territoryId: r.territory_id, kind: r.kind, params: r.params, link: r.link, createdAt: r.created_at, readAt: r.read_at })),
+    items: rows.map((r) => ({ id: r.id, territoryId: r.territory_id, kind: r.kind, params: r.params as { [key: string]: JsonValue }, link: r.link, createdAt: r.created_at, readAt: r.read_at })),
     unread: Number(unread.n),
   };
 }

@@ -5,14 +5,10 @@ import type { Database, Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import type { EmailPreference } from './tables.ts';
 import { DEFAULT_EMAIL_PREFERENCE } from './email-preference.ts';
+import type { Preferences } from './schemas.ts';
 
-export interface PreferencesView {
-  email: EmailPreference;
-  /** Whether the account has an address at all (an assisted account may not): mail needs one. */
-  hasEmail: boolean;
-  /** When the last digest went out, if any. */
-  lastDigestAt: Date | null;
-}
+/** My e-mail choice, whether I have an address, when my last digest went out: the `Preferences` response schema. */
+export type PreferencesView = Preferences;
 
 function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');

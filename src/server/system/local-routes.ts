@@ -1,16 +1,17 @@
 /** @module Local administration of an embedded-database Maille: the `maille` CLI reads mail and takes backups through the running process. */
 import { timingSafeEqual } from 'node:crypto';
-import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { digest } from '../core/auth/tokens.ts';
 import type { LocalDataDir } from '../core/database/connect.ts';
 import { AppError } from '../core/errors.ts';
 import type { TypedApp } from '../core/http/build-app.ts';
-import { DateTime, problemResponses } from '../core/http/schemas.ts';
+import { problemResponses } from '../core/http/schemas.ts';
 import { listOutbox } from '../core/mailer/outbox.ts';
 import type { Database } from '../core/database/schema.ts';
+import * as S from './schemas.ts';
 
 const tags = ['system'];
+const security = [{ localToken: [] }];
 const description =
   'Local administration: needs `Authorization: Bearer <token>` with the token of the data folder\'s lock file, ' +
   'which only the account that runs Maille can read. Embedded database only.';
@@ -31,16 +32,12 @@ export function localAdminRoutes(app: TypedApp, deps: { db: Database; local: Loc
   app.get('/api/local/mail', {
     schema: {
       tags,
+      summary: 'List the most recent mails of the outbox (local administration)',
+      operationId: 'listLocalMail',
+      security,
       description: `The most recent mails of the outbox (\`maille mail list\`). ${description}`,
-      querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
-      response: {
-        200: Type.Object({
-          items: Type.Array(
-            Type.Object({ id: Type.String(), to: Type.String(), subject: Type.String(), text: Type.String(), createdAt: DateTime, sentAt: Type.Union([DateTime, Type.Null()]) }),
-          ),
-        }),
-        ...problemResponses,
-      },
+      querystring: S.LocalMailQuery,
+      response: { 200: S.LocalMailList, ...problemResponses },
     },
     handler: async (request) => {
       requireLocalAdmin(request, local);
@@ -51,8 +48,11 @@ export function localAdminRoutes(app: TypedApp, deps: { db: Database; local: Loc
   app.get('/api/local/backup', {
     schema: {
       tags,
+      summary: 'Download a backup of the data folder (local administration)',
+      operationId: 'downloadLocalBackup',
+      security,
       description: `A backup of the data folder: a gzipped tarball that \`maille restore\` loads (\`maille backup\`). ${description}`,
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...problemResponses },
+      response: { 200: { description: 'the backup', content: { 'application/gzip': { schema: S.Backup } } }, ...problemResponses },
     },
     handler: async (request, reply) => {
       requireLocalAdmin(request, local);

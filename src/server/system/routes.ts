@@ -1,5 +1,4 @@
 /** @module System routes: health, and the mail outbox in demo mode. */
-import { Type } from 'typebox';
 import { sql } from 'kysely';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { AppError } from '../core/errors.ts';
@@ -12,9 +11,10 @@ export const systemRoutes: RouteModule = (app, { db, databaseKind, version, conf
   app.get('/api/health', {
     schema: {
       tags: ['system'],
-      response: {
-        200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]), version: Type.String() }),
-      },
+      summary: 'Check that Maille and its database answer',
+      operationId: 'getHealth',
+      security: [],
+      response: { 200: S.Health, ...problemResponses },
     },
     // Touches the database, so "ok" means the whole path works.
     handler: async () => {
@@ -26,14 +26,13 @@ export const systemRoutes: RouteModule = (app, { db, databaseKind, version, conf
   app.get('/api/dev/mail', {
     schema: {
       tags: ['system'],
+      summary: 'Read the mail outbox (demo mode, admins)',
+      operationId: 'listDemoMail',
+      security: [{ session: [] }],
       description: 'Demo mode only, for a signed-in admin of a territory: the mail outbox (mails are not sent without SMTP_URL).',
       response: {
         ...problemResponses,
-        200: Type.Object({
-          items: Type.Array(
-            Type.Object({ id: Type.String(), to: Type.String(), subject: Type.String(), text: Type.String(), createdAt: DateTime }),
-          ),
-        }),
+        200: S.DemoMailList,
       },
     },
     handler: async (request) => {
