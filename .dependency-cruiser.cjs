@@ -2,6 +2,8 @@
 // there is no list of known violations. Type-only imports count: a type is a dependency too.
 /** Capabilities, bottom to top: each may import core and the public entry (index.ts) of those below it. */
 const CAPABILITY = '^src/server/(?!core/)[^/]+/';
+/** Test fixtures another capability's tests may use, besides its public entry. */
+const FIXTURES = 'test-fixtures\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -18,7 +20,14 @@ module.exports = {
       comment: "A capability imports another only through its public entry (src/server/<capability>/index.ts).",
       severity: 'error',
       from: { path: '^src/server/([^/]+)/', pathNot: '^src/server/core/' },
-      to: { path: CAPABILITY, pathNot: ['^src/server/$1/', '^src/server/[^/]+/index\\.ts$'] },
+      to: { path: CAPABILITY, pathNot: ['^src/server/$1/', '^src/server/[^/]+/index\\.ts$', FIXTURES] },
+    },
+    {
+      name: 'test-fixtures-for-tests-only',
+      comment: "A capability's test fixtures (`*test-fixtures.ts`, which may build the whole app) are imported by tests only.",
+      severity: 'error',
+      from: { pathNot: ['\\.test\\.tsx?$', FIXTURES] },
+      to: { path: FIXTURES },
     },
     {
       name: 'no-capability-cycle',
@@ -30,9 +39,9 @@ module.exports = {
     },
     {
       name: 'capability-not-above-itself',
-      comment: 'A capability never imports the composition root (src/server/*.ts), the web app or the CLI; only its tests may build the whole app.',
+      comment: 'A capability never imports the composition root (src/server/*.ts), the web app or the CLI; only its tests and test fixtures may build the whole app.',
       severity: 'error',
-      from: { path: CAPABILITY, pathNot: '\\.test\\.ts$' },
+      from: { path: CAPABILITY, pathNot: ['\\.test\\.ts$', FIXTURES] },
       to: { path: ['^src/server/[^/]+\\.ts$', '^src/web/', '^src/cli/'] },
     },
     {

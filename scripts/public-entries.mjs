@@ -33,7 +33,7 @@ function declarations(cap) {
   const out = new Map();
   for (const file of walk(path.join(SERVER, cap))) {
     const rel = './' + path.relative(path.join(SERVER, cap), file).split(path.sep).join('/');
-    if (rel === './index.ts' || /\.test\.tsx?$/.test(rel)) continue;
+    if (rel === './index.ts' || /\.test\.tsx?$|test-fixtures\.ts$/.test(rel)) continue;
     const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     for (const st of sf.statements) {
       const exported = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
@@ -77,6 +77,8 @@ for (const file of files) {
     const to = capOf(target);
     if (!to || to === 'root' || to === 'cli' || to === from || !caps.includes(to)) continue;
     const targetRel = path.relative(path.join(SERVER, to), target); // e.g. routes.ts
+    // Test fixtures are for tests, imported directly: a public entry never pulls test support into the app.
+    if (/test-fixtures\.ts$/.test(targetRel)) continue;
     const viaEntry = targetRel === 'index.ts';
     if (!needs.has(to)) needs.set(to, new Map());
     const m = needs.get(to);

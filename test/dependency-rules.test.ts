@@ -32,6 +32,7 @@ describe('dependency rules', () => {
       'core-imports-no-capability: src/server/core/leak.ts → src/server/alpha/index.ts',
       'no-capability-cycle: src/server/alpha → src/server/beta',
       'no-capability-cycle: src/server/beta → src/server/alpha',
+      'test-fixtures-for-tests-only: src/server/beta/uses-fixture.ts → src/server/alpha/test-fixtures.ts',
       'web-imports-server-types-only: src/web/page.ts → src/server/beta/index.ts',
     ]);
   }, 120_000);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/database.ts';
 import { buildUser, type UserFixture } from '../../../test/support/factories.ts';
-import { mediationOverHttp } from '../mediation/index.ts';
+import { mediationOverHttp } from '../mediation/test-fixtures.ts';
 
 describe.each(databaseKinds())('check-ins for someone on %s', (kind) => {
   const fx = mediationOverHttp(kind);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/database.ts';
 import { buildUser } from '../../../test/support/factories.ts';
 import { Client } from '../../../test/support/http.ts';
-import { DAY, mediationOverHttp } from '../mediation/index.ts';
+import { DAY, mediationOverHttp } from '../mediation/test-fixtures.ts';
 
 describe.each(databaseKinds())('signing a commitment for someone on %s', (kind) => {
   const fx = mediationOverHttp(kind);

@@ -8,4 +8,3 @@ export { ACTING_FOR_HEADER } from './model.ts';
 export { mediationPersonalData } from './personal-data.ts';
 export { mediationRoutes } from './routes.ts';
 export { stillActing } from './still-acting.ts';
-export { DAY, mediationOverHttp } from './test-fixtures.ts';
