@@ -8,6 +8,7 @@ import { PageHeading } from '../core/page-heading.tsx';
 import { paths } from '../core/paths.ts';
 import { useSession } from '../core/session.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../core/status.tsx';
+import type { VerifiedEmail } from '../core/types.ts';
 
 type State = { kind: 'checking' } | { kind: 'done'; email: string } | { kind: 'failed'; conflict: boolean };
 
@@ -22,7 +23,7 @@ export function VerifyEmailPage() {
   useEffect(() => {
     if (token === '') return;
     let live = true;
-    callApi<{ email: string }>('POST', '/auth/verify-email', { body: { token } })
+    callApi<VerifiedEmail>('POST', '/auth/verify-email', { body: { token } })
       .then(async ({ email }) => {
         if (!live) return;
         setState({ kind: 'done', email });

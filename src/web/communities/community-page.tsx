@@ -5,7 +5,7 @@ import { useI18n } from '../core/i18n.tsx';
 import { PageHeading } from '../core/page-heading.tsx';
 import { useSession } from '../core/session.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
-import type { Community, Member } from '../core/types.ts';
+import type { Community, MemberList } from '../core/types.ts';
 import { useFetch } from '../core/use-fetch.ts';
 import { useLazyComponent } from '../core/use-lazy-component.ts';
 import { JoinPanel } from './join-panel.tsx';
@@ -27,7 +27,7 @@ export function CommunityPage({ territory: slug, id }: { territory: string; id: 
   const c = community.data;
   const isMember = Boolean(me && c?.myStatus === 'active');
   const isOrganiser = isMember && c?.myRole === 'organiser';
-  const members = useFetch<{ items: Member[] }>(isMember ? `${path}/members` : null);
+  const members = useFetch<MemberList>(isMember ? `${path}/members` : null);
   const reloadAll = () => {
     community.reload();
     members.reload();

@@ -6,7 +6,7 @@ import { useI18n } from '../core/i18n.tsx';
 import { PageHeading } from '../core/page-heading.tsx';
 import { paths } from '../core/paths.ts';
 import { ErrorNotice, Loading } from '../core/status.tsx';
-import { COMMUNITY_KINDS, type Community, type CommunityKind } from '../core/types.ts';
+import { COMMUNITY_KINDS, type CommunityKind, type DirectoryPage } from '../core/types.ts';
 import { useFetch } from '../core/use-fetch.ts';
 import { CommunityCard } from './community-card.tsx';
 import { Pagination } from './pagination.tsx';
@@ -38,7 +38,7 @@ export function DirectoryPage({ territory: slug }: { territory: string }) {
   const api = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) });
   if (q) api.set('q', q);
   if (kind) api.set('kind', kind); // empty values are left out: the server validates the kind enum
-  const result = useFetch<{ items: Community[]; total: number }>(territoryPath(slug, `/communities?${api.toString()}`));
+  const result = useFetch<DirectoryPage>(territoryPath(slug, `/communities?${api.toString()}`));
   const pages = Math.max(1, Math.ceil((result.data?.total ?? 0) / PAGE_SIZE));
 
   const onSubmit = (event: Event) => {

@@ -7,6 +7,7 @@ import { describeApiError } from '../core/error-message.ts';
 import { useI18n } from '../core/i18n.tsx';
 import { paths } from '../core/paths.ts';
 import { ErrorNotice } from '../core/status.tsx';
+import type { InviteCodeAnswer } from '../core/types.ts';
 
 interface Props {
   slug: string;
@@ -39,7 +40,7 @@ export function InviteLink({ slug, communityId, inviteCode, onRotated }: Props) 
   };
   const rotate = () => {
     setError('');
-    callApi<{ inviteCode: string }>('POST', territoryPath(slug, `/communities/${encodeURIComponent(communityId)}/invite-code`))
+    callApi<InviteCodeAnswer>('POST', territoryPath(slug, `/communities/${encodeURIComponent(communityId)}/invite-code`))
       .then(({ inviteCode: next }) => {
         onRotated(next);
         setFeedback(t('community.rotated'));

@@ -2,12 +2,12 @@
 import { callApi, territoryPath } from '../core/api.ts';
 import type { ApiError } from '../core/api-error.ts';
 import { describeApiError } from '../core/error-message.ts';
-import type { JoinPolicy, MembershipStatus } from '../core/types.ts';
+import type { JoinAnswer, JoinPolicy, MembershipStatus } from '../core/types.ts';
 import type { MessageKey, MessageParams } from '../i18n/translate.ts';
 
 export async function joinCommunity(slug: string, id: string, inviteCode?: string): Promise<MembershipStatus> {
   const body = inviteCode ? { inviteCode } : {};
-  const answer = await callApi<{ status: MembershipStatus }>('POST', territoryPath(slug, `/communities/${encodeURIComponent(id)}/join`), { body });
+  const answer = await callApi<JoinAnswer>('POST', territoryPath(slug, `/communities/${encodeURIComponent(id)}/join`), { body });
   return answer.status;
 }
 

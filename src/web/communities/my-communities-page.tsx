@@ -6,14 +6,14 @@ import { paths } from '../core/paths.ts';
 import { useSession } from '../core/session.tsx';
 import { SignInRequired } from '../core/sign-in-required.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
-import type { Community } from '../core/types.ts';
+import type { CommunityList } from '../core/types.ts';
 import { useFetch } from '../core/use-fetch.ts';
 import { CommunityCard } from './community-card.tsx';
 
 export function MyCommunitiesPage({ territory: slug }: { territory: string }) {
   const { t } = useI18n();
   const { me } = useSession();
-  const mine = useFetch<{ items: Community[] }>(me ? territoryPath(slug, '/communities/mine') : null);
+  const mine = useFetch<CommunityList>(me ? territoryPath(slug, '/communities/mine') : null);
   if (me === undefined) return <Loading />;
   if (me === null) return <SignInRequired slug={slug} title={t('mine.title')} />;
   const items = mine.data?.items ?? [];

@@ -1,84 +1,66 @@
-/** @module Shapes of the Maille HTTP API answers the web front end reads (see docs/api.md). */
-export type TerritoryRole = 'resident' | 'mediator' | 'merchant' | 'operator' | 'admin';
-export type CommunityKind = 'neighbourhood' | 'workplace' | 'school' | 'association' | 'other';
-export type Visibility = 'public' | 'private';
-export type JoinPolicy = 'open' | 'invite' | 'email_domain' | 'approval';
-export type CommunityRole = 'member' | 'organiser';
-export type MembershipStatus = 'active' | 'pending';
+/**
+ * @module Shapes of the Maille HTTP API answers the web front end reads, taken from the server's response schemas
+ * (type-only imports: nothing of the server reaches the bundle). Dates travel as ISO strings, hence `Wire<…>`.
+ */
+import type { Me as ServerMe, TerritoryRole as ServerTerritoryRole, VerifiedEmail as ServerVerifiedEmail } from '../../server/accounts/schemas.ts';
+import type {
+  Community as ServerCommunity,
+  CommunityList as ServerCommunityList,
+  CommunityReason as ServerCommunityReason,
+  DirectoryPage as ServerDirectoryPage,
+  InviteCodeAnswer as ServerInviteCodeAnswer,
+  JoinAnswer as ServerJoinAnswer,
+  MemberList as ServerMemberList,
+  CommunityKind as ServerCommunityKind,
+  CommunityRole as ServerCommunityRole,
+  InviteAnswer as ServerInviteAnswer,
+  JoinPolicy as ServerJoinPolicy,
+  Member as ServerMember,
+  MembershipStatus as ServerMembershipStatus,
+  Visibility as ServerVisibility,
+} from '../../server/communities/schemas.ts';
+import type { DemoMail } from '../../server/system/schemas.ts';
+import type {
+  CommuneCollection as ServerCommuneCollection,
+  CommuneProperties as ServerCommuneProperties,
+  TerritoryCard,
+  TerritoryList as ServerTerritoryList,
+  TerritorySummary as ServerTerritorySummary,
+} from '../../server/territories/schemas.ts';
+import type { Wire } from './wire.ts';
 
-export const COMMUNITY_KINDS: readonly CommunityKind[] = ['neighbourhood', 'workplace', 'school', 'association', 'other'];
-export const VISIBILITIES: readonly Visibility[] = ['public', 'private'];
-export const JOIN_POLICIES: readonly JoinPolicy[] = ['open', 'invite', 'email_domain', 'approval'];
+export type TerritoryRole = ServerTerritoryRole;
+export type CommunityKind = ServerCommunityKind;
+export type Visibility = ServerVisibility;
+export type JoinPolicy = ServerJoinPolicy;
+export type CommunityRole = ServerCommunityRole;
+export type MembershipStatus = ServerMembershipStatus;
 
-export interface Me {
-  id: string;
-  email: string;
-  displayName: string;
-  locale: 'fr' | 'en';
-  /** Until verified, Maille sends the address nothing but its verification link. */
-  emailVerified: boolean;
-  /** A new address waiting for its verification link to be opened. */
-  pendingEmail: string | null;
-  csrfToken: string;
-  territories: { slug: string; name: string; roles: TerritoryRole[] }[];
-}
+/** Every value of a server union, in the order the forms show them: the build fails when the server adds one. */
+export const everyValue =
+  <U extends string>() =>
+  <const L extends readonly U[]>(list: L & ([U] extends [L[number]] ? unknown : never)): readonly U[] =>
+    list;
 
-export interface TerritorySummary {
-  slug: string;
-  name: string;
-}
+export const COMMUNITY_KINDS = everyValue<CommunityKind>()(['neighbourhood', 'workplace', 'school', 'association', 'other']);
+export const VISIBILITIES = everyValue<Visibility>()(['public', 'private']);
+export const JOIN_POLICIES = everyValue<JoinPolicy>()(['open', 'invite', 'email_domain', 'approval']);
 
-export interface Territory extends TerritorySummary {
-  /** [west, south, east, north] in WGS84 degrees. */
-  bbox: [number, number, number, number];
-  figures: { communes: number; population: number; residents: number; communities: number };
-}
-
-export interface CommuneProperties {
-  code: string;
-  name: string;
-  /** INSEE municipal population. */
-  population: number;
-  /** People registered on Maille who live there. */
-  residents: number;
-}
-
-export interface CommuneCollection {
-  type: 'FeatureCollection';
-  features: { type: 'Feature'; geometry: unknown; properties: CommuneProperties }[];
-}
-
-export interface Community {
-  id: string;
-  name: string;
-  description: string;
-  kind: CommunityKind;
-  visibility: Visibility;
-  joinPolicy: JoinPolicy;
-  emailDomain: string | null;
-  memberCount: number;
-  myRole: CommunityRole | null;
-  myStatus: MembershipStatus | null;
-  inviteCode?: string;
-  createdAt: string;
-}
-
-export interface Member {
-  userId: string;
-  displayName: string;
-  role: CommunityRole;
-  status: MembershipStatus;
-  joinedAt: string;
-}
-
-export interface InviteAnswer {
-  community: Pick<Community, 'id' | 'name' | 'kind' | 'description' | 'memberCount'>;
-}
-
-export interface MailItem {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  createdAt: string;
-}
+export type Me = ServerMe;
+export type VerifiedEmail = ServerVerifiedEmail;
+export type TerritorySummary = ServerTerritorySummary;
+export type TerritoryList = ServerTerritoryList;
+export type Territory = TerritoryCard;
+export type CommuneProperties = ServerCommuneProperties;
+export type CommuneCollection = ServerCommuneCollection;
+export type Community = Wire<ServerCommunity>;
+export type Member = Wire<ServerMember>;
+export type CommunityList = Wire<ServerCommunityList>;
+export type DirectoryPage = Wire<ServerDirectoryPage>;
+export type MemberList = Wire<ServerMemberList>;
+export type JoinAnswer = ServerJoinAnswer;
+export type InviteCodeAnswer = ServerInviteCodeAnswer;
+/** A refusal's `reason` on community routes (the server's COMMUNITY_REASONS). */
+export type CommunityReason = ServerCommunityReason;
+export type InviteAnswer = ServerInviteAnswer;
+export type MailItem = Wire<DemoMail>;

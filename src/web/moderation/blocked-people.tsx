@@ -2,17 +2,13 @@
 import { useFetch } from '../core/use-fetch.ts';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { BlockButton } from './block-button.tsx';
+import type { BlockList } from './types.ts';
 import { moderationApi, useModerationI18n } from './use-moderation-i18n.ts';
 
-interface Blocked {
-  userId: string;
-  displayName: string;
-  blockedAt: string;
-}
 
 export function BlockedPeople({ slug }: { slug: string }) {
   const { s, formatDate } = useModerationI18n();
-  const list = useFetch<{ items: Blocked[] }>(moderationApi.blocks(slug));
+  const list = useFetch<BlockList>(moderationApi.blocks(slug));
   return (
     <section aria-labelledby="blocked-title">
       <h2 id="blocked-title">{s('blocks.title')}</h2>

@@ -7,14 +7,11 @@ import { FormErrors, SubmitButton } from '../core/fields.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { useForm } from '../core/use-form.ts';
+import type { NotificationPreferences } from '../notifications/types.ts';
 import { useModerationI18n } from './use-moderation-i18n.ts';
 
-type Choice = 'immediately' | 'daily' | 'weekly' | 'never';
-interface Preferences {
-  email: Choice;
-  hasEmail: boolean;
-  lastDigestAt: string | null;
-}
+type Preferences = NotificationPreferences;
+type Choice = Preferences['email'];
 
 export function EmailPreferenceForm() {
   const { s, formatDate } = useModerationI18n();

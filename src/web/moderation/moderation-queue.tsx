@@ -14,17 +14,8 @@ import { StaffReasonGate, withReason } from '../core/staff-reason.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
-import type { Wire } from '../core/wire.ts';
-import type { listQueue, QueueItem as ServerQueueItem } from '../../server/moderation/review-reports.ts';
+import { REPORT_REASONS as REASONS, type Queue, type QueueItem, type ReportedContent } from './types.ts';
 import { moderationApi, useModerationI18n } from './use-moderation-i18n.ts';
-
-/** A subject with its open reports, as the server types it (dates as ISO strings). */
-export type QueueItem = Wire<ServerQueueItem>;
-
-/** `listQueue`'s answer plus `hideAfter`, which the route adds from the configuration. */
-export type Queue = Wire<Awaited<ReturnType<typeof listQueue>>> & { hideAfter: number };
-
-const REASONS = ['spam', 'abuse', 'unsafe', 'personal_data', 'other'] as const;
 
 /** Asks the staff member's reason, then loads the queue (optionally of one community) and lists it; `headingLevel` fits the page it sits in. */
 export function ModerationQueue(props: { slug: string; communityId?: string; headingLevel?: 2 | 3; intro?: boolean }) {
@@ -103,7 +94,7 @@ function PrivateText({ slug, item, reason }: { slug: string; item: QueueItem; re
   const [failed, setFailed] = useState(false);
   const read = async () => {
     try {
-      setText((await getApi<{ text: string }>(withReason(moderationApi.content(slug, item.subjectType, item.subjectId), reason))).text);
+      setText((await getApi<ReportedContent>(withReason(moderationApi.content(slug, item.subjectType, item.subjectId), reason))).text);
     } catch {
       setFailed(true);
     }

@@ -11,10 +11,8 @@ import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';
 import { useSession } from '../core/session.tsx';
 import { onlyErrors, useForm } from '../core/use-form.ts';
 import type { ModerationKey } from '../i18n/moderation-fr.ts';
+import { moderationReason, REPORT_REASONS as REASONS, type ReportAnswer, type ReportReason as Reason } from './types.ts';
 import { moderationApi, useModerationI18n, type SubjectType } from './use-moderation-i18n.ts';
-
-const REASONS = ['spam', 'abuse', 'unsafe', 'personal_data', 'other'] as const;
-type Reason = (typeof REASONS)[number];
 
 export interface ReportButtonProps {
   slug: string;
@@ -62,16 +60,17 @@ export function ReportButton({ slug, subjectType, subjectId, what, onReported }:
       validate: () => onlyErrors({ reason: reason ? undefined : s('report.chooseReason') }),
       action: async () => {
         const body = { subjectType, subjectId, reason, ...(comment.trim() ? { comment: comment.trim() } : {}) };
-        const res = await callApi<{ hidden: boolean }>('POST', moderationApi.reports(slug), { body });
+        const res = await callApi<ReportAnswer>('POST', moderationApi.reports(slug), { body });
         finish(s(res.hidden ? 'report.sentHidden' : 'report.sent'));
         onReported?.(res.hidden);
       },
       explain: (error) => {
-        if (error.reason === 'already_reported') {
+        const reason = moderationReason(error);
+        if (reason === 'already_reported') {
           finish(s('report.already'));
           return { message: s('report.already') };
         }
-        if (error.reason === 'self_report') return { message: s('report.self') };
+        if (reason === 'self_report') return { message: s('report.self') };
         return null;
       },
     });

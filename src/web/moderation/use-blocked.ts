@@ -3,10 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { callApi } from '../core/api.ts';
 import { useSession } from '../core/session.tsx';
 import { createBlockCache } from './block-cache.ts';
+import type { BlockList } from './types.ts';
 import { moderationApi } from './use-moderation-i18n.ts';
 
 /** The one list of the app (`GET …/blocks`, fetched at most once per viewer). */
-export const blockCache = createBlockCache(async (slug) => (await callApi<{ items: { userId: string }[] }>('GET', moderationApi.blocks(slug))).items.map((b) => b.userId));
+export const blockCache = createBlockCache(async (slug) => (await callApi<BlockList>('GET', moderationApi.blocks(slug))).items.map((b) => b.userId));
 
 export interface BlockedState {
   /** Undefined while the list loads. */

@@ -7,8 +7,8 @@ import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import { paths } from '../core/paths.ts';
-import type { AppNotification } from '../engagements/types.ts';
 import { mobilityFr, type MobilityKey } from '../i18n/mobility-fr.ts';
+import { numberParam, textParam, type AppNotification, type NotificationList } from './types.ts';
 import { notificationsChanged } from './use-unread-count.ts';
 import { EmailPreferenceForm } from '../moderation/email-preference-form.tsx';
 import { useModerationI18n } from '../moderation/use-moderation-i18n.ts';
@@ -28,36 +28,31 @@ function useNotificationText(): (n: AppNotification) => string {
   const { v } = useVolunteeringI18n();
   const { c } = useCheckInsI18n();
   return (n) => {
+    const text = (key: string) => textParam(n, key);
     if (`notice.${n.kind}` in checkInsFr) {
-      const p = n.params as Record<string, unknown>;
-      const text = (key: string) => { const value = p[key]; return typeof value === 'string' ? value : ''; };
       return c(`notice.${n.kind}` as CheckInKey, { resident: text('resident'), deadline: text('deadline'), by: text('by') });
     }
     if (`notice.${n.kind}` in mutualAidFr) {
-      const p = n.params as Record<string, unknown>;
-      const kind = typeof p['kind'] === 'string' && `kind.${p['kind']}` in mutualAidFr ? a(`kind.${p['kind']}` as AidKey).toLowerCase() : '';
-      return a(`notice.${n.kind}` as AidKey, { kind, commune: typeof p['commune'] === 'string' ? p['commune'] : '', message: typeof p['message'] === 'string' ? p['message'] : '' });
+      const kind = `kind.${text('kind')}` in mutualAidFr ? a(`kind.${text('kind')}` as AidKey).toLowerCase() : '';
+      return a(`notice.${n.kind}` as AidKey, { kind, commune: text('commune'), message: text('message') });
     }
     if (`notice.${n.kind}` in volunteeringFr) {
-      const p = n.params as Record<string, unknown>;
-      const text = (key: string) => { const value = p[key]; return typeof value === 'string' ? value : ''; };
       return v(`notice.${n.kind}` as VolunteeringKey, { title: text('title'), reason: text('reason') }).trim();
     }
     const notice = `notice.${n.kind}`;
     if (notice in moderationFr) {
-      const reason = (n.params as Record<string, unknown>)['reason'];
-      return s(notice as ModerationKey, { reason: typeof reason === 'string' ? reason : '' });
+      return s(notice as ModerationKey, { reason: text('reason') });
     }
     const key = `notifications.kind.${n.kind}`;
     if (!(key in mobilityFr)) return m('notifications.kind.other');
-    return m(key as MobilityKey, { wording: n.params.wording ?? '', remaining: n.params.remaining ?? 0 });
+    return m(key as MobilityKey, { wording: text('wording'), remaining: numberParam(n, 'remaining') });
   };
 }
 
 export function NotificationsPage() {
   const { m, mp, formatDate } = useMobilityI18n();
   const { me } = useSession();
-  const list = useFetch<{ items: AppNotification[]; unread: number }>(me ? '/notifications' : null);
+  const list = useFetch<NotificationList>(me ? '/notifications' : null);
   const text = useNotificationText();
   if (me === undefined) return <Loading />;
   if (me === null) {

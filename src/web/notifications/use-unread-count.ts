@@ -1,6 +1,7 @@
 /** @module The signed-in person's unread notification count, for the header: refreshed on navigation and when a page marks some read. */
 import { useEffect, useState } from 'preact/hooks';
 import { getApi } from '../core/api.ts';
+import type { NotificationList } from './types.ts';
 
 const CHANGED = 'maille:notifications-changed';
 
@@ -24,7 +25,7 @@ export function useUnreadCount(signedIn: boolean, path: string): number | null {
       return;
     }
     const controller = new AbortController();
-    getApi<{ unread: number }>('/notifications?limit=1', controller.signal)
+    getApi<NotificationList>('/notifications?limit=1', controller.signal)
       .then((answer) => setCount(answer.unread))
       .catch(() => {
         if (!controller.signal.aborted) setCount(null);

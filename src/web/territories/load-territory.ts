@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getApi, territoryPath } from '../core/api.ts';
 import { toApiError, type ApiError } from '../core/api-error.ts';
-import type { Territory, TerritorySummary } from '../core/types.ts';
+import type { Territory, TerritoryList, TerritorySummary } from '../core/types.ts';
 
 const territories = new Map<string, Promise<Territory>>();
 let territoryList: Promise<TerritorySummary[]> | undefined;
@@ -24,7 +24,7 @@ export function forgetTerritory(slug: string): void {
 
 export function loadTerritoryList(): Promise<TerritorySummary[]> {
   if (!territoryList) {
-    territoryList = getApi<{ items: TerritorySummary[] }>('/territories').then((answer) => answer.items);
+    territoryList = getApi<TerritoryList>('/territories').then((answer) => answer.items);
     territoryList.catch(() => (territoryList = undefined));
   }
   return territoryList;
