@@ -7,12 +7,12 @@ import { buildSync } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Bundles src/cli/main.ts into .tmp (packages stay external, resolved from the project's node_modules). */
-export function bundleCli(name: string): string {
+/** Bundles src/cli/main.ts (or another entry) into .tmp (packages stay external, resolved from the project's node_modules). */
+export function bundleCli(name: string, entry = 'src/cli/main.ts'): string {
   const dir = path.join(root, '.tmp', `${name}-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  const outfile = path.join(dir, 'maille.mjs');
-  buildSync({ entryPoints: [path.join(root, 'src/cli/main.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning' });
+  const outfile = path.join(dir, `${path.basename(entry, '.ts')}.mjs`);
+  buildSync({ entryPoints: [path.join(root, entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning' });
   return outfile;
 }
 
@@ -44,9 +44,9 @@ export function runCli(cli: string, dataDir: string, args: string[], env: Record
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Starts `maille start --dev` and resolves once it prints where it listens. */
-export function startMaille(cli: string, dataDir: string, env: Record<string, string> = {}): Promise<MailleProcess> {
-  const child = spawn(process.execPath, [cli, 'start', '--dev'], { cwd: root, env: cliEnv(dataDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `maille start --dev` (or a bundled entry of its own, `args` empty) and resolves once it prints where it listens. */
+export function startMaille(cli: string, dataDir: string, env: Record<string, string> = {}, args = ['start', '--dev']): Promise<MailleProcess> {
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: cliEnv(dataDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
