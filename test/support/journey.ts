@@ -76,7 +76,7 @@ export function demoEmail(role: string): string {
 }
 
 export async function startJourney(options: JourneyOptions = {}): Promise<Journey> {
-  const webDir = await ensureFreshWebBuild();
+  const { webDir, remove: removeWebDir } = await ensureFreshWebBuild();
   const config = loadConfig({ LOG_LEVEL: 'silent', MAILLE_WEB_DIR: webDir, RATE_LIMIT_PER_MINUTE: '100000' });
   const clock = options.clock ?? systemClock;
   const maille = await createMaille(config, {
@@ -94,6 +94,7 @@ export async function startJourney(options: JourneyOptions = {}): Promise<Journe
     browser = await launchChromium();
   } catch (error) {
     await maille.close();
+    await removeWebDir();
     throw error;
   }
   const chromium = browser;
@@ -147,6 +148,7 @@ export async function startJourney(options: JourneyOptions = {}): Promise<Journe
     close: async () => {
       await chromium.close();
       await maille.close();
+      await removeWebDir();
     },
   };
 }
