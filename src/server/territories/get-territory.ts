@@ -1,25 +1,13 @@
 /** @module A territory's public card: name, bounding box and key figures, each with its source. */
-import type { Database } from '../core/database/schema.ts';
-import { resolveTerritory } from './access.ts';
-import { bboxOf, type BBox } from './model.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
+import { bboxOf } from './model.ts';
 import { communeStats, countCommunities, countResidents } from './queries.ts';
+import type { TerritoryCard } from './schemas.ts';
 
-export interface TerritoryCard {
-  slug: string;
-  name: string;
-  bbox: BBox;
-  figures: {
-    communes: number;
-    /** Sum of the communes' municipal populations (INSEE). */
-    population: number;
-    residents: number;
-    communities: number;
-  };
-  sources: { population: string; residents: string; communities: string };
-}
+export type { TerritoryCard } from './schemas.ts';
 
-export async function getTerritory(db: Database, slug: string): Promise<TerritoryCard> {
-  const territory = await resolveTerritory(db, slug);
+export async function getTerritory({ db }: Pick<Deps, 'db'>, { territory }: RequestScope): Promise<TerritoryCard> {
   const [communes, residents, communities] = await Promise.all([
     communeStats(db, territory.id),
     countResidents(db, territory.id),

@@ -1,9 +1,9 @@
 /** @module A signed-in person becomes a resident of a territory (idempotent). */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { resolveTerritory } from './access.ts';
 import type { TerritoryRef } from './queries.ts';
 
 /** Adds the resident role inside a transaction the caller owns (used by sign-up too). */
@@ -41,14 +41,7 @@ export async function addResident(
   }
 }
 
-export async function joinTerritory(
-  db: Database,
-  slug: string,
-  viewer: Viewer | null,
-  communeCode: string | null,
-  requestId: string,
-): Promise<void> {
+export async function joinTerritory(deps: Pick<Deps, 'db'>, { territory, viewer, requestId }: RequestScope, input: { commune: string | null }): Promise<void> {
   if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
-  const territory = await resolveTerritory(db, slug);
-  await db.transaction().execute((trx) => addResident(trx, territory, viewer.userId, communeCode, requestId));
+  await inUnitOfWork(deps, (work) => addResident(work.db, territory, viewer.userId, input.commune, requestId));
 }

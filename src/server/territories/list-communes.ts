@@ -1,25 +1,19 @@
 /** @module The communes as a GeoJSON FeatureCollection for the map, with resident counts. */
-import type { Database } from '../core/database/schema.ts';
-import { resolveTerritory } from './access.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { communeStats } from './queries.ts';
+import type { CommuneCollection } from './schemas.ts';
 
-export interface CommuneFeature {
-  type: 'Feature';
-  geometry: unknown;
-  properties: { code: string; name: string; population: number; residents: number };
-}
+type CommuneGeometry = CommuneCollection['features'][number]['geometry'];
 
-export async function listCommunes(
-  db: Database,
-  slug: string,
-): Promise<{ type: 'FeatureCollection'; features: CommuneFeature[] }> {
-  const territory = await resolveTerritory(db, slug);
+export async function listCommunes({ db }: Pick<Deps, 'db'>, { territory }: RequestScope): Promise<CommuneCollection> {
   const communes = await communeStats(db, territory.id);
   return {
     type: 'FeatureCollection',
     features: communes.map((c) => ({
       type: 'Feature',
-      geometry: c.boundary,
+      // Boundaries are imported as GeoJSON polygons (core/database migrations); the response schema checks them on the way out.
+      geometry: c.boundary as CommuneGeometry,
       properties: { code: c.code, name: c.name, population: c.population, residents: c.residents },
     })),
   };

@@ -1,34 +1,27 @@
 /** @module HTTP routes of territories: public card and map, joining, staff access to people, roles. */
 import { Type } from 'typebox';
-import { DateTime, IdParam, NoContent, StringEnum, problemResponses, TerritoryParam } from '../core/http/schemas.ts';
+import { NoContent, problemResponses, TerritoryParam } from '../core/http/schemas.ts';
 import type { RouteModule } from '../core/http/build-app.ts';
 import { getTerritory } from './get-territory.ts';
 import { joinTerritory } from './join-territory.ts';
 import { listCommunes } from './list-communes.ts';
-import { TERRITORY_ROLES } from './model.ts';
 import { listTerritoryRefs } from './queries.ts';
+import * as S from './schemas.ts';
 import { setPersonRoles } from './set-person-roles.ts';
 import { viewPerson } from './view-person.ts';
 
 const tags = ['territories'];
-const Role = StringEnum(TERRITORY_ROLES);
-const Reason = Type.String({ minLength: 5, maxLength: 500, description: 'why this access is needed (audited)' });
-const PersonParams = Type.Object({ territory: TerritoryParam.properties.territory, userId: IdParam });
-const PersonRecord = Type.Object({
-  userId: Type.String(),
-  displayName: Type.Union([Type.String(), Type.Null()]),
-  email: Type.Union([Type.String(), Type.Null()]),
-  roles: Type.Array(Type.String()),
-  communeCode: Type.Union([Type.String(), Type.Null()]),
-  joinedAt: DateTime,
-  communities: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.String(), status: Type.String() })),
-});
+const session = [{ session: [] }];
 
-export const territoryRoutes: RouteModule = (app, { db }) => {
+export const territoryRoutes: RouteModule = (app, deps) => {
+  const { db } = deps;
   app.get('/api/territories', {
     schema: {
       tags,
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ slug: Type.String(), name: Type.String() })) }) },
+      summary: 'List the territories',
+      operationId: 'listTerritories',
+      security: [],
+      response: { 200: S.TerritoryList, ...problemResponses },
     },
     handler: async () => ({ items: (await listTerritoryRefs(db)).map(({ slug, name }) => ({ slug, name })) }),
   });
@@ -36,45 +29,43 @@ export const territoryRoutes: RouteModule = (app, { db }) => {
   app.get('/api/territories/:territory', {
     schema: {
       tags,
+      summary: 'Read a territory’s public card: bounding box and key figures with their sources',
+      operationId: 'getTerritory',
+      security: [],
       params: TerritoryParam,
-      response: {
-        200: Type.Object({
-          slug: Type.String(),
-          name: Type.String(),
-          bbox: Type.Array(Type.Number()),
-          figures: Type.Object({
-            communes: Type.Integer(),
-            population: Type.Integer(),
-            residents: Type.Integer(),
-            communities: Type.Integer(),
-          }),
-          sources: Type.Record(Type.String(), Type.String()),
-        }),
-        ...problemResponses,
-      },
+      response: { 200: S.TerritoryCard, ...problemResponses },
     },
-    handler: async (request) => getTerritory(db, request.params.territory),
+    handler: async (request) => getTerritory(deps, request.scope),
   });
 
   app.get('/api/territories/:territory/communes', {
-    schema: { tags, params: TerritoryParam, description: 'GeoJSON FeatureCollection of the communes' },
+    schema: {
+      tags,
+      summary: 'List the territory’s communes as GeoJSON, with resident counts',
+      operationId: 'listCommunes',
+      security: [],
+      params: TerritoryParam,
+      description: 'GeoJSON FeatureCollection of the communes',
+      response: { 200: { description: 'the communes', content: { 'application/geo+json': { schema: S.CommuneCollection } } }, ...problemResponses },
+    },
     handler: async (request, reply) => {
       void reply.type('application/geo+json');
-      return listCommunes(db, request.params.territory);
+      return listCommunes(deps, request.scope);
     },
   });
 
   app.post('/api/territories/:territory/join', {
     schema: {
       tags,
+      summary: 'Join a territory as a resident (again: no change)',
+      operationId: 'joinTerritory',
+      security: session,
       params: TerritoryParam,
-      body: Type.Optional(
-        Type.Object({ commune: Type.Optional(Type.String({ pattern: '^[0-9AB]{5}$' })) }, { additionalProperties: false }),
-      ),
+      body: S.JoinBody,
       response: { 204: NoContent, ...problemResponses },
     },
     handler: async (request, reply) => {
-      await joinTerritory(db, request.params.territory, request.viewer, request.body?.commune ?? null, request.id);
+      await joinTerritory(deps, request.scope, { commune: request.body?.commune ?? null });
       return reply.status(204).send();
     },
   });
@@ -82,37 +73,30 @@ export const territoryRoutes: RouteModule = (app, { db }) => {
   app.get('/api/territories/:territory/people/:userId', {
     schema: {
       tags,
-      params: PersonParams,
-      querystring: Type.Object({ reason: Reason }, { additionalProperties: false }),
+      summary: 'Read one resident’s record as staff, with a stated reason (audited)',
+      operationId: 'viewPerson',
+      security: session,
+      params: S.PersonParams,
+      querystring: Type.Object({ reason: S.Reason }, { additionalProperties: false }),
       description: 'Operators and admins: one resident record (name, e-mail, roles, commune, public communities — never private ones); the access and its reason are audited.',
-      response: { 200: PersonRecord, ...problemResponses },
+      response: { 200: S.PersonRecord, ...problemResponses },
     },
     handler: async (request) =>
-      viewPerson(db, {
-        slug: request.params.territory,
-        viewer: request.viewer,
-        userId: request.params.userId,
-        reason: request.query.reason,
-        requestId: request.id,
-      }),
+      viewPerson(deps, request.scope, { userId: request.params.userId, reason: request.query.reason }),
   });
 
   app.put('/api/territories/:territory/people/:userId/roles', {
     schema: {
       tags,
-      params: PersonParams,
-      body: Type.Object({ roles: Type.Array(Role, { maxItems: 5 }), reason: Reason }, { additionalProperties: false }),
-      response: { 200: Type.Object({ roles: Type.Array(Type.String()) }), ...problemResponses },
+      summary: 'Set a person’s territory roles as an admin, with a reason (audited)',
+      operationId: 'setPersonRoles',
+      security: session,
+      params: S.PersonParams,
+      body: S.RolesBody,
+      response: { 200: S.Roles, ...problemResponses },
     },
     handler: async (request) => ({
-      roles: await setPersonRoles(db, {
-        slug: request.params.territory,
-        viewer: request.viewer,
-        userId: request.params.userId,
-        roles: request.body.roles,
-        reason: request.body.reason,
-        requestId: request.id,
-      }),
+      roles: await setPersonRoles(deps, request.scope, { userId: request.params.userId, roles: request.body.roles, reason: request.body.reason }),
     }),
   });
 };

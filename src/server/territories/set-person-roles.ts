@@ -1,17 +1,19 @@
 /** @module An admin grants or withdraws territory roles; audited with the reason. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, TerritoryRole } from '../core/database/schema.ts';
+import type { TerritoryRole } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { requireTerritoryRole, resolveTerritory } from './access.ts';
+import { requireTerritoryRole } from './access.ts';
 import { changeMemberRoles } from './change-roles.ts';
 import { normaliseRoles } from './model.ts';
+import type { Roles } from './schemas.ts';
 
 export async function setPersonRoles(
-  db: Database,
-  input: { slug: string; viewer: Viewer | null; userId: string; roles: TerritoryRole[]; reason: string; requestId: string },
-): Promise<TerritoryRole[]> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireTerritoryRole(db, territory, input.viewer, ['admin']);
+  { db }: Pick<Deps, 'db'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { userId: string; roles: TerritoryRole[]; reason: string },
+): Promise<Roles['roles']> {
+  const actor = await requireTerritoryRole(db, territory, viewer, ['admin']);
   const roles = normaliseRoles(input.roles);
   if (input.userId === actor.userId && !roles.includes('admin')) {
     throw new AppError('conflict', 'You cannot withdraw your own admin role; ask another admin.');
@@ -32,7 +34,7 @@ export async function setPersonRoles(
       after: roles,
       actorId: actor.userId,
       reason: input.reason,
-      requestId: input.requestId,
+      requestId: requestId,
     });
     return roles;
   });

@@ -1,29 +1,19 @@
 /** @module Staff access to one resident's account record: needs a stated reason, always audited; never their private communities. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, TerritoryRole } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { statedReason } from '../audit/index.ts';
-import { requireTerritoryRole, resolveTerritory } from './access.ts';
+import { requireTerritoryRole } from './access.ts';
 import { STAFF_ROLES } from './model.ts';
-
-export interface PersonRecord {
-  userId: string;
-  displayName: string | null;
-  email: string | null;
-  roles: TerritoryRole[];
-  communeCode: string | null;
-  joinedAt: Date;
-  /** Public communities only: a private one never shows here. */
-  communities: { id: string; name: string; role: string; status: string }[];
-}
+import type { PersonRecord } from './schemas.ts';
 
 export async function viewPerson(
-  db: Database,
-  input: { slug: string; viewer: Viewer | null; userId: string; reason: string; requestId: string },
+  { db }: Pick<Deps, 'db'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { userId: string; reason: string },
 ): Promise<PersonRecord> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireTerritoryRole(db, territory, input.viewer, STAFF_ROLES);
+  const actor = await requireTerritoryRole(db, territory, viewer, STAFF_ROLES);
   const reason = statedReason(input.reason);
   return db.transaction().execute(async (trx) => {
     const person = await trx
@@ -54,7 +44,7 @@ export async function viewPerson(
       subjectId: input.userId,
       reason,
       details: { what: 'person_record', people: [input.userId] },
-      requestId: input.requestId,
+      requestId: requestId,
     });
     return {
       userId: person.id,
