@@ -4,16 +4,23 @@ import { openDatabase } from '../server/core/database/connect.ts';
 import { migrateToLatest } from '../server/core/database/migrate.ts';
 import { listOutbox } from '../server/core/mailer/outbox.ts';
 import { createMaille } from '../server/app.ts';
-import { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, seedDemoIfEmpty } from '../server/demo/index.ts';
-import { ensureDemoCorridors } from '../server/demo/index.ts';
-import { ensureDemoCampaign } from '../server/demo/index.ts';
-import { ensureDemoShops } from '../server/demo/index.ts';
-import { ensureDemoVolunteering } from '../server/demo/index.ts';
-import { ensureDemoAssisted } from '../server/demo/index.ts';
-import { ensureDemoCheckIns } from '../server/demo/index.ts';
-import { seedDemoMobility } from '../server/demo/index.ts';
-import { ensureDemoMutualAid } from '../server/demo/index.ts';
-import { seedTerritory } from '../server/demo/index.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_NAME,
+  DEMO_PASSWORD,
+  DEMO_SLUG,
+  ensureDemoAssisted,
+  ensureDemoCampaign,
+  ensureDemoCheckIns,
+  ensureDemoCorridors,
+  ensureDemoMutualAid,
+  ensureDemoShops,
+  ensureDemoVolunteering,
+  hasDemoAccounts,
+  seedDemoIfEmpty,
+  seedDemoMobility,
+  seedTerritory,
+} from '../server/demo/index.ts';
 import { ensureWebBuilt } from './build-web.ts';
 import { progressBar } from './progress.ts';
 import { callRunning, localUrl, runningOwner } from './running.ts';
