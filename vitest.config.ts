@@ -20,6 +20,9 @@ export default defineConfig({
     maxWorkers: 2,
     env: { LOG_LEVEL: 'silent' },
     globalSetup: ['test/support/global-setup.ts'],
+    // Fails a test whose answers do not match their declared responses (core/http/response-check.ts, on with
+    // MAILLE_CHECK_RESPONSES=1; always on: add MAILLE_CHECK_RESPONSES: '1' to env above).
+    setupFiles: ['test/support/response-check.ts'],
     projects: [
       // A unit test that reaches for a database fails (test/support/unit-setup.ts).
       { extends: true, test: { name: 'unit', include: tiers.unit, setupFiles: ['test/support/unit-setup.ts'], ...once } },

@@ -88,19 +88,20 @@ function problemWith(declared: Declared, status: number, mediaType: string, body
   return (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'} ${JSON.stringify(e.params ?? {})}`).join('; ');
 }
 
-function violate(request: FastifyRequest, reply: FastifyReply, mediaType: string, problem: string): string {
+/** Records the violation and turns the answer into a 500 problem naming it (an object: it is serialized as a problem). */
+function violate(request: FastifyRequest, reply: FastifyReply, mediaType: string, problem: string): Record<string, unknown> {
   const violation = { route: routeName(request), url: request.url, status: reply.statusCode, mediaType, problem };
   violations.push(violation);
   request.log.error(violation, 'response does not match its schema');
   void reply.code(500).type('application/problem+json');
-  return JSON.stringify({
+  return {
     type: 'https://maille.dev/problems/internal',
     title: 'Internal error',
     status: 500,
     code: 'internal',
     detail: describeViolation(violation),
     requestId: request.id,
-  });
+  };
 }
 
 /** Registers the check on every route registered after it. */
@@ -137,7 +138,7 @@ export function registerResponseCheck(app: FastifyInstance): void {
     } catch {
       problem = 'the body is not valid JSON';
     }
-    return problem === null ? payload : violate(request, reply, mediaType, problem);
+    return problem === null ? payload : JSON.stringify(violate(request, reply, mediaType, problem));
   });
 }
 
