@@ -1,4 +1,9 @@
-/** @module A small seeded pseudo-random generator (mulberry32): same seed, same demo territory, same test data. */
+/**
+ * @module The random port: `cryptoRandom` for what must not be guessed (voucher codes, lottery seeds and tickets),
+ * and a small seeded pseudo-random generator (mulberry32) for what must repeat: same seed, same demo territory,
+ * same test data. Code that draws takes a `Random`, so a test can pass a seeded one.
+ */
+import { randomInt } from 'node:crypto';
 
 export interface Random {
   /** A float in [0, 1). */
@@ -25,4 +30,24 @@ export function seededRandom(seed: number): Random {
       return items[Math.floor(next() * items.length)]!;
     },
   };
+}
+
+/** The crypto generator behind the port: uniform, unpredictable (node:crypto `randomInt`). */
+export const cryptoRandom: Random = {
+  next: () => randomInt(2 ** 48 - 1) / (2 ** 48 - 1),
+  int: (min, max) => randomInt(min, max + 1),
+  pick: (items) => {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[randomInt(items.length)]!;
+  },
+};
+
+/**
+ * `bytes` random bytes as lowercase hex, drawn from `random`.
+ * @example randomHex(cryptoRandom, 32) // 64 hex characters: a lottery seed
+ */
+export function randomHex(random: Random, bytes: number): string {
+  let hex = '';
+  for (let i = 0; i < bytes; i += 1) hex += random.int(0, 255).toString(16).padStart(2, '0');
+  return hex;
 }

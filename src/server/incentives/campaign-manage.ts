@@ -10,9 +10,11 @@ import { guardCampaignView, type ShownCampaignView } from './guard-campaign-view
 import { budgetAccount, campaignView, fundingAccount, loadCampaign, managesCampaigns, MANAGERS, type CampaignView } from './campaign-store.ts';
 import { postTransaction } from './ledger-store.ts';
 import { commitSeeds } from './lottery-draws.ts';
+import type { Random } from '../core/random.ts';
 import { settleCampaign } from './settle-campaign.ts';
 
-type Deps = { db: Database; clock: Clock; config: { privacyMinGroup: number } };
+/** `random` draws the lottery seeds: the crypto generator unless a test passes a seeded one. */
+type Deps = { db: Database; clock: Clock; config: { privacyMinGroup: number }; random?: Random | undefined };
 
 function columns(input: CampaignInput & { name: string }) {
   const lottery = input.mode === 'lottery';
@@ -112,7 +114,7 @@ export async function launchCampaign(deps: Deps, input: { slug: string; viewer: 
       memo: { campaignId: row.id },
       actorId: actor.userId,
     });
-    const weeks = launched.mode === 'lottery' ? await commitSeeds(trx, launched, now) : 0;
+    const weeks = launched.mode === 'lottery' ? await commitSeeds(trx, launched, now, deps.random) : 0;
     await recordAudit(trx, {
       territoryId: territory.id,
       actorId: actor.userId,

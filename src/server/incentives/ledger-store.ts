@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import type { Executor, Transaction } from '../core/database/schema.ts';
 import type { LedgerKind } from './tables.ts';
 import { AppError } from '../core/errors.ts';
-import type { AccountId, Entry } from './ledger.ts';
+import { checkEntries, type AccountId, type Entry } from './ledger.ts';
 
-// The same invariants as the pure Ledger (ledger.ts), enforced by the database so that no code path can break
+// The ledger's invariants (ledger.ts), enforced by the database so that no code path can break
 // them: the (territory, key) unique constraint makes a transaction idempotent, a deferred constraint trigger
 // refuses an unbalanced one at commit, and ledger_accounts' check refuses any balance below zero outside
 // `funding:` — the trigger that maintains balances runs in the posting transaction, so a concurrent overspend
@@ -57,10 +57,8 @@ export async function findTransaction(db: Executor, territoryId: string, key: st
  * the balance check is deferred to commit. A balance that would go negative is a 409 `insufficient_funds`.
  */
 export async function postTransaction(trx: Transaction, input: PostInput): Promise<PostedTransaction> {
-  if (input.entries.length < 2) throw new Error('A ledger transaction has at least two entries.');
-  const sum = input.entries.reduce((s, e) => s + e.cents, 0);
-  if (sum !== 0) throw new Error(`Ledger transaction ${input.key} does not balance (${sum}).`);
-  for (const e of input.entries) if (!Number.isSafeInteger(e.cents) || e.cents === 0) throw new Error(`Bad amount in ${input.key}.`);
+  const fault = checkEntries(input.entries);
+  if (fault) throw new Error(`Ledger transaction ${input.key} ${fault}.`);
   const inserted = await trx
     .insertInto('ledger_transactions')
     .values({ territory_id: input.territoryId, key: input.key, kind: input.kind, memo: JSON.stringify(input.memo ?? {}), actor_id: input.actorId ?? null })

@@ -1,5 +1,4 @@
 /** @module Lottery mode in the database: seeds committed at launch for every week, the weekly draw once the week has ended and its grace period passed, prizes paid from the budget, draws published. */
-import { randomBytes } from 'node:crypto';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor, Transaction } from '../core/database/schema.ts';
 import { localDate, weekStart } from '../core/time-of-day.ts';
@@ -8,6 +7,7 @@ import { BACKFILL_DAYS } from '../impact/index.ts';
 import { budgetAccount, walletAccount, type CampaignRow } from './campaign-store.ts';
 import { postTransaction } from './ledger-store.ts';
 import { commitSeed, createSeed, drawWinners } from './lottery.ts';
+import { cryptoRandom, randomHex, type Random } from '../core/random.ts';
 import type { DrawView, Winner } from './schemas.ts';
 
 // Protocol (docs/incentives.md): the seed of every week is drawn and its SHA-256 commitment published at
@@ -56,10 +56,10 @@ export function campaignWeeks(startsOn: string, endsOn: string): string[] {
  * that start after the launch day get one: a seed drawn once a week has begun (participants partly known) could
  * be drawn again until it suits, so a lottery launched mid-week draws from the next Monday on.
  */
-export async function commitSeeds(trx: Transaction, row: CampaignRow, now: Date): Promise<number> {
+export async function commitSeeds(trx: Transaction, row: CampaignRow, now: Date, random: Random = cryptoRandom): Promise<number> {
   const today = localDate(now);
   const values = campaignWeeks(row.starts_on, row.ends_on).filter((week) => week > today).map((week) => {
-    const seed = createSeed();
+    const seed = createSeed(random);
     return { territory_id: row.territory_id, campaign_id: row.id, week_start: week, seed, seed_commitment: commitSeed(seed), committed_at: now };
   });
   if (values.length === 0) return 0;
@@ -68,9 +68,9 @@ export async function commitSeeds(trx: Transaction, row: CampaignRow, now: Date)
 }
 
 /** A short random label, unique within the list. */
-function newTicket(taken: Set<string>): string {
+function newTicket(taken: Set<string>, random: Random): string {
   for (;;) {
-    const ticket = randomBytes(6).toString('hex');
+    const ticket = randomHex(random, 6);
     if (!taken.has(ticket)) {
       taken.add(ticket);
       return ticket;
@@ -84,7 +84,7 @@ function newTicket(taken: Set<string>): string {
  * the week's gestures settled so far; a gesture settled after its week was drawn brings no chance.
  * Each winner is paid the prize from the budget, truncated to what remains (0 once it is spent).
  */
-export async function drawEndedWeeks(trx: Transaction, row: CampaignRow, now: Date, budgetLeft: number): Promise<{ draws: number; paidCents: number }> {
+export async function drawEndedWeeks(trx: Transaction, row: CampaignRow, now: Date, budgetLeft: number, random: Random = cryptoRandom): Promise<{ draws: number; paidCents: number }> {
   const today = localDate(now);
   const pending = await trx
     .selectFrom('lottery_draws')
@@ -112,7 +112,7 @@ export async function drawEndedWeeks(trx: Transaction, row: CampaignRow, now: Da
       .execute();
     people.sort((a, b) => Number(a.first) - Number(b.first));
     const taken = new Set<string>();
-    const participants: StoredParticipant[] = people.map((p) => ({ ticket: newTicket(taken), points: Number(p.points), userId: p.user_id }));
+    const participants: StoredParticipant[] = people.map((p) => ({ ticket: newTicket(taken, random), points: Number(p.points), userId: p.user_id }));
     const drawn = drawWinners(draw.seed, participants.map((p) => ({ id: p.ticket, points: p.points })), row.winners_per_week ?? 0);
     const winners: Winner[] = [];
     for (const ticket of drawn) {

@@ -1,19 +1,26 @@
 // The weekly lottery: commit and reveal, a pinned test vector anyone can recompute, and fairness over many fixed seeds.
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { cryptoRandom, seededRandom } from '../core/random.ts';
 import { commitSeed, createSeed, drawWinners, randomWords, verifySeed, type Participant } from './lottery.ts';
 
 const seedOf = (label: string): string => createHash('sha256').update(label).digest('hex');
 
 describe('commit and reveal', () => {
   it('verifies the revealed seed against the commitment, and only that seed', () => {
-    const seed = createSeed();
+    const seed = createSeed(cryptoRandom);
     const commitment = commitSeed(seed);
+    expect(seed).toMatch(/^[0-9a-f]{64}$/);
     expect(commitment).toMatch(/^[0-9a-f]{64}$/);
     expect(verifySeed(seed, commitment)).toBe(true);
-    expect(verifySeed(createSeed(), commitment)).toBe(false);
+    expect(verifySeed(createSeed(cryptoRandom), commitment)).toBe(false);
     expect(verifySeed(seed, 'abcd')).toBe(false);
     expect(() => commitSeed('not hex')).toThrow(/64 hexadecimal/);
+  });
+
+  it('draws its seed through the random port: one seeded generator, one seed; another, another', () => {
+    expect(createSeed(seededRandom(7))).toBe(createSeed(seededRandom(7)));
+    expect(createSeed(seededRandom(7))).not.toBe(createSeed(seededRandom(8)));
   });
 });
 

@@ -1,7 +1,8 @@
 /** @module Weekly lottery where points buy chances: commit to a seed before the week, reveal after; anyone recomputes the winners. */
 
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { invalid } from '../core/errors.ts';
+import { randomHex, type Random } from '../core/random.ts';
 
 // Protocol (docs/incentives.md):
 // 1. Before the week, the operator draws a secret seed (32 random bytes, hex) and publishes commitment = SHA-256(seed).
@@ -19,9 +20,9 @@ export interface Participant {
   points: number;
 }
 
-/** A fresh secret seed: 32 random bytes as 64 hex characters. */
-export function createSeed(): string {
-  return randomBytes(32).toString('hex');
+/** A fresh secret seed: 32 random bytes from `random` (the crypto generator in Maille) as 64 hex characters. */
+export function createSeed(random: Random): string {
+  return randomHex(random, 32);
 }
 
 /** The public commitment to a seed: SHA-256 of its bytes, hex. */

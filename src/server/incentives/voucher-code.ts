@@ -1,14 +1,14 @@
 /** @module Voucher codes: 8 characters from an unambiguous alphabet, shown as XXXX-XXXX; typed back in any case, with or without the dash. */
-import { randomInt } from 'node:crypto';
+import type { Random } from '../core/random.ts';
 
 /** No 0/O, 1/I/L: nothing a cashier can misread from a phone screen or a printout (31 symbols). */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const CODE_LENGTH = 8;
 
-/** A new code, uniformly random from the crypto generator (31⁸ ≈ 8.5·10¹¹ codes, about 39 bits), e.g. `7KQ2-MX9D`. */
-export function newVoucherCode(): string {
+/** A new code, uniformly random from `random` — the crypto generator in Maille (31⁸ ≈ 8.5·10¹¹ codes, about 39 bits), e.g. `7KQ2-MX9D`. */
+export function newVoucherCode(random: Random): string {
   let raw = '';
-  for (let i = 0; i < CODE_LENGTH; i += 1) raw += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  for (let i = 0; i < CODE_LENGTH; i += 1) raw += random.pick([...CODE_ALPHABET]);
   return formatCode(raw);
 }
 

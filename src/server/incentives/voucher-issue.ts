@@ -7,6 +7,7 @@ import { requireResident, resolveTerritory } from '../territories/index.ts';
 import type { AccountId } from './ledger.ts';
 import { balanceOf, postTransaction } from './ledger-store.ts';
 import { newVoucherCode } from './voucher-code.ts';
+import { cryptoRandom, type Random } from '../core/random.ts';
 import type { VoucherView } from './schemas.ts';
 
 export type { VoucherView } from './schemas.ts';
@@ -36,7 +37,7 @@ export function toVoucherView(r: { code: string; cents: number; merchant_id: str
  * `insufficient_points`; an unknown or inactive shop → 400 `/merchantId` `unknown_merchant`.
  */
 export async function issueVoucher(
-  deps: { db: Database; clock: Clock },
+  deps: { db: Database; clock: Clock; random?: Random | undefined },
   input: { slug: string; viewer: Viewer | null; merchantId: string; cents: number; idempotencyKey: string },
 ): Promise<{ voucher: VoucherView; created: boolean }> {
   const { db } = deps;
@@ -61,7 +62,7 @@ export async function issueVoucher(
       .executeTakeFirst();
     if (!shop) throw new AppError('invalid', 'No participating shop with this id.', { field: '/merchantId', reason: 'unknown_merchant' });
     if (balance < input.cents) throw insufficientPoints(balance);
-    const code = await freshCode(trx, territory.id);
+    const code = await freshCode(trx, territory.id, deps.random ?? cryptoRandom);
     try {
       await postTransaction(trx, {
         territoryId: territory.id,
@@ -93,9 +94,9 @@ function insufficientPoints(balance: number): AppError {
 }
 
 /** A code no voucher of the territory has (nor its ledger account); drawn again on the rare collision. */
-async function freshCode(trx: Executor, territoryId: string): Promise<string> {
+async function freshCode(trx: Executor, territoryId: string, random: Random): Promise<string> {
   for (let i = 0; i < CODE_ATTEMPTS; i += 1) {
-    const code = newVoucherCode();
+    const code = newVoucherCode(random);
     const voucher = await trx.selectFrom('vouchers').select('id').where('territory_id', '=', territoryId).where('code', '=', code).executeTakeFirst();
     const account = await trx.selectFrom('ledger_accounts').select('account').where('territory_id', '=', territoryId).where('account', '=', `voucher:${code}`).executeTakeFirst();
     if (!voucher && !account) return code;
