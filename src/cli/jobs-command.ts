@@ -28,7 +28,7 @@ export async function jobsRunCommand(): Promise<void> {
         out(`${job.name} failed: ${result.error instanceof Error ? result.error.message : String(result.error)} (recorded; the servers retry it)`);
       }
     }
-    if (mailed > 0 && config.smtpUrl) out(`Sent ${await smtpDispatcher(database.db, config.smtpUrl, config.mailFrom).flush()} mails.`);
+    if (mailed > 0 && config.smtpUrl) out(`Sent ${await smtpDispatcher(database.db, systemClock, config.smtpUrl, config.mailFrom).flush()} mails.`);
     else if (mailed > 0) out('No SMTP_URL: the mails stay in the outbox (maille mail list).');
   } finally {
     await database.close();

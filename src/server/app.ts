@@ -103,7 +103,7 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
       })
     : undefined;
   const bus = bridge?.bus ?? createEventBus();
-  const mail = config.smtpUrl ? smtpDispatcher(database.db, config.smtpUrl, config.mailFrom) : keepInOutbox;
+  const mail = config.smtpUrl ? smtpDispatcher(database.db, options.clock ?? systemClock, config.smtpUrl, config.mailFrom) : keepInOutbox;
   const app = await buildApp(
     { db: database.db, databaseKind: database.kind, clock: options.clock ?? systemClock, bus, config, version, personalData: personalDataSources },
     { routes: options.routes ?? routeModules, serveWeb: options.serveWeb ?? false, viewerHooks: [actingForHook], territoryResolver: resolveScopeTerritory },

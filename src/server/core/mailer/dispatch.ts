@@ -1,5 +1,6 @@
 /** @module Sends queued mail over SMTP when SMTP_URL is set; otherwise mail stays in the outbox. */
 import nodemailer from 'nodemailer';
+import type { Clock } from '../clock.ts';
 import type { Database } from '../database/schema.ts';
 
 export interface MailDispatcher {
@@ -10,7 +11,8 @@ export interface MailDispatcher {
 /** Without SMTP the outbox is the mailbox (read with `maille mail list` or the dev page). */
 export const keepInOutbox: MailDispatcher = { flush: async () => 0 };
 
-export function smtpDispatcher(db: Database, smtpUrl: string, from: string): MailDispatcher {
+/** `sent_at` is stamped by the clock port, like every other instant Maille writes. */
+export function smtpDispatcher(db: Database, clock: Clock, smtpUrl: string, from: string): MailDispatcher {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async flush() {
@@ -29,7 +31,7 @@ export function smtpDispatcher(db: Database, smtpUrl: string, from: string): Mai
         if (pending.length === 0) return [];
         return trx
           .updateTable('mail_outbox')
-          .set({ sent_at: new Date() })
+          .set({ sent_at: clock.now() })
           .where('id', 'in', pending.map((p) => p.id))
           .returningAll()
           .execute();
