@@ -18,7 +18,7 @@ describe.each(databaseKinds())('campaign jobs on %s', (kind) => {
   });
   afterAll(() => t.close());
 
-  it('settles soon after a gesture brings the job forward, once for a burst, and a territory on demand', async () => {
+  it('settles soon after a gesture brings the job forward, once for a burst, and a territory on demand', { timeout: 120_000 }, async () => {
     const db = t.database.db;
     const territory = await buildTerritory(db);
     const operatorUser = await buildUser(db, { territory, roles: ['resident', 'operator'] });
@@ -37,7 +37,7 @@ describe.each(databaseKinds())('campaign jobs on %s', (kind) => {
       await shiftGesture(db, { territoryId: territory.id, userId: person.id, corridorId, date: day(-1) });
       // Three gestures in a row: one settlement.
       for (let i = 0; i < 3; i++) runner.runSoon(SETTLE_CAMPAIGNS, 20);
-      await expect.poll(() => balanceOf(db, territory.id, `wallet:${person.id}`), { timeout: 5_000 }).toBe(100);
+      await expect.poll(() => balanceOf(db, territory.id, `wallet:${person.id}`), { timeout: 30_000 }).toBe(100);
     } finally {
       await runner.stop();
     }
