@@ -1,29 +1,17 @@
 /** @module A driver offers a ride or a passenger asks for one; places become H3 cells or chosen meeting points. */
 import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { CarpoolRole, Database } from '../core/database/schema.ts';
+import type { Database } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
 import { cellCenter, toCell, type LatLng } from '../core/geo.ts';
 import { localDate, toMinutes } from '../core/time-of-day.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { communeAt } from '../territories/index.ts';
 import type { CarpoolIndexes } from './trip-store.ts';
+import type { TripInput } from './schemas.ts';
 
-export interface Place extends LatLng {
-  /** Set when the person picked a public meeting point: its name is shown, its exact spot used. */
-  meetingPoint?: string | undefined;
-}
-
-export interface TripInput {
-  role: CarpoolRole;
-  origin: Place;
-  destination: Place;
-  date?: string | undefined;
-  weekdays?: number[] | undefined;
-  window: { start: string; end: string };
-  seats: number;
-  maxDetourShare?: number | undefined;
-}
+export type { TripInput } from './schemas.ts';
+type Place = TripInput['origin'];
 
 /** Where a trip's point is kept: the meeting point itself, or the centre of the cell around the given point. */
 function placeOf(p: Place): { cell: string; point: LatLng; label: string | null } {

@@ -6,22 +6,11 @@ import { currentFactors } from '../impact/index.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { blockedAmong } from '../moderation/index.ts';
 import { rideImpact } from './ride-impact.ts';
-import { findOwnTrip, toTripView, type TripView } from './list-trips.ts';
+import { findOwnTrip, toTripView } from './list-trips.ts';
 import { loadIndexedTrips, type CarpoolIndexes } from './trip-store.ts';
+import type { ProposedMatch } from './schemas.ts';
 
-export interface ProposedMatch {
-  trip: TripView;
-  person: { displayName: string };
-  detourKm: number;
-  detourMin: number;
-  timeGapMin: number;
-  sharedCommunity: boolean;
-  sharedKm: number;
-  driverKm: number;
-  co2eSavedKg: number;
-  factorsVersion: number;
-  explanation: string;
-}
+export type { ProposedMatch } from './schemas.ts';
 
 export async function findMatches(
   deps: { db: Database; indexes: CarpoolIndexes },

@@ -3,8 +3,10 @@ import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { proofClass } from './match-access.ts';
+import type { RideView } from './schemas.ts';
 
-export async function listMyMatches(db: Database, slug: string, viewer: Viewer | null) {
+/** The viewer's rides in the territory, latest first. */
+export async function listMyMatches(db: Database, slug: string, viewer: Viewer | null): Promise<RideView[]> {
   const territory = await resolveTerritory(db, slug);
   const actor = await requireResident(db, territory, viewer);
   const rows = await db
@@ -19,7 +21,7 @@ export async function listMyMatches(db: Database, slug: string, viewer: Viewer |
     .limit(200)
     .execute();
   return rows.map((m) => {
-    const side = m.driver_id === actor.userId ? 'driver' : 'passenger';
+    const side = m.driver_id === actor.userId ? ('driver' as const) : ('passenger' as const);
     return {
       id: m.id,
       side,

@@ -6,20 +6,9 @@ import { notFound } from '../core/errors.ts';
 import { toHHMM } from '../core/time-of-day.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import type { CarpoolIndexes, TripRow } from './trip-store.ts';
+import type { TripView } from './schemas.ts';
 
-export interface TripView {
-  id: string;
-  role: 'driver' | 'passenger';
-  origin: { cell: string; lat: number; lng: number; label: string | null };
-  destination: { cell: string; lat: number; lng: number; label: string | null };
-  date: string | null;
-  weekdays: number[];
-  window: { start: string; end: string };
-  seats: number;
-  maxDetourShare: number;
-  status: 'open' | 'closed';
-  createdAt: Date;
-}
+export type { TripView } from './schemas.ts';
 
 export function toTripView(r: TripRow): TripView {
   return {

@@ -8,7 +8,7 @@ import { findPartyMatch } from './match-access.ts';
 import type { MessageView } from './schemas.ts';
 import { isBlockedEitherWay } from '../moderation/index.ts';
 
-export async function listMessages(db: Database, input: { slug: string; viewer: Viewer | null; matchId: string }) {
+export async function listMessages(db: Database, input: { slug: string; viewer: Viewer | null; matchId: string }): Promise<MessageView[]> {
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);
   const { match } = await findPartyMatch(db, territory.id, input.matchId, actor.userId);

@@ -1,4 +1,5 @@
 /** @module Accepting or cancelling a proposed ride; the last seat goes to exactly one passenger. */
+import type { Static } from 'typebox';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
@@ -7,8 +8,9 @@ import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { isBlockedEitherWay } from '../moderation/index.ts';
 import { blockedError } from './blocked.ts';
 import { findPartyMatch } from './match-access.ts';
+import type { Accepted } from './schemas.ts';
 
-export async function acceptMatch(deps: { db: Database; clock: Clock }, input: { slug: string; viewer: Viewer | null; matchId: string }): Promise<{ status: string }> {
+export async function acceptMatch(deps: { db: Database; clock: Clock }, input: { slug: string; viewer: Viewer | null; matchId: string }): Promise<Static<typeof Accepted>> {
   const { db } = deps;
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);

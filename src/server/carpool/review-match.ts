@@ -1,13 +1,14 @@
 /** @module Operators review carpools held by the fraud rules: cleared ones count, rejected ones never do. */
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
+import type { PendingReview } from './schemas.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { countGesturesOf } from '../impact/index.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 
 /** The review queue: pseudonymous (ids, date, distance, flags) — no names are needed to apply the rules. */
-export async function listPendingReviews(db: Database, slug: string, viewer: Viewer | null) {
+export async function listPendingReviews(db: Database, slug: string, viewer: Viewer | null): Promise<PendingReview[]> {
   const territory = await resolveTerritory(db, slug);
   await requireTerritoryRole(db, territory, viewer, ['operator', 'admin']);
   return db

@@ -10,11 +10,7 @@ import { MOBICOOP_RULES } from './matching.ts';
 import type { CarpoolSettings } from './schemas.ts';
 import { ROAD_FACTOR } from '../core/router.ts';
 
-export interface CarpoolSettings extends MatchRules {
-  roadFactor: number;
-  /** 'default' until the territory sets its own. */
-  source: 'default' | 'territory';
-}
+export type { CarpoolSettings } from './schemas.ts';
 
 export const DEFAULT_SETTINGS: CarpoolSettings = { ...MOBICOOP_RULES, roadFactor: ROAD_FACTOR, source: 'default' };
 

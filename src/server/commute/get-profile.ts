@@ -1,26 +1,12 @@
 /** @module Reading and deleting one's commute profile. */
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { CommuteMode, Database, Executor, MeetingPoint } from '../core/database/schema.ts';
-import { cellCenter, type LatLng } from '../core/geo.ts';
+import type { Database, Executor } from '../core/database/schema.ts';
+import { cellCenter } from '../core/geo.ts';
 import { toHHMM } from '../core/time-of-day.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import type { ProfileView } from './schemas.ts';
 
-export interface ProfileView {
-  homeCell: string;
-  workCell: string;
-  homeCenter: LatLng;
-  workCenter: LatLng;
-  meetingPoints: MeetingPoint[];
-  weekdays: number[];
-  out: { start: string; end: string };
-  back: { start: string; end: string };
-  usualMode: CommuteMode;
-  carOccupancy: number;
-  distanceKm: number;
-  distanceSource: string;
-  updatedAt: Date;
-}
+export type { ProfileView } from './schemas.ts';
 
 /** Where a profile's distance comes from, shown with it. */
 export const DISTANCE_SOURCE = 'great-circle distance between the two cells × 1.3 road factor';

@@ -1,25 +1,15 @@
 /** @module A resident describes their usual commute; places are stored as H3 cells, never as points. */
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
-import type { CommuteMode, Database, MeetingPoint } from '../core/database/schema.ts';
-import { cellCenter, toCell, type LatLng } from '../core/geo.ts';
+import type { Database } from '../core/database/schema.ts';
+import { cellCenter, toCell } from '../core/geo.ts';
 import { toMinutes } from '../core/time-of-day.ts';
 import { crowFliesRouter } from '../core/router.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { communeAt } from '../territories/index.ts';
 import { checkWindow } from './model.ts';
-import { getProfile, type ProfileView } from './get-profile.ts';
-
-export interface ProfileInput {
-  home: LatLng;
-  work: LatLng;
-  meetingPoints?: MeetingPoint[] | undefined;
-  weekdays: number[];
-  out: { start: string; end: string };
-  back: { start: string; end: string };
-  usualMode: CommuteMode;
-  carOccupancy?: number | undefined;
-}
+import { getProfile } from './get-profile.ts';
+import type { ProfileInput, ProfileView } from './schemas.ts';
 
 const router = crowFliesRouter();
 

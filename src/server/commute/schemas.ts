@@ -1,5 +1,5 @@
 /** @module Request and response schemas of commute profiles. */
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { DateTime, StringEnum } from '../core/http/schemas.ts';
 import { HHMM_PATTERN } from '../core/time-of-day.ts';
 import { COMMUTE_MODES } from './model.ts';
@@ -33,6 +33,7 @@ export const ProfileBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A saved profile: places as the centres of their H3 cells, never the points that were entered. */
 export const Profile = Type.Object({
   homeCell: Type.String(),
   workCell: Type.String(),
@@ -48,3 +49,9 @@ export const Profile = Type.Object({
   distanceSource: Type.String(),
   updatedAt: DateTime,
 });
+
+export const ProfileAnswer = Type.Object({ profile: Type.Union([Profile, Type.Null()]) });
+export const SavedProfile = Type.Object({ profile: Profile });
+
+export type ProfileInput = Static<typeof ProfileBody>;
+export type ProfileView = Static<typeof Profile>;

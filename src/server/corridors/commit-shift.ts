@@ -1,23 +1,19 @@
 /** @module A resident commits to leave in another slot on given days, then records each day they did. */
 import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Period } from '../core/database/schema.ts';
+import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid, notFound } from '../core/errors.ts';
 import type { EventBus } from '../core/events.ts';
 import { isoWeekday, localDate } from '../core/time-of-day.ts';
 import { currentFactors } from '../impact/index.ts';
-import { othersThisWeek, type NotAlone } from '../impact/index.ts';
+import { othersThisWeek } from '../impact/index.ts';
 import { recordGesture } from '../impact/index.ts';
 import { BACKFILL_DAYS } from '../impact/index.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { listCorridorRows } from './queries.ts';
+import type { Commitment, CommitmentInput, RecordedShift } from './schemas.ts';
 
-export interface CommitmentInput {
-  period: Period;
-  fromSlot: number;
-  toSlot: number;
-  weekdays: number[];
-}
+export type { CommitmentInput } from './schemas.ts';
 
 /** Creates (or replaces) the viewer's commitment on this corridor and period. */
 export async function commitShift(
@@ -71,7 +67,7 @@ export async function endCommitment(deps: { db: Database; clock: Clock }, input:
 export async function recordShift(
   deps: { db: Database; clock: Clock; bus: EventBus; config: { privacyMinGroup: number } },
   input: { slug: string; commitmentId: string; viewer: Viewer | null; date: string },
-): Promise<{ id: string; created: boolean; notAlone: NotAlone }> {
+): Promise<RecordedShift> {
   const { db } = deps;
   const territory = await resolveTerritory(db, input.slug);
   const actor = await requireResident(db, territory, input.viewer);
@@ -119,7 +115,8 @@ export async function recordShift(
 }
 
 /** The viewer's active commitments in a territory. */
-export async function listMyCommitments(db: Database, slug: string, viewer: Viewer | null) {
+/** The viewer's running shift commitments in the territory. */
+export async function listMyCommitments(db: Database, slug: string, viewer: Viewer | null): Promise<Commitment[]> {
   const territory = await resolveTerritory(db, slug);
   const actor = await requireResident(db, territory, viewer);
   const rows = await db

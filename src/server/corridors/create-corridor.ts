@@ -6,17 +6,9 @@ import { toMinutes } from '../core/time-of-day.ts';
 import { recordAudit } from '../audit/index.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import type { CorridorInput } from './schemas.ts';
 
-export interface CorridorInput {
-  name: string;
-  geometry: { type: 'LineString'; coordinates: number[][] };
-  capacityPerHour: number;
-  freeFlowMin: number;
-  amStart: string;
-  amDemand: number[];
-  pmStart: string;
-  pmDemand: number[];
-}
+export type { CorridorInput } from './schemas.ts';
 
 /** Inserts a corridor (demo seed and the operator route share it). */
 export async function insertCorridor(db: Executor, territoryId: string, c: CorridorInput): Promise<string> {

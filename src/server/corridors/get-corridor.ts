@@ -9,6 +9,7 @@ import { applyShifts, committedShifts, listCorridorRows, periodModel, type Corri
 import { runQueue, shareToClear } from './queue-model.ts';
 import { guardCorridor, type CorridorInsider, type ShownCorridor } from './guard-corridor.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
+import type { LineString, ShareNeeded } from './schemas.ts';
 
 export interface SlotView {
   start: string;
@@ -25,7 +26,7 @@ export interface PeriodView {
   vehicleHoursToday: number;
   vehicleHoursWithCommitments: number;
   /** Smallest share of peak drivers who, leaving one or two slots earlier (or, failing that, later: negative minutes), would remove the queue. */
-  shareNeeded: { share: number; minutesEarlier: number; fromSlots: number[]; drivers: number } | null;
+  shareNeeded: ShareNeeded | null;
   /** Drivers committed to leave another slot today, as a share of the drivers of over-capacity slots. */
   shareCommitted: number;
   committedDrivers: number;
@@ -34,7 +35,7 @@ export interface PeriodView {
 export interface CorridorView {
   id: string;
   name: string;
-  geometry: unknown;
+  geometry: LineString;
   capacityPerHour: number;
   freeFlowMin: number;
   slotMinutes: number;
@@ -93,7 +94,10 @@ async function periodView(db: Database, c: CorridorRow, period: Period, date: st
     })),
     vehicleHoursToday: round(today.vehicleHours),
     vehicleHoursWithCommitments: round(withCommitments.vehicleHours),
-    shareNeeded: clear ? { share: round(clear.share, 4), minutesEarlier: (clear.from - clear.to) * c.slotMinutes, fromSlots: clear.slots, drivers: Math.round(clear.drivers) } : null,
+    // The queue model's suggestion says where it comes from and the day it was computed.
+    shareNeeded: clear
+      ? { share: round(clear.share, 4), minutesEarlier: (clear.from - clear.to) * c.slotMinutes, fromSlots: clear.slots, drivers: Math.round(clear.drivers), source: 'queue_model', computedOn: date }
+      : null,
     shareCommitted: peakDrivers > 0 ? round(committedDrivers / peakDrivers, 4) : 0,
     committedDrivers,
   };

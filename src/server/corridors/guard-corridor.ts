@@ -5,21 +5,11 @@
  * saved adds up the days shown. Like a community's members, the people in a group see it whole: a driver with a
  * commitment on the period sees the period, a driver who shifted that day sees the day.
  */
-import { guard, guardCell, isShown, suppressed, type Guarded, type GuardedCell } from '../core/privacy/small-group.ts';
-import type { CorridorDayView, CorridorView, PeriodView, SlotView } from './get-corridor.ts';
+import { guard, guardCell, isShown, suppressed } from '../core/privacy/small-group.ts';
+import type { CorridorDayView, CorridorView, PeriodView } from './get-corridor.ts';
+import type { ShownCorridor, ShownPeriod } from './schemas.ts';
 
-type ShownSlot = Omit<SlotView, 'queueWithCommitments' | 'delayWithCommitmentsMin'> & { queueWithCommitments: Guarded<number>; delayWithCommitmentsMin: Guarded<number> };
-export type ShownPeriod = Omit<PeriodView, 'slots' | 'vehicleHoursWithCommitments' | 'shareCommitted' | 'committedDrivers'> & {
-  slots: ShownSlot[];
-  vehicleHoursWithCommitments: Guarded<number>;
-  shareCommitted: Guarded<number>;
-  committedDrivers: Guarded<number>;
-};
-export type ShownCorridor = Omit<CorridorView, 'periods' | 'days' | 'vehicleHoursSavedThisWeek'> & {
-  periods: ShownPeriod[];
-  days: GuardedCell<CorridorDayView, 'date' | 'period'>[];
-  vehicleHoursSavedThisWeek: Guarded<number>;
-};
+export type { ShownCorridor, ShownPeriod } from './schemas.ts';
 
 const round = (x: number) => Math.round(x * 100) / 100;
 

@@ -19,23 +19,14 @@ export function corridorProvenance(date: string): Provenance {
   return provenance({ method: CORRIDOR_METHOD, sources: sources(date) });
 }
 
-type WithShare = { shareNeeded: object | null };
-type View = { date: string; periods: WithShare[] };
-
-/** A corridor's suggested share says where it comes from and when it was computed. */
-function labelled<V extends View>(view: V): V {
-  return {
-    ...view,
-    periods: view.periods.map((p) => ({ ...p, shareNeeded: p.shareNeeded === null ? null : { ...p.shareNeeded, source: 'queue_model', computedOn: view.date } })),
-  };
-}
+type View = { date: string };
 
 export function presentCorridor<V extends View>(view: V): V & { provenance: Provenance } {
-  return { ...presentFigures(labelled(view)), provenance: corridorProvenance(view.date) };
+  return { ...presentFigures(view), provenance: corridorProvenance(view.date) };
 }
 
 export function presentCorridors<V extends View>(items: V[], today: string): { items: V[]; provenance: Provenance } {
-  return { items: items.map((v) => presentFigures(labelled(v))), provenance: corridorProvenance(items[0]?.date ?? today) };
+  return { items: items.map((v) => presentFigures(v)), provenance: corridorProvenance(items[0]?.date ?? today) };
 }
 
 /** A recorded shift: "how many others did it" counts from the gestures recorded this week. */

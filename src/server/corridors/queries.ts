@@ -1,11 +1,12 @@
 /** @module Corridor tables: corridors, shift commitments, recorded shifts. */
 import type { Executor, Period } from '../core/database/schema.ts';
 import type { Corridor } from './queue-model.ts';
+import type { LineString } from './schemas.ts';
 
 export interface CorridorRow {
   id: string;
   name: string;
-  geometry: unknown;
+  geometry: LineString;
   capacityPerHour: number;
   freeFlowMin: number;
   slotMinutes: number;
@@ -20,7 +21,8 @@ export async function listCorridorRows(db: Executor, territoryId: string, id?: s
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    geometry: r.geometry,
+    // Stored as the validated body of the route that created the corridor.
+    geometry: r.geometry as LineString,
     capacityPerHour: r.capacity_per_hour,
     freeFlowMin: r.free_flow_min,
     slotMinutes: r.slot_minutes,

@@ -6,28 +6,15 @@ import { localDate } from '../core/time-of-day.ts';
 import { resolveVisibleCommunity } from '../communities/index.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { currentFactors } from './factor-store.ts';
-import type { Factor } from './factors.ts';
-import type { Guarded } from '../core/privacy/small-group.ts';
-import { guardWeeks, totalsOf, type ImpactTotals, type ShownParticipation, type ShownWeek } from './guard-impact.ts';
-import { othersThisWeek, type NotAlone } from './not-alone.ts';
+import { guardWeeks, totalsOf } from './guard-impact.ts';
+import { othersThisWeek } from './not-alone.ts';
 import { rankCommunities } from './rank-communities.ts';
+import type { ImpactView, Rankings } from './schemas.ts';
 import { summariseImpact, type DelaySaved, type ImpactScope } from './summarise-impact.ts';
 
 type Deps = { db: Database; clock: Clock; config: { privacyMinGroup: number }; delaySaved: DelaySaved };
 
-export interface ImpactView {
-  scope: 'person' | 'community' | 'territory';
-  name: string;
-  /** Whole for one's own figures and one's own community; otherwise weeks built from too few people are suppressed. */
-  weeks: ShownWeek[];
-  /** Over the weeks shown (docs/privacy.md). */
-  totals: Guarded<ImpactTotals>;
-  factorsVersion: number;
-  factors: Factor[];
-  method: string[];
-  notAlone?: NotAlone;
-  participation?: ShownParticipation;
-}
+export type { ImpactView } from './schemas.ts';
 
 // How every figure is computed, shown under the figures ("how is this computed").
 export const METHOD = [
@@ -72,7 +59,7 @@ export async function getTerritoryImpact(deps: Deps, slug: string, weeks: number
   return build(deps, territory.id, { kind: 'territory' }, territory.name, weeks, localDate(deps.clock.now()), deps.config.privacyMinGroup);
 }
 
-export async function getRankings(deps: Deps, slug: string, viewer: Viewer | null, limit: number) {
+export async function getRankings(deps: Deps, slug: string, viewer: Viewer | null, limit: number): Promise<Rankings> {
   const territory = await resolveTerritory(deps.db, slug);
   return rankCommunities(deps.db, { territoryId: territory.id, viewerId: viewer?.userId ?? null, today: localDate(deps.clock.now()), limit, minGroup: deps.config.privacyMinGroup });
 }

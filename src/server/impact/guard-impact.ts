@@ -1,13 +1,10 @@
 /** @module Impact as shown outside its group: weeks built from too few people suppressed, totals over the weeks shown only. */
-import { guardCell, isShown, suppressed, type Guarded, type GuardedCell } from '../core/privacy/small-group.ts';
-import type { Participation } from './rank-communities.ts';
-import type { WeekImpact } from './summarise-impact.ts';
+import { guardCell, isShown, suppressed, type Guarded } from '../core/privacy/small-group.ts';
+import type { ImpactTotals, ImpactView, Participation, ShownParticipation, WeekImpact } from './schemas.ts';
 
-export type ImpactTotals = Omit<WeekImpact, 'weekOf' | 'people'>;
+export type { ImpactTotals, ShownParticipation } from './schemas.ts';
 /** A week as shown: whole, or its date and the suppressed shape. */
-export type ShownWeek = GuardedCell<WeekImpact, 'weekOf'>;
-/** A community's participation as shown: its name and member count stay, the active count and rate may not. */
-export type ShownParticipation = GuardedCell<Participation, 'communityId' | 'name' | 'members'>;
+export type ShownWeek = ImpactView['weeks'][number];
 
 const round = (x: number) => Math.round(x * 100) / 100;
 

@@ -1,17 +1,11 @@
 /** @module "You are not alone": how many others made a gesture this week, in one's communities and territory. */
 import { sql } from 'kysely';
 import type { Executor, GestureKind } from '../core/database/schema.ts';
-import { guard, type Guarded } from '../core/privacy/small-group.ts';
+import { guard } from '../core/privacy/small-group.ts';
 import { weekStart } from '../core/time-of-day.ts';
+import type { NotAlone } from './schemas.ts';
 
-export interface NotAlone {
-  weekOf: string;
-  kind: GestureKind | null;
-  /** Others in the whole territory: a count under the small-group threshold is not shown (docs/privacy.md). */
-  territory: Guarded<number>;
-  /** One's own communities: members see their community's counts. */
-  communities: { id: string; name: string; others: number }[];
-}
+export type { NotAlone } from './schemas.ts';
 
 /** Others (not `userId`) with a counted gesture — of `kind` when given — in the ISO week of `date`; `minGroup` guards the territory count. */
 export async function othersThisWeek(

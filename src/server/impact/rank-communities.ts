@@ -3,16 +3,10 @@ import { sql } from 'kysely';
 import type { Executor } from '../core/database/schema.ts';
 import { isSuppressed } from '../core/privacy/small-group.ts';
 import { weekStart } from '../core/time-of-day.ts';
-import { guardParticipation, type ShownParticipation } from './guard-impact.ts';
+import { guardParticipation } from './guard-impact.ts';
+import type { Participation, Rankings } from './schemas.ts';
 
-export interface Participation {
-  communityId: string;
-  name: string;
-  members: number;
-  active: number;
-  /** active ÷ members, 0..1 */
-  rate: number;
-}
+export type { Participation } from './schemas.ts';
 
 /**
  * Public communities and the viewer's own, by share of active members with a gesture this week. The viewer
@@ -22,7 +16,7 @@ export interface Participation {
 export async function rankCommunities(
   db: Executor,
   input: { territoryId: string; viewerId: string | null; today: string; limit: number; minGroup: number },
-): Promise<{ weekOf: string; items: ShownParticipation[] }> {
+): Promise<Rankings> {
   const from = weekStart(input.today);
   const rows = await db
     .selectFrom('communities as c')

@@ -9,38 +9,12 @@ import { findProfile } from '../commute/index.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { checkPlausibleTrip, resolveCounterfactual } from './counterfactual.ts';
 import { currentFactors } from './factor-store.ts';
-import { modeSwitchImpact, type ExplanationLine, type Mode } from './impact.ts';
-import { othersThisWeek, type NotAlone } from './not-alone.ts';
+import { modeSwitchImpact } from './impact.ts';
+import { othersThisWeek } from './not-alone.ts';
 import { recordGesture } from './record-gesture.ts';
+import type { ModeSwitchInput, RecordedModeSwitch } from './schemas.ts';
 
-export interface ModeSwitchInput {
-  mode: Mode;
-  date: string;
-  leg: 'out' | 'back' | 'other';
-  km?: number | undefined;
-  occupants?: number | undefined;
-  /** The trip this one replaced, when the person says it; else their commute profile's usual mode. */
-  insteadOf?: InsteadOf | undefined;
-}
-
-export interface RecordedModeSwitch {
-  id: string;
-  created: boolean;
-  mode: Mode;
-  occurredOn: string;
-  km: number;
-  kmSource: 'profile' | 'entered';
-  /** What the figures compare with, and where that comes from. */
-  counterfactual: Counterfactual;
-  co2eKg: number;
-  carKm: number;
-  euros: number;
-  factorsVersion: number;
-  explanation: string[];
-  /** The same lines with stable keys and values, for the page to translate. */
-  lines: ExplanationLine[];
-  notAlone: NotAlone;
-}
+export type { ModeSwitchInput, RecordedModeSwitch } from './schemas.ts';
 
 /** How far back a gesture may be recorded: a week covers "I forgot to log it on Monday". */
 export const BACKFILL_DAYS = 7;

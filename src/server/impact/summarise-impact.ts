@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../core/database/schema.ts';
 import { weekStart } from '../core/time-of-day.ts';
+import type { WeekImpact } from './schemas.ts';
 
 /**
  * The port through which impact reads the queue delay recorded departure shifts spared the other drivers, per week
@@ -12,21 +13,7 @@ export type DelaySaved = (db: Executor, territoryId: string, shiftGestureIds: st
 
 export type ImpactScope = { kind: 'person'; userId: string } | { kind: 'community'; communityId: string } | { kind: 'territory' };
 
-export interface WeekImpact {
-  weekOf: string;
-  gestures: number;
-  people: number;
-  carpools: number;
-  shifts: number;
-  modeSwitches: number;
-  /** Mode switches that replaced a car trip (declared, or the usual mode): the only ones that avoid anything. */
-  modeSwitchesAgainstCar: number;
-  co2eKg: number;
-  carKm: number;
-  euros: number;
-  /** Queue delay recorded departure shifts spared the *other* drivers (vehicle-hours, queue model); a week whose shifts made others wait longer is negative. */
-  delaySavedVehicleHours: number;
-}
+export type { WeekImpact } from './schemas.ts';
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);

@@ -1,11 +1,10 @@
 /** @module Corridor shapes as the API sends them: the queue per slot today and with the current commitments, under the small-group rule. */
 
-// The API's own types, imported for types only (nothing reaches the bundle): one source for the contract.
+// The API's own schemas, imported for types only (nothing reaches the bundle): one source for the contract.
 // Dates travel as ISO strings, hence `Wire<…>` (core/wire.ts). Figures built from too few drivers arrive as the
 // suppressed shape (`Guarded<number>`), days of too few shifts as a cell that keeps only its date and period.
 import type { Wire } from '../core/wire.ts';
-import type { ShownCorridor, ShownPeriod } from '../../server/corridors/guard-corridor.ts';
-import type { listMyCommitments } from '../../server/corridors/commit-shift.ts';
+import type { Commitment as ServerCommitment, ShownCorridor, ShownPeriod } from '../../server/corridors/schemas.ts';
 
 export type { Period } from '../../server/core/database/schema.ts';
 export type { Guarded } from '../../server/core/privacy/small-group.ts';
@@ -14,4 +13,4 @@ export type CorridorView = Wire<ShownCorridor>;
 export type PeriodView = Wire<ShownPeriod>;
 export type SlotView = PeriodView['slots'][number];
 export type CorridorDay = CorridorView['days'][number];
-export type Commitment = Wire<Awaited<ReturnType<typeof listMyCommitments>>[number]>;
+export type Commitment = Wire<ServerCommitment>;

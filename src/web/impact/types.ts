@@ -1,23 +1,19 @@
 /** @module Impact shapes as the API sends them: weekly series, totals, factors, method, "not alone", rankings, mode switches. */
 
-// The API's own types, imported for types only (nothing reaches the bundle): one source for the contract.
-export type { NotAlone } from '../../server/impact/not-alone.ts';
-export type { WeekImpact } from '../../server/impact/summarise-impact.ts';
-export type { Factor } from '../../server/impact/factors.ts';
-export type { Participation } from '../../server/impact/rank-communities.ts';
-export type { ImpactView } from '../../server/impact/get-impact.ts';
-export type { RecordedModeSwitch } from '../../server/impact/record-mode-switch.ts';
-import type { ShownParticipation } from '../../server/impact/guard-impact.ts';
-import type { ModeSwitchInput } from '../../server/impact/record-mode-switch.ts';
+// The API's own schemas, imported for types only (nothing reaches the bundle): one source for the contract.
+import type { Static } from 'typebox';
+import type { FactorSchema, ImpactResponse, ModeSwitchInput, ModeSwitchResponse, RankingsResponse } from '../../server/impact/schemas.ts';
 
-export interface Rankings {
-  weekOf: string;
-  /** Outside one's communities, rates built from too few people come suppressed (docs/privacy.md). */
-  items: ShownParticipation[];
-}
+export type { NotAlone, WeekImpact, Participation } from '../../server/impact/schemas.ts';
+export type Factor = Static<typeof FactorSchema>;
+/** Weeks, totals and participation built from too few people come suppressed outside their group (docs/privacy.md). */
+export type ImpactView = Static<typeof ImpactResponse>;
+export type RecordedModeSwitch = Static<typeof ModeSwitchResponse>;
+/** Outside one's communities, rates built from too few people come suppressed (docs/privacy.md). */
+export type Rankings = Static<typeof RankingsResponse>;
 
 // The modes the form offers: the server's `Mode` (impact.ts) without `metro`, which the form leaves out.
-export type SwitchMode = 'bike' | 'ebike' | 'walk' | 'bus' | 'tram' | 'ter' | 'telework' | 'carpool';
+export type SwitchMode = Exclude<ModeSwitchInput['mode'], 'metro'>;
 export const SWITCH_MODES: readonly SwitchMode[] = ['bike', 'ebike', 'walk', 'bus', 'tram', 'ter', 'telework', 'carpool'];
 export type Leg = ModeSwitchInput['leg'];
 

@@ -1,0 +1,143 @@
+/** @module Request and response schemas of corridors: the queue per slot today and with the commitments, under the small-group rule. */
+import { Type, type Static } from 'typebox';
+import { ProvenanceSchema } from '../core/figures.ts';
+import { DateTime, IdParam, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { GuardedSchema, SuppressedSchema } from '../core/privacy/small-group.ts';
+import { HHMM_PATTERN } from '../core/time-of-day.ts';
+import { NotAloneSchema } from '../impact/index.ts';
+
+const territory = TerritoryParam.properties.territory;
+export const CorridorParams = Type.Object({ territory, id: IdParam });
+export const CommitmentParams = Type.Object({ territory, commitmentId: IdParam });
+
+const Day = Type.String({ format: 'date' });
+const Period = StringEnum(['am', 'pm'] as const);
+const Demand = Type.Array(Type.Integer({ minimum: 0, maximum: 100_000 }), { minItems: 1, maxItems: 48 });
+const Guarded = GuardedSchema(Type.Number());
+
+export const LineStringSchema = Type.Object(
+  {
+    type: Type.Literal('LineString'),
+    coordinates: Type.Array(Type.Array(Type.Number({ minimum: -180, maximum: 180 }), { minItems: 2, maxItems: 2 }), { minItems: 2, maxItems: 500, description: '[longitude, latitude] pairs' }),
+  },
+  { additionalProperties: false },
+);
+
+export const CorridorBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    geometry: LineStringSchema,
+    capacityPerHour: Type.Integer({ minimum: 1, maximum: 20_000 }),
+    freeFlowMin: Type.Number({ minimum: 0.5, maximum: 240, description: 'minutes to drive the corridor when it flows freely' }),
+    amStart: Type.String({ pattern: HHMM_PATTERN }),
+    amDemand: Demand,
+    pmStart: Type.String({ pattern: HHMM_PATTERN }),
+    pmDemand: Demand,
+  },
+  { additionalProperties: false },
+);
+
+export const CommitmentBody = Type.Object(
+  {
+    period: Period,
+    fromSlot: Type.Integer({ minimum: 0, maximum: 47 }),
+    toSlot: Type.Integer({ minimum: 0, maximum: 47 }),
+    weekdays: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { minItems: 1, maxItems: 7, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export const ShiftBody = Type.Object({ date: Day }, { additionalProperties: false });
+export const Created = Type.Object({ id: Type.String() });
+
+/** One slot: queue and delay today, and with the commitments (those only when enough drivers committed). */
+export const SlotSchema = Type.Object({
+  start: Type.String(),
+  demand: Type.Integer(),
+  queueToday: Type.Number(),
+  queueWithCommitments: Guarded,
+  delayTodayMin: Type.Number(),
+  delayWithCommitmentsMin: Guarded,
+});
+
+/** The queue model's suggestion: the smallest share of peak drivers whose move clears the jam (negative minutes: later). */
+export const ShareNeededSchema = Type.Object({
+  share: Type.Number(),
+  minutesEarlier: Type.Integer(),
+  fromSlots: Type.Array(Type.Integer()),
+  drivers: Type.Integer(),
+  source: Type.Literal('queue_model'),
+  /** The day the model computed it. */
+  computedOn: Day,
+});
+
+export const PeriodSchema = Type.Object({
+  period: Period,
+  slots: Type.Array(SlotSchema),
+  vehicleHoursToday: Type.Number(),
+  vehicleHoursWithCommitments: Guarded,
+  shareNeeded: Type.Union([ShareNeededSchema, Type.Null()]),
+  /** Drivers committed to leave another slot today, as a share of the drivers of over-capacity slots. */
+  shareCommitted: Guarded,
+  committedDrivers: GuardedSchema(Type.Integer()),
+});
+
+const dayFigures = {
+  shifts: Type.Integer(),
+  /** Everyone's delay without the shifts − with them (vehicle-hours). */
+  totalVehicleHours: Type.Number(),
+  /** The shifters' own part of it. */
+  shiftersVehicleHours: Type.Number(),
+  /** Saved for others = total − shifters' own; negative when the shifts made others wait longer. */
+  othersVehicleHours: Type.Number(),
+  /** On a day that made others wait longer, the start of the slot where they lost the most time. */
+  worseAt: Type.Union([Type.String(), Type.Null()]),
+};
+/** A day and period of recorded shifts, or only its date and period when too few shifted. */
+export const CorridorDaySchema = Type.Union([
+  Type.Object({ date: Day, period: Period, ...dayFigures }),
+  Type.Object({ date: Day, period: Period, ...SuppressedSchema.properties }),
+]);
+
+/** A corridor as everyone sees it (docs/queue-model.md, docs/privacy.md). */
+export const CorridorSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  geometry: LineStringSchema,
+  capacityPerHour: Type.Integer(),
+  freeFlowMin: Type.Number(),
+  slotMinutes: Type.Integer(),
+  date: Day,
+  periods: Type.Array(PeriodSchema),
+  /** Delay the week's recorded shifts spared the other drivers (vehicle-hours), over the days shown. */
+  vehicleHoursSavedThisWeek: Guarded,
+  days: Type.Array(CorridorDaySchema),
+  model: Type.String(),
+  /** What "saved for others" compares with. */
+  savedForOthers: Type.String(),
+});
+export const CorridorResponse = Type.Object({ ...CorridorSchema.properties, provenance: ProvenanceSchema });
+export const CorridorList = Type.Object({ items: Type.Array(CorridorSchema), provenance: ProvenanceSchema });
+
+export const CommitmentSchema = Type.Object({
+  id: Type.String(),
+  corridorId: Type.String(),
+  corridor: Type.String(),
+  period: Period,
+  fromSlot: Type.Integer(),
+  toSlot: Type.Integer(),
+  weekdays: Type.Array(Type.Integer()),
+  createdAt: DateTime,
+});
+export const CommitmentList = Type.Object({ items: Type.Array(CommitmentSchema) });
+
+export const RecordedShiftSchema = Type.Object({ id: Type.String(), created: Type.Boolean(), notAlone: NotAloneSchema });
+export const RecordedShiftResponse = Type.Object({ ...RecordedShiftSchema.properties, provenance: ProvenanceSchema });
+
+export type LineString = Static<typeof LineStringSchema>;
+export type CorridorInput = Static<typeof CorridorBody>;
+export type CommitmentInput = Static<typeof CommitmentBody>;
+export type ShownCorridor = Static<typeof CorridorSchema>;
+export type ShownPeriod = Static<typeof PeriodSchema>;
+export type ShareNeeded = Static<typeof ShareNeededSchema>;
+export type Commitment = Static<typeof CommitmentSchema>;
+export type RecordedShift = Static<typeof RecordedShiftSchema>;
