@@ -42,8 +42,28 @@ describe('maille CLI', () => {
     expect(maille(['mail', 'list']).stdout).toMatch(/outbox is empty/);
   });
 
-  it('documents each command with --help', () => {
-    for (const command of ['start', 'migrate', 'seed', 'mail']) {
+  // Every declared job, once, through the queue: the second run finds each job's row and runs it again on demand.
+  it('runs every periodic job once with jobs run, the daily backup included, and records each run', { timeout: 120_000 }, () => {
+    const env = { MAILLE_BACKUP_DAYS: '7' };
+    const first = maille(['jobs', 'run'], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout.split('\n').map((line) => line.split(':')[0]).filter(Boolean)).toEqual([
+      'Commitments',
+      'Campaigns',
+      'Volunteering',
+      'Notification digests',
+      'Check-ins',
+      'Backup',
+    ]);
+    expect(first.stdout).toMatch(/^Backup: written to .+daily-.+\.tar\.gz, 0 old ones removed\.$/m);
+    const second = maille(['jobs', 'run'], env);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/^Backup: the day’s one is there, 0 old ones removed\.$/m);
+  });
+
+  // Five processes that each load the CLI: room for a crowded machine.
+  it('documents each command with --help', { timeout: 120_000 }, () => {
+    for (const command of ['start', 'migrate', 'seed', 'mail', 'jobs']) {
       const r = maille([command, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Usage: maille/);
