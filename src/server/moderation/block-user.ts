@@ -1,30 +1,20 @@
 /** @module Blocking and unblocking a person, and the list of people I blocked. Idempotent; the blocked person is never told. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { invalid, notFound } from '../core/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { findSubject } from './subjects.ts';
 import type { Block, BlockAnswer } from './schemas.ts';
 
-export interface BlockDeps {
-  db: Database;
-  clock: Clock;
-}
-
 export interface BlockInput {
-  slug: string;
-  viewer: Viewer | null;
   userId: string;
-  requestId: string;
 }
 
 /** Blocks a member of this territory (again: no change). Blocks hold in every territory, like the accounts. */
-export async function blockUser(deps: BlockDeps, input: BlockInput): Promise<BlockAnswer> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+export async function blockUser(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer, requestId }: RequestScope, input: BlockInput): Promise<BlockAnswer> {
+  const actor = await requireResident(deps.db, territory, viewer);
   if (input.userId === actor.userId) throw invalid('/userId', 'You cannot block yourself.');
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
@@ -36,21 +26,20 @@ export async function blockUser(deps: BlockDeps, input: BlockInput): Promise<Blo
       .returning('blocker_id')
       .executeTakeFirst();
     if (inserted) {
-      await recordAudit(trx, { territoryId: territory.id, ...auditActor(input.viewer!), action: 'moderation.user_blocked', subjectType: 'user', subjectId: input.userId, requestId: input.requestId, at: now });
+      await recordAudit(trx, { territoryId: territory.id, ...auditActor(viewer!), action: 'moderation.user_blocked', subjectType: 'user', subjectId: input.userId, requestId, at: now });
     }
   });
   return { blocked: true };
 }
 
 /** Lifts my block on a person (none: no change). */
-export async function unblockUser(deps: BlockDeps, input: BlockInput): Promise<void> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+export async function unblockUser(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer, requestId }: RequestScope, input: BlockInput): Promise<void> {
+  const actor = await requireResident(deps.db, territory, viewer);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const removed = await trx.deleteFrom('user_blocks').where('blocker_id', '=', actor.userId).where('blocked_id', '=', input.userId).returning('blocked_id').executeTakeFirst();
     if (removed) {
-      await recordAudit(trx, { territoryId: territory.id, ...auditActor(input.viewer!), action: 'moderation.user_unblocked', subjectType: 'user', subjectId: input.userId, requestId: input.requestId, at: now });
+      await recordAudit(trx, { territoryId: territory.id, ...auditActor(viewer!), action: 'moderation.user_unblocked', subjectType: 'user', subjectId: input.userId, requestId, at: now });
     }
   });
 }
@@ -59,9 +48,8 @@ export async function unblockUser(deps: BlockDeps, input: BlockInput): Promise<v
 export type BlockView = Block;
 
 /** The people I blocked, newest first (erased accounts leave the list with their block). */
-export async function listMyBlocks(db: Database, input: { slug: string; viewer: Viewer | null }): Promise<BlockView[]> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+export async function listMyBlocks({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<BlockView[]> {
+  const actor = await requireResident(db, territory, viewer);
   const rows = await db
     .selectFrom('user_blocks as b')
     .innerJoin('users as u', 'u.id', 'b.blocked_id')

@@ -3,27 +3,23 @@
  * while a report about it is open, only someone who may moderate it, only with a stated reason — and the read is
  * audited, naming its authors.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { auditStaffRead, statedReason } from '../audit/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { moderatorRole } from './model.ts';
 import { authorsOf, findSubject, SUBJECTS, subjectText, type SubjectType } from './subjects.ts';
 import type { ReportedContent } from './schemas.ts';
 
 export interface ContentReadInput {
-  slug: string;
-  viewer: Viewer | null;
   subjectType: SubjectType;
   subjectId: string;
   reason: string;
-  requestId: string;
 }
 
-export async function readReportedContent(db: Database, input: ContentReadInput): Promise<ReportedContent> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+export async function readReportedContent({ db }: Pick<Deps, 'db'>, { territory, viewer, requestId }: RequestScope, input: ContentReadInput): Promise<ReportedContent> {
+  const actor = await requireResident(db, territory, viewer);
   const reason = statedReason(input.reason);
   // Private words have no community: their moderators are the territory's operators and admins.
   if (!moderatorRole(actor.roles, false)) throw new AppError('forbidden', 'Only the territory’s operators and admins read reported private messages.');
@@ -42,13 +38,13 @@ export async function readReportedContent(db: Database, input: ContentReadInput)
   const text = (await subjectText(db, input.subjectType, subject.id)) ?? '';
   await auditStaffRead(db, {
     territoryId: territory.id,
-    viewer: input.viewer!,
+    viewer: viewer!,
     reason,
     what: 'reported_private_content',
     subjectType: input.subjectType,
     subjectId: subject.id,
     people: await authorsOf(db, input.subjectType, subject.id),
-    requestId: input.requestId,
+    requestId,
   });
   return { text };
 }

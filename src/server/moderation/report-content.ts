@@ -2,44 +2,34 @@
  * @module Reporting a person or content: one report per reporter per subject, never oneself or one's own content.
  * At the configured number of open reports the content is hidden in the same transaction, and its authors are told.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Database } from '../core/database/schema.ts';
-import type { EventBus } from '../core/events.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notify } from '../notifications/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { subjectMail } from './messages.ts';
 import { shouldHide } from './model.ts';
 import { authorsOf, canSee, findSubject, setHidden, SUBJECTS, type SubjectType } from './subjects.ts';
 import type { ReportReason } from './tables.ts';
 import type { ReportAnswer } from './schemas.ts';
 
-export interface ModerationDeps {
-  db: Database;
-  clock: Clock;
-  config: { publicUrl: string; moderationHideAfter: number };
-  bus?: EventBus | undefined;
-}
+/** What moderation's writes need: the database, the clock, the public URL and MODERATION_HIDE_AFTER, the bus for mail. */
+export type ModerationDeps = Pick<Deps, 'db' | 'clock' | 'bus'> & { config: Pick<Deps['config'], 'publicUrl' | 'moderationHideAfter'> };
 
 export interface ReportInput {
-  slug: string;
-  viewer: Viewer | null;
   subjectType: SubjectType;
   subjectId: string;
   reason: ReportReason;
   comment?: string | undefined;
-  requestId: string;
 }
 
 const alreadyReported = () => new AppError('conflict', 'You have already reported this.', { reason: 'already_reported' });
 
-export async function reportContent(deps: ModerationDeps, input: ReportInput): Promise<ReportAnswer> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+export async function reportContent(deps: ModerationDeps, { territory, viewer, requestId }: RequestScope, input: ReportInput): Promise<ReportAnswer> {
+  const actor = await requireResident(deps.db, territory, viewer);
   const comment = input.comment?.trim() || null;
   const now = deps.clock.now();
   const kind = SUBJECTS[input.subjectType];
@@ -76,12 +66,12 @@ export async function reportContent(deps: ModerationDeps, input: ReportInput): P
         .executeTakeFirstOrThrow();
       await recordAudit(trx, {
         territoryId: territory.id,
-        ...auditActor(input.viewer!),
+        ...auditActor(viewer!),
         action: 'moderation.reported',
         subjectType: input.subjectType,
         subjectId: subject.id,
         reason: input.reason,
-        requestId: input.requestId,
+        requestId,
         at: now,
       });
       const open = await trx
@@ -103,7 +93,7 @@ export async function reportContent(deps: ModerationDeps, input: ReportInput): P
           subjectId: subject.id,
           reason: 'reports',
           details: { reports: Number(open.n), threshold: deps.config.moderationHideAfter },
-          requestId: input.requestId,
+          requestId,
           at: now,
         });
         const told = await notify(

@@ -4,14 +4,15 @@
  * how many, hidden or not, never who reported). A review keeps (shown again) or removes (stays hidden), with a
  * reason; it closes the subject's open reports, is audited, and tells the authors.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { auditStaffRead, statedReason } from '../audit/index.ts';
 import { notify } from '../notifications/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { subjectMail } from './messages.ts';
 import { moderatorRole, reviewEffect } from './model.ts';
 import type { ModerationDeps } from './report-content.ts';
@@ -38,11 +39,11 @@ async function organisedCommunities(db: Executor, territoryId: string, userId: s
 const cannotModerate = () => new AppError('forbidden', 'Only the territory’s operators, or a community’s organisers for their community, moderate reports.');
 
 export async function listQueue(
-  db: Database,
-  input: { slug: string; viewer: Viewer | null; communityId?: string | undefined; reason: string; requestId: string },
+  { db }: Pick<Deps, 'db'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { communityId?: string | undefined; reason: string },
 ): Promise<Omit<Queue, 'hideAfter'>> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+  const actor = await requireResident(db, territory, viewer);
   const reason = statedReason(input.reason);
   const operator = moderatorRole(actor.roles, false) === 'operator';
   const organised = operator ? [] : await organisedCommunities(db, territory.id, actor.userId);
@@ -83,30 +84,26 @@ export async function listQueue(
   // What was reported, about whom and the reporters' words are personal data: the read is audited with its reason.
   await auditStaffRead(db, {
     territoryId: territory.id,
-    viewer: input.viewer!,
+    viewer: viewer!,
     reason,
     what: 'moderation_queue',
     subjectType: 'moderation_queue',
     people: items.filter((i) => i.subjectType === 'user').map((i) => i.subjectId),
     details: { scope: operator ? 'operator' : 'organiser', communityId: input.communityId ?? null, subjects: items.map((i) => `${i.subjectType}:${i.subjectId}`) },
-    requestId: input.requestId,
+    requestId,
   });
   return { items, scope: operator ? 'operator' : 'organiser' };
 }
 
 export interface ReviewInput {
-  slug: string;
-  viewer: Viewer | null;
   subjectType: SubjectType;
   subjectId: string;
   decision: ModerationDecision;
   reason: string;
-  requestId: string;
 }
 
-export async function reviewSubject(deps: ModerationDeps, input: ReviewInput): Promise<ReviewAnswer> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+export async function reviewSubject(deps: ModerationDeps, { territory, viewer, requestId }: RequestScope, input: ReviewInput): Promise<ReviewAnswer> {
+  const actor = await requireResident(deps.db, territory, viewer);
   const reason = input.reason.trim();
   if (reason === '') throw new AppError('invalid', 'Say why (the author is told).', { field: '/reason' });
   const now = deps.clock.now();
@@ -145,13 +142,13 @@ export async function reviewSubject(deps: ModerationDeps, input: ReviewInput): P
     }
     await recordAudit(trx, {
       territoryId: territory.id,
-      ...auditActor(input.viewer!),
+      ...auditActor(viewer!),
       action: 'moderation.reviewed',
       subjectType: input.subjectType,
       subjectId: input.subjectId,
       reason,
       details: { decision: input.decision, as: role, reports: open.length, hidden: effect.hidden },
-      requestId: input.requestId,
+      requestId,
       at: now,
     });
     let mailed = 0;

@@ -26,7 +26,7 @@ export const moderationRoutes: RouteModule = (app, deps) => {
     },
     handler: async (req, reply) =>
       reply.status(201).send(
-        await reportContent(deps, { slug: req.params.territory, viewer: req.viewer, ...req.body, subjectType: req.body.subjectType, requestId: req.id }),
+        await reportContent(deps, req.scope, req.body),
       ),
   });
 
@@ -42,7 +42,7 @@ export const moderationRoutes: RouteModule = (app, deps) => {
       response: { 200: S.Queue, ...problems },
     },
     handler: async (req) => ({
-      ...(await listQueue(deps.db, { slug: req.params.territory, viewer: req.viewer, communityId: req.query.communityId, reason: req.query.reason, requestId: req.id })),
+      ...(await listQueue(deps, req.scope, req.query)),
       hideAfter: deps.config.moderationHideAfter,
     }),
   });
@@ -59,7 +59,7 @@ export const moderationRoutes: RouteModule = (app, deps) => {
       querystring: S.ContentQuery,
       response: { 200: S.ReportedContent, ...problems },
     },
-    handler: async (req) => readReportedContent(deps.db, { slug: req.params.territory, viewer: req.viewer, ...req.params, reason: req.query.reason, requestId: req.id }),
+    handler: async (req) => readReportedContent(deps, req.scope, { subjectType: req.params.subjectType, subjectId: req.params.subjectId, reason: req.query.reason }),
   });
 
   app.post(`${base}/moderation/reviews`, {
@@ -73,7 +73,7 @@ export const moderationRoutes: RouteModule = (app, deps) => {
       body: S.ReviewBody,
       response: { 200: S.ReviewAnswer, ...problems },
     },
-    handler: async (req) => reviewSubject(deps, { slug: req.params.territory, viewer: req.viewer, ...req.body, requestId: req.id }),
+    handler: async (req) => reviewSubject(deps, req.scope, req.body),
   });
 
   app.get(`${base}/blocks`, {
@@ -86,7 +86,7 @@ export const moderationRoutes: RouteModule = (app, deps) => {
       params: TerritoryParam,
       response: { 200: S.BlockList, ...problems },
     },
-    handler: async (req) => ({ items: await listMyBlocks(deps.db, { slug: req.params.territory, viewer: req.viewer }) }),
+    handler: async (req) => ({ items: await listMyBlocks(deps, req.scope) }),
   });
 
   app.post(`${base}/blocks/:userId`, {
@@ -99,7 +99,7 @@ export const moderationRoutes: RouteModule = (app, deps) => {
       params: S.UserParams,
       response: { 200: S.BlockAnswer, ...problems },
     },
-    handler: async (req) => blockUser(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id }),
+    handler: async (req) => blockUser(deps, req.scope, { userId: req.params.userId }),
   });
 
   app.delete(`${base}/blocks/:userId`, {
@@ -113,7 +113,7 @@ export const moderationRoutes: RouteModule = (app, deps) => {
       response: { 204: NoContent, ...problems },
     },
     handler: async (req, reply) => {
-      await unblockUser(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id });
+      await unblockUser(deps, req.scope, { userId: req.params.userId });
       return reply.status(204).send();
     },
   });
