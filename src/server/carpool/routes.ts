@@ -30,7 +30,7 @@ export const carpoolRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(`${t}/trips/mine`, {
-    schema: { tags, summary: 'List my trips, open ones first', operationId: 'listMyCarpoolTrips', security, params: TerritoryParam, response: { 200: S.Items(S.TripSchema), ...problems } },
+    schema: { tags, summary: 'List my trips, open ones first', operationId: 'listMyCarpoolTrips', security, params: TerritoryParam, response: { 200: S.Items(S.TripSchema, 'my trips'), ...problems } },
     handler: async (req) => ({ items: await listMyTrips(db, req.params.territory, req.viewer) }),
   });
 
@@ -43,7 +43,7 @@ export const carpoolRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(`${t}/trips/:id/matches`, {
-    schema: { tags, summary: 'Find the ranked, explained matches of one of my trips', operationId: 'findCarpoolMatches', security, params: S.TripParams, querystring: S.MatchesQuery, response: { 200: S.Items(S.ProposedMatchSchema), ...problems } },
+    schema: { tags, summary: 'Find the ranked, explained matches of one of my trips', operationId: 'findCarpoolMatches', security, params: S.TripParams, querystring: S.MatchesQuery, response: { 200: S.Items(S.ProposedMatchSchema, 'the matches, best first'), ...problems } },
     handler: async (req) => ({ items: await findMatches(all, { slug: req.params.territory, viewer: req.viewer, tripId: req.params.id, limit: req.query.limit }) }),
   });
 
@@ -54,7 +54,7 @@ export const carpoolRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(`${t}/matches/mine`, {
-    schema: { tags, summary: 'List my rides', operationId: 'listMyCarpoolRides', security, params: TerritoryParam, response: { 200: S.Items(S.RideSchema), ...problems } },
+    schema: { tags, summary: 'List my rides', operationId: 'listMyCarpoolRides', security, params: TerritoryParam, response: { 200: S.Items(S.RideSchema, 'my rides'), ...problems } },
     handler: async (req) => ({ items: await listMyMatches(db, req.params.territory, req.viewer) }),
   });
 
@@ -77,7 +77,7 @@ export const carpoolRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(`${t}/matches/:matchId/messages`, {
-    schema: { tags, summary: 'Read the messages of one of my rides', operationId: 'listCarpoolMessages', security, params: S.MatchParams, response: { 200: S.Items(S.MessageSchema), ...problems } },
+    schema: { tags, summary: 'Read the messages of one of my rides', operationId: 'listCarpoolMessages', security, params: S.MatchParams, response: { 200: S.Items(S.MessageSchema, 'the messages, oldest first'), ...problems } },
     handler: async (req) => ({ items: await listMessages(db, { slug: req.params.territory, viewer: req.viewer, matchId: req.params.matchId }) }),
   });
 
@@ -108,7 +108,7 @@ export const carpoolRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(`${t}/reviews`, {
-    schema: { tags, summary: 'List the rides held by the fraud rules (operators)', operationId: 'listCarpoolReviews', security, params: TerritoryParam, response: { 200: S.Items(S.PendingReviewSchema), ...problems } },
+    schema: { tags, summary: 'List the rides held by the fraud rules (operators)', operationId: 'listCarpoolReviews', security, params: TerritoryParam, response: { 200: S.Items(S.PendingReviewSchema, 'the rides waiting for review'), ...problems } },
     handler: async (req) => ({ items: await listPendingReviews(db, req.params.territory, req.viewer) }),
   });
 

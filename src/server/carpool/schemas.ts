@@ -46,7 +46,7 @@ export const MessageBody = Type.Object({ body: Type.String({ minLength: 1, maxLe
 export const ReviewBody = Type.Object({ decision: StringEnum(['cleared', 'rejected'] as const), reason: Type.String({ minLength: 5, maxLength: 500 }) }, { additionalProperties: false });
 export const MatchesQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }, { additionalProperties: false });
 
-export const Created = Type.Object({ id: Type.String() });
+export const Created = Type.Object({ id: Type.String() }, { description: 'created' });
 
 /** One end of a trip: its H3 cell, the point kept (a meeting point, or the cell's centre), the meeting point's name. */
 const TripPlace = Type.Object({ cell: Type.String(), lat: Type.Number(), lng: Type.Number(), label: Type.Union([Type.String(), Type.Null()]) });
@@ -108,10 +108,10 @@ export const RideSchema = Type.Object({
   cancelReason: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const Accepted = Type.Object({ status: StringEnum(['proposed', 'accepted'] as const, 'accepted once both parties have') });
+export const Accepted = Type.Object({ status: StringEnum(['proposed', 'accepted'] as const, 'accepted once both parties have') }, { description: 'the ride’s status after this acceptance' });
 
 /** A confirmation: the proof class reached, the fraud flags found, whether the ride counts, and who else did it this week. */
-export const ConfirmedSchema = Type.Object({ proofClass: ProofClass, flags: Type.Array(Type.String()), counted: Type.Boolean(), notAlone: NotAloneSchema });
+export const ConfirmedSchema = Type.Object({ proofClass: ProofClass, flags: Type.Array(Type.String()), counted: Type.Boolean(), notAlone: NotAloneSchema }, { description: 'the confirmation recorded' });
 
 export const MessageSchema = Type.Object({
   id: Type.String(),
@@ -130,7 +130,7 @@ const rules = {
 };
 export const SettingsBody = Type.Object({ ...rules, reason: Type.String({ minLength: 5, maxLength: 500 }) }, { additionalProperties: false });
 /** The territory's matching rules and where they come from ('default' until the territory sets its own). */
-export const SettingsSchema = Type.Object({ ...rules, source: StringEnum(['default', 'territory'] as const) });
+export const SettingsSchema = Type.Object({ ...rules, source: StringEnum(['default', 'territory'] as const) }, { description: 'the matching rules' });
 
 /** A ride held by the fraud rules, pseudonymous: ids, date, distances, flags — no names. */
 export const PendingReviewSchema = Type.Object({
@@ -146,7 +146,7 @@ export const PendingReviewSchema = Type.Object({
   passengerConfirmedAt: Type.Union([DateTime, Type.Null()]),
 });
 
-export const Items = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Object({ items: Type.Array(item) });
+export const Items = <T extends Parameters<typeof Type.Array>[0]>(item: T, description: string) => Type.Object({ items: Type.Array(item) }, { description });
 
 export type TripInput = Static<typeof TripBody>;
 export type TripView = Static<typeof TripSchema>;

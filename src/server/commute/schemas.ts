@@ -50,8 +50,8 @@ export const Profile = Type.Object({
   updatedAt: DateTime,
 });
 
-export const ProfileAnswer = Type.Object({ profile: Type.Union([Profile, Type.Null()]) });
-export const SavedProfile = Type.Object({ profile: Profile });
+export const ProfileAnswer = Type.Object({ profile: Type.Union([Profile, Type.Null()]) }, { description: 'my commute profile, or null' });
+export const SavedProfile = Type.Object({ profile: Profile }, { description: 'the profile as saved' });
 
 export type ProfileInput = Static<typeof ProfileBody>;
 export type ProfileView = Static<typeof Profile>;

@@ -47,7 +47,7 @@ export const CommitmentBody = Type.Object(
   { additionalProperties: false },
 );
 export const ShiftBody = Type.Object({ date: Day }, { additionalProperties: false });
-export const Created = Type.Object({ id: Type.String() });
+export const Created = Type.Object({ id: Type.String() }, { description: 'created' });
 
 /** One slot: queue and delay today, and with the commitments (those only when enough drivers committed). */
 export const SlotSchema = Type.Object({
@@ -115,8 +115,8 @@ export const CorridorSchema = Type.Object({
   /** What "saved for others" compares with. */
   savedForOthers: Type.String(),
 });
-export const CorridorResponse = Type.Object({ ...CorridorSchema.properties, provenance: ProvenanceSchema });
-export const CorridorList = Type.Object({ items: Type.Array(CorridorSchema), provenance: ProvenanceSchema });
+export const CorridorResponse = Type.Object({ ...CorridorSchema.properties, provenance: ProvenanceSchema }, { description: 'the corridor and its queue model' });
+export const CorridorList = Type.Object({ items: Type.Array(CorridorSchema), provenance: ProvenanceSchema }, { description: 'the corridors' });
 
 export const CommitmentSchema = Type.Object({
   id: Type.String(),
@@ -128,10 +128,10 @@ export const CommitmentSchema = Type.Object({
   weekdays: Type.Array(Type.Integer()),
   createdAt: DateTime,
 });
-export const CommitmentList = Type.Object({ items: Type.Array(CommitmentSchema) });
+export const CommitmentList = Type.Object({ items: Type.Array(CommitmentSchema) }, { description: 'my running commitments' });
 
 export const RecordedShiftSchema = Type.Object({ id: Type.String(), created: Type.Boolean(), notAlone: NotAloneSchema });
-export const RecordedShiftResponse = Type.Object({ ...RecordedShiftSchema.properties, provenance: ProvenanceSchema });
+export const RecordedShiftResponse = Type.Object({ ...RecordedShiftSchema.properties, provenance: ProvenanceSchema }, { description: 'the shift recorded (again: the first record)' });
 
 export type LineString = Static<typeof LineStringSchema>;
 export type CorridorInput = Static<typeof CorridorBody>;

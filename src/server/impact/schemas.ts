@@ -89,7 +89,7 @@ export const ImpactViewSchema = Type.Object({
 export const ImpactResponse = Type.Object({ ...ImpactViewSchema.properties, provenance: ProvenanceSchema }, { description: 'ImpactView (docs/privacy.md for the suppressed shape)' });
 
 export const RankingsSchema = Type.Object({ weekOf: Day, items: Type.Array(ShownParticipationSchema) });
-export const RankingsResponse = Type.Object({ ...RankingsSchema.properties, provenance: ProvenanceSchema });
+export const RankingsResponse = Type.Object({ ...RankingsSchema.properties, provenance: ProvenanceSchema }, { description: 'communities by participation this week' });
 
 export const ModeSwitchBody = Type.Object(
   {
@@ -131,11 +131,11 @@ export const RecordedModeSwitchSchema = Type.Object({
   lines: Type.Array(ExplanationLineSchema),
   notAlone: NotAloneSchema,
 });
-export const ModeSwitchResponse = Type.Object({ ...RecordedModeSwitchSchema.properties, provenance: ProvenanceSchema });
+export const ModeSwitchResponse = Type.Object({ ...RecordedModeSwitchSchema.properties, provenance: ProvenanceSchema }, { description: 'the trip recorded, with its figures' });
 
-export const FactorsResponse = Type.Object({ version: Type.Integer(), edition: EditionInfoSchema, factors: Type.Array(FactorSchema), provenance: ProvenanceSchema });
-export const FactorVersionsResponse = Type.Object({ items: Type.Array(Type.Object({ version: Type.Integer(), edition: EditionInfoSchema, createdAt: DateTime, href: Type.String() })) });
-export const WrittenFactors = Type.Object({ version: Type.Integer(), edition: Type.String() });
+export const FactorsResponse = Type.Object({ version: Type.Integer(), edition: EditionInfoSchema, factors: Type.Array(FactorSchema), provenance: ProvenanceSchema }, { description: 'one factors version' });
+export const FactorVersionsResponse = Type.Object({ items: Type.Array(Type.Object({ version: Type.Integer(), edition: EditionInfoSchema, createdAt: DateTime, href: Type.String() })) }, { description: 'the factors versions, newest first' });
+export const WrittenFactors = Type.Object({ version: Type.Integer(), edition: Type.String() }, { description: 'the version written' });
 
 export type NotAlone = Static<typeof NotAloneSchema>;
 export type WeekImpact = Static<typeof WeekImpactSchema>;
