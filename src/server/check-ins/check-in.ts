@@ -17,16 +17,7 @@ import { sendCheckInNotice } from './deliver.ts';
 import { today } from './schedule.ts';
 import { activeReferentIds, displayNameOf, dutyIds, findEnrolmentOf, mailQueued, type CheckInDeps, type EnrolmentRow } from './store.ts';
 import type { CheckInChannel } from './tables.ts';
-
-export interface CheckInAnswer {
-  date: string;
-  at: Date;
-  channel: CheckInChannel;
-  /** True when this day already had a check-in: nothing new was written. */
-  alreadyDone: boolean;
-  /** Open alerts this check-in closed. */
-  resolvedAlerts: number;
-}
+import type { CheckInAnswer } from './schemas.ts';
 
 /** Closes the follow-up's open alerts as "checked in" and tells who was told of them. Returns mails queued. */
 export async function resolveOpenAlerts(

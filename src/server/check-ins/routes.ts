@@ -8,6 +8,7 @@ import { changeSchedule, leaveCheckIns, pauseEnrolment, resumeEnrolment } from '
 import { checkInToday, recordPhoneCheckIn } from './check-in.ts';
 import { enrolForResident, enrolSelf } from './enrol.ts';
 import { answerInvitation, inviteReferent, removeReferent } from './manage-referents.ts';
+import { AcknowledgeAnswer, CHECK_IN_REASONS, CheckInAnswer, Created, Duty, History, InvitationAnswer, MyCheckIns, Ok, PausedUntil, Watching } from './schemas.ts';
 import { viewDuty, viewHistory, viewMyCheckIns, viewWatching } from './view-check-ins.ts';
 
 const tags = ['check-ins'];
@@ -20,23 +21,26 @@ const Weekdays = Type.Array(Type.Integer(), { maxItems: 7, description: 'ISO wee
 const Escalation = Type.Integer({ description: 'minutes without a referent acknowledging before the people on duty are told (30–240)' });
 const Referents = Type.Array(Type.String({ maxLength: 254 }), { maxItems: 10, description: 'one to three Maille numbers or e-mail addresses of residents of the territory' });
 const EnrolBody = Type.Object({ deadline: Deadline, weekdays: Type.Optional(Weekdays), escalationMinutes: Escalation, referents: Referents }, { additionalProperties: false });
-const CheckInAnswer = Type.Object({ date: Type.String(), at: DateTime, channel: Type.String(), alreadyDone: Type.Boolean(), resolvedAlerts: Type.Integer() });
-const Ok = Type.Object({ ok: Type.Boolean() });
 const Reason = Type.String({ minLength: 5, maxLength: 500, description: 'why a mediator, operator or admin reads this history (audited)' });
+const signedIn: { session: string[] }[] = [{ session: [] }];
+const problemResponses = problemResponsesFor(CHECK_IN_REASONS);
 
 export const checkInRoutes: RouteModule = (app, deps) => {
   app.get(`${base}/me`, {
-    schema: { tags, params: TerritoryParam, description: 'My daily check-in follow-up: schedule, referents, today’s status, open alerts (null when not enrolled).', response: { 200: Type.Unknown(), ...problemResponses } },
+    schema: { tags, summary: 'Read my daily check-in follow-up', operationId: 'getMyCheckIns', security: signedIn, params: TerritoryParam, description: 'My daily check-in follow-up: schedule, referents, today’s status, open alerts (null when not enrolled).', response: { 200: MyCheckIns, ...problemResponses } },
     handler: async (req) => viewMyCheckIns(deps, req.params.territory, req.viewer),
   });
 
   app.post(`${base}/enrolment`, {
     schema: {
       tags,
+      summary: 'Enrol in daily check-ins',
+      operationId: 'enrolInCheckIns',
+      security: signedIn,
       params: TerritoryParam,
       description: 'Enrol in daily check-ins with one to three referents (each must accept). In a mediator’s session, only for an assisted resident with active consent; the consent reference recorded with the account is kept on the enrolment.',
       body: EnrolBody,
-      response: { 201: Type.Object({ id: Type.String() }), ...problemResponses },
+      response: { 201: Created, ...problemResponses },
     },
     handler: async (req, reply) => reply.status(201).send(await enrolSelf(deps, { slug: req.params.territory, viewer: req.viewer, body: req.body, requestId: req.id })),
   });
@@ -44,6 +48,9 @@ export const checkInRoutes: RouteModule = (app, deps) => {
   app.patch(`${base}/enrolment`, {
     schema: {
       tags,
+      summary: 'Change my check-in schedule',
+      operationId: 'changeCheckInSchedule',
+      security: signedIn,
       params: TerritoryParam,
       description: 'Change the daily time, weekdays or escalation delay; a new time or new days count from now on.',
       body: Type.Object({ deadline: Type.Optional(Deadline), weekdays: Type.Optional(Weekdays), escalationMinutes: Type.Optional(Escalation) }, { additionalProperties: false }),
@@ -53,7 +60,7 @@ export const checkInRoutes: RouteModule = (app, deps) => {
   });
 
   app.delete(`${base}/enrolment`, {
-    schema: { tags, params: TerritoryParam, description: 'Leave daily check-ins: the follow-up and its history are erased.', response: { 204: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Leave daily check-ins', operationId: 'leaveCheckIns', security: signedIn, params: TerritoryParam, description: 'Leave daily check-ins: the follow-up and its history are erased.', response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
       await leaveCheckIns(deps, { slug: req.params.territory, viewer: req.viewer, requestId: req.id });
       return reply.status(204).send();
@@ -63,22 +70,28 @@ export const checkInRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/enrolment/pause`, {
     schema: {
       tags,
+      summary: 'Pause my check-ins',
+      operationId: 'pauseCheckIns',
+      security: signedIn,
       params: TerritoryParam,
       description: 'Pause (holidays) until a date, inclusive, or until resumed: no day is expected meanwhile.',
       body: Type.Optional(Type.Object({ until: Type.Optional(CalendarDate) }, { additionalProperties: false })),
-      response: { 200: Type.Object({ pausedUntil: Type.Union([Type.String(), Type.Null()]) }), ...problemResponses },
+      response: { 200: PausedUntil, ...problemResponses },
     },
     handler: async (req) => pauseEnrolment(deps, { slug: req.params.territory, viewer: req.viewer, until: req.body?.until, requestId: req.id }),
   });
 
   app.post(`${base}/enrolment/resume`, {
-    schema: { tags, params: TerritoryParam, description: 'Resume after a pause; days count from now on.', response: { 200: Ok, ...problemResponses } },
+    schema: { tags, summary: 'Resume my check-ins', operationId: 'resumeCheckIns', security: signedIn, params: TerritoryParam, description: 'Resume after a pause; days count from now on.', response: { 200: Ok, ...problemResponses } },
     handler: async (req) => resumeEnrolment(deps, { slug: req.params.territory, viewer: req.viewer, requestId: req.id }),
   });
 
   app.post(`${base}/enrolment/referents`, {
     schema: {
       tags,
+      summary: 'Invite a referent',
+      operationId: 'inviteCheckInReferent',
+      security: signedIn,
       params: TerritoryParam,
       description: 'Invite one more referent (three at most, invited and active together) by Maille number or e-mail.',
       body: Type.Object({ referent: Type.String({ maxLength: 254 }) }, { additionalProperties: false }),
@@ -88,7 +101,7 @@ export const checkInRoutes: RouteModule = (app, deps) => {
   });
 
   app.delete(`${base}/enrolment/referents/:userId`, {
-    schema: { tags, params: UserParams, description: 'Remove a referent or withdraw an invitation.', response: { 204: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Remove a referent', operationId: 'removeCheckInReferent', security: signedIn, params: UserParams, description: 'Remove a referent or withdraw an invitation.', response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
       await removeReferent(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id });
       return reply.status(204).send();
@@ -98,6 +111,9 @@ export const checkInRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/today`, {
     schema: {
       tags,
+      summary: 'Check in for today',
+      operationId: 'checkInToday',
+      security: signedIn,
       params: TerritoryParam,
       description: '“I am fine”: today’s check-in (Europe/Paris day); pressing again answers the same check-in. Closes open alerts.',
       response: { 200: CheckInAnswer, ...problemResponses },
@@ -106,27 +122,30 @@ export const checkInRoutes: RouteModule = (app, deps) => {
   });
 
   app.get(`${base}/watching`, {
-    schema: { tags, params: TerritoryParam, description: 'The people I watch over as a referent (today’s status, open alerts) and invitations waiting for my answer.', response: { 200: Type.Unknown(), ...problemResponses } },
+    schema: { tags, summary: 'List the people I watch over', operationId: 'listWatchedCheckIns', security: signedIn, params: TerritoryParam, description: 'The people I watch over as a referent (today’s status, open alerts) and invitations waiting for my answer.', response: { 200: Watching, ...problemResponses } },
     handler: async (req) => viewWatching(deps, req.params.territory, req.viewer),
   });
 
   app.post(`${base}/enrolments/:id/accept`, {
-    schema: { tags, params: IdParams, description: 'The invited person agrees to be a referent (their consent).', response: { 200: Type.Object({ status: Type.String() }), ...problemResponses } },
+    schema: { tags, summary: 'Accept to be a referent', operationId: 'acceptReferentInvitation', security: signedIn, params: IdParams, description: 'The invited person agrees to be a referent (their consent).', response: { 200: InvitationAnswer, ...problemResponses } },
     handler: async (req) => answerInvitation(deps, { slug: req.params.territory, viewer: req.viewer, enrolmentId: req.params.id, accept: true, requestId: req.id }),
   });
 
   app.post(`${base}/enrolments/:id/decline`, {
-    schema: { tags, params: IdParams, description: 'The invited person declines, or an active referent steps down.', response: { 200: Type.Object({ status: Type.String() }), ...problemResponses } },
+    schema: { tags, summary: 'Decline or step down as a referent', operationId: 'declineReferentInvitation', security: signedIn, params: IdParams, description: 'The invited person declines, or an active referent steps down.', response: { 200: InvitationAnswer, ...problemResponses } },
     handler: async (req) => answerInvitation(deps, { slug: req.params.territory, viewer: req.viewer, enrolmentId: req.params.id, accept: false, requestId: req.id }),
   });
 
   app.get(`${base}/enrolments/:id/history`, {
     schema: {
       tags,
+      summary: 'Read a check-in history',
+      operationId: 'getCheckInHistory',
+      security: signedIn,
       params: IdParams,
       querystring: Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false }),
       description: 'The last 30 days of check-ins, alerts and acknowledgements: the resident and active referents; mediators, operators and admins only with a reason (audited).',
-      response: { 200: Type.Unknown(), ...problemResponses },
+      response: { 200: History, ...problemResponses },
     },
     handler: async (req) => viewHistory(deps, { slug: req.params.territory, viewer: req.viewer, enrolmentId: req.params.id, reason: req.query.reason, requestId: req.id }),
   });
@@ -134,10 +153,13 @@ export const checkInRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/alerts/:id/acknowledge`, {
     schema: {
       tags,
+      summary: 'Answer a check-in alert',
+      operationId: 'acknowledgeCheckInAlert',
+      security: signedIn,
       params: IdParams,
       description: 'A referent (or someone on duty, once escalated) answers an alert: on_my_way stops the escalation, all_well closes it. The note is practical only, never health details.',
       body: Type.Object({ action: StringEnum(['on_my_way', 'all_well'] as const), note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ status: Type.String() }), ...problemResponses },
+      response: { 200: AcknowledgeAnswer, ...problemResponses },
     },
     handler: async (req) => acknowledgeAlert(deps, { slug: req.params.territory, viewer: req.viewer, alertId: req.params.id, action: req.body.action, note: req.body.note, requestId: req.id }),
   });
@@ -145,10 +167,13 @@ export const checkInRoutes: RouteModule = (app, deps) => {
   app.get(`${base}/duty`, {
     schema: {
       tags,
+      summary: 'List alerts escalated to the people on duty',
+      operationId: 'listCheckInDuty',
+      security: signedIn,
       params: TerritoryParam,
       querystring: Type.Object({ reason: StaffReason }, { additionalProperties: false }),
       description: 'Mediators, operators and admins: alerts escalated to the people on duty (open, and closed in the last 7 days). A staff read of personal data: `reason` is required and recorded in the audit log.',
-      response: { 200: Type.Unknown(), ...problemResponses },
+      response: { 200: Duty, ...problemResponses },
     },
     handler: async (req) => viewDuty(deps, req.params.territory, req.viewer, { reason: req.query.reason, requestId: req.id }),
   });
@@ -156,11 +181,14 @@ export const checkInRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/residents/:userId/enrolment`, {
     schema: {
       tags,
+      summary: 'Enrol an assisted resident',
+      operationId: 'enrolResidentInCheckIns',
+      security: signedIn,
       params: UserParams,
       description:
         'A mediator enrols the assisted resident of their open session (header `x-maille-acting-for`; the session must be for `:userId`, with consent active — 403 `session_required` or `no_consent` otherwise). The consent reference comes from the account; audited "by mediator M on behalf of R".',
       body: EnrolBody,
-      response: { 201: Type.Object({ id: Type.String() }), ...problemResponses },
+      response: { 201: Created, ...problemResponses },
     },
     handler: async (req, reply) =>
       reply.status(201).send(await enrolForResident(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, body: req.body, requestId: req.id })),
@@ -169,6 +197,9 @@ export const checkInRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/residents/:userId/phone-check-ins`, {
     schema: {
       tags,
+      summary: 'Record a check-in given on the phone',
+      operationId: 'recordPhoneCheckIn',
+      security: signedIn,
       params: UserParams,
       description:
         'A mediator, inside an open session for the assisted resident `:userId` (header `x-maille-acting-for`, consent active), records today’s check-in given on the phone (channel phone, audited); the resident must be enrolled.',

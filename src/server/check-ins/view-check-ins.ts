@@ -10,52 +10,12 @@ import { recordAudit } from '../audit/index.ts';
 import { auditStaffRead, statedReason } from '../audit/index.ts';
 import { requireResident, requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import { DUTY_ROLES, notVisible, reasonRequired, relationTo } from './access.ts';
-import { addDays, dayStatus, deadlineOn, isDayExpected, today, type DayStatus } from './schedule.ts';
-import { findEnrolment, findEnrolmentOf, listReferents, toSchedule, type CheckInDeps, type EnrolmentRow, type ReferentRecord } from './store.ts';
-import type { AcknowledgementAction, AlertResolution, CheckInChannel } from './tables.ts';
+import type { AlertView, Duty, EnrolmentView, History, HistoryDay, MyCheckIns, TodayView, WatchedView, Watching } from './schemas.ts';
+import { addDays, dayStatus, deadlineOn, isDayExpected, today } from './schedule.ts';
+import { findEnrolment, findEnrolmentOf, listReferents, toSchedule, type CheckInDeps, type EnrolmentRow } from './store.ts';
 
 /** How many past days a history shows. */
 export const HISTORY_DAYS = 30;
-
-export interface TodayView {
-  date: string;
-  status: DayStatus;
-  deadlineAt: Date;
-  checkIn: { at: Date; channel: CheckInChannel } | null;
-}
-
-export interface AcknowledgementView {
-  by: string | null;
-  role: 'referent' | 'duty';
-  action: AcknowledgementAction;
-  note: string | null;
-  at: Date;
-}
-
-export interface AlertView {
-  id: string;
-  date: string;
-  deadlineAt: Date;
-  raisedAt: Date;
-  escalateAt: Date;
-  escalatedAt: Date | null;
-  resolvedAt: Date | null;
-  resolution: AlertResolution | null;
-  acknowledgements: AcknowledgementView[];
-}
-
-export interface EnrolmentView {
-  id: string;
-  deadline: string;
-  weekdays: number[];
-  escalationMinutes: number;
-  /** False until a referent accepts: before that, no day is followed. */
-  started: boolean;
-  paused: { since: Date; until: string | null } | null;
-  enrolledByMediator: boolean;
-  referents: ReferentRecord[];
-  today: TodayView;
-}
 
 async function todayOf(db: Executor, row: EnrolmentRow, now: Date): Promise<TodayView> {
   const date = today(now);
@@ -112,7 +72,7 @@ async function alertsOf(db: Executor, enrolmentIds: readonly string[], where: { 
 }
 
 /** My follow-up in this territory (null when not enrolled). */
-export async function viewMyCheckIns(deps: CheckInDeps, slug: string, viewer: Viewer | null): Promise<{ enrolment: EnrolmentView | null; openAlerts: AlertView[] }> {
+export async function viewMyCheckIns(deps: CheckInDeps, slug: string, viewer: Viewer | null): Promise<MyCheckIns> {
   const territory = await resolveTerritory(deps.db, slug);
   const actor = await requireResident(deps.db, territory, viewer);
   const row = await findEnrolmentOf(deps.db, territory.id, actor.userId);
@@ -121,19 +81,8 @@ export async function viewMyCheckIns(deps: CheckInDeps, slug: string, viewer: Vi
   return { enrolment: await enrolmentView(deps.db, row, now), openAlerts: (await alertsOf(deps.db, [row.id], { openOnly: true })).get(row.id) ?? [] };
 }
 
-export interface WatchedView {
-  enrolmentId: string;
-  resident: { userId: string; displayName: string | null };
-  deadline: string;
-  weekdays: number[];
-  started: boolean;
-  paused: { since: Date; until: string | null } | null;
-  today: TodayView;
-  openAlerts: AlertView[];
-}
-
 /** The people I watch over (active), and the invitations waiting for my answer. */
-export async function viewWatching(deps: CheckInDeps, slug: string, viewer: Viewer | null) {
+export async function viewWatching(deps: CheckInDeps, slug: string, viewer: Viewer | null): Promise<Watching> {
   const territory = await resolveTerritory(deps.db, slug);
   const actor = await requireResident(deps.db, territory, viewer);
   const now = deps.clock.now();
@@ -170,17 +119,11 @@ export async function viewWatching(deps: CheckInDeps, slug: string, viewer: View
   return { invitations, watching };
 }
 
-export interface HistoryDay {
-  date: string;
-  expected: boolean;
-  checkIn: { at: Date; channel: CheckInChannel } | null;
-}
-
 /**
  * A follow-up's last 30 days: check-ins, alerts and acknowledgements. The resident and active referents read it;
  * mediators, operators and admins only with a reason, recorded as `personal_data.viewed`; anyone else gets 404.
  */
-export async function viewHistory(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; enrolmentId: string; reason?: string | undefined; requestId: string }) {
+export async function viewHistory(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; enrolmentId: string; reason?: string | undefined; requestId: string }): Promise<History> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireResident(deps.db, territory, input.viewer);
   const row = await findEnrolment(deps.db, territory.id, input.enrolmentId);
@@ -192,7 +135,7 @@ export async function viewHistory(deps: CheckInDeps, input: { slug: string; view
   const now = deps.clock.now();
   const to = today(now);
   const from = [addDays(to, -(HISTORY_DAYS - 1)), today(row.created_at)].sort().at(-1)!;
-  const read = async (db: Executor) => {
+  const read = async (db: Executor): Promise<History> => {
     const [resident, checkIns, alerts] = await Promise.all([
       db.selectFrom('users').select(['id', 'display_name']).where('id', '=', row.user_id).executeTakeFirstOrThrow(),
       db.selectFrom('check_ins').select(['local_date', 'at', 'channel']).where('enrolment_id', '=', row.id).where('local_date', '>=', from).execute(),
@@ -233,7 +176,7 @@ export async function viewHistory(deps: CheckInDeps, input: { slug: string; view
 }
 
 /** For mediators, operators and admins: alerts that escalated to the people on duty — open ones and those closed in the last 7 days. */
-export async function viewDuty(deps: CheckInDeps, slug: string, viewer: Viewer | null, read: { reason: string; requestId: string }) {
+export async function viewDuty(deps: CheckInDeps, slug: string, viewer: Viewer | null, read: { reason: string; requestId: string }): Promise<Duty> {
   const territory = await resolveTerritory(deps.db, slug);
   await requireTerritoryRole(deps.db, territory, viewer, DUTY_ROLES);
   const reason = statedReason(read.reason);
@@ -252,7 +195,7 @@ export async function viewDuty(deps: CheckInDeps, slug: string, viewer: Viewer |
     .limit(200)
     .execute();
   const alerts = await alertsOf(deps.db, [...new Set(rows.map((r) => r.enrolment_id))]);
-  const items = [];
+  const items: Duty['items'] = [];
   for (const r of rows) {
     const alert = alerts.get(r.enrolment_id)?.find((a) => a.id === r.id);
     if (!alert) continue;
