@@ -11,14 +11,7 @@ import { recordAudit } from '../audit/index.ts';
 import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { addressAccess } from './model.ts';
 import { displayNames, loadRequest, type MutualAidDeps, type RequestRow } from './store.ts';
-
-export interface PrivateAddress {
-  requestId: string;
-  address: string;
-  contact: string | null;
-  /** The requester's display name, for the helper at the door. */
-  requesterName: string | null;
-}
+import type { PrivateAddress } from './schemas.ts';
 
 export async function storeAddress(trx: Executor, input: { requestId: string; territoryId: string; address: string; contact: string | null }): Promise<void> {
   await trx.insertInto('aid_request_addresses').values({ request_id: input.requestId, territory_id: input.territoryId, address: input.address, contact: input.contact }).execute();

@@ -21,7 +21,8 @@ import { aidMails } from './messages.ts';
 import { AID_RESOLUTION, checkWindow, NOTIFY_AT_MOST } from './model.ts';
 import { storeAddress } from './address.ts';
 import { aidLinks, communeNames, mailQueued, tell, type MutualAidDeps } from './store.ts';
-import type { AidKind, AidStatus, AidUrgency } from './tables.ts';
+import type { AidKind, AidUrgency } from './tables.ts';
+import type { CreatedRequest } from './schemas.ts';
 
 export interface NewRequest {
   kind: AidKind;
@@ -32,15 +33,6 @@ export interface NewRequest {
   address: string;
   contact?: string | undefined;
   idempotencyKey?: string | undefined;
-}
-
-export interface CreatedRequest {
-  id: string;
-  status: AidStatus;
-  cell: string;
-  communeCode: string;
-  /** How many helpers were told (0 on a replayed retry). */
-  notified: number;
 }
 
 function text(value: string, field: string, what: string): string {

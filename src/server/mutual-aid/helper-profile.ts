@@ -13,6 +13,7 @@ import { communeAt } from '../territories/index.ts';
 import { AID_KINDS, AID_RESOLUTION, AID_TIMES, checkRadius } from './model.ts';
 import { communeNames, type MutualAidDeps } from './store.ts';
 import type { AidKind, AidTime } from './tables.ts';
+import type { HelperProfile } from './schemas.ts';
 
 export interface HelperProfileInput {
   skills: AidKind[];
@@ -20,19 +21,6 @@ export interface HelperProfileInput {
   times: AidTime[];
   radiusKm: number;
   home: LatLng;
-}
-
-export interface HelperProfile {
-  skills: AidKind[];
-  weekdays: number[];
-  times: AidTime[];
-  radiusKm: number;
-  homeCell: string;
-  /** The cell's centre, to draw the area; never the point typed in. */
-  homeCellCenter: LatLng;
-  communeCode: string;
-  communeName: string;
-  updatedAt: Date;
 }
 
 const inOrder = <T>(all: readonly T[], chosen: readonly T[]): T[] => all.filter((x) => chosen.includes(x));

@@ -9,22 +9,8 @@ import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { cellDistanceKm, roundedKm } from './matching.ts';
 import { AID_TIMES } from './model.ts';
 import { communeNames, displayNames, type MutualAidDeps } from './store.ts';
-import type { AidKind, AidTime } from './tables.ts';
-
-export interface OfferView {
-  id: string;
-  kind: AidKind;
-  text: string;
-  weekdays: number[];
-  times: AidTime[];
-  communeCode: string;
-  communeName: string;
-  cell: string;
-  helperName: string | null;
-  createdAt: Date;
-  mine: boolean;
-  approxDistanceKm: number | null;
-}
+import type { AidKind } from './tables.ts';
+import type { OfferView } from './schemas.ts';
 
 export interface OfferSearch {
   kind?: AidKind | undefined;

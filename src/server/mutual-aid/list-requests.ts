@@ -11,48 +11,8 @@ import { requireResident, resolveTerritory } from '../territories/index.ts';
 import { cellDistanceKm, roundedKm } from './matching.ts';
 import { hoursOf, isOpen } from './model.ts';
 import { communeNames, displayNames, loadRequest, type MutualAidDeps, type RequestRow } from './store.ts';
-import type { AidKind, AidStatus, AidUrgency } from './tables.ts';
-
-/** What anyone entitled to see a request sees: its coarse place only. */
-export interface RequestSummary {
-  id: string;
-  kind: AidKind;
-  urgency: AidUrgency;
-  window: { from: Date; to: Date };
-  description: string | null;
-  status: AidStatus;
-  communeCode: string;
-  communeName: string;
-  cell: string;
-  createdAt: Date;
-  offers: number;
-}
-
-export interface NearbyRequest extends RequestSummary {
-  /** Between the centres of the helper's home cell and the request's cell, rounded. */
-  approxDistanceKm: number;
-  skillMatch: boolean;
-  myOffer: boolean;
-}
-
-export interface HelpingRequest extends RequestSummary {
-  myOffer: 'active' | 'withdrawn';
-  acceptedMe: boolean;
-  /** Only once accepted: the requester's display name (the address is read apart). */
-  requesterName: string | null;
-  hours: number | null;
-  thanks: { message: string | null; at: Date } | null;
-}
-
-export interface OwnRequest extends RequestSummary {
-  hidden: boolean;
-  offersReceived: { helperId: string; name: string | null; message: string | null; at: Date }[];
-  acceptedHelper: { id: string; name: string | null } | null;
-  hours: number | null;
-  hoursEstimated: boolean;
-  thanked: boolean;
-  doneAt: Date | null;
-}
+import type { AidUrgency } from './tables.ts';
+import type { HelpingRequest, NearbyRequests, OwnRequest, RequestSummary, RequestView } from './schemas.ts';
 
 async function offerCounts(db: Executor, ids: readonly string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
@@ -106,7 +66,7 @@ export async function listMyRequests(deps: MutualAidDeps, slug: string, viewer: 
 }
 
 /** Open requests within the helper's radius (not their own, not hidden, not between blocked people, window not over). */
-export async function listNearbyRequests(deps: MutualAidDeps, slug: string, viewer: Viewer | null): Promise<{ hasProfile: boolean; radiusKm: number | null; items: NearbyRequest[] }> {
+export async function listNearbyRequests(deps: MutualAidDeps, slug: string, viewer: Viewer | null): Promise<NearbyRequests> {
   const territory = await resolveTerritory(deps.db, slug);
   const actor = await requireResident(deps.db, territory, viewer);
   const profile = await deps.db.selectFrom('aid_helper_profiles').selectAll().where('territory_id', '=', territory.id).where('user_id', '=', actor.userId).executeTakeFirst();
@@ -178,7 +138,7 @@ export async function listHelping(deps: MutualAidDeps, slug: string, viewer: Vie
  * One request: its requester and accepted helper always; other residents while it takes offers (not hidden, not
  * between blocked people) or when they offered on it; 404 otherwise. Coarse place only.
  */
-export async function viewRequest(deps: MutualAidDeps, slug: string, id: string, viewer: Viewer | null): Promise<RequestSummary & { mine: boolean; acceptedMe: boolean; myOffer: boolean }> {
+export async function viewRequest(deps: MutualAidDeps, slug: string, id: string, viewer: Viewer | null): Promise<RequestView> {
   const territory = await resolveTerritory(deps.db, slug);
   const actor = await requireResident(deps.db, territory, viewer);
   const r = await loadRequest(deps.db, territory.id, id);

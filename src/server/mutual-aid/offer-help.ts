@@ -13,11 +13,7 @@ import { aidMails } from './messages.ts';
 import { isOpen, statusAfterOffers } from './model.ts';
 import { aidLinks, tell, withLockedRequest, type MutualAidDeps, type RequestRow } from './store.ts';
 import type { AidStatus } from './tables.ts';
-
-export interface OfferOutcome {
-  status: AidStatus;
-  offered: boolean;
-}
+import type { OfferOutcome } from './schemas.ts';
 
 async function activeOffers(trx: Executor, requestId: string): Promise<number> {
   const row = await trx

@@ -9,6 +9,7 @@ import { communeAt } from '../territories/index.ts';
 import { AID_RESOLUTION, AID_TIMES } from './model.ts';
 import type { MutualAidDeps } from './store.ts';
 import type { AidKind, AidTime } from './tables.ts';
+import type { PublishedOffer } from './schemas.ts';
 
 export interface NewOffer {
   kind: AidKind;
@@ -18,7 +19,7 @@ export interface NewOffer {
   place: LatLng;
 }
 
-export async function publishOffer(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; offer: NewOffer; requestId?: string }): Promise<{ id: string; cell: string; communeCode: string }> {
+export async function publishOffer(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; offer: NewOffer; requestId?: string }): Promise<PublishedOffer> {
   const territory = await resolveTerritory(deps.db, input.slug);
   const actor = await requireResident(deps.db, territory, input.viewer);
   const o = input.offer;

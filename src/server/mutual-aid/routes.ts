@@ -1,7 +1,7 @@
 /** @module HTTP routes: Neighbour mutual aid: requests, offers, helpers, private addresses, thanks. */
 import { Type } from 'typebox';
 import type { RouteModule } from '../core/http/build-app.ts';
-import { IdParam, NoContent, problemResponses, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { IdParam, NoContent, problemResponsesFor, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
 import { acceptHelper } from './accept-helper.ts';
 import { getRequestAddress } from './address.ts';
 import { cancelRequest, markDone } from './close-request.ts';
@@ -15,6 +15,7 @@ import { listHelping, listMyRequests, listNearbyRequests, viewRequest } from './
 import { AID_KINDS, AID_TIMES, AID_URGENCIES, MAX_RADIUS_KM, MIN_RADIUS_KM } from './model.ts';
 import { offerHelp, withdrawOffer } from './offer-help.ts';
 import { publishOffer } from './publish-offer.ts';
+import * as S from './schemas.ts';
 import { thankHelper } from './thank-helper.ts';
 
 const tags = ['mutual-aid'];
@@ -24,14 +25,18 @@ const Point = Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng
 const Kind = StringEnum(AID_KINDS);
 const Weekdays = Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { minItems: 1, maxItems: 7, uniqueItems: true });
 const Times = Type.Array(StringEnum(AID_TIMES), { minItems: 1, maxItems: 3, uniqueItems: true });
-const Items = Type.Object({ items: Type.Array(Type.Unknown()) });
-const Status = Type.Object({ status: Type.String() });
 const Weeks = Type.Integer({ minimum: 1, maximum: 52, default: 8 });
+const signedIn: { session: string[] }[] = [{ session: [] }];
+const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
+const problemResponses = problemResponsesFor(S.MUTUAL_AID_REASONS);
 
 export const mutualAidRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/requests`, {
     schema: {
       tags,
+      summary: 'Ask for help',
+      operationId: 'createHelpRequest',
+      security: signedIn,
       description: 'Ask for help. The place is kept as an H3 cell (resolution 8) and its commune; the exact address is stored apart. Suitable nearby helpers are notified. A mediator in a mediation session files it for the resident.',
       params: TerritoryParam,
       body: Type.Object(
@@ -47,42 +52,48 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
         },
         { additionalProperties: false },
       ),
-      response: { 201: Type.Object({ id: Type.String(), status: Type.String(), cell: Type.String(), communeCode: Type.String(), notified: Type.Integer() }), ...problemResponses },
+      response: { 201: S.CreatedRequest, ...problemResponses },
     },
     handler: async (req, reply) => reply.status(201).send(await createRequest(deps, { slug: req.params.territory, viewer: req.viewer, request: req.body, requestId: req.id })),
   });
 
   app.get(`${base}/requests/mine`, {
-    schema: { tags, description: 'My requests, with the offers received.', params: TerritoryParam, response: { 200: Items, ...problemResponses } },
+    schema: { tags, summary: 'List my help requests', operationId: 'listMyHelpRequests', security: signedIn, description: 'My requests, with the offers received.', params: TerritoryParam, response: { 200: S.OwnRequests, ...problemResponses } },
     handler: async (req) => ({ items: await listMyRequests(deps, req.params.territory, req.viewer) }),
   });
 
   app.get(`${base}/requests/nearby`, {
     schema: {
       tags,
+      summary: 'List help requests near me',
+      operationId: 'listNearbyHelpRequests',
+      security: signedIn,
       description: 'Requests within my helper radius, approximate area only (commune, H3 cell, rounded distance).',
       params: TerritoryParam,
-      response: { 200: Type.Object({ hasProfile: Type.Boolean(), radiusKm: Type.Union([Type.Number(), Type.Null()]), items: Type.Array(Type.Unknown()) }), ...problemResponses },
+      response: { 200: S.NearbyRequests, ...problemResponses },
     },
     handler: async (req) => listNearbyRequests(deps, req.params.territory, req.viewer),
   });
 
   app.get(`${base}/requests/helping`, {
-    schema: { tags, description: 'Requests I offered to take or was accepted for.', params: TerritoryParam, response: { 200: Items, ...problemResponses } },
+    schema: { tags, summary: 'List the requests I help with', operationId: 'listHelpingRequests', security: signedIn, description: 'Requests I offered to take or was accepted for.', params: TerritoryParam, response: { 200: S.HelpingRequests, ...problemResponses } },
     handler: async (req) => ({ items: await listHelping(deps, req.params.territory, req.viewer) }),
   });
 
   app.get(`${base}/requests/:id`, {
-    schema: { tags, params: Params, response: { 200: Type.Unknown(), ...problemResponses } },
+    schema: { tags, summary: 'Read a help request', operationId: 'getHelpRequest', security: signedIn, params: Params, response: { 200: S.RequestView, ...problemResponses } },
     handler: async (req) => viewRequest(deps, req.params.territory, req.params.id, req.viewer),
   });
 
   app.get(`${base}/requests/:id/address`, {
     schema: {
       tags,
+      summary: 'Read a help request\'s exact address',
+      operationId: 'getHelpRequestAddress',
+      security: signedIn,
       description: 'The exact address: the requester, and the accepted helper while the request is matched (each read audited). 403 for everyone else, operators and admins included; 403 `closed` once done or cancelled (the address is then erased).',
       params: Params,
-      response: { 200: Type.Object({ requestId: Type.String(), address: Type.String(), contact: Type.Union([Type.String(), Type.Null()]), requesterName: Type.Union([Type.String(), Type.Null()]) }), ...problemResponses },
+      response: { 200: S.PrivateAddress, ...problemResponses },
     },
     handler: async (req) => getRequestAddress(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id }),
   });
@@ -90,26 +101,32 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/requests/:id/offers`, {
     schema: {
       tags,
+      summary: 'Offer to help',
+      operationId: 'offerHelp',
+      security: signedIn,
       description: 'A helper (with a helper profile) offers to take the request; a retry answers the same.',
       params: Params,
       body: Type.Optional(Type.Object({ message: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
-      response: { 200: Type.Object({ status: Type.String(), offered: Type.Boolean() }), ...problemResponses },
+      response: { 200: S.OfferOutcome, ...problemResponses },
     },
     handler: async (req) => offerHelp(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, message: req.body?.message, requestId: req.id }),
   });
 
   app.delete(`${base}/requests/:id/offers/mine`, {
-    schema: { tags, description: 'A helper withdraws their offer (an accepted helper steps back: the request reopens).', params: Params, response: { 200: Type.Object({ status: Type.String(), offered: Type.Boolean() }), ...problemResponses } },
+    schema: { tags, summary: 'Withdraw my offer of help', operationId: 'withdrawHelpOffer', security: signedIn, description: 'A helper withdraws their offer (an accepted helper steps back: the request reopens).', params: Params, response: { 200: S.OfferOutcome, ...problemResponses } },
     handler: async (req) => withdrawOffer(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id }),
   });
 
   app.post(`${base}/requests/:id/accept`, {
     schema: {
       tags,
+      summary: 'Accept a helper',
+      operationId: 'acceptHelper',
+      security: signedIn,
       description: 'The requester accepts one helper who offered (409 `not_offered` otherwise).',
       params: Params,
       body: Type.Object({ helperId: IdParam }, { additionalProperties: false }),
-      response: { 200: Type.Object({ status: Type.String(), helperId: Type.String() }), ...problemResponses },
+      response: { 200: S.Accepted, ...problemResponses },
     },
     handler: async (req) => acceptHelper(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, helperId: req.body.helperId, requestId: req.id }),
   });
@@ -117,38 +134,47 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/requests/:id/done`, {
     schema: {
       tags,
+      summary: 'Mark a help request done',
+      operationId: 'markHelpRequestDone',
+      security: signedIn,
       description: 'The requester or the accepted helper marks a matched request done, optionally with the hours it took.',
       params: Params,
       body: Type.Optional(Type.Object({ hours: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 24 })) }, { additionalProperties: false })),
-      response: { 200: Status, ...problemResponses },
+      response: { 200: S.RequestStatus, ...problemResponses },
     },
     handler: async (req) => markDone(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, hours: req.body?.hours, requestId: req.id }),
   });
 
   app.post(`${base}/requests/:id/cancel`, {
-    schema: { tags, description: 'The requester cancels the request.', params: Params, response: { 200: Status, ...problemResponses } },
+    schema: { tags, summary: 'Cancel a help request', operationId: 'cancelHelpRequest', security: signedIn, description: 'The requester cancels the request.', params: Params, response: { 200: S.RequestStatus, ...problemResponses } },
     handler: async (req) => cancelRequest(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id }),
   });
 
   app.post(`${base}/requests/:id/thanks`, {
     schema: {
       tags,
+      summary: 'Thank the helper',
+      operationId: 'thankHelper',
+      security: signedIn,
       description: 'Once done, the requester thanks the helper (once).',
       params: Params,
       body: Type.Object({ message: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ thanked: Type.Boolean() }), ...problemResponses },
+      response: { 200: S.Thanked, ...problemResponses },
     },
     handler: async (req) => thankHelper(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, message: req.body.message, requestId: req.id }),
   });
 
   app.get(`${base}/helper-profile`, {
-    schema: { tags, params: TerritoryParam, response: { 200: Type.Object({ profile: Type.Unknown() }), ...problemResponses } },
+    schema: { tags, summary: 'Read my helper profile', operationId: 'getHelperProfile', security: signedIn, params: TerritoryParam, response: { 200: S.HelperProfileAnswer, ...problemResponses } },
     handler: async (req) => ({ profile: await getHelperProfile(deps, req.params.territory, req.viewer) }),
   });
 
   app.put(`${base}/helper-profile`, {
     schema: {
       tags,
+      summary: 'Save my helper profile',
+      operationId: 'saveHelperProfile',
+      security: signedIn,
       description: 'Skills, availability and radius (0.1 ≤ radiusKm ≤ 50); the home point is turned into its H3 cell (resolution 8) and never stored.',
       params: TerritoryParam,
       body: Type.Object(
@@ -161,13 +187,13 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
         },
         { additionalProperties: false },
       ),
-      response: { 200: Type.Object({ profile: Type.Unknown() }), ...problemResponses },
+      response: { 200: S.SavedHelperProfile, ...problemResponses },
     },
     handler: async (req) => ({ profile: await saveHelperProfile(deps, { slug: req.params.territory, viewer: req.viewer, profile: req.body, requestId: req.id }) }),
   });
 
   app.delete(`${base}/helper-profile`, {
-    schema: { tags, params: TerritoryParam, response: { 204: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Delete my helper profile', operationId: 'deleteHelperProfile', security: signedIn, params: TerritoryParam, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
       await deleteHelperProfile(deps, { slug: req.params.territory, viewer: req.viewer, requestId: req.id });
       return reply.status(204).send();
@@ -177,6 +203,9 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
   app.get(`${base}/offers`, {
     schema: {
       tags,
+      summary: 'Search standing offers of help',
+      operationId: 'listStandingOffers',
+      security: signedIn,
       description: 'Standing offers of help, searchable by kind, commune and words; hidden and withdrawn offers are left out.',
       params: TerritoryParam,
       querystring: Type.Object(
@@ -188,7 +217,7 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
         },
         { additionalProperties: false },
       ),
-      response: { 200: Items, ...problemResponses },
+      response: { 200: S.OfferList, ...problemResponses },
     },
     handler: async (req) => ({ items: await listOffers(deps, req.params.territory, req.viewer, req.query) }),
   });
@@ -196,16 +225,19 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
   app.post(`${base}/offers`, {
     schema: {
       tags,
+      summary: 'Publish a standing offer of help',
+      operationId: 'publishStandingOffer',
+      security: signedIn,
       description: 'Publish a standing offer ("I shop on Tuesdays, I can take a list"); the place is kept as an H3 cell and commune.',
       params: TerritoryParam,
       body: Type.Object({ kind: Kind, text: Type.String({ minLength: 1, maxLength: 500 }), weekdays: Weekdays, times: Times, place: Point }, { additionalProperties: false }),
-      response: { 201: Type.Object({ id: Type.String(), cell: Type.String(), communeCode: Type.String() }), ...problemResponses },
+      response: { 201: S.PublishedOffer, ...problemResponses },
     },
     handler: async (req, reply) => reply.status(201).send(await publishOffer(deps, { slug: req.params.territory, viewer: req.viewer, offer: req.body, requestId: req.id })),
   });
 
   app.delete(`${base}/offers/:id`, {
-    schema: { tags, description: 'Its author withdraws a standing offer.', params: Params, response: { 204: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Withdraw a standing offer', operationId: 'closeStandingOffer', security: signedIn, description: 'Its author withdraws a standing offer.', params: Params, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
       await closeOffer(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id });
       return reply.status(204).send();
@@ -215,6 +247,9 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
   app.get(`${base}/impact`, {
     schema: {
       tags,
+      summary: 'Read the collective value of mutual aid',
+      operationId: 'getHelpImpact',
+      security: optionalSession,
       description: 'Collective value of mutual aid per week: done requests, hours of help (reported or estimated per kind, apart), people helped, helpers — for the territory or one community.',
       params: TerritoryParam,
       querystring: Type.Object({ weeks: Weeks, community: Type.Optional(IdParam) }, { additionalProperties: false }),
@@ -226,6 +261,9 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
   app.get(`${base}/impact/me`, {
     schema: {
       tags,
+      summary: 'Read the help I gave',
+      operationId: 'getMyHelpImpact',
+      security: signedIn,
       description: 'The help I gave per week, and how many others helped this week in the territory and my communities.',
       params: TerritoryParam,
       querystring: Type.Object({ weeks: Weeks }, { additionalProperties: false }),

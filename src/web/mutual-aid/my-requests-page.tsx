@@ -13,7 +13,7 @@ import { useFetch } from '../core/use-fetch.ts';
 import { useForm, type FieldErrors } from '../core/use-form.ts';
 import { aidApi, aidPaths } from './paths.ts';
 import { ActionError, RequestFacts, StatusBadge } from './request-bits.tsx';
-import type { OwnRequest } from './types.ts';
+import { mutualAidReason, type OwnRequest } from './types.ts';
 import { useAidI18n } from './use-aid-i18n.ts';
 
 function ThanksForm({ slug, request, onSent }: { slug: string; request: OwnRequest; onSent: () => void }) {
@@ -29,7 +29,7 @@ function ThanksForm({ slug, request, onSent }: { slug: string; request: OwnReque
         announce(a('mine.thanksSent'));
         onSent();
       },
-      explain: (error) => (error.reason === 'already_thanked' ? { message: a('error.already_thanked') } : null),
+      explain: (error) => (mutualAidReason(error) === 'already_thanked' ? { message: a('error.already_thanked') } : null),
     });
   return (
     <form onSubmit={onSubmit} noValidate class="inline-form">

@@ -16,7 +16,7 @@ import { useFetch } from '../core/use-fetch.ts';
 import { useForm, type FieldErrors } from '../core/use-form.ts';
 import { aidApi, aidPaths } from './paths.ts';
 import { ActionError, RequestFacts, StatusBadge } from './request-bits.tsx';
-import type { HelpingRequest, NearbyRequest, PrivateAddress } from './types.ts';
+import { mutualAidReason, type HelpingRequest, type NearbyRequest, type PrivateAddress } from './types.ts';
 import { useAidI18n } from './use-aid-i18n.ts';
 
 /** The exact address, fetched only when the accepted helper asks for it (each read is audited). */
@@ -126,7 +126,10 @@ function NearbyCard({ slug, request, onOffered }: { slug: string; request: Nearb
         announce(a('nearby.offered'));
         onOffered();
       },
-      explain: (error) => (error.reason === 'not_open' || error.reason === 'no_helper_profile' ? { message: a(`error.${error.reason}`) } : null),
+      explain: (error) => {
+        const reason = mutualAidReason(error);
+        return reason === 'not_open' || reason === 'no_helper_profile' ? { message: a(`error.${reason}`) } : null;
+      },
     });
   const titleId = `aid-nearby-${request.id}`;
   return (

@@ -4,31 +4,33 @@
 // Dates travel as ISO strings, hence `Wire<…>` (core/wire.ts).
 import type { Wire } from '../core/wire.ts';
 import type { HelpImpactView } from '../../server/mutual-aid/get-help-impact.ts';
-import type { HelperProfile as ServerHelperProfile } from '../../server/mutual-aid/helper-profile.ts';
-import type { OfferView } from '../../server/mutual-aid/list-offers.ts';
-import type {
-  HelpingRequest as ServerHelpingRequest,
-  NearbyRequest as ServerNearbyRequest,
-  OwnRequest as ServerOwnRequest,
-  RequestSummary as ServerRequestSummary,
-} from '../../server/mutual-aid/list-requests.ts';
+import type * as S from '../../server/mutual-aid/schemas.ts';
+import type { ApiError } from '../core/api-error.ts';
 import type { AidKind, AidTime, AidUrgency } from '../../server/mutual-aid/tables.ts';
 
 export type { AidKind, AidStatus, AidTime, AidUrgency } from '../../server/mutual-aid/tables.ts';
 export type { WeekOfHelp } from '../../server/mutual-aid/collective-value.ts';
-export type { PrivateAddress } from '../../server/mutual-aid/address.ts';
+export type { MutualAidReason } from '../../server/mutual-aid/schemas.ts';
 
 export const AID_KINDS: readonly AidKind[] = ['groceries', 'pharmacy', 'visit', 'call', 'homework', 'repairs', 'lift', 'other'];
 export const AID_URGENCIES: readonly AidUrgency[] = ['today', 'this_week', 'flexible'];
 export const AID_TIMES: readonly AidTime[] = ['morning', 'afternoon', 'evening'];
 
-export type RequestSummary = Wire<ServerRequestSummary>;
-export type OwnRequest = Wire<ServerOwnRequest>;
-export type NearbyRequest = Wire<ServerNearbyRequest>;
-export type HelpingRequest = Wire<ServerHelpingRequest>;
-export type HelperProfile = Wire<ServerHelperProfile>;
-export type StandingOffer = Wire<OfferView>;
+export type RequestSummary = Wire<S.RequestSummary>;
+export type RequestView = Wire<S.RequestView>;
+export type OwnRequest = Wire<S.OwnRequest>;
+export type NearbyRequest = Wire<S.NearbyRequest>;
+export type NearbyRequests = Wire<S.NearbyRequests>;
+export type HelpingRequest = Wire<S.HelpingRequest>;
+export type HelperProfile = Wire<S.HelperProfile>;
+export type StandingOffer = Wire<S.OfferView>;
+export type PrivateAddress = Wire<S.PrivateAddress>;
+export type CreatedRequest = Wire<S.CreatedRequest>;
+export type OfferOutcome = Wire<S.OfferOutcome>;
 export type HelpImpact = HelpImpactView;
+
+/** The refusal's reason as one of mutual aid's (server/mutual-aid/schemas.ts): comparing with another string does not compile. */
+export const mutualAidReason = (error: Pick<ApiError, 'reason'>): S.MutualAidReason | '' => error.reason as S.MutualAidReason | '';
 
 /** A cell shown to people: its last distinctive characters, enough to tell two areas apart. */
 export function shortCell(cell: string): string {
