@@ -5,8 +5,9 @@ import { requireManager } from './access.ts';
 import { loadMission, type VolunteeringDeps } from './store.ts';
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';
 import { waitingRanks } from './waiting-list.ts';
+import type { ApplicationList, MyParticipations } from './schemas.ts';
 
-export async function listMyParticipations(deps: VolunteeringDeps, slug: string, viewer: Viewer | null) {
+export async function listMyParticipations(deps: VolunteeringDeps, slug: string, viewer: Viewer | null): Promise<MyParticipations['items']> {
   const territory = await resolveTerritory(deps.db, slug);
   const actor = await requireResident(deps.db, territory, viewer);
   const rows = await deps.db
@@ -56,7 +57,7 @@ export async function listMyParticipations(deps: VolunteeringDeps, slug: string,
   }));
 }
 
-export async function listApplications(deps: VolunteeringDeps, slug: string, missionId: string, viewer: Viewer | null) {
+export async function listApplications(deps: VolunteeringDeps, slug: string, missionId: string, viewer: Viewer | null): Promise<ApplicationList['items']> {
   const territory = await resolveTerritory(deps.db, slug);
   const actor = await requireResident(deps.db, territory, viewer);
   const mission = await loadMission(deps.db, territory.id, missionId);

@@ -9,6 +9,7 @@
  *   for less than GRACE_DAYS (the organisation still has time).
  * - Rate = answered / counted. Delay = median of (answer − awaitingSince), in hours, over the answered ones.
  */
+import type { ResponseStats } from './schemas.ts';
 
 export const GRACE_DAYS = 7;
 export const WINDOW_DAYS = 365;
@@ -21,24 +22,14 @@ export interface ApplicationFacts {
   withdrawn: boolean;
 }
 
-export interface ResponseStats {
-  /** Applications taken into account. */
-  counted: number;
-  answered: number;
-  /** 0–1, null when nothing is counted yet. */
-  rate: number | null;
-  /** Median hours from application to answer, one decimal; null when nothing is answered yet. */
-  medianHours: number | null;
-  windowDays: number;
-  graceDays: number;
-}
-
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+export type { ResponseStats };
 
 export function responseStats(applications: readonly ApplicationFacts[], now: Date): ResponseStats {
   const graceMs = GRACE_DAYS * 24 * HOUR;

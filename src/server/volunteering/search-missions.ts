@@ -10,6 +10,7 @@ import { resolveTerritory } from '../territories/index.ts';
 import { addDays, MAX_RADIUS_KM, matchSearch, MIN_RADIUS_KM, nextOccurrence, scheduleOf, type LatLng, type SearchFilters, type Skill } from './model.ts';
 import type { VolunteeringDeps } from './store.ts';
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';
+import type { MissionSearch } from './schemas.ts';
 
 export interface SearchQuery {
   commune?: string | undefined;
@@ -52,7 +53,7 @@ async function origin(db: Executor, territoryId: string, q: SearchQuery): Promis
   return q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
 }
 
-export async function searchMissions(deps: VolunteeringDeps, slug: string, q: SearchQuery) {
+export async function searchMissions(deps: VolunteeringDeps, slug: string, q: SearchQuery): Promise<MissionSearch> {
   const territory = await resolveTerritory(deps.db, slug);
   const now = deps.clock.now();
   if (q.radiusKm !== undefined && !(q.radiusKm >= MIN_RADIUS_KM && q.radiusKm <= MAX_RADIUS_KM)) {

@@ -7,8 +7,9 @@ import { auditStaffRead, statedReason } from '../audit/index.ts';
 import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
 import type { VolunteeringDeps } from './store.ts';
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';
+import type { ValidationQueue } from './schemas.ts';
 
-export async function validationQueue(deps: VolunteeringDeps, slug: string, viewer: Viewer | null, read: { reason: string; requestId: string }) {
+export async function validationQueue(deps: VolunteeringDeps, slug: string, viewer: Viewer | null, read: { reason: string; requestId: string }): Promise<ValidationQueue> {
   const territory = await resolveTerritory(deps.db, slug);
   await requireTerritoryRole(deps.db, territory, viewer, ['operator', 'admin']);
   const reason = statedReason(read.reason);

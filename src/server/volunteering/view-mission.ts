@@ -8,17 +8,9 @@ import { isManager, isOperator, isPublicOrganisation } from './access.ts';
 import { nextOccurrence, scheduleOf } from './model.ts';
 import { hhmm, loadMission, loadOrganisation, type MissionRow, type VolunteeringDeps } from './store.ts';
 import { waitingRanks } from './waiting-list.ts';
-
-export interface ScheduleView {
-  kind: 'once' | 'weekly';
-  startsAt?: Date;
-  endsAt?: Date;
-  weekdays?: number[];
-  startTime?: string;
-  endTime?: string;
-  firstDay?: string;
-  lastDay?: string | null;
-}
+import type { MissionSummary, MissionView, ScheduleView } from './schemas.ts';
+import type { OrganisationKind } from './tables.ts';
+import type { Public, Skill } from './model.ts';
 
 export function scheduleView(m: MissionRow): ScheduleView {
   if (m.schedule === 'once') return { kind: 'once', startsAt: m.starts_at!, endsAt: m.ends_at! };
@@ -51,7 +43,7 @@ export async function countsOf(db: Executor, missionIds: readonly string[]): Pro
 }
 
 /** What anyone may know of a mission: never the exact address. */
-export function missionSummary(m: MissionRow, org: { id: string; name: string; kind: string }, communeName: string | null, counts: Counts, now: Date) {
+export function missionSummary(m: MissionRow, org: { id: string; name: string; kind: OrganisationKind }, communeName: string | null, counts: Counts, now: Date): MissionSummary {
   const next = m.status === 'published' ? nextOccurrence(scheduleOf(m), now) : null;
   return {
     id: m.id,
@@ -63,13 +55,14 @@ export function missionSummary(m: MissionRow, org: { id: string; name: string; k
     online: m.online,
     communeCode: m.commune_code,
     communeName,
-    area: m.cell ? { cell: m.cell, lat: m.approx_lat, lng: m.approx_lng } : null,
+    area: m.cell && m.approx_lat !== null && m.approx_lng !== null ? { cell: m.cell, lat: m.approx_lat, lng: m.approx_lng } : null,
     volunteersNeeded: m.volunteers_needed,
     accepted: counts.accepted,
     placesLeft: Math.max(0, m.volunteers_needed - counts.accepted - counts.awaiting),
     waiting: counts.waiting,
-    skills: m.skills,
-    publics: m.publics,
+    // The columns hold only the listed values (checked on the way in, mission-input.ts).
+    skills: m.skills as Skill[],
+    publics: m.publics as Public[],
   };
 }
 
@@ -78,7 +71,7 @@ export async function communeNames(db: Executor, territoryId: string): Promise<M
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-export async function viewMission(deps: VolunteeringDeps, slug: string, id: string, viewer: Viewer | null) {
+export async function viewMission(deps: VolunteeringDeps, slug: string, id: string, viewer: Viewer | null): Promise<MissionView> {
   const territory = await resolveTerritory(deps.db, slug);
   const m = await loadMission(deps.db, territory.id, id);
   const org = await loadOrganisation(deps.db, territory.id, m.organisation_id);

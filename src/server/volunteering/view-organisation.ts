@@ -6,6 +6,7 @@ import { isPublicOrganisation, mayManageOrSupervise } from './access.ts';
 import { organisationStats } from './organisation-stats.ts';
 import type { OrganisationRow, VolunteeringDeps } from './store.ts';
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';
+import type { MyOrganisations, OrganisationList, OrganisationView } from './schemas.ts';
 
 function publicView(o: OrganisationRow, communeName: string | null) {
   return {
@@ -20,7 +21,7 @@ function publicView(o: OrganisationRow, communeName: string | null) {
   };
 }
 
-export async function listOrganisations(deps: VolunteeringDeps, slug: string) {
+export async function listOrganisations(deps: VolunteeringDeps, slug: string): Promise<OrganisationList['items']> {
   const territory = await resolveTerritory(deps.db, slug);
   const rows = await deps.db
     .selectFrom('organisations')
@@ -35,7 +36,7 @@ export async function listOrganisations(deps: VolunteeringDeps, slug: string) {
   return rows.map((o) => ({ ...publicView(o, o.commune_code ? (names.get(o.commune_code) ?? null) : null), response: stats.get(o.id)! }));
 }
 
-export async function viewOrganisation(deps: VolunteeringDeps, slug: string, id: string, viewer: Viewer | null) {
+export async function viewOrganisation(deps: VolunteeringDeps, slug: string, id: string, viewer: Viewer | null): Promise<OrganisationView> {
   const territory = await resolveTerritory(deps.db, slug);
   const o = await deps.db.selectFrom('organisations').selectAll().where('territory_id', '=', territory.id).where('id', '=', id).executeTakeFirst();
   if (!o) throw notFound('Organisation');
@@ -82,7 +83,7 @@ export async function viewOrganisation(deps: VolunteeringDeps, slug: string, id:
 }
 
 /** The organisations the viewer manages or applied for (any status), newest first. */
-export async function listMyOrganisations(deps: VolunteeringDeps, slug: string, viewer: Viewer | null) {
+export async function listMyOrganisations(deps: VolunteeringDeps, slug: string, viewer: Viewer | null): Promise<MyOrganisations['items']> {
   const territory = await resolveTerritory(deps.db, slug);
   const actor = await requireResident(deps.db, territory, viewer);
   const rows = await deps.db

@@ -7,7 +7,7 @@ import { onlyErrors, useForm } from '../core/use-form.ts';
 import { useCommunes } from '../commute/use-communes.ts';
 import { missionFieldOf, parisInstant, parisParts } from './format.ts';
 import { volunteeringApi } from './paths.ts';
-import { PUBLICS, SKILLS, WEEKDAYS, type MissionView, type Public, type Skill } from './types.ts';
+import { PUBLICS, SKILLS, WEEKDAYS, volunteeringReason, type MissionView, type Public, type Skill } from './types.ts';
 import { useVolunteeringI18n } from './use-volunteering-i18n.ts';
 
 const FIELDS = ['title', 'description', 'kind', 'date', 'startTime', 'endTime', 'weekdays', 'firstDay', 'lastDay', 'placeKind', 'commune', 'address', 'needed', 'skills', 'publics'];
@@ -98,8 +98,8 @@ export function MissionForm({ slug, organisationId, mission, onSaved, idPrefix }
       },
       explain: (error) => {
         const field = missionFieldOf(error.field);
-        if (error.reason === 'no_places') return { field: 'needed', message: v('form.noPlaces') };
-        if (error.reason === 'past_date') return { field: field ?? 'date', message: v('form.past') };
+        if (volunteeringReason(error) === 'no_places') return { field: 'needed', message: v('form.noPlaces') };
+        if (volunteeringReason(error) === 'past_date') return { field: field ?? 'date', message: v('form.past') };
         return field ? { field, message: error.detail } : null;
       },
     });

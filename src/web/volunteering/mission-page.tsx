@@ -17,7 +17,7 @@ import { PlacesLeft, placeText, Tags, VolunteeringLinks } from './bits.tsx';
 import { ReportButton } from '../moderation/report-button.tsx';
 import { ManageMission } from './manage-mission.tsx';
 import { volunteeringApi, volunteeringPaths } from './paths.ts';
-import type { MissionView } from './types.ts';
+import { volunteeringReason, type MissionView } from './types.ts';
 import { isOperator, useVolunteeringI18n } from './use-volunteering-i18n.ts';
 import './volunteering.css';
 
@@ -125,7 +125,10 @@ function ApplyForm({ slug, mission, onApplied }: { slug: string; mission: Missio
         announce(answer.status === 'waiting' ? v('mission.apply.sentWaiting', { position: answer.position ?? 1 }) : v('mission.apply.sent'));
         onApplied();
       },
-      explain: (error) => (error.reason === 'already_applied' ? { message: v('mission.apply.already') } : error.reason === 'mission_closed' ? { message: v('mission.apply.closed') } : null),
+      explain: (error) => {
+        const reason = volunteeringReason(error);
+        return reason === 'already_applied' ? { message: v('mission.apply.already') } : reason === 'mission_closed' ? { message: v('mission.apply.closed') } : null;
+      },
     });
   return (
     <section class="panel" aria-labelledby="apply-title">

@@ -15,7 +15,7 @@ import { useEnsureResident } from '../communities/use-ensure-resident.ts';
 import { VolunteeringLinks } from './bits.tsx';
 import { MissionForm } from './mission-form.tsx';
 import { volunteeringApi, volunteeringPaths } from './paths.ts';
-import type { OrganisationKind, OrganisationView } from './types.ts';
+import { volunteeringReason, type MyOrganisation, type OrganisationKind, type OrganisationView } from './types.ts';
 import { isOperator, useVolunteeringI18n } from './use-volunteering-i18n.ts';
 import './volunteering.css';
 
@@ -24,7 +24,7 @@ export function MyOrganisationPage({ territory: slug }: { territory: string }) {
   const { me } = useSession();
   const roles = me?.territories.find((territory) => territory.slug === slug)?.roles ?? [];
   const member = Boolean(me?.territories.some((territory) => territory.slug === slug));
-  const mine = useFetch<{ items: OrganisationView[] }>(me && member ? territoryPath(slug, volunteeringApi.myOrganisations) : null);
+  const mine = useFetch<{ items: MyOrganisation[] }>(me && member ? territoryPath(slug, volunteeringApi.myOrganisations) : null);
   const [sent, setSent] = useState('');
   if (me === undefined) return <Loading />;
   if (me === null) return <SignInRequired slug={slug} title={v('myOrg.title')} />;
@@ -56,7 +56,7 @@ export function MyOrganisationPage({ territory: slug }: { territory: string }) {
   );
 }
 
-function Organisation({ slug, o }: { slug: string; o: OrganisationView }) {
+function Organisation({ slug, o }: { slug: string; o: MyOrganisation }) {
   const { v } = useVolunteeringI18n();
   const { route } = useLocation();
   const [creating, setCreating] = useState(false);
@@ -150,7 +150,7 @@ function OrganisationForm({ slug, onSent }: { slug: string; onSent: () => void }
         onSent();
       },
       explain: (error) => {
-        if (error.reason === 'name_taken') return { field: 'name', message: v('myOrg.apply.nameTaken') };
+        if (volunteeringReason(error) === 'name_taken') return { field: 'name', message: v('myOrg.apply.nameTaken') };
         const field = error.field?.replace(/^\//, '');
         return field ? { field, message: error.detail } : null;
       },

@@ -12,7 +12,7 @@ import { onlyErrors, useForm } from '../core/use-form.ts';
 import { useCommunes } from '../commute/use-communes.ts';
 import { MissionCard, VolunteeringLinks } from './bits.tsx';
 import { volunteeringApi, volunteeringPaths } from './paths.ts';
-import { SKILLS, WEEKDAYS, type MissionSummary, type OrganisationView } from './types.ts';
+import { SKILLS, WEEKDAYS, type MissionSearch, type OrganisationListItem } from './types.ts';
 import { isOperator, useVolunteeringI18n } from './use-volunteering-i18n.ts';
 import './volunteering.css';
 
@@ -52,8 +52,8 @@ export function SearchPage({ territory: slug }: { territory: string }) {
   const form = useForm('vol-search', ['commune', 'radius', 'from', 'to', 'skill', 'weekdays', 'mode']);
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
-  const results = useFetch<{ total: number; items: MissionSummary[] }>(territoryPath(slug, `${volunteeringApi.missions}${searchQuery(applied)}`));
-  const organisations = useFetch<{ items: OrganisationView[] }>(territoryPath(slug, volunteeringApi.organisations));
+  const results = useFetch<MissionSearch>(territoryPath(slug, `${volunteeringApi.missions}${searchQuery(applied)}`));
+  const organisations = useFetch<{ items: OrganisationListItem[] }>(territoryPath(slug, volunteeringApi.organisations));
   const set = <K extends keyof Filters>(key: K) => (value: Filters[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const onSubmit = (event: Event) =>
@@ -180,7 +180,7 @@ export function SearchPage({ territory: slug }: { territory: string }) {
   );
 }
 
-function OrgRate({ stats }: { stats: OrganisationView['response'] }) {
+function OrgRate({ stats }: { stats: OrganisationListItem['response'] }) {
   const { v, percent, delay } = useVolunteeringI18n();
   if (isSuppressed(stats)) return <p><SmallGroup minGroup={stats.minGroup} /></p>;
   if (stats.rate === null) return <p>{v('response.none')}</p>;
