@@ -18,10 +18,10 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: two test files at a time keeps PGlite instances from starving each other.
     maxWorkers: 2,
-    env: { LOG_LEVEL: 'silent' },
+    // Every answer any test sees is checked against the response its route declares (core/http/response-check.ts).
+    env: { LOG_LEVEL: 'silent', MAILLE_CHECK_RESPONSES: '1' },
     globalSetup: ['test/support/global-setup.ts'],
-    // Fails a test whose answers do not match their declared responses (core/http/response-check.ts, on with
-    // MAILLE_CHECK_RESPONSES=1; always on: add MAILLE_CHECK_RESPONSES: '1' to env above).
+    // Fails a test whose answers do not match their declared responses.
     setupFiles: ['test/support/response-check.ts'],
     projects: [
       // A unit test that reaches for a database fails (test/support/unit-setup.ts).

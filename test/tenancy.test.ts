@@ -38,7 +38,7 @@ describe.each(databaseKinds())('tenancy on %s', (kind) => {
     a = await buildTerritory(db);
     b = await buildTerritory(db);
     // A commune only A has, to tell the two maps apart.
-    await db.insertInto('communes').values({ territory_id: a.id, code: '21999', name: 'Seulement-A', population: 42, boundary: JSON.stringify({ type: 'Point', coordinates: [4, 46] }) }).execute();
+    await db.insertInto('communes').values({ territory_id: a.id, code: '21999', name: 'Seulement-A', population: 42, boundary: JSON.stringify({ type: 'Polygon', coordinates: [[[4, 46], [4.01, 46], [4.01, 46.01], [4, 46]]] }) }).execute();
     bothUser = await buildUser(db, { territory: a });
     await db.insertInto('territory_members').values({ territory_id: b.id, user_id: bothUser.id, roles: ['resident', 'admin'], commune_code: '21002' }).execute();
     aPublic = await buildCommunity(db, { territory: a, organiser: bothUser, name: 'Jardin partagé Alpha' });
@@ -161,6 +161,7 @@ describe.each(databaseKinds())('tenancy on %s', (kind) => {
     const bResidents = await t.database.db.selectFrom('territory_members').select('user_id').where('territory_id', '=', b.id).execute();
     expect(features.reduce((sum, f) => sum + f.properties.residents, 0)).toBe(bResidents.length);
     const aMap = await new Client(t.app).get(`/api/territories/${a.slug}/communes`);
+    expect(aMap.statusCode, aMap.body).toBe(200);
     expect(aMap.json().features).toHaveLength(3);
     const bCommunities = await t.database.db.selectFrom('communities').select('id').where('territory_id', '=', b.id).execute();
     const card = await new Client(t.app).get(B());

@@ -1,5 +1,4 @@
 /** @module HTTP routes of accounts: sign-up, sign-in, sign-out, password reset, e-mail verification and change, me, export, erasure. */
-import { Type } from 'typebox';
 import { digest } from '../core/auth/tokens.ts';
 import type { NewSession } from '../core/auth/sessions.ts';
 import type { RouteModule } from '../core/http/build-app.ts';
@@ -107,7 +106,7 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config, person
   });
 
   app.get('/api/me/export', {
-    schema: { tags, summary: 'Download everything Maille holds about me, as JSON', operationId: 'exportMyData', security: session, description: 'Everything Maille holds about the caller, as JSON.', response: { 200: Type.Unknown(), ...problemResponses } },
+    schema: { tags, summary: 'Download everything Maille holds about me, as JSON', operationId: 'exportMyData', security: session, description: 'Everything Maille holds about the caller, as JSON.', response: { 200: S.MyDataExport, ...problemResponses } },
     handler: async (req, reply) => {
       const data = await exportMyData(db, personalData, req.viewer, clock.now(), req.id);
       void reply.header('content-disposition', 'attachment; filename="maille-mes-donnees.json"');

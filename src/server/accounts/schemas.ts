@@ -1,6 +1,7 @@
 /** @module Request and response schemas of account routes, and the types its use-cases return. */
 import { Type, type Static } from 'typebox';
-import { StringEnum } from '../core/http/schemas.ts';
+import { DateTime, StringEnum } from '../core/http/schemas.ts';
+import { auditSchemas, JsonValueSchema } from '../audit/index.ts';
 import { TERRITORY_ROLES } from '../territories/index.ts';
 import { PASSWORD_MAX } from './model.ts';
 
@@ -53,3 +54,23 @@ export const Me = Type.Object({
   territories: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), roles: Type.Array(TerritoryRole) })),
 });
 export type Me = Static<typeof Me>;
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+/**
+ * Everything Maille holds about the caller (GDPR art. 15 and 20): the account's own part, described field by field,
+ * then one key per capability that keeps something about the person (territories, communities, mobility, …), each
+ * that capability's records as JSON (core/personal-data.ts registry).
+ */
+export const MyDataExport = Type.Object(
+  {
+    exportedAt: DateTime,
+    account: Type.Object({ id: Type.String(), email: Nullable(Type.String()), displayName: Nullable(Type.String()), locale: Type.String(), createdAt: DateTime }),
+    sessions: Type.Array(Type.Object({ createdAt: DateTime, expiresAt: DateTime })),
+    passwordResets: Type.Array(Type.Object({ createdAt: DateTime, expiresAt: DateTime, usedAt: Nullable(DateTime) })),
+    emailVerifications: Type.Array(Type.Object({ email: Type.String(), createdAt: DateTime, expiresAt: DateTime, usedAt: Nullable(DateTime) })),
+    mails: Type.Array(Type.Object({ to: Type.String(), subject: Type.String(), text: Type.String(), createdAt: DateTime, sentAt: Nullable(DateTime) })),
+    auditLog: Type.Array(auditSchemas.AuditRecord),
+  },
+  { additionalProperties: JsonValueSchema('a capability’s records about the caller, under the key its personal-data source names', 10) },
+);

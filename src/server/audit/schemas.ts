@@ -20,6 +20,11 @@ export function JsonObject(description: string, depth = 4) {
   return Type.Unsafe<{ [key: string]: JsonValue }>({ type: 'object', additionalProperties: jsonSchema(depth), description });
 }
 
+/** Any JSON value nested at most `depth` levels (a capability's part of a personal-data export). */
+export function JsonValueSchema(description: string, depth = 4) {
+  return Type.Unsafe<JsonValue>({ ...jsonSchema(depth), description });
+}
+
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const AuditQuery = Type.Object(

@@ -24,6 +24,7 @@ function expectProblem(res: LightMyRequestResponse, status: number, code: string
 const DOCUMENTED = [
   'GET /api/health',
   'GET /api/dev/mail',
+  'GET /api/jobs',
   'POST /api/auth/sign-up',
   'POST /api/auth/sign-in',
   'POST /api/auth/sign-out',

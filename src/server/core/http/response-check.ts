@@ -104,6 +104,10 @@ function violate(request: FastifyRequest, reply: FastifyReply, mediaType: string
   };
 }
 
+function isBytes(payload: unknown): boolean {
+  return Buffer.isBuffer(payload) || (typeof payload === 'object' && payload !== null && typeof (payload as { pipe?: unknown }).pipe === 'function');
+}
+
 /** Registers the check on every route registered after it. */
 export function registerResponseCheck(app: FastifyInstance): void {
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -134,7 +138,9 @@ export function registerResponseCheck(app: FastifyInstance): void {
     let problem: string | null;
     try {
       if (typeof payload === 'string' && /json$/.test(mediaType)) body = JSON.parse(payload);
-      problem = problemWith(declared, reply.statusCode, mediaType, body, hasBody);
+      // Bytes (a backup file, a download) are declared as `format: binary`: their status and media type are checked, not their bytes.
+      if (isBytes(payload)) problem = problemWith(declared, reply.statusCode, mediaType, '', hasBody);
+      else problem = problemWith(declared, reply.statusCode, mediaType, body, hasBody);
     } catch {
       problem = 'the body is not valid JSON';
     }
