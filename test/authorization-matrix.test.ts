@@ -128,6 +128,7 @@ const MATRIX: Row[] = [
   { route: 'GET /api/health', build: () => ({ url: '/api/health' }), expect: anyone },
   { route: 'GET /api/openapi.json', build: () => ({ url: '/api/openapi.json' }), expect: anyone },
   { route: 'GET /api/dev/mail', note: 'demo mode', build: () => ({ url: '/api/dev/mail' }), expect: [401, 403, 403, 403, 200, 403] },
+  { route: 'GET /api/jobs', note: 'admins of a territory', build: () => ({ url: '/api/jobs' }), expect: [401, 403, 403, 403, 200, 403] },
   // ── Accounts ──────────────────────────────────────────────────────────
   { route: 'POST /api/auth/sign-up', build: (w) => ({ url: '/api/auth/sign-up', body: { email: uniqueEmail(), password: PASSWORD, displayName: 'Nouvelle', territory: w.territory.slug } }), expect: [201, 201, 201, 201, 201, 201] },
   { route: 'POST /api/auth/sign-in', build: async (w) => ({ url: '/api/auth/sign-in', body: { email: (await buildUser(w.t.database.db, { territory: w.territory })).email, password: PASSWORD } }), expect: anyone },

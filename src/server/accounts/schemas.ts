@@ -72,5 +72,5 @@ export const MyDataExport = Type.Object(
     mails: Type.Array(Type.Object({ to: Type.String(), subject: Type.String(), text: Type.String(), createdAt: DateTime, sentAt: Nullable(DateTime) })),
     auditLog: Type.Array(auditSchemas.AuditRecord),
   },
-  { additionalProperties: JsonValueSchema('a capability’s records about the caller, under the key its personal-data source names', 10) },
+  { additionalProperties: JsonValueSchema('a capability’s records about the caller, under the key its personal-data source names', 6) },
 );

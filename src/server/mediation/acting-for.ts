@@ -4,6 +4,7 @@
  * carrying `x-maille-acting-for: <sessionId>` into a request AS the resident, after checking the session, and records
  * every such request in the audit log (`mediation.acted`, "by mediator M on behalf of R").
  */
+import type { VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Executor } from '../core/database/schema.ts';
@@ -26,7 +27,7 @@ export interface Acting {
   territoryId: string;
 }
 
-const refuse = (reason: string, detail: string) => new AppError('forbidden', detail, { reason });
+const refuse = (reason: (typeof VIEWER_HOOK_REASONS)[number], detail: string) => new AppError('forbidden', detail, { reason });
 
 /**
  * The resident's viewer for a valid session of this mediator, or a 403: `not_your_session` (unknown, someone

@@ -14,6 +14,12 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
 const errorCodes = Object.keys(statusOf) as ErrorCode[];
 
+/**
+ * Reasons a viewer hook (core/http/viewer.ts; a mediator's session on behalf) refuses any request with, before the
+ * route runs: every route's typed reasons include them.
+ */
+export const VIEWER_HOOK_REASONS = ['not_your_session', 'session_expired', 'not_while_acting', 'no_consent'] as const;
+
 function problemSchema(reasons?: readonly string[]) {
   return Type.Object(
     {
@@ -25,7 +31,7 @@ function problemSchema(reasons?: readonly string[]) {
       field: Type.Optional(Type.String({ description: 'JSON pointer of the offending input, e.g. /email or /query/limit' })),
       reason: Type.Optional(
         reasons && reasons.length > 0
-          ? StringEnum(reasons, 'a finer, stable reason within the code')
+          ? StringEnum([...new Set([...reasons, ...VIEWER_HOOK_REASONS])].sort(), 'a finer, stable reason within the code')
           : Type.String({ description: 'a finer, stable reason within the code' }),
       ),
       requestId: Type.String({ description: 'the x-request-id of the request, for support' }),
