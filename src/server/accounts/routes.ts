@@ -109,8 +109,8 @@ export const accountRoutes: RouteModule = (app, { db, clock, bus, config, person
     schema: { tags, summary: 'Download everything Maille holds about me, as JSON', operationId: 'exportMyData', security: session, description: 'Everything Maille holds about the caller, as JSON.', response: { 200: S.MyDataExport, ...problemResponses } },
     handler: async (req, reply) => {
       const data = await exportMyData(db, personalData, req.viewer, clock.now(), req.id);
-      void reply.header('content-disposition', 'attachment; filename="maille-mes-donnees.json"');
-      return data;
+      // Plain JSON.stringify: a person's records are as deep as their capabilities made them, and no compiled serializer may refuse them.
+      return reply.header('content-disposition', 'attachment; filename="maille-mes-donnees.json"').serializer(JSON.stringify).send(data);
     },
   });
 
