@@ -1,6 +1,6 @@
 /** @module Response schemas of check-in routes, the types its reads return, and the reasons its refusals carry. */
 import { Type, type Static } from 'typebox';
-import { DateTime, StringEnum } from '../core/http/schemas.ts';
+import { DateTime, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
 import type { Relation } from './access.ts';
 import type { DayStatus } from './schedule.ts';
 import type { AcknowledgementAction, AlertResolution, CheckInChannel, ReferentStatus } from './tables.ts';
@@ -28,10 +28,8 @@ export const CHECK_IN_REASONS = [
   'weekday_invalid',
   'weekdays_empty',
   // Acting for a resident (mediation/access.ts, mediation/acting-for.ts).
-  'no_consent',
-  'not_while_acting',
-  'not_your_session',
-  'session_expired',
+  // The refusals of a session on behalf, before any route runs (core/http/schemas.ts).
+  ...VIEWER_HOOK_REASONS,
   'session_required',
 ] as const;
 export type CheckInReason = (typeof CHECK_IN_REASONS)[number];

@@ -4,7 +4,7 @@
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { ProvenanceSchema } from '../core/figures.ts';
-import { DateTime, IdParam, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { DateTime, IdParam, StringEnum, TerritoryParam, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
 import { GuardedSchema } from '../core/privacy/small-group.ts';
 import { ACTION_KINDS } from './model.ts';
 
@@ -29,10 +29,8 @@ export const COMMITMENT_REASONS = [
   'not_pending',
   'already_withdrawn',
   'session_required',
-  'session_expired',
-  'no_consent',
-  'not_your_session',
-  'not_while_acting',
+  // The refusals of a session on behalf, before any route runs (core/http/schemas.ts).
+  ...VIEWER_HOOK_REASONS,
 ] as const;
 export type CommitmentReason = (typeof COMMITMENT_REASONS)[number];
 

@@ -4,7 +4,7 @@
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { ProvenanceSchema } from '../core/figures.ts';
-import { DateTime, StringEnum } from '../core/http/schemas.ts';
+import { DateTime, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
 import { GuardedSchema, SuppressedSchema } from '../core/privacy/small-group.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -30,10 +30,8 @@ export const INCENTIVE_REASONS = [
   'insufficient_points',
   'wrong_merchant',
   'already_redeemed',
-  'not_your_session',
-  'not_while_acting',
-  'session_expired',
-  'no_consent',
+  // The refusals of a session on behalf, before any route runs (core/http/schemas.ts).
+  ...VIEWER_HOOK_REASONS,
 ] as const;
 export type IncentiveReason = (typeof INCENTIVE_REASONS)[number];
 

@@ -1,6 +1,6 @@
 /** @module Response schemas of mutual-aid routes, the types its use-cases return, and the reasons its refusals carry. */
 import { Type, type Static } from 'typebox';
-import { DateTime, StringEnum } from '../core/http/schemas.ts';
+import { DateTime, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
 import { AID_KINDS, AID_STATUSES, AID_TIMES, AID_URGENCIES } from './model.ts';
 
 /**
@@ -24,10 +24,8 @@ export const MUTUAL_AID_REASONS = [
   'not_requester',
   'own_request',
   // Acting for a resident (mediation/access.ts, mediation/acting-for.ts).
-  'no_consent',
-  'not_while_acting',
-  'not_your_session',
-  'session_expired',
+  // The refusals of a session on behalf, before any route runs (core/http/schemas.ts).
+  ...VIEWER_HOOK_REASONS,
   'session_required',
 ] as const;
 export type MutualAidReason = (typeof MUTUAL_AID_REASONS)[number];

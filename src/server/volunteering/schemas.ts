@@ -1,6 +1,6 @@
 /** @module Response schemas of volunteering routes, the types its use-cases return, and the reasons its refusals carry. */
 import { Type, type Static } from 'typebox';
-import { DateTime, StringEnum } from '../core/http/schemas.ts';
+import { DateTime, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
 import { GuardedSchema } from '../core/privacy/small-group.ts';
 import { PUBLICS, SKILLS } from './model.ts';
 import type { Attendance, CancelledBy, MissionStatus, OrganisationKind, OrganisationStatus, ParticipationStatus } from './tables.ts';
@@ -25,10 +25,8 @@ export const VOLUNTEERING_REASONS = [
   'radius_out_of_range',
   'wrong_state',
   // A mediator's request in a session on behalf (mediation/acting-for.ts).
-  'no_consent',
-  'not_while_acting',
-  'not_your_session',
-  'session_expired',
+  // The refusals of a session on behalf, before any route runs (core/http/schemas.ts).
+  ...VIEWER_HOOK_REASONS,
 ] as const;
 export type VolunteeringReason = (typeof VOLUNTEERING_REASONS)[number];
 
