@@ -1,7 +1,7 @@
 /** @module A person's notifications, newest first, with the unread count; marking one read. */
-import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import type { JsonValue } from '../audit/index.ts';
 import type { Notification, NotificationList } from './schemas.ts';
@@ -32,7 +32,7 @@ export async function listNotifications(db: Database, viewer: Viewer | null, lim
 }
 
 /** Marks one of the viewer's notifications read (again: no change); someone else's is a 404. */
-export async function markNotificationRead(deps: { db: Database; clock: Clock }, viewer: Viewer | null, id: string): Promise<void> {
+export async function markNotificationRead(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer | null, id: string): Promise<void> {
   const me = requireViewer(viewer);
   const row = await deps.db.selectFrom('notifications').select(['id', 'read_at']).where('id', '=', id).where('user_id', '=', me.userId).executeTakeFirst();
   if (!row) throw notFound('Notification');
@@ -40,7 +40,7 @@ export async function markNotificationRead(deps: { db: Database; clock: Clock },
 }
 
 /** Marks all the viewer's notifications read. */
-export async function markAllNotificationsRead(deps: { db: Database; clock: Clock }, viewer: Viewer | null): Promise<void> {
+export async function markAllNotificationsRead(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer | null): Promise<void> {
   const me = requireViewer(viewer);
   await deps.db.updateTable('notifications').set({ read_at: deps.clock.now() }).where('user_id', '=', me.userId).where('read_at', 'is', null).execute();
 }

@@ -1,7 +1,7 @@
 /** @module A person's e-mail preference for notifications: immediately (the default), daily or weekly digest, or never. */
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Clock } from '../core/clock.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError } from '../core/errors.ts';
 import type { EmailPreference } from './tables.ts';
 import { DEFAULT_EMAIL_PREFERENCE } from './email-preference.ts';
@@ -31,7 +31,7 @@ export async function getPreferences(db: Database, viewer: Viewer | null): Promi
 }
 
 /** Sets the preference (the same again: no change). Held notifications follow the new choice at the next digest run. */
-export async function setPreferences(deps: { db: Database; clock: Clock }, viewer: Viewer | null, email: EmailPreference): Promise<PreferencesView> {
+export async function setPreferences(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer | null, email: EmailPreference): Promise<PreferencesView> {
   const me = requireViewer(viewer);
   await deps.db
     .insertInto('notification_preferences')

@@ -3,18 +3,14 @@
  * digest — daily at 07:00 Paris time, weekly on Monday at 07:00. Idempotent: a digest is recorded per person and
  * period (unique), together with the notifications it carried, so processes and retries never send one twice.
  */
-import type { Database } from '../core/database/schema.ts';
-import type { EventBus } from '../core/events.ts';
 import { enqueueMail } from '../core/mailer/outbox.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import type { DigestCadence } from './tables.ts';
 import { DEFAULT_EMAIL_PREFERENCE, digestCadence, latestSlot } from './email-preference.ts';
 import type { NotificationLocale } from './notify.ts';
 
-export interface DigestDeps {
-  db: Database;
-  config: { publicUrl: string };
-  bus?: EventBus | undefined;
-}
+/** The database, the public URL for the digest's links, the bus to wake the mailer after each digest commits. */
+type DigestPorts = Pick<Deps, 'db' | 'bus'> & { config: Pick<Deps['config'], 'publicUrl'> };
 
 export interface DigestReport {
   /** Digest mails queued. */
@@ -26,7 +22,7 @@ export interface DigestReport {
 /** People with held notifications per run; the next run takes the rest. */
 const BATCH = 1000;
 
-export async function sendDigests(deps: DigestDeps, now: Date): Promise<DigestReport> {
+export async function sendDigests(deps: DigestPorts, now: Date): Promise<DigestReport> {
   const report: DigestReport = { sent: 0, dropped: 0 };
   const people = await deps.db
     .selectFrom('notifications as n')
@@ -59,14 +55,17 @@ export async function sendDigests(deps: DigestDeps, now: Date): Promise<DigestRe
     }
     if (await sendOne(deps, { id: person.id, email: person.email, locale: person.locale }, cadence, now)) report.sent += 1;
   }
-  if (report.sent > 0) deps.bus?.publish('mail.queued', { count: report.sent });
   return report;
 }
 
-/** One person's digest for the latest slot, if they have held notifications from before it and none was sent for it. */
-async function sendOne(deps: DigestDeps, person: { id: string; email: string; locale: NotificationLocale }, cadence: DigestCadence, now: Date): Promise<boolean> {
+/**
+ * One person's digest for the latest slot, if they have held notifications from before it and none was sent for it;
+ * its own unit of work, so the mailer wakes once it has committed.
+ */
+async function sendOne(deps: DigestPorts, person: { id: string; email: string; locale: NotificationLocale }, cadence: DigestCadence, now: Date): Promise<boolean> {
   const slot = latestSlot(cadence, now);
-  return deps.db.transaction().execute(async (trx) => {
+  return inUnitOfWork(deps, async (work) => {
+    const trx = work.db;
     const held = await trx
       .selectFrom('notifications')
       .select(['id', 'digest_subject', 'link', 'about_user_ids'])
@@ -87,7 +86,8 @@ async function sendOne(deps: DigestDeps, person: { id: string; email: string; lo
     if (!digest) return false;
     await trx.updateTable('notifications').set({ digested_at: now }).where('id', 'in', held.map((n) => n.id)).execute();
     const { subject, text } = digestMail(cadence, person.locale, held.map((n) => ({ subject: n.digest_subject ?? '', link: n.link })), deps.config.publicUrl);
-    await enqueueMail(trx, { to: person.email, userId: person.id, subject, text, about: held.flatMap((n) => (n.about_user_ids ?? []).map(String)) });
+    const queued = await enqueueMail(trx, { to: person.email, userId: person.id, subject, text, about: held.flatMap((n) => (n.about_user_ids ?? []).map(String)) });
+    work.mailQueued(queued ? 1 : 0);
     return true;
   });
 }
