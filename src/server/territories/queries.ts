@@ -34,33 +34,61 @@ export interface CommuneStats {
   boundary: unknown;
 }
 
-/** Communes with their number of registered residents (a count, never a list). */
+/**
+ * Communes with their number of registered residents (a count, never a list). The members are counted per commune
+ * first and joined after: grouping the communes themselves would sort their boundaries (jsonb), which took 200 ms+.
+ */
 export async function communeStats(db: Database, territoryId: string): Promise<CommuneStats[]> {
   const rows = await db
     .selectFrom('communes as c')
-    .leftJoin('territory_members as m', (j) =>
-      j.onRef('m.territory_id', '=', 'c.territory_id').onRef('m.commune_code', '=', 'c.code'),
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('territory_members')
+          .select(['commune_code', sql<string>`count(*)`.as('n')])
+          .where('territory_id', '=', territoryId)
+          .groupBy('commune_code')
+          .as('m'),
+      (j) => j.onRef('m.commune_code', '=', 'c.code'),
     )
-    .select(['c.code', 'c.name', 'c.population', 'c.boundary', sql<string>`count(m.user_id)`.as('residents')])
+    .select(['c.code', 'c.name', 'c.population', 'c.boundary', 'm.n as residents'])
     .where('c.territory_id', '=', territoryId)
-    .groupBy(['c.code', 'c.name', 'c.population', 'c.boundary'])
     .orderBy('c.name')
     .execute();
-  return rows.map((r) => ({ ...r, residents: Number(r.residents) }));
+  return rows.map((r) => ({ ...r, residents: Number(r.residents ?? 0) }));
+}
+
+export interface TerritorySummary {
+  communes: number;
+  population: number;
+  residents: number;
+  communities: number;
+}
+
+/** The territory card's figures in one round trip (no boundary read). */
+export async function territorySummary(db: Database, territoryId: string): Promise<TerritorySummary> {
+  const row = await db
+    .selectFrom('communes')
+    .select([
+      sql<string>`count(*)`.as('communes'),
+      sql<string>`coalesce(sum(population), 0)`.as('population'),
+      sql<string>`(select count(*) from territory_members where territory_id = ${territoryId})`.as('residents'),
+      sql<string>`(select count(*) from communities where territory_id = ${territoryId})`.as('communities'),
+    ])
+    .where('territory_id', '=', territoryId)
+    .executeTakeFirstOrThrow();
+  return { communes: Number(row.communes), population: Number(row.population), residents: Number(row.residents), communities: Number(row.communities) };
+}
+
+/** The communes' boundaries alone (for the territory's bounding box). */
+export async function communeBoundaries(db: Database, territoryId: string): Promise<unknown[]> {
+  const rows = await db.selectFrom('communes').select('boundary').where('territory_id', '=', territoryId).execute();
+  return rows.map((r) => r.boundary);
 }
 
 export async function countResidents(db: Database, territoryId: string): Promise<number> {
   const row = await db
     .selectFrom('territory_members')
-    .select(sql<string>`count(*)`.as('n'))
-    .where('territory_id', '=', territoryId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export async function countCommunities(db: Database, territoryId: string): Promise<number> {
-  const row = await db
-    .selectFrom('communities')
     .select(sql<string>`count(*)`.as('n'))
     .where('territory_id', '=', territoryId)
     .executeTakeFirstOrThrow();
