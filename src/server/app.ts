@@ -14,6 +14,7 @@ import { incentiveJobs, SETTLE_CAMPAIGNS, SETTLE_SOON_MS } from './incentives/in
 import { campaignRoutes } from './incentives/index.ts';
 import { walletRoutes } from './incentives/index.ts';
 import { moderationRoutes } from './moderation/index.ts';
+import { overviewRoutes } from './overview/index.ts';
 import { actingForHook } from './mediation/index.ts';
 import { personalDataSources } from './personal-data.ts';
 import { mediationRoutes } from './mediation/index.ts';
@@ -22,6 +23,7 @@ import { checkInJobs } from './check-ins/index.ts';
 import { volunteeringRoutes } from './volunteering/index.ts';
 import { volunteeringJobs } from './volunteering/index.ts';
 import { mutualAidRoutes } from './mutual-aid/index.ts';
+import { placeRoutes } from './places/index.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './core/database/connect.ts';
@@ -62,6 +64,8 @@ export const routeModules: RouteModule[] = [
   checkInRoutes,
   mediationRoutes,
   moderationRoutes,
+  placeRoutes,
+  overviewRoutes({ delaySaved: delaySavedForGestures }),
   jobRoutes,
 ];
 

@@ -103,7 +103,11 @@ export type AuditAction =
   | 'mutual_aid.helper_profile_saved'
   | 'mutual_aid.helper_profile_deleted'
   | 'mutual_aid.offer_published'
-  | 'mutual_aid.offer_closed';
+  | 'mutual_aid.offer_closed'
+  | 'place.meeting_point_created'
+  | 'place.meeting_point_updated'
+  | 'place.meeting_point_deactivated'
+  | 'place.meeting_points_imported';
 
 /** Records one entry inside the caller's transaction, so the log and the change commit together. */
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {

@@ -28,6 +28,12 @@ export interface Config {
   privacyMinGroup: number;
   /** Days the daily backups of the embedded database are kept in <data dir>/backups; 0 turns them off. */
   backupDays: number;
+  /** A Base Adresse Nationale address API (https://api-adresse.data.gouv.fr or your own instance); absent: the offline geocoder (places). */
+  geocoderUrl: string | undefined;
+  /** How long a geocoder call may take before the request answers 503. */
+  geocoderTimeoutMs: number;
+  /** A MapLibre style (JSON) for the maps' basemap, e.g. the territory's own vector tiles; absent: the offline map (communes and their names). */
+  mapStyleUrl: string | undefined;
 }
 
 /** A configuration error names the variable and what is allowed, in one line. */
@@ -114,5 +120,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     // 1 would show every figure of one person: the rule is never off.
     privacyMinGroup: integer(env, 'PRIVACY_MIN_GROUP', 5, 2, 1000),
     backupDays: integer(env, 'MAILLE_BACKUP_DAYS', 7, 0, 3650),
+    geocoderUrl: url(env, 'GEOCODER_URL', ['http', 'https'])?.replace(/\/+$/, ''),
+    geocoderTimeoutMs: integer(env, 'GEOCODER_TIMEOUT_MS', 3000, 100, 30_000),
+    mapStyleUrl: url(env, 'MAP_STYLE_URL', ['http', 'https']),
   };
 }

@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'payload_too_large'
-  | 'internal';
+  | 'internal'
+  | 'bad_gateway'
+  | 'unavailable';
 
 /** The single table from code to HTTP status. */
 export const statusOf: Record<ErrorCode, number> = {
@@ -23,6 +25,10 @@ export const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  /** A remote service Maille relies on (the address API) answered something unusable. */
+  bad_gateway: 502,
+  /** A remote service Maille relies on did not answer in time, or is down. */
+  unavailable: 503,
 };
 
 export interface AppErrorOptions {

@@ -24,6 +24,8 @@ const titles: Record<ErrorCode, string> = {
   payload_too_large: 'Request body too large',
   rate_limited: 'Too many requests',
   internal: 'Internal error',
+  bad_gateway: 'Bad answer from a remote service',
+  unavailable: 'Remote service unavailable',
 };
 
 interface ValidationIssue {
