@@ -1,14 +1,13 @@
 /** @module Each party confirms the ride happened: proof class B, then C; fraud rules may hold it for review. */
-import type { Clock } from '../core/clock.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Transaction } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import type { EventBus } from '../core/events.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { countGesturesOf } from '../impact/index.ts';
 import { currentFactors } from '../impact/index.ts';
 import { othersThisWeek, type NotAlone } from '../impact/index.ts';
 import { recordGesture } from '../impact/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { fraudFlags, type TripRecord } from './fraud.ts';
 import { findPartyMatch, proofClass, type MatchRow } from './match-access.ts';
 import { rideImpact } from './ride-impact.ts';
@@ -21,7 +20,7 @@ function asRecord(m: Pick<MatchRow, 'id' | 'starts_at' | 'driver_km' | 'detour_k
 }
 
 /** The person's other confirmed rides around that day, for the registry's frequency and overlap rules. */
-async function otherRides(trx: Transaction, userId: string, m: MatchRow): Promise<TripRecord[]> {
+async function otherRides(trx: Executor, userId: string, m: MatchRow): Promise<TripRecord[]> {
   const rows = await trx
     .selectFrom('carpool_matches')
     .select(['id', 'starts_at', 'driver_km', 'detour_km', 'shared_km'])
@@ -35,14 +34,15 @@ async function otherRides(trx: Transaction, userId: string, m: MatchRow): Promis
 }
 
 export async function confirmMatch(
-  deps: { db: Database; clock: Clock; bus: EventBus; config: { privacyMinGroup: number } },
-  input: { slug: string; viewer: Viewer | null; matchId: string },
+  deps: Pick<Deps, 'db' | 'clock' | 'bus' | 'config'>,
+  { territory, viewer }: RequestScope,
+  input: { matchId: string },
 ): Promise<{ proofClass: 'B' | 'C' | null; flags: string[]; counted: boolean; notAlone: NotAlone }> {
   const { db } = deps;
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+  const actor = await requireResident(db, territory, viewer);
   const factors = await currentFactors(db, territory.id);
-  const result = await db.transaction().execute(async (trx) => {
+  const result = await inUnitOfWork(deps, async (work) => {
+    const trx = work.db;
     const { match, side } = await findPartyMatch(trx, territory.id, input.matchId, actor.userId, true);
     if (match.status !== 'accepted' && match.status !== 'done') throw new AppError('conflict', `A ${match.status} ride cannot be confirmed.`);
     if (match.starts_at > deps.clock.now()) throw new AppError('conflict', 'A ride is confirmed once it has happened.');
@@ -84,9 +84,9 @@ export async function confirmMatch(
     });
     // A flag found now also holds the other party's gesture, already recorded, until review.
     if (!counted) await countGesturesOf(trx, { territoryId: territory.id, sourceType: 'carpool_match', sourceId: match.id }, false);
+    work.publish('gesture.recorded', { territoryId: territory.id, userId: actor.userId });
     return { proofClass: proofClass(updated), flags, counted, date: match.trip_date };
   });
-  deps.bus.publish('gesture.recorded', { territoryId: territory.id, userId: actor.userId });
   const notAlone = await othersThisWeek(db, { territoryId: territory.id, userId: actor.userId, date: result.date, kind: 'carpool', minGroup: deps.config.privacyMinGroup });
   return { proofClass: result.proofClass, flags: result.flags, counted: result.counted, notAlone };
 }

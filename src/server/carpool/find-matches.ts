@@ -1,28 +1,24 @@
 /** @module The ranked, explained matches for one of the viewer's trips. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { currentFactors } from '../impact/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { blockedAmong } from '../moderation/index.ts';
 import { rideImpact } from './ride-impact.ts';
 import { findOwnTrip, toTripView } from './list-trips.ts';
-import { loadIndexedTrips, type CarpoolIndexes } from './trip-store.ts';
+import { carpoolIndexes, loadIndexedTrips } from './trip-store.ts';
 import type { ProposedMatch } from './schemas.ts';
 
 export type { ProposedMatch } from './schemas.ts';
 
-export async function findMatches(
-  deps: { db: Database; indexes: CarpoolIndexes },
-  input: { slug: string; viewer: Viewer | null; tripId: string; limit: number },
-): Promise<ProposedMatch[]> {
+export async function findMatches(deps: Pick<Deps, 'db' | 'bus'>, { territory, viewer }: RequestScope, input: { tripId: string; limit: number }): Promise<ProposedMatch[]> {
   const { db } = deps;
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+  const actor = await requireResident(db, territory, viewer);
   const row = await findOwnTrip(db, territory.id, actor.userId, input.tripId);
   if (row.status !== 'open') throw new AppError('conflict', 'This trip is closed.');
   const [trip] = await loadIndexedTrips(db, [row]);
-  const { index } = await deps.indexes.matcher(territory.id);
+  const { index } = await carpoolIndexes(deps).matcher(territory.id);
   // Ask for more than shown: each driver's own accepted detour may be stricter than the territory's.
   const candidates = index.topMatches(trip!, input.limit * 3);
   if (candidates.length === 0) return [];

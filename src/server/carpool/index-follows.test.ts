@@ -12,7 +12,7 @@ import { databaseKinds, openTestDatabase } from '../../../test/support/database.
 import { buildCommunity, buildTerritory, buildUser, PASSWORD, type TerritoryFixture, type UserFixture } from '../../../test/support/factories.ts';
 import { createTrip, type TripInput } from './create-trip.ts';
 import { closeTrip } from './list-trips.ts';
-import { CarpoolIndexes } from './trip-store.ts';
+import { carpoolIndexes, type CarpoolIndexes } from './trip-store.ts';
 
 const weekdays = [1, 2, 3, 4, 5];
 const driver: TripInput = { role: 'driver', origin: { lat: 47.05, lng: 5.02 }, destination: { lat: 47.05, lng: 5.18 }, weekdays, window: { start: '07:30', end: '08:00' }, seats: 2 };
@@ -32,17 +32,18 @@ describe.each(databaseKinds())('the match index itself on %s', (kind) => {
   afterAll(() => database.close());
 
   // This process: its own bus and index, built from the database when first read.
-  const deps = () => ({ db: database.db, clock, bus, indexes });
+  const deps = () => ({ db: database.db, clock, bus });
   const index = async () => (await indexes.matcher(territory.id)).index;
   const person = () => buildUser(database.db, { territory });
-  const trip = async (who: UserFixture, input: TripInput) => (await createTrip(deps(), { slug: territory.slug, viewer: viewerOf(who), trip: input })).id;
+  const scopeOf = (who: UserFixture) => ({ territory, viewer: viewerOf(who), requestId: 'test' });
+  const trip = async (who: UserFixture, input: TripInput) => (await createTrip(deps(), scopeOf(who), { trip: input })).id;
   const matchesOf = async (who: UserFixture) => {
     const own = (await index()).tripsOf(who.id)[0]!;
     return (await index()).topMatches(own, 10);
   };
   beforeAll(() => {
     bus = createEventBus();
-    indexes = new CarpoolIndexes(database.db, bus);
+    indexes = carpoolIndexes({ db: database.db, bus });
   });
 
   it('indexes a new offer with one upsert, and drops it from the index once closed', async () => {
@@ -55,15 +56,15 @@ describe.each(databaseKinds())('the match index itself on %s', (kind) => {
     expect((await index()).has(offer)).toBe(true);
     expect(upsert).toHaveBeenCalledTimes(1);
     expect((await matchesOf(p)).map((m) => m.driverTripId)).toEqual([offer]);
-    await closeTrip(deps(), { slug: territory.slug, viewer: viewerOf(d), tripId: offer });
+    await closeTrip(deps(), scopeOf(d), { tripId: offer });
     expect((await index()).has(offer)).toBe(false);
     expect(await matchesOf(p)).toEqual([]);
-    await closeTrip(deps(), { slug: territory.slug, viewer: viewerOf(p), tripId: (await index()).tripsOf(p.id)[0]!.id });
+    await closeTrip(deps(), scopeOf(p), { tripId: (await index()).tripsOf(p.id)[0]!.id });
   });
 
   it('ranks a shared community as soon as someone joins it, and no longer once they leave', async () => {
     const community = await buildCommunity(database.db, { territory });
-    const join = (who: UserFixture) => joinCommunity(deps(), { slug: territory.slug, id: community.id, viewer: viewerOf(who), requestId: 'test' });
+    const join = (who: UserFixture) => joinCommunity(deps(), { territory, viewer: viewerOf(who), requestId: 'test' }, { id: community.id });
     const p = await person();
     const d = await person();
     await join(p);
@@ -73,9 +74,9 @@ describe.each(databaseKinds())('the match index itself on %s', (kind) => {
     expect((await matchesOf(p)).map((m) => m.sharedCommunity)).toEqual([false]);
     await join(d);
     expect((await matchesOf(p)).map((m) => m.sharedCommunity)).toEqual([true]);
-    await leaveCommunity(deps(), { slug: territory.slug, id: community.id, viewer: viewerOf(d), requestId: 'test' });
+    await leaveCommunity(deps(), { territory, viewer: viewerOf(d), requestId: 'test' }, { id: community.id });
     expect((await matchesOf(p)).map((m) => m.sharedCommunity)).toEqual([false]);
-    for (const who of [p, d]) await closeTrip(deps(), { slug: territory.slug, viewer: viewerOf(who), tripId: (await index()).tripsOf(who.id)[0]!.id });
+    for (const who of [p, d]) await closeTrip(deps(), scopeOf(who), { tripId: (await index()).tripsOf(who.id)[0]!.id });
   });
 
   it('drops every trip of an erased account, so none takes a place in anyone’s top matches', async () => {

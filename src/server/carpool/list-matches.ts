@@ -1,13 +1,12 @@
 /** @module The viewer's rides: proposed, accepted, done or cancelled, with the other person's display name only. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
+import { requireResident } from '../territories/index.ts';
 import { proofClass } from './match-access.ts';
 import type { RideView } from './schemas.ts';
 
 /** The viewer's rides in the territory, latest first. */
-export async function listMyMatches(db: Database, slug: string, viewer: Viewer | null): Promise<RideView[]> {
-  const territory = await resolveTerritory(db, slug);
+export async function listMyMatches({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<RideView[]> {
   const actor = await requireResident(db, territory, viewer);
   const rows = await db
     .selectFrom('carpool_matches as m')

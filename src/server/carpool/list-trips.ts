@@ -1,11 +1,11 @@
 /** @module One's carpool trips, and closing one. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
+import type { RequestScope } from '../core/http/scope.ts';
 import { toHHMM } from '../core/time-of-day.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
-import type { CarpoolIndexes, TripRow } from './trip-store.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
+import { requireResident } from '../territories/index.ts';
+import type { TripRow } from './trip-store.ts';
 import type { TripView } from './schemas.ts';
 
 export type { TripView } from './schemas.ts';
@@ -26,8 +26,7 @@ export function toTripView(r: TripRow): TripView {
   };
 }
 
-export async function listMyTrips(db: Database, slug: string, viewer: Viewer | null): Promise<TripView[]> {
-  const territory = await resolveTerritory(db, slug);
+export async function listMyTrips({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<TripView[]> {
   const actor = await requireResident(db, territory, viewer);
   const rows = await db
     .selectFrom('carpool_trips')
@@ -42,7 +41,7 @@ export async function listMyTrips(db: Database, slug: string, viewer: Viewer | n
 }
 
 /** The viewer's own trip in this territory, or 404 (someone else's trip is not theirs to see). */
-export async function findOwnTrip(db: Database, territoryId: string, userId: string, tripId: string): Promise<TripRow> {
+export async function findOwnTrip(db: Executor, territoryId: string, userId: string, tripId: string): Promise<TripRow> {
   const row = await db
     .selectFrom('carpool_trips')
     .selectAll()
@@ -54,13 +53,12 @@ export async function findOwnTrip(db: Database, territoryId: string, userId: str
   return row;
 }
 
-export async function closeTrip(
-  deps: { db: Database; clock: Clock; indexes: CarpoolIndexes },
-  input: { slug: string; viewer: Viewer | null; tripId: string },
-): Promise<void> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
-  const trip = await findOwnTrip(deps.db, territory.id, actor.userId, input.tripId);
-  await deps.db.updateTable('carpool_trips').set({ status: 'closed', closed_at: deps.clock.now() }).where('id', '=', trip.id).execute();
-  deps.indexes.tripChanged(territory.id, trip.id);
+/** Closes one of the viewer's trips: it leaves every process's match index once committed. */
+export async function closeTrip(deps: Pick<Deps, 'db' | 'clock' | 'bus'>, { territory, viewer }: RequestScope, input: { tripId: string }): Promise<void> {
+  const actor = await requireResident(deps.db, territory, viewer);
+  await inUnitOfWork(deps, async (work) => {
+    const trip = await findOwnTrip(work.db, territory.id, actor.userId, input.tripId);
+    await work.db.updateTable('carpool_trips').set({ status: 'closed', closed_at: deps.clock.now() }).where('id', '=', trip.id).execute();
+    work.publish('carpool.trip_changed', { territoryId: territory.id, tripId: trip.id });
+  });
 }

@@ -1,16 +1,15 @@
 /** @module Minimal messages between the two people of a ride; no phone or e-mail is ever shared by Maille. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
+import { requireResident } from '../territories/index.ts';
 import { blockedError } from './blocked.ts';
 import { findPartyMatch } from './match-access.ts';
 import type { MessageView } from './schemas.ts';
 import { isBlockedEitherWay } from '../moderation/index.ts';
 
-export async function listMessages(db: Database, input: { slug: string; viewer: Viewer | null; matchId: string }): Promise<MessageView[]> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+export async function listMessages({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope, input: { matchId: string }): Promise<MessageView[]> {
+  const actor = await requireResident(db, territory, viewer);
   const { match } = await findPartyMatch(db, territory.id, input.matchId, actor.userId);
   const rows = await db
     .selectFrom('carpool_messages as m')
@@ -25,9 +24,8 @@ export async function listMessages(db: Database, input: { slug: string; viewer: 
   return rows.map((r) => ({ ...r, sender: r.sender ?? '', mine: r.senderId === actor.userId }));
 }
 
-export async function sendMessage(db: Database, input: { slug: string; viewer: Viewer | null; matchId: string; body: string }): Promise<{ id: string }> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+export async function sendMessage({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope, input: { matchId: string; body: string }): Promise<{ id: string }> {
+  const actor = await requireResident(db, territory, viewer);
   const { match } = await findPartyMatch(db, territory.id, input.matchId, actor.userId);
   const body = input.body.trim();
   if (!body) throw invalid('/body', 'The message is empty.');

@@ -1,28 +1,31 @@
 /** @module Proposing a ride to a matched person: the proposer's acceptance is recorded with the proposal. */
-import type { Clock } from '../core/clock.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid, notFound } from '../core/errors.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { isoWeekday, localDate, localInstant } from '../core/time-of-day.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { isBlockedEitherWay } from '../moderation/index.ts';
 import { blockedError } from './blocked.ts';
 import { findOwnTrip } from './list-trips.ts';
 import { evaluateMatch } from './matching.ts';
-import { loadIndexedTrips, type CarpoolIndexes, type TripRow } from './trip-store.ts';
+import { carpoolIndexes, loadIndexedTrips, type TripRow } from './trip-store.ts';
 
 function runsOn(trip: TripRow, date: string): boolean {
   return trip.trip_date ? trip.trip_date === date : trip.weekdays.includes(isoWeekday(date));
 }
 
-export async function proposeMatch(
-  deps: { db: Database; clock: Clock; indexes: CarpoolIndexes },
-  input: { slug: string; viewer: Viewer | null; tripId: string; otherTripId: string; date: string },
-): Promise<{ id: string }> {
+export interface ProposeInput {
+  /** The viewer's own trip. */
+  tripId: string;
+  /** The matched trip of the other person. */
+  otherTripId: string;
+  date: string;
+}
+
+export async function proposeMatch(deps: Pick<Deps, 'db' | 'clock' | 'bus'>, { territory, viewer }: RequestScope, input: ProposeInput): Promise<{ id: string }> {
   const { db } = deps;
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+  const actor = await requireResident(db, territory, viewer);
   const mine = await findOwnTrip(db, territory.id, actor.userId, input.tripId);
   const other = await db.selectFrom('carpool_trips').selectAll().where('territory_id', '=', territory.id).where('id', '=', input.otherTripId).executeTakeFirst();
   if (!other || other.status !== 'open') throw notFound('Trip');
@@ -33,7 +36,7 @@ export async function proposeMatch(
   if (!runsOn(mine, input.date) || !runsOn(other, input.date)) throw invalid('/date', 'Both trips must run on this date.');
   const [driver, passenger] = mine.role === 'driver' ? [mine, other] : [other, mine];
   const [d, p] = await loadIndexedTrips(db, [driver, passenger]);
-  const { rules, router } = await deps.indexes.matcher(territory.id);
+  const { rules, router } = await carpoolIndexes(deps).matcher(territory.id);
   const m = evaluateMatch(d!, p!, rules, router);
   if (!m || m.detourKm > driver.max_detour_share * m.driverKm + 1e-9) throw new AppError('conflict', 'These trips do not match (time, detour or shared distance).');
   const startsAt = localInstant(input.date, Math.max(driver.window_start, passenger.window_start));

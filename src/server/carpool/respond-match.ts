@@ -1,19 +1,17 @@
 /** @module Accepting or cancelling a proposed ride; the last seat goes to exactly one passenger. */
 import type { Static } from 'typebox';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
+import { requireResident } from '../territories/index.ts';
 import { isBlockedEitherWay } from '../moderation/index.ts';
 import { blockedError } from './blocked.ts';
 import { findPartyMatch } from './match-access.ts';
 import type { Accepted } from './schemas.ts';
 
-export async function acceptMatch(deps: { db: Database; clock: Clock }, input: { slug: string; viewer: Viewer | null; matchId: string }): Promise<Static<typeof Accepted>> {
+export async function acceptMatch(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope, input: { matchId: string }): Promise<Static<typeof Accepted>> {
   const { db } = deps;
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+  const actor = await requireResident(db, territory, viewer);
   return db.transaction().execute(async (trx) => {
     const { match } = await findPartyMatch(trx, territory.id, input.matchId, actor.userId);
     if (await isBlockedEitherWay(trx, match.driver_id, match.passenger_id)) throw blockedError();
@@ -49,9 +47,8 @@ export async function acceptMatch(deps: { db: Database; clock: Clock }, input: {
   });
 }
 
-export async function cancelMatch(db: Database, input: { slug: string; viewer: Viewer | null; matchId: string; reason: string }): Promise<void> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+export async function cancelMatch({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope, input: { matchId: string; reason: string }): Promise<void> {
+  const actor = await requireResident(db, territory, viewer);
   await db.transaction().execute(async (trx) => {
     const { match } = await findPartyMatch(trx, territory.id, input.matchId, actor.userId, true);
     if (match.status === 'done' || match.status === 'cancelled') throw new AppError('conflict', `This ride is already ${match.status}.`);

@@ -12,7 +12,6 @@ import { acceptMatch, cancelMatch } from './respond-match.ts';
 import { listPendingReviews, reviewMatch } from './review-match.ts';
 import * as S from './schemas.ts';
 import { getCarpoolSettings, updateCarpoolSettings } from './settings.ts';
-import { CarpoolIndexes } from './trip-store.ts';
 
 const tags = ['carpool'];
 const security = [{ session: [] }];
@@ -20,70 +19,66 @@ const problems = problemResponsesFor(S.CARPOOL_REASONS);
 const t = '/api/territories/:territory/carpool';
 
 export const carpoolRoutes: RouteModule = (app, deps) => {
-  const { db } = deps;
-  // This process's match indexes, built lazily per territory and kept in step through the event bus.
-  const all = { ...deps, indexes: new CarpoolIndexes(db, deps.bus) };
 
   app.post(`${t}/trips`, {
     schema: { tags, summary: 'Offer a ride (driver) or ask for one (passenger)', operationId: 'createCarpoolTrip', security, params: TerritoryParam, body: S.TripBody, response: { 201: S.Created, ...problems } },
-    handler: async (req, reply) => reply.status(201).send(await createTrip(all, { slug: req.params.territory, viewer: req.viewer, trip: req.body })),
+    handler: async (req, reply) => reply.status(201).send(await createTrip(deps, req.scope, { trip: req.body })),
   });
 
   app.get(`${t}/trips/mine`, {
     schema: { tags, summary: 'List my trips, open ones first', operationId: 'listMyCarpoolTrips', security, params: TerritoryParam, response: { 200: S.Items(S.TripSchema, 'my trips'), ...problems } },
-    handler: async (req) => ({ items: await listMyTrips(db, req.params.territory, req.viewer) }),
+    handler: async (req) => ({ items: await listMyTrips(deps, req.scope) }),
   });
 
   app.post(`${t}/trips/:id/close`, {
     schema: { tags, summary: 'Close one of my trips', operationId: 'closeCarpoolTrip', security, params: S.TripParams, response: { 204: NoContent, ...problems } },
     handler: async (req, reply) => {
-      await closeTrip(all, { slug: req.params.territory, viewer: req.viewer, tripId: req.params.id });
+      await closeTrip(deps, req.scope, { tripId: req.params.id });
       return reply.status(204).send();
     },
   });
 
   app.get(`${t}/trips/:id/matches`, {
     schema: { tags, summary: 'Find the ranked, explained matches of one of my trips', operationId: 'findCarpoolMatches', security, params: S.TripParams, querystring: S.MatchesQuery, response: { 200: S.Items(S.ProposedMatchSchema, 'the matches, best first'), ...problems } },
-    handler: async (req) => ({ items: await findMatches(all, { slug: req.params.territory, viewer: req.viewer, tripId: req.params.id, limit: req.query.limit }) }),
+    handler: async (req) => ({ items: await findMatches(deps, req.scope, { tripId: req.params.id, limit: req.query.limit }) }),
   });
 
   app.post(`${t}/trips/:id/matches`, {
     schema: { tags, summary: 'Propose a ride to a matched trip on a date', operationId: 'proposeCarpoolMatch', security, params: S.TripParams, body: S.ProposeBody, response: { 201: S.Created, ...problems } },
-    handler: async (req, reply) =>
-      reply.status(201).send(await proposeMatch(all, { slug: req.params.territory, viewer: req.viewer, tripId: req.params.id, otherTripId: req.body.tripId, date: req.body.date })),
+    handler: async (req, reply) => reply.status(201).send(await proposeMatch(deps, req.scope, { tripId: req.params.id, otherTripId: req.body.tripId, date: req.body.date })),
   });
 
   app.get(`${t}/matches/mine`, {
     schema: { tags, summary: 'List my rides', operationId: 'listMyCarpoolRides', security, params: TerritoryParam, response: { 200: S.Items(S.RideSchema, 'my rides'), ...problems } },
-    handler: async (req) => ({ items: await listMyMatches(db, req.params.territory, req.viewer) }),
+    handler: async (req) => ({ items: await listMyMatches(deps, req.scope) }),
   });
 
   app.post(`${t}/matches/:matchId/accept`, {
     schema: { tags, summary: 'Accept a proposed ride', operationId: 'acceptCarpoolRide', security, params: S.MatchParams, response: { 200: S.Accepted, ...problems } },
-    handler: async (req) => acceptMatch(all, { slug: req.params.territory, viewer: req.viewer, matchId: req.params.matchId }),
+    handler: async (req) => acceptMatch(deps, req.scope, { matchId: req.params.matchId }),
   });
 
   app.post(`${t}/matches/:matchId/cancel`, {
     schema: { tags, summary: 'Cancel a ride, saying why', operationId: 'cancelCarpoolRide', security, params: S.MatchParams, body: S.CancelBody, response: { 204: NoContent, ...problems } },
     handler: async (req, reply) => {
-      await cancelMatch(db, { slug: req.params.territory, viewer: req.viewer, matchId: req.params.matchId, reason: req.body.reason });
+      await cancelMatch(deps, req.scope, { matchId: req.params.matchId, reason: req.body.reason });
       return reply.status(204).send();
     },
   });
 
   app.post(`${t}/matches/:matchId/confirm`, {
     schema: { tags, summary: 'Confirm a ride happened (proof class B, then C)', operationId: 'confirmCarpoolRide', security, params: S.MatchParams, response: { 200: S.ConfirmedSchema, ...problems } },
-    handler: async (req) => confirmMatch(all, { slug: req.params.territory, viewer: req.viewer, matchId: req.params.matchId }),
+    handler: async (req) => confirmMatch(deps, req.scope, { matchId: req.params.matchId }),
   });
 
   app.get(`${t}/matches/:matchId/messages`, {
     schema: { tags, summary: 'Read the messages of one of my rides', operationId: 'listCarpoolMessages', security, params: S.MatchParams, response: { 200: S.Items(S.MessageSchema, 'the messages, oldest first'), ...problems } },
-    handler: async (req) => ({ items: await listMessages(db, { slug: req.params.territory, viewer: req.viewer, matchId: req.params.matchId }) }),
+    handler: async (req) => ({ items: await listMessages(deps, req.scope, { matchId: req.params.matchId }) }),
   });
 
   app.post(`${t}/matches/:matchId/messages`, {
     schema: { tags, summary: 'Send a message to the other person of a ride', operationId: 'sendCarpoolMessage', security, params: S.MatchParams, body: S.MessageBody, response: { 201: S.Created, ...problems } },
-    handler: async (req, reply) => reply.status(201).send(await sendMessage(db, { slug: req.params.territory, viewer: req.viewer, matchId: req.params.matchId, body: req.body.body })),
+    handler: async (req, reply) => reply.status(201).send(await sendMessage(deps, req.scope, { matchId: req.params.matchId, body: req.body.body })),
   });
 
   app.get(`${t}/settings`, {
@@ -96,26 +91,26 @@ export const carpoolRoutes: RouteModule = (app, deps) => {
       description: 'The matching rules of the territory and where they come from.',
       response: { 200: S.SettingsSchema, ...problems },
     },
-    handler: async (req) => getCarpoolSettings(db, req.params.territory),
+    handler: async (req) => getCarpoolSettings(deps, req.scope),
   });
 
   app.put(`${t}/settings`, {
     schema: { tags, summary: 'Change the territory’s matching rules (operators), with a reason', operationId: 'updateCarpoolSettings', security, params: TerritoryParam, body: S.SettingsBody, response: { 200: S.SettingsSchema, ...problems } },
     handler: async (req) => {
       const { reason, ...settings } = req.body;
-      return updateCarpoolSettings(all, { slug: req.params.territory, viewer: req.viewer, settings, reason, requestId: req.id });
+      return updateCarpoolSettings(deps, req.scope, { settings, reason });
     },
   });
 
   app.get(`${t}/reviews`, {
     schema: { tags, summary: 'List the rides held by the fraud rules (operators)', operationId: 'listCarpoolReviews', security, params: TerritoryParam, response: { 200: S.Items(S.PendingReviewSchema, 'the rides waiting for review'), ...problems } },
-    handler: async (req) => ({ items: await listPendingReviews(db, req.params.territory, req.viewer) }),
+    handler: async (req) => ({ items: await listPendingReviews(deps, req.scope) }),
   });
 
   app.post(`${t}/matches/:matchId/review`, {
     schema: { tags, summary: 'Clear or reject a held ride (operators), with a reason', operationId: 'reviewCarpoolRide', security, params: S.MatchParams, body: S.ReviewBody, response: { 204: NoContent, ...problems } },
     handler: async (req, reply) => {
-      await reviewMatch(db, { slug: req.params.territory, viewer: req.viewer, matchId: req.params.matchId, decision: req.body.decision, reason: req.body.reason, requestId: req.id });
+      await reviewMatch(deps, req.scope, { matchId: req.params.matchId, decision: req.body.decision, reason: req.body.reason });
       return reply.status(204).send();
     },
   });

@@ -1,6 +1,7 @@
 /** @module Keeps one in-memory match index per territory in step with the open trips in the database. */
 import type { CarpoolTripsTable, Database, Executor } from '../core/database/schema.ts';
 import type { EventBus } from '../core/events.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import type { Selectable } from 'kysely';
 import type { IndexedTrip, MatchRules } from './matching.ts';
 import { crowFliesRouter, type Router } from '../core/router.ts';
@@ -58,8 +59,9 @@ export class CarpoolIndexes {
 
   constructor(
     private readonly db: Database,
-    private readonly bus: EventBus,
+    bus: EventBus | undefined,
   ) {
+    if (!bus) return;
     bus.subscribe('carpool.trip_changed', (event) => {
       this.queue(event.territoryId, (index) => this.refreshTrip(index, event.tripId));
     });
@@ -76,11 +78,6 @@ export class CarpoolIndexes {
     bus.subscribe('carpool.settings_changed', (event) => {
       this.matchers.delete(event.territoryId);
     });
-  }
-
-  /** A trip was created, changed or closed here: every process, this one included, re-reads it once. */
-  tripChanged(territoryId: string, tripId: string): void {
-    this.bus.publish('carpool.trip_changed', { territoryId, tripId });
   }
 
   /** The territory's matcher, once the updates already queued for it are applied. */
@@ -139,4 +136,22 @@ export class CarpoolIndexes {
     const rows = await this.db.selectFrom('carpool_trips').selectAll().where('territory_id', '=', territoryId).where('user_id', '=', userId).where('status', '=', 'open').execute();
     for (const trip of await loadIndexedTrips(this.db, rows)) index.upsert(trip);
   }
+}
+
+/** One set of indexes per event bus, that is per Maille: a process builds each territory's index once and keeps it. */
+const perBus = new WeakMap<EventBus, CarpoolIndexes>();
+
+/**
+ * The match indexes of the Maille these ports belong to. Without a bus (a command-line run) the index is built
+ * from the database for this call and kept nowhere. A trip written is announced with `carpool.trip_changed`
+ * through the unit of work, after commit: every process, this one included, re-reads it once.
+ */
+export function carpoolIndexes(deps: Pick<Deps, 'db' | 'bus'>): CarpoolIndexes {
+  if (!deps.bus) return new CarpoolIndexes(deps.db, undefined);
+  let indexes = perBus.get(deps.bus);
+  if (!indexes) {
+    indexes = new CarpoolIndexes(deps.db, deps.bus);
+    perBus.set(deps.bus, indexes);
+  }
+  return indexes;
 }

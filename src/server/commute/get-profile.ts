@@ -1,9 +1,10 @@
 /** @module Reading and deleting one's commute profile. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
 import { cellCenter } from '../core/geo.ts';
+import type { RequestScope } from '../core/http/scope.ts';
 import { toHHMM } from '../core/time-of-day.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import type { Deps } from '../core/unit-of-work.ts';
+import { requireResident } from '../territories/index.ts';
 import type { ProfileView } from './schemas.ts';
 
 export type { ProfileView } from './schemas.ts';
@@ -32,14 +33,12 @@ export async function findProfile(db: Executor, territoryId: string, userId: str
   };
 }
 
-export async function getProfile(db: Database, slug: string, viewer: Viewer | null): Promise<ProfileView | null> {
-  const territory = await resolveTerritory(db, slug);
+export async function getProfile({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<ProfileView | null> {
   const actor = await requireResident(db, territory, viewer);
   return (await findProfile(db, territory.id, actor.userId)) ?? null;
 }
 
-export async function deleteProfile(db: Database, slug: string, viewer: Viewer | null): Promise<void> {
-  const territory = await resolveTerritory(db, slug);
+export async function deleteProfile({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<void> {
   const actor = await requireResident(db, territory, viewer);
   await db.deleteFrom('commute_profiles').where('territory_id', '=', territory.id).where('user_id', '=', actor.userId).execute();
 }

@@ -1,22 +1,20 @@
 /** @module A resident describes their usual commute; places are stored as H3 cells, never as points. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Database } from '../core/database/schema.ts';
 import { cellCenter, toCell } from '../core/geo.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { toMinutes } from '../core/time-of-day.ts';
 import { crowFliesRouter } from '../core/router.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { communeAt } from '../territories/index.ts';
 import { checkWindow } from './model.ts';
-import { getProfile } from './get-profile.ts';
+import { findProfile } from './get-profile.ts';
 import type { ProfileInput, ProfileView } from './schemas.ts';
 
 const router = crowFliesRouter();
 
 /** Saves the viewer's profile; `updatedAt` is the clock's now. */
-export async function saveProfile(deps: { db: Database; clock: Clock }, slug: string, viewer: Viewer | null, input: ProfileInput): Promise<ProfileView> {
+export async function saveProfile(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope, input: ProfileInput): Promise<ProfileView> {
   const { db } = deps;
-  const territory = await resolveTerritory(db, slug);
   const actor = await requireResident(db, territory, viewer);
   const [outStart, outEnd, backStart, backEnd] = [input.out.start, input.out.end, input.back.start, input.back.end].map(toMinutes) as [number, number, number, number];
   checkWindow(outStart, outEnd, '/out');
@@ -48,5 +46,5 @@ export async function saveProfile(deps: { db: Database; clock: Clock }, slug: st
     .values(row)
     .onConflict((oc) => oc.columns(['territory_id', 'user_id']).doUpdateSet(row))
     .execute();
-  return (await getProfile(db, slug, viewer))!;
+  return (await findProfile(db, territory.id, actor.userId))!;
 }
