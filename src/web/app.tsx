@@ -54,6 +54,7 @@ const BonjourEnrol = lazyPage(() => import('./check-ins/enrolment-page.tsx').the
 const BonjourReferent = lazyPage(() => import('./check-ins/referent-page.tsx').then((m) => m.ReferentPage));
 const BonjourDuty = lazyPage(() => import('./check-ins/duty-page.tsx').then((m) => m.DutyPage));
 const Moderation = lazyPage(() => import('./moderation/moderation-page.tsx').then((m) => m.ModerationPage));
+const MeetingPoints = lazyPage(() => import('./places/meeting-points-page.tsx').then((m) => m.MeetingPointsPage));
 const Mediation = lazyPage(() => import('./mediation/mediation-page.tsx').then((m) => m.MediationPage));
 const Takeover = lazyPage(() => import('./mediation/takeover-page.tsx').then((m) => m.TakeoverPage));
 const Audit = lazyPage(() => import('./mediation/audit-page.tsx').then((m) => m.AuditPage));
@@ -116,6 +117,7 @@ function Routes() {
         <Route path="/t/:territory/bonjour/referent" component={BonjourReferent} />
         <Route path="/t/:territory/bonjour/permanence" component={BonjourDuty} />
         <Route path="/t/:territory/moderation" component={Moderation} />
+        <Route path="/t/:territory/points-de-rencontre" component={MeetingPoints} />
         <Route path="/t/:territory/mediation" component={Mediation} />
         <Route path="/t/:territory/reprendre-mon-compte" component={Takeover} />
         <Route path="/t/:territory/journal" component={Audit} />

@@ -2,6 +2,7 @@
 import type { Database, TerritoryRole, Transaction } from '../core/database/schema.ts';
 import { hashPassword } from '../core/auth/password.ts';
 import { seedTerritory, type SeedResult } from './seed-territory.ts';
+import { ensureDemoMeetingPoints } from './meeting-points.ts';
 
 export const DEMO_SLUG = 'dijon-metropole';
 export const DEMO_NAME = 'Dijon Métropole';
@@ -77,6 +78,7 @@ export async function seedDemoIfEmpty(
     afterSeed: async (trx, territoryId, communes) => {
       const dijon = communes.find((c) => c.name === 'Dijon') ?? communes[0]!;
       await insertDemoAccounts(trx, territoryId, dijon.code);
+      await ensureDemoMeetingPoints(trx, territoryId);
     },
   });
 }

@@ -62,16 +62,31 @@ export function matchScore(name: string, query: string): number {
   return Math.min(0.99, 0.6 + starts + 0.19 * Math.min(1, q.length / n.length));
 }
 
-/** The smallest distance in metres from a point to any vertex of a GeoJSON Polygon or MultiPolygon (0 for none). */
-export function distanceToVerticesM(geometry: { type: string; coordinates?: unknown }, point: LatLon): number {
+/**
+ * The smallest distance in metres from a point to the edges of a GeoJSON Polygon or MultiPolygon (Infinity for none),
+ * measured on a plane tangent at the point: exact enough within a few kilometres.
+ */
+export function distanceToEdgesM(geometry: { type: string; coordinates?: unknown }, point: LatLon): number {
+  const mPerLat = (Math.PI * EARTH_RADIUS_M) / 180;
+  const mPerLon = mPerLat * Math.cos(rad(point.lat));
+  const xy = (p: number[]) => [(p[0]! - point.lon) * mPerLon, (p[1]! - point.lat) * mPerLat] as const;
   let best = Infinity;
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return;
-    if (typeof value[0] === 'number' && typeof value[1] === 'number') {
-      best = Math.min(best, distanceM(point, { lon: value[0], lat: value[1] }));
-      return;
+  const ring = (positions: number[][]) => {
+    for (let i = 1; i < positions.length; i += 1) {
+      const [ax, ay] = xy(positions[i - 1]!);
+      const [bx, by] = xy(positions[i]!);
+      const dx = bx - ax;
+      const dy = by - ay;
+      const length2 = dx * dx + dy * dy;
+      const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / length2));
+      best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
     }
-    for (const item of value) visit(item);
+  };
+  const visit = (value: unknown): void => {
+    if (!Array.isArray(value) || value.length === 0) return;
+    const first = value[0] as unknown;
+    if (Array.isArray(first) && typeof first[0] === 'number') ring(value as number[][]);
+    else for (const item of value) visit(item);
   };
   visit(geometry.coordinates);
   return best;

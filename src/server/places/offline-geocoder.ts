@@ -7,7 +7,7 @@
 import type { Executor } from '../core/database/schema.ts';
 import { geometryContains } from '../core/geo.ts';
 import type { Geocoder, PlaceCandidate } from './geocoder.ts';
-import { bboxCentre, distanceM, distanceToVerticesM, matchScore, type LatLon } from './model.ts';
+import { bboxCentre, distanceM, distanceToEdgesM, matchScore, type LatLon } from './model.ts';
 
 interface CommunePlace {
   code: string;
@@ -56,7 +56,7 @@ export async function communeOfPoint(db: Executor, territoryId: string, point: L
   if (inside) return inside;
   let best: { commune: CommunePlace; m: number } | null = null;
   for (const commune of communes) {
-    const m = distanceToVerticesM(commune.boundary, point);
+    const m = distanceToEdgesM(commune.boundary, point);
     if (m <= REVERSE_SNAP_M && (!best || m < best.m)) best = { commune, m };
   }
   return best?.commune ?? null;
