@@ -19,6 +19,8 @@ import { moderationEn } from './moderation-en.ts';
 import { moderationFr } from './moderation-fr.ts';
 import { mutualAidEn } from './mutual-aid-en.ts';
 import { mutualAidFr } from './mutual-aid-fr.ts';
+import { placesEn } from './places-en.ts';
+import { placesFr } from './places-fr.ts';
 import { mainDictionaries, messagesFor, placeholdersOf, type Dictionaries } from './translate.ts';
 import { volunteeringEn } from './volunteering-en.ts';
 import { volunteeringFr } from './volunteering-fr.ts';
@@ -32,6 +34,7 @@ const ALL: Record<string, Dictionaries<string>> = {
   mobility: { fr: mobilityFr, en: mobilityEn },
   moderation: { fr: moderationFr, en: moderationEn },
   'mutual-aid': { fr: mutualAidFr, en: mutualAidEn },
+  places: { fr: placesFr, en: placesEn },
   volunteering: { fr: volunteeringFr, en: volunteeringEn },
 };
 
