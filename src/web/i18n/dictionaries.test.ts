@@ -19,6 +19,8 @@ import { moderationEn } from './moderation-en.ts';
 import { moderationFr } from './moderation-fr.ts';
 import { mutualAidEn } from './mutual-aid-en.ts';
 import { mutualAidFr } from './mutual-aid-fr.ts';
+import { overviewEn } from './overview-en.ts';
+import { overviewFr } from './overview-fr.ts';
 import { placesEn } from './places-en.ts';
 import { placesFr } from './places-fr.ts';
 import { mainDictionaries, messagesFor, placeholdersOf, type Dictionaries } from './translate.ts';
@@ -35,6 +37,7 @@ const ALL: Record<string, Dictionaries<string>> = {
   moderation: { fr: moderationFr, en: moderationEn },
   'mutual-aid': { fr: mutualAidFr, en: mutualAidEn },
   places: { fr: placesFr, en: placesEn },
+  overview: { fr: overviewFr, en: overviewEn },
   volunteering: { fr: volunteeringFr, en: volunteeringEn },
 };
 

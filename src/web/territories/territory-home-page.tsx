@@ -1,5 +1,4 @@
-/** @module Territory home: name, key figures with sources, a choropleth of the communes and the same data as a table. */
-import { useMemo } from 'preact/hooks';
+/** @module Territory home: the collective value of the week first (overview/), then the territory's key figures with their sources. */
 import { territoryPath } from '../core/api.ts';
 import { useI18n } from '../core/i18n.tsx';
 import { PageHeading } from '../core/page-heading.tsx';
@@ -8,32 +7,8 @@ import { useSession } from '../core/session.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import type { CommuneCollection, Territory } from '../core/types.ts';
 import { useFetch } from '../core/use-fetch.ts';
-import { classBreaks, withRates } from './choropleth.ts';
-import { CommunesTable } from './communes-table.tsx';
 import { KeyFigures } from './key-figures.tsx';
-import { MapPanel } from './map-panel.tsx';
-
-function Communes({ slug, territory }: { slug: string; territory: Territory }) {
-  const { t } = useI18n();
-  const communes = useFetch<CommuneCollection>(territoryPath(slug, '/communes'));
-  const rated = useMemo(() => (communes.data ? withRates(communes.data) : undefined), [communes.data]);
-  const breaks = useMemo(() => classBreaks(rated?.features.map((f) => f.properties.rate) ?? []), [rated]);
-  return (
-    <section aria-labelledby="map-title">
-      <h2 id="map-title">{t('map.title')}</h2>
-      <p>{t('map.caption')}</p>
-      {communes.error ? <ErrorNotice error={communes.error} /> : null}
-      {rated ? (
-        <>
-          <MapPanel data={rated} bbox={territory.bbox} breaks={breaks} territoryName={territory.name} />
-          <CommunesTable communes={rated.features.map((f) => f.properties)} territoryName={territory.name} />
-        </>
-      ) : communes.loading ? (
-        <Loading />
-      ) : null}
-    </section>
-  );
-}
+import { OverviewSection } from '../overview/overview-section.tsx';
 
 export function TerritoryHomePage({ territory: slug }: { territory: string }) {
   const { t } = useI18n();
@@ -48,6 +23,7 @@ export function TerritoryHomePage({ territory: slug }: { territory: string }) {
     );
   }
   if (!territory) return <Loading />;
+  const roles = me?.territories.find((x) => x.slug === slug)?.roles ?? [];
   return (
     <div class="page">
       <PageHeading title={territory.name} />
@@ -68,8 +44,8 @@ export function TerritoryHomePage({ territory: slug }: { territory: string }) {
           </>
         )}
       </p>
+      <OverviewSection slug={slug} bbox={territory.bbox} signedIn={Boolean(me)} operator={roles.includes('operator') || roles.includes('admin')} />
       <KeyFigures figures={territory.figures} />
-      <Communes slug={slug} territory={territory} />
     </div>
   );
 }
