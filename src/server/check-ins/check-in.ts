@@ -5,17 +5,18 @@
  */
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { AppError } from '../core/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireActingConsent } from '../mediation/index.ts';
 import type { NotifyContext } from '../notifications/index.ts';
-import { resolveTerritory } from '../territories/index.ts';
 import type { TerritoryRef } from '../territories/index.ts';
 import { requireSelf } from './access.ts';
 import { sendCheckInNotice } from './deliver.ts';
 import { today } from './schedule.ts';
-import { activeReferentIds, displayNameOf, dutyIds, findEnrolmentOf, mailQueued, type CheckInDeps, type EnrolmentRow } from './store.ts';
+import { activeReferentIds, displayNameOf, dutyIds, findEnrolmentOf, type EnrolmentRow } from './store.ts';
 import type { CheckInChannel } from './tables.ts';
 import type { CheckInAnswer } from './schemas.ts';
 
@@ -53,7 +54,7 @@ export async function resolveOpenAlerts(
  * anything is written. A check-in made for someone is audited `check_in.recorded_for` "by M on behalf of R".
  */
 async function recordCheckIn(
-  deps: CheckInDeps,
+  deps: Deps,
   territory: TerritoryRef,
   viewer: Viewer,
   entry: { channel: CheckInChannel; named?: string | undefined; requestId: string },
@@ -62,7 +63,8 @@ async function recordCheckIn(
   const date = today(now);
   const ctx = { now, publicUrl: deps.config.publicUrl };
   const residentId = viewer.userId;
-  const { answer, mailed } = await deps.db.transaction().execute(async (trx) => {
+  return inUnitOfWork(deps, async (work) => {
+    const trx = work.db;
     const acting = viewer.mediatorId || entry.named !== undefined ? await requireActingConsent(trx, territory, viewer, now, entry.named) : null;
     const enrolment = await findEnrolmentOf(trx, territory.id, residentId, true);
     if (!enrolment) throw new AppError('not_found', 'No daily check-in follow-up here: enrol first.', { reason: 'not_enrolled' });
@@ -74,6 +76,7 @@ async function recordCheckIn(
       .executeTakeFirst();
     const kept = inserted ?? (await trx.selectFrom('check_ins').select(['at', 'channel']).where('enrolment_id', '=', enrolment.id).where('local_date', '=', date).executeTakeFirstOrThrow());
     const { resolved, mailed } = await resolveOpenAlerts(trx, territory, enrolment, { kind: 'checked_in' }, ctx);
+    work.mailQueued(mailed);
     if (inserted && acting) {
       await recordAudit(trx, {
         territoryId: territory.id,
@@ -87,22 +90,18 @@ async function recordCheckIn(
         at: now,
       });
     }
-    return { answer: { date, at: kept.at, channel: kept.channel, alreadyDone: !inserted, resolvedAlerts: resolved }, mailed };
+    return { date, at: kept.at, channel: kept.channel, alreadyDone: !inserted, resolvedAlerts: resolved };
   });
-  mailQueued(deps, mailed);
-  return answer;
 }
 
 /** The big button: the resident (or a mediator in a session for them, audited) says "I am fine" for today. */
-export async function checkInToday(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; requestId: string }): Promise<CheckInAnswer> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  await requireSelf(deps.db, territory, input.viewer);
-  return recordCheckIn(deps, territory, input.viewer!, { channel: 'button', requestId: input.requestId });
+export async function checkInToday(deps: Deps, { territory, viewer, requestId }: RequestScope): Promise<CheckInAnswer> {
+  await requireSelf(deps.db, territory, viewer);
+  return recordCheckIn(deps, territory, viewer!, { channel: 'button', requestId });
 }
 
 /** A mediator, inside a session for the assisted resident the route names, records their "I am fine" given on the phone. */
-export async function recordPhoneCheckIn(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; userId: string; requestId: string }): Promise<CheckInAnswer> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  await requireSelf(deps.db, territory, input.viewer);
-  return recordCheckIn(deps, territory, input.viewer!, { channel: 'phone', named: input.userId, requestId: input.requestId });
+export async function recordPhoneCheckIn(deps: Deps, { territory, viewer, requestId }: RequestScope, input: { userId: string }): Promise<CheckInAnswer> {
+  await requireSelf(deps.db, territory, viewer);
+  return recordCheckIn(deps, territory, viewer!, { channel: 'phone', named: input.userId, requestId });
 }

@@ -5,16 +5,17 @@
  * enrolment, invitations, notices and audit entry commit together.
  */
 import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { AppError } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireActingConsent } from '../mediation/index.ts';
-import { resolveTerritory } from '../territories/index.ts';
 import type { TerritoryRef } from '../territories/index.ts';
 import { requireSelf } from './access.ts';
 import { inviteReferents, resolveReferents } from './referents.ts';
-import { displayNameOf, findEnrolmentOf, mailQueued, type CheckInDeps } from './store.ts';
+import { displayNameOf, findEnrolmentOf } from './store.ts';
 import { parseReferents, parseSchedule, type ScheduleInput } from './validate.ts';
 
 export interface EnrolBody extends ScheduleInput {
@@ -30,13 +31,14 @@ interface Enrolling {
   named?: string | undefined;
 }
 
-async function enrolIn(deps: CheckInDeps, enrolling: Enrolling, body: EnrolBody, requestId: string): Promise<{ id: string }> {
+async function enrolIn(deps: Deps, enrolling: Enrolling, body: EnrolBody, requestId: string): Promise<{ id: string }> {
   const schedule = parseSchedule(body);
   const handles = parseReferents(body.referents);
   const now = deps.clock.now();
   const { viewer } = enrolling;
   try {
-    const { id, mailed } = await deps.db.transaction().execute(async (trx) => {
+    return await inUnitOfWork(deps, async (work) => {
+      const trx = work.db;
       // A mediator enrols only inside a session for an assisted resident with active consent; the reference is theirs.
       const acting = viewer.mediatorId || enrolling.named !== undefined ? await requireActingConsent(trx, enrolling.territory, viewer, now, enrolling.named) : null;
       const who = {
@@ -64,7 +66,7 @@ async function enrolIn(deps: CheckInDeps, enrolling: Enrolling, body: EnrolBody,
         .returning('id')
         .executeTakeFirstOrThrow();
       const residentName = await displayNameOf(trx, who.residentId);
-      const sent = await inviteReferents(trx, { territory: who.territory, enrolmentId: row.id, residentId: who.residentId, residentName }, referentIds, { now, publicUrl: deps.config.publicUrl });
+      work.mailQueued(await inviteReferents(trx, { territory: who.territory, enrolmentId: row.id, residentId: who.residentId, residentName }, referentIds, { now, publicUrl: deps.config.publicUrl }));
       await recordAudit(trx, {
         territoryId: who.territory.id,
         ...who.audit,
@@ -76,10 +78,8 @@ async function enrolIn(deps: CheckInDeps, enrolling: Enrolling, body: EnrolBody,
         requestId,
         at: now,
       });
-      return { id: row.id, mailed: sent };
+      return { id: row.id };
     });
-    mailQueued(deps, mailed);
-    return { id };
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyEnrolled();
     throw error;
@@ -87,18 +87,13 @@ async function enrolIn(deps: CheckInDeps, enrolling: Enrolling, body: EnrolBody,
 }
 
 /** The resident enrols; inside a mediator's session, only for an assisted resident with active consent. */
-export async function enrolSelf(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; body: EnrolBody; requestId: string }): Promise<{ id: string }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  await requireSelf(deps.db, territory, input.viewer);
-  return enrolIn(deps, { territory, viewer: input.viewer! }, input.body, input.requestId);
+export async function enrolSelf(deps: Deps, { territory, viewer, requestId }: RequestScope, body: EnrolBody): Promise<{ id: string }> {
+  await requireSelf(deps.db, territory, viewer);
+  return enrolIn(deps, { territory, viewer: viewer! }, body, requestId);
 }
 
 /** A mediator enrols the assisted resident of their open session (the route names them; the session must be theirs). */
-export async function enrolForResident(
-  deps: CheckInDeps,
-  input: { slug: string; viewer: Viewer | null; userId: string; body: EnrolBody; requestId: string },
-): Promise<{ id: string }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  await requireSelf(deps.db, territory, input.viewer);
-  return enrolIn(deps, { territory, viewer: input.viewer!, named: input.userId }, input.body, input.requestId);
+export async function enrolForResident(deps: Deps, { territory, viewer, requestId }: RequestScope, input: { userId: string; body: EnrolBody }): Promise<{ id: string }> {
+  await requireSelf(deps.db, territory, viewer);
+  return enrolIn(deps, { territory, viewer: viewer!, named: input.userId }, input.body, requestId);
 }

@@ -28,7 +28,7 @@ const problemResponses = problemResponsesFor(CHECK_IN_REASONS);
 export const checkInRoutes: RouteModule = (app, deps) => {
   app.get(`${base}/me`, {
     schema: { tags, summary: 'Read my daily check-in follow-up', operationId: 'getMyCheckIns', security: signedIn, params: TerritoryParam, description: 'My daily check-in follow-up: schedule, referents, today’s status, open alerts (null when not enrolled).', response: { 200: MyCheckIns, ...problemResponses } },
-    handler: async (req) => viewMyCheckIns(deps, req.params.territory, req.viewer),
+    handler: async (req) => viewMyCheckIns(deps, req.scope),
   });
 
   app.post(`${base}/enrolment`, {
@@ -42,7 +42,7 @@ export const checkInRoutes: RouteModule = (app, deps) => {
       body: EnrolBody,
       response: { 201: Created, ...problemResponses },
     },
-    handler: async (req, reply) => reply.status(201).send(await enrolSelf(deps, { slug: req.params.territory, viewer: req.viewer, body: req.body, requestId: req.id })),
+    handler: async (req, reply) => reply.status(201).send(await enrolSelf(deps, req.scope, req.body)),
   });
 
   app.patch(`${base}/enrolment`, {
@@ -56,13 +56,13 @@ export const checkInRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ deadline: Type.Optional(Deadline), weekdays: Type.Optional(Weekdays), escalationMinutes: Type.Optional(Escalation) }, { additionalProperties: false }),
       response: { 200: Ok, ...problemResponses },
     },
-    handler: async (req) => changeSchedule(deps, { slug: req.params.territory, viewer: req.viewer, change: req.body, requestId: req.id }),
+    handler: async (req) => changeSchedule(deps, req.scope, req.body),
   });
 
   app.delete(`${base}/enrolment`, {
     schema: { tags, summary: 'Leave daily check-ins', operationId: 'leaveCheckIns', security: signedIn, params: TerritoryParam, description: 'Leave daily check-ins: the follow-up and its history are erased.', response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      await leaveCheckIns(deps, { slug: req.params.territory, viewer: req.viewer, requestId: req.id });
+      await leaveCheckIns(deps, req.scope);
       return reply.status(204).send();
     },
   });
@@ -78,12 +78,12 @@ export const checkInRoutes: RouteModule = (app, deps) => {
       body: Type.Optional(Type.Object({ until: Type.Optional(CalendarDate) }, { additionalProperties: false })),
       response: { 200: PausedUntil, ...problemResponses },
     },
-    handler: async (req) => pauseEnrolment(deps, { slug: req.params.territory, viewer: req.viewer, until: req.body?.until, requestId: req.id }),
+    handler: async (req) => pauseEnrolment(deps, req.scope, { until: req.body?.until }),
   });
 
   app.post(`${base}/enrolment/resume`, {
     schema: { tags, summary: 'Resume my check-ins', operationId: 'resumeCheckIns', security: signedIn, params: TerritoryParam, description: 'Resume after a pause; days count from now on.', response: { 200: Ok, ...problemResponses } },
-    handler: async (req) => resumeEnrolment(deps, { slug: req.params.territory, viewer: req.viewer, requestId: req.id }),
+    handler: async (req) => resumeEnrolment(deps, req.scope),
   });
 
   app.post(`${base}/enrolment/referents`, {
@@ -97,13 +97,13 @@ export const checkInRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ referent: Type.String({ maxLength: 254 }) }, { additionalProperties: false }),
       response: { 200: Ok, ...problemResponses },
     },
-    handler: async (req) => inviteReferent(deps, { slug: req.params.territory, viewer: req.viewer, referent: req.body.referent, requestId: req.id }),
+    handler: async (req) => inviteReferent(deps, req.scope, { referent: req.body.referent }),
   });
 
   app.delete(`${base}/enrolment/referents/:userId`, {
     schema: { tags, summary: 'Remove a referent', operationId: 'removeCheckInReferent', security: signedIn, params: UserParams, description: 'Remove a referent or withdraw an invitation.', response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      await removeReferent(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id });
+      await removeReferent(deps, req.scope, { userId: req.params.userId });
       return reply.status(204).send();
     },
   });
@@ -118,22 +118,22 @@ export const checkInRoutes: RouteModule = (app, deps) => {
       description: '“I am fine”: today’s check-in (Europe/Paris day); pressing again answers the same check-in. Closes open alerts.',
       response: { 200: CheckInAnswer, ...problemResponses },
     },
-    handler: async (req) => checkInToday(deps, { slug: req.params.territory, viewer: req.viewer, requestId: req.id }),
+    handler: async (req) => checkInToday(deps, req.scope),
   });
 
   app.get(`${base}/watching`, {
     schema: { tags, summary: 'List the people I watch over', operationId: 'listWatchedCheckIns', security: signedIn, params: TerritoryParam, description: 'The people I watch over as a referent (today’s status, open alerts) and invitations waiting for my answer.', response: { 200: Watching, ...problemResponses } },
-    handler: async (req) => viewWatching(deps, req.params.territory, req.viewer),
+    handler: async (req) => viewWatching(deps, req.scope),
   });
 
   app.post(`${base}/enrolments/:id/accept`, {
     schema: { tags, summary: 'Accept to be a referent', operationId: 'acceptReferentInvitation', security: signedIn, params: IdParams, description: 'The invited person agrees to be a referent (their consent).', response: { 200: InvitationAnswer, ...problemResponses } },
-    handler: async (req) => answerInvitation(deps, { slug: req.params.territory, viewer: req.viewer, enrolmentId: req.params.id, accept: true, requestId: req.id }),
+    handler: async (req) => answerInvitation(deps, req.scope, { enrolmentId: req.params.id, accept: true }),
   });
 
   app.post(`${base}/enrolments/:id/decline`, {
     schema: { tags, summary: 'Decline or step down as a referent', operationId: 'declineReferentInvitation', security: signedIn, params: IdParams, description: 'The invited person declines, or an active referent steps down.', response: { 200: InvitationAnswer, ...problemResponses } },
-    handler: async (req) => answerInvitation(deps, { slug: req.params.territory, viewer: req.viewer, enrolmentId: req.params.id, accept: false, requestId: req.id }),
+    handler: async (req) => answerInvitation(deps, req.scope, { enrolmentId: req.params.id, accept: false }),
   });
 
   app.get(`${base}/enrolments/:id/history`, {
@@ -147,7 +147,7 @@ export const checkInRoutes: RouteModule = (app, deps) => {
       description: 'The last 30 days of check-ins, alerts and acknowledgements: the resident and active referents; mediators, operators and admins only with a reason (audited).',
       response: { 200: History, ...problemResponses },
     },
-    handler: async (req) => viewHistory(deps, { slug: req.params.territory, viewer: req.viewer, enrolmentId: req.params.id, reason: req.query.reason, requestId: req.id }),
+    handler: async (req) => viewHistory(deps, req.scope, { enrolmentId: req.params.id, reason: req.query.reason }),
   });
 
   app.post(`${base}/alerts/:id/acknowledge`, {
@@ -161,7 +161,7 @@ export const checkInRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ action: StringEnum(['on_my_way', 'all_well'] as const), note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
       response: { 200: AcknowledgeAnswer, ...problemResponses },
     },
-    handler: async (req) => acknowledgeAlert(deps, { slug: req.params.territory, viewer: req.viewer, alertId: req.params.id, action: req.body.action, note: req.body.note, requestId: req.id }),
+    handler: async (req) => acknowledgeAlert(deps, req.scope, { alertId: req.params.id, action: req.body.action, note: req.body.note }),
   });
 
   app.get(`${base}/duty`, {
@@ -175,7 +175,7 @@ export const checkInRoutes: RouteModule = (app, deps) => {
       description: 'Mediators, operators and admins: alerts escalated to the people on duty (open, and closed in the last 7 days). A staff read of personal data: `reason` is required and recorded in the audit log.',
       response: { 200: Duty, ...problemResponses },
     },
-    handler: async (req) => viewDuty(deps, req.params.territory, req.viewer, { reason: req.query.reason, requestId: req.id }),
+    handler: async (req) => viewDuty(deps, req.scope, { reason: req.query.reason }),
   });
 
   app.post(`${base}/residents/:userId/enrolment`, {
@@ -190,8 +190,7 @@ export const checkInRoutes: RouteModule = (app, deps) => {
       body: EnrolBody,
       response: { 201: Created, ...problemResponses },
     },
-    handler: async (req, reply) =>
-      reply.status(201).send(await enrolForResident(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, body: req.body, requestId: req.id })),
+    handler: async (req, reply) => reply.status(201).send(await enrolForResident(deps, req.scope, { userId: req.params.userId, body: req.body })),
   });
 
   app.post(`${base}/residents/:userId/phone-check-ins`, {
@@ -205,6 +204,6 @@ export const checkInRoutes: RouteModule = (app, deps) => {
         'A mediator, inside an open session for the assisted resident `:userId` (header `x-maille-acting-for`, consent active), records today’s check-in given on the phone (channel phone, audited); the resident must be enrolled.',
       response: { 200: CheckInAnswer, ...problemResponses },
     },
-    handler: async (req) => recordPhoneCheckIn(deps, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id }),
+    handler: async (req) => recordPhoneCheckIn(deps, req.scope, { userId: req.params.userId }),
   });
 };

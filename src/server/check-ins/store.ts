@@ -1,21 +1,11 @@
-/** @module Check-in rows read back for the rules: an enrolment with its schedule and referents; the ports the use-cases need. */
+/** @module Check-in rows read back for the rules: an enrolment with its schedule and referents. */
 import { sql, type Selectable } from 'kysely';
-import type { Clock } from '../core/clock.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
-import type { EventBus } from '../core/events.ts';
+import type { Executor } from '../core/database/schema.ts';
 import type { CheckInEnrolmentsTable } from './tables.ts';
 import type { Schedule } from './schedule.ts';
 import type { ReferentRecord } from './schemas.ts';
 
 export type EnrolmentRow = Selectable<CheckInEnrolmentsTable>;
-
-/** The ports check-in use-cases need: the database, the clock, the public URL for mail links, the bus to wake the mailer. */
-export interface CheckInDeps {
-  db: Database;
-  clock: Clock;
-  config: { publicUrl: string };
-  bus?: EventBus | undefined;
-}
 
 export function toSchedule(row: EnrolmentRow): Schedule {
   return {
@@ -80,9 +70,4 @@ export async function dutyIds(db: Executor, territoryId: string): Promise<string
 export async function displayNameOf(db: Executor, userId: string): Promise<string> {
   const row = await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst();
   return row?.display_name ?? '—';
-}
-
-/** After a commit that queued mail, wake the dispatcher. */
-export function mailQueued(deps: { bus?: EventBus | undefined }, count: number): void {
-  if (count > 0) deps.bus?.publish('mail.queued', { count });
 }

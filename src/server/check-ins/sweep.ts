@@ -5,10 +5,11 @@
  * and an alert is unique per follow-up and day, so overlapping sweeps never repeat one.
  */
 import { toHHMM } from '../core/time-of-day.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import type { NotifyContext } from '../notifications/index.ts';
 import { sendCheckInNotice } from './deliver.ts';
 import { daysToAlert, deadlineOn, escalationDue, shouldEscalate, addDays, today } from './schedule.ts';
-import { activeReferentIds, displayNameOf, dutyIds, findEnrolment, mailQueued, toSchedule, type CheckInDeps } from './store.ts';
+import { activeReferentIds, displayNameOf, dutyIds, findEnrolment, toSchedule } from './store.ts';
 
 export interface CheckInSweepReport {
   /** Follow-ups looked at. */
@@ -25,7 +26,7 @@ const BATCH = 1000;
 /** How often an API process sweeps check-ins: alerts go out within a minute of a deadline. */
 export const CHECK_IN_SWEEP_EVERY_MS = 60_000;
 
-export async function sweepCheckIns(deps: Omit<CheckInDeps, 'clock'>, now: Date): Promise<CheckInSweepReport> {
+export async function sweepCheckIns(deps: Pick<Deps, 'db' | 'config' | 'bus'>, now: Date): Promise<CheckInSweepReport> {
   const report: CheckInSweepReport = { examined: 0, raised: 0, escalated: 0, unstaffed: 0, mailed: 0 };
   const ctx: NotifyContext = { now, publicUrl: deps.config.publicUrl };
   const dates = [addDays(today(now), -1), today(now)];
@@ -53,7 +54,8 @@ export async function sweepCheckIns(deps: Omit<CheckInDeps, 'clock'>, now: Date)
       report.examined += 1;
       if (daysToAlert(toSchedule(row), now).every((d) => settled.has(`${row.id}:${d}`))) continue;
       const territory = page.find((p) => p.id === row.id)!;
-      await deps.db.transaction().execute(async (trx) => {
+      await inUnitOfWork(deps, async (work) => {
+        const trx = work.db;
         const locked = await findEnrolment(trx, row.territory_id, row.id, true);
         if (!locked) return;
         for (const date of daysToAlert(toSchedule(locked), now)) {
@@ -76,7 +78,9 @@ export async function sweepCheckIns(deps: Omit<CheckInDeps, 'clock'>, now: Date)
           report.raised += 1;
           const params = { resident: await displayNameOf(trx, locked.user_id), deadline: toHHMM(locked.deadline_minutes) };
           const target = { territory: { id: locked.territory_id, slug: territory.slug }, residentId: locked.user_id, page: 'bonjour/referent' as const };
-          report.mailed += await sendCheckInNotice(trx, target, 'missed', await activeReferentIds(trx, locked.id), params, ctx);
+          const mailed = await sendCheckInNotice(trx, target, 'missed', await activeReferentIds(trx, locked.id), params, ctx);
+          work.mailQueued(mailed);
+          report.mailed += mailed;
         }
       });
     }
@@ -94,7 +98,8 @@ export async function sweepCheckIns(deps: Omit<CheckInDeps, 'clock'>, now: Date)
     .limit(BATCH)
     .execute();
   for (const candidate of due) {
-    await deps.db.transaction().execute(async (trx) => {
+    await inUnitOfWork(deps, async (work) => {
+      const trx = work.db;
       const alert = await trx.selectFrom('check_in_alerts').selectAll().where('id', '=', candidate.id).forUpdate().executeTakeFirst();
       if (!alert || !shouldEscalate({ acknowledgedAt: alert.acknowledged_at, escalatedAt: alert.escalated_at, resolvedAt: alert.resolved_at, escalateAt: alert.escalate_at }, now)) return;
       const enrolment = await findEnrolment(trx, alert.territory_id, alert.enrolment_id);
@@ -106,9 +111,10 @@ export async function sweepCheckIns(deps: Omit<CheckInDeps, 'clock'>, now: Date)
       if (duty.length === 0) report.unstaffed += 1;
       const params = { resident: await displayNameOf(trx, enrolment.user_id), deadline: toHHMM(enrolment.deadline_minutes) };
       const target = { territory: { id: alert.territory_id, slug: candidate.slug }, residentId: enrolment.user_id, page: 'bonjour/permanence' as const, duty: true };
-      report.mailed += await sendCheckInNotice(trx, target, 'escalated', duty, params, ctx);
+      const mailed = await sendCheckInNotice(trx, target, 'escalated', duty, params, ctx);
+      work.mailQueued(mailed);
+      report.mailed += mailed;
     });
   }
-  mailQueued(deps, report.mailed);
   return report;
 }

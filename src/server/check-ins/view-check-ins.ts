@@ -3,16 +3,17 @@
  * a follow-up's history — the resident and active referents only, staff with a stated reason that is audited; and the
  * duty list, which shows staff an alert only once it escalated to them.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { toHHMM } from '../core/time-of-day.ts';
 import { recordAudit } from '../audit/index.ts';
 import { auditStaffRead, statedReason } from '../audit/index.ts';
-import { requireResident, requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireResident, requireTerritoryRole } from '../territories/index.ts';
 import { DUTY_ROLES, notVisible, reasonRequired, relationTo } from './access.ts';
 import type { AlertView, Duty, EnrolmentView, History, HistoryDay, MyCheckIns, TodayView, WatchedView, Watching } from './schemas.ts';
 import { addDays, dayStatus, deadlineOn, isDayExpected, today } from './schedule.ts';
-import { findEnrolment, findEnrolmentOf, listReferents, toSchedule, type CheckInDeps, type EnrolmentRow } from './store.ts';
+import { findEnrolment, findEnrolmentOf, listReferents, toSchedule, type EnrolmentRow } from './store.ts';
 
 /** How many past days a history shows. */
 export const HISTORY_DAYS = 30;
@@ -72,8 +73,7 @@ async function alertsOf(db: Executor, enrolmentIds: readonly string[], where: { 
 }
 
 /** My follow-up in this territory (null when not enrolled). */
-export async function viewMyCheckIns(deps: CheckInDeps, slug: string, viewer: Viewer | null): Promise<MyCheckIns> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function viewMyCheckIns(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope): Promise<MyCheckIns> {
   const actor = await requireResident(deps.db, territory, viewer);
   const row = await findEnrolmentOf(deps.db, territory.id, actor.userId);
   if (!row) return { enrolment: null, openAlerts: [] };
@@ -82,8 +82,7 @@ export async function viewMyCheckIns(deps: CheckInDeps, slug: string, viewer: Vi
 }
 
 /** The people I watch over (active), and the invitations waiting for my answer. */
-export async function viewWatching(deps: CheckInDeps, slug: string, viewer: Viewer | null): Promise<Watching> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function viewWatching(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope): Promise<Watching> {
   const actor = await requireResident(deps.db, territory, viewer);
   const now = deps.clock.now();
   const links = await deps.db
@@ -123,9 +122,8 @@ export async function viewWatching(deps: CheckInDeps, slug: string, viewer: View
  * A follow-up's last 30 days: check-ins, alerts and acknowledgements. The resident and active referents read it;
  * mediators, operators and admins only with a reason, recorded as `personal_data.viewed`; anyone else gets 404.
  */
-export async function viewHistory(deps: CheckInDeps, input: { slug: string; viewer: Viewer | null; enrolmentId: string; reason?: string | undefined; requestId: string }): Promise<History> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+export async function viewHistory(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer, requestId }: RequestScope, input: { enrolmentId: string; reason?: string | undefined }): Promise<History> {
+  const actor = await requireResident(deps.db, territory, viewer);
   const row = await findEnrolment(deps.db, territory.id, input.enrolmentId);
   if (!row) throw notVisible();
   const relation = await relationTo(deps.db, row, actor);
@@ -168,7 +166,7 @@ export async function viewHistory(deps: CheckInDeps, input: { slug: string; view
       subjectId: row.id,
       reason,
       details: { userId: row.user_id, what: 'check_in_history' },
-      requestId: input.requestId,
+      requestId,
       at: now,
     });
     return result;
@@ -176,8 +174,7 @@ export async function viewHistory(deps: CheckInDeps, input: { slug: string; view
 }
 
 /** For mediators, operators and admins: alerts that escalated to the people on duty — open ones and those closed in the last 7 days. */
-export async function viewDuty(deps: CheckInDeps, slug: string, viewer: Viewer | null, read: { reason: string; requestId: string }): Promise<Duty> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function viewDuty(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer, requestId }: RequestScope, read: { reason: string }): Promise<Duty> {
   await requireTerritoryRole(deps.db, territory, viewer, DUTY_ROLES);
   const reason = statedReason(read.reason);
   const since = new Date(deps.clock.now().getTime() - 7 * 86_400_000);
@@ -204,6 +201,6 @@ export async function viewDuty(deps: CheckInDeps, slug: string, viewer: Viewer |
   }
   // Names, communes, referents and notes are personal data: the read is audited with its reason before it is shown.
   const people = items.flatMap((i) => [i.resident.userId, ...i.referents.map((x) => x.userId)]);
-  await auditStaffRead(deps.db, { territoryId: territory.id, viewer: viewer!, reason, what: 'check_in_duty_list', subjectType: 'check_in_duty', people, requestId: read.requestId, at: deps.clock.now() });
+  await auditStaffRead(deps.db, { territoryId: territory.id, viewer: viewer!, reason, what: 'check_in_duty_list', subjectType: 'check_in_duty', people, requestId, at: deps.clock.now() });
   return { items };
 }

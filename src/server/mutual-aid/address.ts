@@ -3,14 +3,15 @@
  * decides who may: the requester (their own data) and the helper they accepted while the request is matched; nobody
  * else, whatever their role. Each read by a helper is audited.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { addressAccess } from './model.ts';
-import { displayNames, loadRequest, type MutualAidDeps, type RequestRow } from './store.ts';
+import { displayNames, loadRequest, type RequestRow } from './store.ts';
 import type { PrivateAddress } from './schemas.ts';
 
 export async function storeAddress(trx: Executor, input: { requestId: string; territoryId: string; address: string; contact: string | null }): Promise<void> {
@@ -32,22 +33,21 @@ export async function readAddress(db: Executor, request: RequestRow, userId: str
 }
 
 /** GET …/requests/:id/address: resolves the viewer and the request, reads through `readAddress`, audits a helper's read. */
-export async function getRequestAddress(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; id: string; requestId?: string }): Promise<PrivateAddress> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+export async function getRequestAddress(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer, requestId }: RequestScope, input: { id: string }): Promise<PrivateAddress> {
+  const actor = await requireResident(deps.db, territory, viewer);
   return deps.db.transaction().execute(async (trx) => {
     const request = await loadRequest(trx, territory.id, input.id);
     const address = await readAddress(trx, request, actor.userId);
     if (request.requester_id !== actor.userId) {
       await recordAudit(trx, {
         territoryId: territory.id,
-        ...auditActor(input.viewer!),
+        ...auditActor(viewer!),
         action: 'mutual_aid.address_read',
         subjectType: 'aid_request',
         subjectId: request.id,
         reason: 'accepted_helper',
         details: { requesterId: request.requester_id },
-        requestId: input.requestId ?? null,
+        requestId,
         at: deps.clock.now(),
       });
     }

@@ -9,20 +9,11 @@ import type { Executor } from '../core/database/schema.ts';
 import { guard, isShown, isSuppressed, suppressed, type Guarded, type GuardedCell } from '../core/privacy/small-group.ts';
 import { localInstant, weekStart } from '../core/time-of-day.ts';
 import { HOURS_ESTIMATE } from './model.ts';
+import type { OthersHelped, WeekOfHelp } from './schemas.ts';
 import type { AidKind } from './tables.ts';
 
 export type HelpScope = { kind: 'person'; userId: string } | { kind: 'community'; communityId: string } | { kind: 'territory' };
 
-export interface WeekOfHelp {
-  weekOf: string;
-  requestsDone: number;
-  hours: number;
-  /** Of `hours`, those reported by the helper or the requester; the rest are per-kind estimates. */
-  hoursReported: number;
-  hoursEstimated: number;
-  peopleHelped: number;
-  helpers: number;
-}
 
 export const HELP_METHOD = [
   'A request counts once it is marked done, in the week (Europe/Paris) it was marked done.',
@@ -124,12 +115,6 @@ export function totalsOfHelp(summary: HelpSummary, minGroup: number | null): Gua
   };
 }
 
-export interface OthersHelped {
-  weekOf: string;
-  /** Under the small-group threshold, not shown (docs/privacy.md). */
-  territory: Guarded<number>;
-  communities: { id: string; name: string; others: number }[];
-}
 
 /** Others (not `userId`) who helped — a request marked done with them as helper — in the ISO week of `date`. */
 export async function othersHelpedThisWeek(db: Executor, input: { territoryId: string; userId: string; date: string; minGroup: number }): Promise<OthersHelped> {

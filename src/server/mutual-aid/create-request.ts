@@ -5,7 +5,8 @@
  * behalf of R"). A retry with the same idempotency key answers the first request.
  */
 import { sql } from 'kysely';
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
 import { toCell, type LatLng } from '../core/geo.ts';
@@ -14,13 +15,13 @@ import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireActingConsent } from '../mediation/index.ts';
 import { blockedAmong } from '../moderation/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { communeAt } from '../territories/index.ts';
 import { rankHelpers, type HelperCandidate } from './matching.ts';
 import { aidMails } from './messages.ts';
 import { AID_RESOLUTION, checkWindow, NOTIFY_AT_MOST } from './model.ts';
 import { storeAddress } from './address.ts';
-import { aidLinks, communeNames, mailQueued, tell, type MutualAidDeps } from './store.ts';
+import { aidLinks, communeNames, tell } from './store.ts';
 import type { AidKind, AidUrgency } from './tables.ts';
 import type { CreatedRequest } from './schemas.ts';
 
@@ -87,14 +88,10 @@ async function replay(trx: Executor, territoryId: string, requesterId: string, k
   return row ? { id: row.id, status: row.status, cell: row.cell, communeCode: row.commune_code, notified: 0 } : null;
 }
 
-export async function createRequest(
-  deps: MutualAidDeps,
-  input: { slug: string; viewer: Viewer | null; request: NewRequest; requestId?: string | undefined },
-): Promise<CreatedRequest> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
-  const viewer = input.viewer!;
-  const r = input.request;
+export async function createRequest(deps: Deps, scope: RequestScope, r: NewRequest): Promise<CreatedRequest> {
+  const { territory } = scope;
+  const actor = await requireResident(deps.db, territory, scope.viewer);
+  const viewer = scope.viewer!;
   const now = deps.clock.now();
   const from = new Date(r.window.from);
   const to = new Date(r.window.to);
@@ -108,11 +105,12 @@ export async function createRequest(
   const cell = toCell(r.place, AID_RESOLUTION);
   const key = r.idempotencyKey ?? null;
   try {
-    const outcome = await deps.db.transaction().execute(async (trx) => {
+    return await inUnitOfWork(deps, async (work) => {
+      const trx = work.db;
       const acting = viewer.mediatorId ? await requireActingConsent(trx, territory, viewer, now) : null;
       if (key) {
         const earlier = await replay(trx, territory.id, actor.userId, key);
-        if (earlier) return { created: earlier, mailed: 0 };
+        if (earlier) return earlier;
       }
       const row = await trx
         .insertInto('aid_requests')
@@ -136,7 +134,7 @@ export async function createRequest(
       const blocked = await blockedAmong(trx, actor.userId, all.map((c) => c.userId));
       const helpers = rankHelpers({ kind: r.kind, cell, requesterId: actor.userId, window: { from, to } }, all, { limit: NOTIFY_AT_MOST, blocked });
       const communeName = (await communeNames(trx, territory.id)).get(communeCode) ?? communeCode;
-      const told = await tell(trx, deps, {
+      const told = await tell(work, deps, {
         territoryId: territory.id,
         userIds: helpers.map((h) => h.userId),
         kind: 'mutual_aid.request_nearby',
@@ -152,13 +150,11 @@ export async function createRequest(
         subjectId: row.id,
         reason: viewer.mediatorId ? 'mediator' : null,
         details: { kind: r.kind, notified: told.notified, ...(acting ? { consentRef: acting.consentRef, sessionId: acting.sessionId } : {}) },
-        requestId: input.requestId ?? null,
+        requestId: scope.requestId,
         at: now,
       });
-      return { created: { id: row.id, status: 'open' as const, cell, communeCode, notified: told.notified }, mailed: told.mailed };
+      return { id: row.id, status: 'open' as const, cell, communeCode, notified: told.notified };
     });
-    mailQueued(deps, outcome.mailed);
-    return outcome.created;
   } catch (error) {
     // Two retries racing with one key: the loser answers the winner's request.
     if (key && isUniqueViolation(error)) {

@@ -1,51 +1,34 @@
 /** @module The mutual-aid figures shown on the impact pages: the territory's, a community's (whole to its members), mine (with "N others helped this week"), under the small-group rule. */
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
 import { localDate, localInstant } from '../core/time-of-day.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { resolveVisibleCommunity } from '../communities/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
-import { HELP_METHOD, othersHelpedThisWeek, summariseHelp, totalsOfHelp, type HelpScope, type OthersHelped, type ShownWeekOfHelp } from './collective-value.ts';
+import { requireResident } from '../territories/index.ts';
+import { HELP_METHOD, othersHelpedThisWeek, summariseHelp, totalsOfHelp, type HelpScope } from './collective-value.ts';
 import { HOURS_ESTIMATE } from './model.ts';
-import type { MutualAidDeps } from './store.ts';
+import type { HelpImpact } from './schemas.ts';
 
-export interface HelpImpactView {
-  scope: HelpScope['kind'];
-  name: string;
-  weeks: ShownWeekOfHelp[];
-  totals: ReturnType<typeof totalsOfHelp>;
-  /** Hours counted for a done request nobody reported the time of, per kind. */
-  estimates: typeof HOURS_ESTIMATE;
-  method: string[];
-  notAlone?: OthersHelped;
-  /** Mine only: help I received over the same weeks. */
-  received?: { requestsDone: number };
-}
-
-export async function getHelpImpact(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; weeks: number; communityId?: string | undefined }): Promise<HelpImpactView> {
+export async function getHelpImpact(deps: Pick<Deps, 'db' | 'clock' | 'config'>, { territory, viewer }: RequestScope, input: { weeks: number; communityId?: string | undefined }): Promise<HelpImpact> {
   const today = localDate(deps.clock.now());
-  let territoryId: string;
   let scope: HelpScope;
   let name: string;
   // The territory's figures are public: the small-group rule applies to everyone. A community's members see it whole.
   let minGroup: number | null = deps.config.privacyMinGroup;
   if (input.communityId) {
-    const { territory, community, membership } = await resolveVisibleCommunity(deps.db, input.slug, input.communityId, input.viewer);
+    const { community, membership } = await resolveVisibleCommunity(deps.db, territory, input.communityId, viewer);
     if (membership?.status === 'active') minGroup = null;
-    territoryId = territory.id;
     scope = { kind: 'community', communityId: community.id };
     name = community.name;
   } else {
-    const territory = await resolveTerritory(deps.db, input.slug);
-    territoryId = territory.id;
     scope = { kind: 'territory' };
     name = territory.name;
   }
-  const summary = await summariseHelp(deps.db, { territoryId, scope, weeks: input.weeks, today, minGroup });
+  const summary = await summariseHelp(deps.db, { territoryId: territory.id, scope, weeks: input.weeks, today, minGroup });
   return { scope: scope.kind, name, weeks: summary.weeks, totals: totalsOfHelp(summary, minGroup), estimates: HOURS_ESTIMATE, method: HELP_METHOD };
 }
 
-export async function getMyHelpImpact(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; weeks: number }): Promise<HelpImpactView> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+export async function getMyHelpImpact(deps: Pick<Deps, 'db' | 'clock' | 'config'>, { territory, viewer }: RequestScope, input: { weeks: number }): Promise<HelpImpact> {
+  const actor = await requireResident(deps.db, territory, viewer);
   const today = localDate(deps.clock.now());
   const summary = await summariseHelp(deps.db, { territoryId: territory.id, scope: { kind: 'person', userId: actor.userId }, weeks: input.weeks, today, minGroup: null });
   const firstWeek = summary.weeks[0]?.weekOf ?? today;

@@ -3,15 +3,16 @@
  * area kept as an H3 cell (resolution 8) with its commune — the point typed in is never stored.
  */
 import { sql } from 'kysely';
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { invalid } from '../core/errors.ts';
 import { cellCenter, toCell, type LatLng } from '../core/geo.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { communeAt } from '../territories/index.ts';
 import { AID_KINDS, AID_RESOLUTION, AID_TIMES, checkRadius } from './model.ts';
-import { communeNames, type MutualAidDeps } from './store.ts';
+import { communeNames } from './store.ts';
 import type { AidKind, AidTime } from './tables.ts';
 import type { HelperProfile } from './schemas.ts';
 
@@ -25,8 +26,7 @@ export interface HelperProfileInput {
 
 const inOrder = <T>(all: readonly T[], chosen: readonly T[]): T[] => all.filter((x) => chosen.includes(x));
 
-export async function getHelperProfile(deps: MutualAidDeps, slug: string, viewer: Viewer | null): Promise<HelperProfile | null> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function getHelperProfile(deps: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<HelperProfile | null> {
   const actor = await requireResident(deps.db, territory, viewer);
   const row = await deps.db.selectFrom('aid_helper_profiles').selectAll().where('territory_id', '=', territory.id).where('user_id', '=', actor.userId).executeTakeFirst();
   if (!row) return null;
@@ -44,10 +44,9 @@ export async function getHelperProfile(deps: MutualAidDeps, slug: string, viewer
   };
 }
 
-export async function saveHelperProfile(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; profile: HelperProfileInput; requestId?: string }): Promise<HelperProfile> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
-  const p = input.profile;
+export async function saveHelperProfile(deps: Pick<Deps, 'db' | 'clock'>, scope: RequestScope, p: HelperProfileInput): Promise<HelperProfile> {
+  const { territory, viewer } = scope;
+  const actor = await requireResident(deps.db, territory, viewer);
   const radius = checkRadius(p.radiusKm);
   if (radius) throw invalid(radius.field, radius.message);
   if (p.skills.length === 0) throw invalid('/skills', 'Choose at least one way you can help.');
@@ -81,19 +80,18 @@ export async function saveHelperProfile(deps: MutualAidDeps, input: { slug: stri
         }),
       )
       .execute();
-    await recordAudit(trx, { territoryId: territory.id, ...auditActor(input.viewer!), action: 'mutual_aid.helper_profile_saved', subjectType: 'user', subjectId: actor.userId, requestId: input.requestId ?? null, at: now });
+    await recordAudit(trx, { territoryId: territory.id, ...auditActor(viewer!), action: 'mutual_aid.helper_profile_saved', subjectType: 'user', subjectId: actor.userId, requestId: scope.requestId, at: now });
   });
-  return (await getHelperProfile(deps, input.slug, input.viewer))!;
+  return (await getHelperProfile(deps, scope))!;
 }
 
 /** Stops being a helper: the profile goes; offers already made stay until withdrawn. */
-export async function deleteHelperProfile(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; requestId?: string }): Promise<void> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+export async function deleteHelperProfile(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer, requestId }: RequestScope): Promise<void> {
+  const actor = await requireResident(deps.db, territory, viewer);
   await deps.db.transaction().execute(async (trx) => {
     const gone = await trx.deleteFrom('aid_helper_profiles').where('territory_id', '=', territory.id).where('user_id', '=', actor.userId).executeTakeFirst();
     if (Number(gone.numDeletedRows) > 0) {
-      await recordAudit(trx, { territoryId: territory.id, ...auditActor(input.viewer!), action: 'mutual_aid.helper_profile_deleted', subjectType: 'user', subjectId: actor.userId, requestId: input.requestId ?? null, at: deps.clock.now() });
+      await recordAudit(trx, { territoryId: territory.id, ...auditActor(viewer!), action: 'mutual_aid.helper_profile_deleted', subjectType: 'user', subjectId: actor.userId, requestId, at: deps.clock.now() });
     }
   });
 }

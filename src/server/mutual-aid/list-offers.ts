@@ -3,12 +3,13 @@
  * (moderated) and withdrawn offers are left out, and so are offers between blocked people. Coarse place only.
  */
 import { sql } from 'kysely';
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { blockedAmong } from '../moderation/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { cellDistanceKm, roundedKm } from './matching.ts';
 import { AID_TIMES } from './model.ts';
-import { communeNames, displayNames, type MutualAidDeps } from './store.ts';
+import { communeNames, displayNames } from './store.ts';
 import type { AidKind } from './tables.ts';
 import type { OfferView } from './schemas.ts';
 
@@ -19,8 +20,7 @@ export interface OfferSearch {
   mine?: boolean | undefined;
 }
 
-export async function listOffers(deps: MutualAidDeps, slug: string, viewer: Viewer | null, search: OfferSearch): Promise<OfferView[]> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listOffers(deps: Pick<Deps, 'db'>, { territory, viewer }: RequestScope, search: OfferSearch): Promise<OfferView[]> {
   // Residents only: offers carry a neighbour's display name.
   const me = (await requireResident(deps.db, territory, viewer)).userId;
   let q = deps.db

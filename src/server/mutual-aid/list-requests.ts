@@ -3,14 +3,15 @@
  * centres) — never the address, never the requester's name before they are accepted. The requester sees their own
  * requests with the offers received. Requests hidden by moderation are left out of every list but their owner's.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import type { Executor } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
 import { blockedAmong } from '../moderation/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { cellDistanceKm, roundedKm } from './matching.ts';
 import { hoursOf, isOpen } from './model.ts';
-import { communeNames, displayNames, loadRequest, type MutualAidDeps, type RequestRow } from './store.ts';
+import { communeNames, displayNames, loadRequest, type RequestRow } from './store.ts';
 import type { AidUrgency } from './tables.ts';
 import type { HelpingRequest, NearbyRequests, OwnRequest, RequestSummary, RequestView } from './schemas.ts';
 
@@ -42,8 +43,7 @@ function summary(r: RequestRow, communes: Map<string, string>, offers: Map<strin
   };
 }
 
-export async function listMyRequests(deps: MutualAidDeps, slug: string, viewer: Viewer | null): Promise<OwnRequest[]> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listMyRequests(deps: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<OwnRequest[]> {
   const actor = await requireResident(deps.db, territory, viewer);
   const rows = await deps.db.selectFrom('aid_requests').selectAll().where('territory_id', '=', territory.id).where('requester_id', '=', actor.userId).orderBy('id', 'desc').limit(100).execute();
   const ids = rows.map((r) => r.id);
@@ -66,8 +66,7 @@ export async function listMyRequests(deps: MutualAidDeps, slug: string, viewer: 
 }
 
 /** Open requests within the helper's radius (not their own, not hidden, not between blocked people, window not over). */
-export async function listNearbyRequests(deps: MutualAidDeps, slug: string, viewer: Viewer | null): Promise<NearbyRequests> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listNearbyRequests(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope): Promise<NearbyRequests> {
   const actor = await requireResident(deps.db, territory, viewer);
   const profile = await deps.db.selectFrom('aid_helper_profiles').selectAll().where('territory_id', '=', territory.id).where('user_id', '=', actor.userId).executeTakeFirst();
   if (!profile) return { hasProfile: false, radiusKm: null, items: [] };
@@ -104,8 +103,7 @@ export async function listNearbyRequests(deps: MutualAidDeps, slug: string, view
 }
 
 /** Requests I offered to take or was accepted for, newest first (an accepted helper reads the address apart). */
-export async function listHelping(deps: MutualAidDeps, slug: string, viewer: Viewer | null): Promise<HelpingRequest[]> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listHelping(deps: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<HelpingRequest[]> {
   const actor = await requireResident(deps.db, territory, viewer);
   const rows = await deps.db
     .selectFrom('aid_requests as r')
@@ -138,8 +136,7 @@ export async function listHelping(deps: MutualAidDeps, slug: string, viewer: Vie
  * One request: its requester and accepted helper always; other residents while it takes offers (not hidden, not
  * between blocked people) or when they offered on it; 404 otherwise. Coarse place only.
  */
-export async function viewRequest(deps: MutualAidDeps, slug: string, id: string, viewer: Viewer | null): Promise<RequestView> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function viewRequest(deps: Pick<Deps, 'db'>, { territory, viewer }: RequestScope, { id }: { id: string }): Promise<RequestView> {
   const actor = await requireResident(deps.db, territory, viewer);
   const r = await loadRequest(deps.db, territory.id, id);
   const mine = r.requester_id === actor.userId;

@@ -154,7 +154,7 @@ describe.each(databaseKinds())('mutual aid on %s', (kind) => {
     const mediator = await person(['resident', 'mediator']);
     // A viewer "acting" for someone who never consented, as a forged header or a stale session would give.
     const viewer = { userId: resident.id, sessionId: 'test', csrfToken: 'test', mediatorId: mediator.id, mediationSessionId: '1' };
-    await expect(createRequest({ db: db(), clock: fx.t.clock, config: fx.t.config }, { slug: fx.territory.slug, viewer, request: requestBody() as never })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(createRequest({ db: db(), clock: fx.t.clock, config: fx.t.config }, { territory: fx.territory, viewer, requestId: 'test' }, requestBody() as never)).rejects.toMatchObject({ code: 'forbidden' });
     expect(await db().selectFrom('aid_requests').select('id').where('requester_id', '=', resident.id).execute()).toEqual([]);
     // A resident's own request names them alone.
     const own = await ask(await signIn(resident));

@@ -1,13 +1,13 @@
 /** @module A standing offer of help ("I shop on Tuesdays, I can take a list"): kind, words, days and times, an approximate area. */
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { invalid } from '../core/errors.ts';
 import { toCell, type LatLng } from '../core/geo.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { communeAt } from '../territories/index.ts';
 import { AID_RESOLUTION, AID_TIMES } from './model.ts';
-import type { MutualAidDeps } from './store.ts';
 import type { AidKind, AidTime } from './tables.ts';
 import type { PublishedOffer } from './schemas.ts';
 
@@ -19,10 +19,8 @@ export interface NewOffer {
   place: LatLng;
 }
 
-export async function publishOffer(deps: MutualAidDeps, input: { slug: string; viewer: Viewer | null; offer: NewOffer; requestId?: string }): Promise<PublishedOffer> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
-  const o = input.offer;
+export async function publishOffer(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer, requestId }: RequestScope, o: NewOffer): Promise<PublishedOffer> {
+  const actor = await requireResident(deps.db, territory, viewer);
   const text = o.text.trim();
   if (text === '') throw invalid('/text', 'Say in a few words what you offer.');
   const communeCode = await communeAt(deps.db, territory.id, o.place, '/place');
@@ -44,7 +42,7 @@ export async function publishOffer(deps: MutualAidDeps, input: { slug: string; v
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { territoryId: territory.id, ...auditActor(input.viewer!), action: 'mutual_aid.offer_published', subjectType: 'aid_offer', subjectId: row.id, details: { kind: o.kind }, requestId: input.requestId ?? null, at: now });
+    await recordAudit(trx, { territoryId: territory.id, ...auditActor(viewer!), action: 'mutual_aid.offer_published', subjectType: 'aid_offer', subjectId: row.id, details: { kind: o.kind }, requestId, at: now });
     return { id: row.id, cell, communeCode };
   });
 }

@@ -8,7 +8,6 @@ import { cancelRequest, markDone } from './close-request.ts';
 import { closeOffer } from './close-offer.ts';
 import { createRequest } from './create-request.ts';
 import { getHelpImpact, getMyHelpImpact } from './get-help-impact.ts';
-import { HelpImpactSchema } from './impact-schemas.ts';
 import { deleteHelperProfile, getHelperProfile, saveHelperProfile } from './helper-profile.ts';
 import { listOffers } from './list-offers.ts';
 import { listHelping, listMyRequests, listNearbyRequests, viewRequest } from './list-requests.ts';
@@ -54,12 +53,12 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       ),
       response: { 201: S.CreatedRequest, ...problemResponses },
     },
-    handler: async (req, reply) => reply.status(201).send(await createRequest(deps, { slug: req.params.territory, viewer: req.viewer, request: req.body, requestId: req.id })),
+    handler: async (req, reply) => reply.status(201).send(await createRequest(deps, req.scope, req.body)),
   });
 
   app.get(`${base}/requests/mine`, {
     schema: { tags, summary: 'List my help requests', operationId: 'listMyHelpRequests', security: signedIn, description: 'My requests, with the offers received.', params: TerritoryParam, response: { 200: S.OwnRequests, ...problemResponses } },
-    handler: async (req) => ({ items: await listMyRequests(deps, req.params.territory, req.viewer) }),
+    handler: async (req) => ({ items: await listMyRequests(deps, req.scope) }),
   });
 
   app.get(`${base}/requests/nearby`, {
@@ -72,17 +71,17 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       params: TerritoryParam,
       response: { 200: S.NearbyRequests, ...problemResponses },
     },
-    handler: async (req) => listNearbyRequests(deps, req.params.territory, req.viewer),
+    handler: async (req) => listNearbyRequests(deps, req.scope),
   });
 
   app.get(`${base}/requests/helping`, {
     schema: { tags, summary: 'List the requests I help with', operationId: 'listHelpingRequests', security: signedIn, description: 'Requests I offered to take or was accepted for.', params: TerritoryParam, response: { 200: S.HelpingRequests, ...problemResponses } },
-    handler: async (req) => ({ items: await listHelping(deps, req.params.territory, req.viewer) }),
+    handler: async (req) => ({ items: await listHelping(deps, req.scope) }),
   });
 
   app.get(`${base}/requests/:id`, {
     schema: { tags, summary: 'Read a help request', operationId: 'getHelpRequest', security: signedIn, params: Params, response: { 200: S.RequestView, ...problemResponses } },
-    handler: async (req) => viewRequest(deps, req.params.territory, req.params.id, req.viewer),
+    handler: async (req) => viewRequest(deps, req.scope, { id: req.params.id }),
   });
 
   app.get(`${base}/requests/:id/address`, {
@@ -95,7 +94,7 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       params: Params,
       response: { 200: S.PrivateAddress, ...problemResponses },
     },
-    handler: async (req) => getRequestAddress(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id }),
+    handler: async (req) => getRequestAddress(deps, req.scope, { id: req.params.id }),
   });
 
   app.post(`${base}/requests/:id/offers`, {
@@ -109,12 +108,12 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       body: Type.Optional(Type.Object({ message: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
       response: { 200: S.OfferOutcome, ...problemResponses },
     },
-    handler: async (req) => offerHelp(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, message: req.body?.message, requestId: req.id }),
+    handler: async (req) => offerHelp(deps, req.scope, { id: req.params.id, message: req.body?.message }),
   });
 
   app.delete(`${base}/requests/:id/offers/mine`, {
     schema: { tags, summary: 'Withdraw my offer of help', operationId: 'withdrawHelpOffer', security: signedIn, description: 'A helper withdraws their offer (an accepted helper steps back: the request reopens).', params: Params, response: { 200: S.OfferOutcome, ...problemResponses } },
-    handler: async (req) => withdrawOffer(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id }),
+    handler: async (req) => withdrawOffer(deps, req.scope, { id: req.params.id }),
   });
 
   app.post(`${base}/requests/:id/accept`, {
@@ -128,7 +127,7 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ helperId: IdParam }, { additionalProperties: false }),
       response: { 200: S.Accepted, ...problemResponses },
     },
-    handler: async (req) => acceptHelper(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, helperId: req.body.helperId, requestId: req.id }),
+    handler: async (req) => acceptHelper(deps, req.scope, { id: req.params.id, helperId: req.body.helperId }),
   });
 
   app.post(`${base}/requests/:id/done`, {
@@ -142,12 +141,12 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       body: Type.Optional(Type.Object({ hours: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 24 })) }, { additionalProperties: false })),
       response: { 200: S.RequestStatus, ...problemResponses },
     },
-    handler: async (req) => markDone(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, hours: req.body?.hours, requestId: req.id }),
+    handler: async (req) => markDone(deps, req.scope, { id: req.params.id, hours: req.body?.hours }),
   });
 
   app.post(`${base}/requests/:id/cancel`, {
     schema: { tags, summary: 'Cancel a help request', operationId: 'cancelHelpRequest', security: signedIn, description: 'The requester cancels the request.', params: Params, response: { 200: S.RequestStatus, ...problemResponses } },
-    handler: async (req) => cancelRequest(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id }),
+    handler: async (req) => cancelRequest(deps, req.scope, { id: req.params.id }),
   });
 
   app.post(`${base}/requests/:id/thanks`, {
@@ -161,12 +160,12 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ message: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
       response: { 200: S.Thanked, ...problemResponses },
     },
-    handler: async (req) => thankHelper(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, message: req.body.message, requestId: req.id }),
+    handler: async (req) => thankHelper(deps, req.scope, { id: req.params.id, message: req.body.message }),
   });
 
   app.get(`${base}/helper-profile`, {
     schema: { tags, summary: 'Read my helper profile', operationId: 'getHelperProfile', security: signedIn, params: TerritoryParam, response: { 200: S.HelperProfileAnswer, ...problemResponses } },
-    handler: async (req) => ({ profile: await getHelperProfile(deps, req.params.territory, req.viewer) }),
+    handler: async (req) => ({ profile: await getHelperProfile(deps, req.scope) }),
   });
 
   app.put(`${base}/helper-profile`, {
@@ -189,13 +188,13 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       ),
       response: { 200: S.SavedHelperProfile, ...problemResponses },
     },
-    handler: async (req) => ({ profile: await saveHelperProfile(deps, { slug: req.params.territory, viewer: req.viewer, profile: req.body, requestId: req.id }) }),
+    handler: async (req) => ({ profile: await saveHelperProfile(deps, req.scope, req.body) }),
   });
 
   app.delete(`${base}/helper-profile`, {
     schema: { tags, summary: 'Delete my helper profile', operationId: 'deleteHelperProfile', security: signedIn, params: TerritoryParam, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      await deleteHelperProfile(deps, { slug: req.params.territory, viewer: req.viewer, requestId: req.id });
+      await deleteHelperProfile(deps, req.scope);
       return reply.status(204).send();
     },
   });
@@ -219,7 +218,7 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       ),
       response: { 200: S.OfferList, ...problemResponses },
     },
-    handler: async (req) => ({ items: await listOffers(deps, req.params.territory, req.viewer, req.query) }),
+    handler: async (req) => ({ items: await listOffers(deps, req.scope, req.query) }),
   });
 
   app.post(`${base}/offers`, {
@@ -233,13 +232,13 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ kind: Kind, text: Type.String({ minLength: 1, maxLength: 500 }), weekdays: Weekdays, times: Times, place: Point }, { additionalProperties: false }),
       response: { 201: S.PublishedOffer, ...problemResponses },
     },
-    handler: async (req, reply) => reply.status(201).send(await publishOffer(deps, { slug: req.params.territory, viewer: req.viewer, offer: req.body, requestId: req.id })),
+    handler: async (req, reply) => reply.status(201).send(await publishOffer(deps, req.scope, req.body)),
   });
 
   app.delete(`${base}/offers/:id`, {
     schema: { tags, summary: 'Withdraw a standing offer', operationId: 'closeStandingOffer', security: signedIn, description: 'Its author withdraws a standing offer.', params: Params, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      await closeOffer(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id });
+      await closeOffer(deps, req.scope, { id: req.params.id });
       return reply.status(204).send();
     },
   });
@@ -253,9 +252,9 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       description: 'Collective value of mutual aid per week: done requests, hours of help (reported or estimated per kind, apart), people helped, helpers — for the territory or one community.',
       params: TerritoryParam,
       querystring: Type.Object({ weeks: Weeks, community: Type.Optional(IdParam) }, { additionalProperties: false }),
-      response: { 200: HelpImpactSchema, ...problemResponses },
+      response: { 200: S.HelpImpact, ...problemResponses },
     },
-    handler: async (req) => getHelpImpact(deps, { slug: req.params.territory, viewer: req.viewer, weeks: req.query.weeks, communityId: req.query.community }),
+    handler: async (req) => getHelpImpact(deps, req.scope, { weeks: req.query.weeks, communityId: req.query.community }),
   });
 
   app.get(`${base}/impact/me`, {
@@ -267,8 +266,8 @@ export const mutualAidRoutes: RouteModule = (app, deps) => {
       description: 'The help I gave per week, and how many others helped this week in the territory and my communities.',
       params: TerritoryParam,
       querystring: Type.Object({ weeks: Weeks }, { additionalProperties: false }),
-      response: { 200: HelpImpactSchema, ...problemResponses },
+      response: { 200: S.HelpImpact, ...problemResponses },
     },
-    handler: async (req) => getMyHelpImpact(deps, { slug: req.params.territory, viewer: req.viewer, weeks: req.query.weeks }),
+    handler: async (req) => getMyHelpImpact(deps, req.scope, { weeks: req.query.weeks }),
   });
 };

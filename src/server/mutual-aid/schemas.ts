@@ -1,7 +1,11 @@
 /** @module Response schemas of mutual-aid routes, the types its use-cases return, and the reasons its refusals carry. */
-import { Type, type Static } from 'typebox';
-import { DateTime, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
+import { Type, type Static, type TNumber } from 'typebox';
+import { CalendarDate, DateTime, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
+import { GuardedSchema, SuppressedSchema } from '../core/privacy/small-group.ts';
 import { AID_KINDS, AID_STATUSES, AID_TIMES, AID_URGENCIES } from './model.ts';
+import type { AidKind } from './tables.ts';
+
+export type { AidKind, AidStatus, AidTime, AidUrgency } from './tables.ts';
 
 /**
  * Every `reason` a mutual-aid refusal carries, and those of a session on behalf (mediation/acting-for.ts) a mediator's
@@ -154,3 +158,55 @@ export const OfferList = Type.Object({ items: Type.Array(OfferView) });
 
 export const PublishedOffer = Type.Object({ id: Type.String(), cell: Type.String(), communeCode: Type.String() });
 export type PublishedOffer = Static<typeof PublishedOffer>;
+
+const figuresOfHelp = {
+  requestsDone: Type.Integer({ minimum: 0, description: 'requests marked done' }),
+  hours: Type.Number({ minimum: 0, description: 'hours of help: reported plus estimated' }),
+  hoursReported: Type.Number({ minimum: 0, description: 'of `hours`, those the helper or the requester reported when marking it done' }),
+  hoursEstimated: Type.Number({ minimum: 0, description: 'of `hours`, the per-kind estimates for requests nobody reported the time of' }),
+  peopleHelped: Type.Integer({ minimum: 0, description: 'distinct requesters' }),
+  helpers: Type.Integer({ minimum: 0, description: 'distinct accepted helpers' }),
+};
+
+const WeekOf = Type.String({ ...CalendarDate, description: 'the Monday of the ISO week (Europe/Paris), YYYY-MM-DD' });
+
+/** One ISO week (Europe/Paris) of help, whole. */
+export const WeekOfHelp = Type.Object({ weekOf: WeekOf, ...figuresOfHelp }, { additionalProperties: false });
+export type WeekOfHelp = Static<typeof WeekOfHelp>;
+
+/** A week as shown: whole, or its date and the suppressed shape (docs/privacy.md). */
+export const ShownWeekOfHelp = Type.Union([WeekOfHelp, Type.Object({ weekOf: WeekOf, ...SuppressedSchema.properties }, { additionalProperties: false })]);
+export type ShownWeekOfHelp = Static<typeof ShownWeekOfHelp>;
+
+/** Totals over the weeks shown; the distinct counts cover those weeks, not the sum of each week's. */
+export const TotalsOfHelp = Type.Object(figuresOfHelp, { additionalProperties: false });
+export type TotalsOfHelp = Static<typeof TotalsOfHelp>;
+
+/** "N others helped this week": in the territory (under the small-group rule) and in each of my communities. */
+export const OthersHelped = Type.Object(
+  {
+    weekOf: Type.String({ ...CalendarDate, description: 'the Monday of this ISO week' }),
+    territory: GuardedSchema(Type.Integer({ minimum: 0, description: 'others who helped in the territory this week' })),
+    communities: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), others: Type.Integer({ minimum: 0, description: 'other active members who helped this week' }) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type OthersHelped = Static<typeof OthersHelped>;
+
+const hoursEstimates = Object.fromEntries(AID_KINDS.map((kind) => [kind, Type.Number({ exclusiveMinimum: 0 })])) as Record<AidKind, TNumber>;
+
+/** The collective value of mutual aid for the territory, a community or me: each week and the totals whole, or suppressed by the small-group rule. */
+export const HelpImpact = Type.Object(
+  {
+    scope: StringEnum(['territory', 'community', 'person'] as const),
+    name: Type.String({ description: 'the territory’s or the community’s name (mine: the territory’s)' }),
+    weeks: Type.Array(ShownWeekOfHelp, { description: 'oldest first, empty weeks included' }),
+    totals: GuardedSchema(TotalsOfHelp),
+    estimates: Type.Object(hoursEstimates, { additionalProperties: false, description: 'hours counted for a done request nobody reported the time of, per kind' }),
+    method: Type.Array(Type.String(), { description: 'how the figures are counted, in plain words' }),
+    notAlone: Type.Optional(OthersHelped),
+    received: Type.Optional(Type.Object({ requestsDone: Type.Integer({ minimum: 0, description: 'my requests marked done over the same weeks' }) }, { additionalProperties: false, description: 'mine only: help I received' })),
+  },
+  { additionalProperties: false },
+);
+export type HelpImpact = Static<typeof HelpImpact>;

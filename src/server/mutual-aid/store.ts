@@ -1,23 +1,15 @@
 /** @module Mutual-aid rows in the database: the ports use-cases need, loading a request, commune names, notifying. */
 import type { Selectable } from 'kysely';
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Database, Executor, Transaction } from '../core/database/schema.ts';
-import type { EventBus } from '../core/events.ts';
+import type { Executor } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps, type UnitOfWork } from '../core/unit-of-work.ts';
 import { notify, type NotificationInput } from '../notifications/index.ts';
-import { requireResident, resolveTerritory, type TerritoryActor } from '../territories/index.ts';
+import { requireResident, type TerritoryActor } from '../territories/index.ts';
 import type { TerritoryRef } from '../territories/index.ts';
 import type { Refusal } from './model.ts';
 import type { AidRequestsTable } from './tables.ts';
-
-/** The ports mutual-aid use-cases need: the database, the clock, the public URL for mail links, the bus to wake the mailer. */
-export interface MutualAidDeps {
-  db: Database;
-  clock: Clock;
-  config: { publicUrl: string; privacyMinGroup: number };
-  bus?: EventBus | undefined;
-}
 
 export type RequestRow = Selectable<AidRequestsTable>;
 
@@ -47,14 +39,11 @@ export function refuse(refusal: Refusal): AppError {
   return new AppError(refusal.code, refusal.message, { reason: refusal.reason });
 }
 
-/** After a commit that queued mail, wake the dispatcher. */
-export function mailQueued(deps: { bus?: EventBus | undefined }, count: number): void {
-  if (count > 0) deps.bus?.publish('mail.queued', { count });
-}
-
-/** notify() with this capability's context. */
-export function tell(trx: Executor, deps: MutualAidDeps, input: NotificationInput): Promise<{ notified: number; mailed: number }> {
-  return notify(trx, input, { now: deps.clock.now(), publicUrl: deps.config.publicUrl });
+/** notify() with this capability's context, in the unit of work: the mails it queues wake the dispatcher after commit. */
+export async function tell(work: UnitOfWork, deps: Pick<Deps, 'clock' | 'config'>, input: NotificationInput): Promise<{ notified: number }> {
+  const told = await notify(work.db, input, { now: deps.clock.now(), publicUrl: deps.config.publicUrl });
+  work.mailQueued(told.mailed);
+  return { notified: told.notified };
 }
 
 /** Web paths of the mutual-aid pages (French), used in notification links. */
@@ -63,15 +52,13 @@ export const aidLinks = {
   nearby: (slug: string) => `/t/${slug}/entraide/a-proximite`,
 };
 
-/** The viewer as a resident and the locked request, inside one transaction; `change` returns the answer and the mails it queued. */
+/** The viewer as a resident and the locked request, in one unit of work (mail wakes the dispatcher after commit). */
 export async function withLockedRequest<T>(
-  deps: MutualAidDeps,
-  input: { slug: string; viewer: Viewer | null; id: string },
-  change: (trx: Transaction, ctx: { request: RequestRow; actor: TerritoryActor; viewer: Viewer; territory: TerritoryRef }) => Promise<{ answer: T; mailed: number }>,
+  deps: Deps,
+  { territory, viewer }: RequestScope,
+  id: string,
+  change: (work: UnitOfWork, ctx: { request: RequestRow; actor: TerritoryActor; viewer: Viewer; territory: TerritoryRef }) => Promise<T>,
 ): Promise<T> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
-  const outcome = await deps.db.transaction().execute(async (trx) => change(trx, { request: await loadRequest(trx, territory.id, input.id, true), actor, viewer: input.viewer!, territory }));
-  mailQueued(deps, outcome.mailed);
-  return outcome.answer;
+  const actor = await requireResident(deps.db, territory, viewer);
+  return inUnitOfWork(deps, async (work) => change(work, { request: await loadRequest(work.db, territory.id, id, true), actor, viewer: viewer!, territory }));
 }

@@ -3,14 +3,11 @@
 // The API's own types, imported for types only (nothing reaches the bundle): one source for the contract.
 // Dates travel as ISO strings, hence `Wire<…>` (core/wire.ts).
 import type { Wire } from '../core/wire.ts';
-import type { HelpImpactView } from '../../server/mutual-aid/get-help-impact.ts';
 import type * as S from '../../server/mutual-aid/schemas.ts';
 import type { ApiError } from '../core/api-error.ts';
-import type { AidKind, AidTime, AidUrgency } from '../../server/mutual-aid/tables.ts';
+import type { AidKind, AidTime, AidUrgency } from '../../server/mutual-aid/schemas.ts';
 
-export type { AidKind, AidStatus, AidTime, AidUrgency } from '../../server/mutual-aid/tables.ts';
-export type { WeekOfHelp } from '../../server/mutual-aid/collective-value.ts';
-export type { MutualAidReason } from '../../server/mutual-aid/schemas.ts';
+export type { AidKind, AidStatus, AidTime, AidUrgency, MutualAidReason, WeekOfHelp } from '../../server/mutual-aid/schemas.ts';
 
 export const AID_KINDS: readonly AidKind[] = ['groceries', 'pharmacy', 'visit', 'call', 'homework', 'repairs', 'lift', 'other'];
 export const AID_URGENCIES: readonly AidUrgency[] = ['today', 'this_week', 'flexible'];
@@ -27,7 +24,7 @@ export type StandingOffer = Wire<S.OfferView>;
 export type PrivateAddress = Wire<S.PrivateAddress>;
 export type CreatedRequest = Wire<S.CreatedRequest>;
 export type OfferOutcome = Wire<S.OfferOutcome>;
-export type HelpImpact = HelpImpactView;
+export type HelpImpact = Wire<S.HelpImpact>;
 
 /** The refusal's reason as one of mutual aid's (server/mutual-aid/schemas.ts): comparing with another string does not compile. */
 export const mutualAidReason = (error: Pick<ApiError, 'reason'>): S.MutualAidReason | '' => error.reason as S.MutualAidReason | '';
