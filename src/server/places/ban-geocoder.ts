@@ -52,6 +52,8 @@ export function banGeocoder(options: BanOptions): Geocoder {
   const call = options.fetch ?? fetch;
   async function features(path: string, params: Record<string, string>): Promise<PlaceCandidate[]> {
     const url = `${options.url}${path}?${new URLSearchParams(params).toString()}`;
+    // What is logged names the endpoint, never what the person typed.
+    const where = `${options.url}${path}`;
     let response: Response;
     try {
       response = await call(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(options.timeoutMs) });
@@ -59,7 +61,7 @@ export function banGeocoder(options: BanOptions): Geocoder {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       throw unavailable(
         timedOut ? 'The address service did not answer in time; try again, or choose a commune or a meeting point.' : 'The address service cannot be reached; try again later, or choose a commune or a meeting point.',
-        `${url}: ${error instanceof Error ? `${error.name} ${error.message}` : String(error)}`,
+        `${where}: ${error instanceof Error ? `${error.name} ${error.message}` : String(error)}`,
       );
     }
     let body: unknown;
@@ -67,15 +69,15 @@ export function banGeocoder(options: BanOptions): Geocoder {
       body = response.ok ? await response.json() : await response.text().then(() => undefined);
     } catch (error) {
       if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-        throw unavailable('The address service did not answer in time; try again, or choose a commune or a meeting point.', `${url}: body timed out`);
+        throw unavailable('The address service did not answer in time; try again, or choose a commune or a meeting point.', `${where}: body timed out`);
       }
-      throw badGateway(`${url}: the body is not JSON`);
+      throw badGateway(`${where}: the body is not JSON`);
     }
-    if (response.status === 503 || response.status === 429) throw unavailable('The address service is busy; try again in a moment, or choose a commune or a meeting point.', `${url}: ${response.status}`);
-    if (!response.ok) throw badGateway(`${url}: HTTP ${response.status}`);
+    if (response.status === 503 || response.status === 429) throw unavailable('The address service is busy; try again in a moment, or choose a commune or a meeting point.', `${where}: ${response.status}`);
+    if (!response.ok) throw badGateway(`${where}: HTTP ${response.status}`);
     const collection = body as { type?: unknown; features?: unknown } | null;
     if (typeof collection !== 'object' || collection === null || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-      throw badGateway(`${url}: not a GeoJSON FeatureCollection`);
+      throw badGateway(`${where}: not a GeoJSON FeatureCollection`);
     }
     return collection.features.map(candidateOf).filter((c): c is PlaceCandidate => c !== null);
   }

@@ -24,6 +24,8 @@ const Lon = Type.Number({ minimum: -180, maximum: 180, description: 'longitude, 
 
 export const MeetingPointKind = StringEnum(MEETING_POINT_KINDS, 'park_and_ride, tram_stop, bus_stop, car_park, station or other');
 export const PlaceKind = StringEnum(PLACE_KINDS, 'housenumber, street, locality, municipality (an address and its precision), meeting_point, or point (a click on the map)');
+export type MeetingPointKind = Static<typeof MeetingPointKind>;
+export type PlaceKind = Static<typeof PlaceKind>;
 
 export const PlaceCandidate = Type.Object(
   {

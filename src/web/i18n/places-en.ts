@@ -67,7 +67,7 @@ export const placesEn: Record<PlacesKey, string> = {
   'mp.importKind': 'Kind of the imported stops',
   'mp.importKindHint': 'Stations (location_type 1) are imported as stations.',
   'mp.importSend': 'Import',
-  'mp.importDone': 'Import done: {imported} added, {updated} updated, {unchanged} unchanged, {rejected} refused.',
+  'mp.importDone': 'Import done — added: {imported}; updated: {updated}; unchanged: {unchanged}; refused: {rejected}.',
   'mp.rejectedTitle': 'Refused rows',
   'mp.rejectedLine': 'Line {line}{stop}: {reason}',
   'mp.rejectedStop': ' (stop {id})',

@@ -67,7 +67,7 @@ export const placesFr = {
   'mp.importKind': 'Type des arrêts importés',
   'mp.importKindHint': 'Les gares (location_type 1) sont importées comme gares.',
   'mp.importSend': 'Importer',
-  'mp.importDone': 'Import terminé : {imported} ajoutés, {updated} mis à jour, {unchanged} inchangés, {rejected} refusés.',
+  'mp.importDone': 'Import terminé — ajoutés : {imported} ; mis à jour : {updated} ; inchangés : {unchanged} ; refusés : {rejected}.',
   'mp.rejectedTitle': 'Lignes refusées',
   'mp.rejectedLine': 'Ligne {line}{stop} : {reason}',
   'mp.rejectedStop': ' (arrêt {id})',
