@@ -41,7 +41,7 @@ async function oldCard(database: Database, territoryId: string) {
 
 // Both paths must give the same card.
 const before = await oldCard(db, territory.id);
-const after = await getTerritory({ db }, scope);
+const after = await getTerritory({ db, config }, scope);
 if (JSON.stringify(before) !== JSON.stringify({ bbox: after.bbox, figures: after.figures })) {
   throw new Error(`the two paths disagree:\n${JSON.stringify(before)}\n${JSON.stringify(after)}`);
 }
@@ -52,7 +52,7 @@ for (let i = 0; i < N + WARMUP; i += 1) {
   await oldCard(db, territory.id);
   const oldMs = performance.now() - started;
   started = performance.now();
-  await getTerritory({ db }, scope);
+  await getTerritory({ db, config }, scope);
   const nowMs = performance.now() - started;
   started = performance.now();
   const res = await maille.app.inject({ method: 'GET', url: `/api/territories/${DEMO_SLUG}` });

@@ -33,7 +33,7 @@ async function territoryBox(db: Database, territoryId: string, fingerprint: stri
   return bbox;
 }
 
-export async function getTerritory({ db }: Pick<Deps, 'db'>, { territory }: RequestScope): Promise<TerritoryCard> {
+export async function getTerritory({ db, config }: Pick<Deps, 'db' | 'config'>, { territory }: RequestScope): Promise<TerritoryCard> {
   const figures = await territorySummary(db, territory.id);
   return {
     slug: territory.slug,
@@ -41,5 +41,6 @@ export async function getTerritory({ db }: Pick<Deps, 'db'>, { territory }: Requ
     bbox: await territoryBox(db, territory.id, `${figures.communes}:${figures.population}`),
     figures,
     sources: SOURCES,
+    ...(config.mapStyleUrl ? { mapStyleUrl: config.mapStyleUrl } : {}),
   };
 }

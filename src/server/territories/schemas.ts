@@ -32,6 +32,7 @@ export const TerritoryCard = Type.Object({
     communities: Type.Integer(),
   }),
   sources: Type.Object({ population: Type.String(), residents: Type.String(), communities: Type.String() }),
+  mapStyleUrl: Type.Optional(Type.String({ format: 'uri', description: 'the MapLibre style of the maps’ basemap (MAP_STYLE_URL); absent: the offline map' })),
 });
 export type TerritoryCard = Static<typeof TerritoryCard>;
 

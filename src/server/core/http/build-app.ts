@@ -1,5 +1,6 @@
 /** @module Builds the Fastify application: plugins, security, errors, OpenAPI, then each capability's routes. */
 import { randomUUID } from 'node:crypto';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -71,6 +72,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
     void reply.header('x-request-id', request.id);
   });
 
+  // A basemap (MAP_STYLE_URL) brings its tiles, glyphs and sprites from its own origin.
+  const mapOrigin = deps.config.mapStyleUrl ? [new URL(deps.config.mapStyleUrl).origin] : [];
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -78,9 +81,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...mapOrigin],
         workerSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...mapOrigin],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
@@ -92,6 +95,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
     crossOriginEmbedderPolicy: false,
     hsts: deps.config.publicUrl.startsWith('https://'),
   });
+  // Every text answer (JSON, problem+json, GeoJSON, HTML, SVG) leaves compressed when the client accepts it; event
+  // streams are written to the raw socket and never buffered (core/http/event-stream.ts), and the web build's files
+  // are sent from their precompressed copies (static-web.ts).
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 0 });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     max: deps.config.rateLimitPerMinute,
