@@ -52,9 +52,9 @@ describe('meeting points journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
 
     // A GTFS stops.txt: two stops inside the territory, one with unreadable coordinates.
     const stops = ['stop_id,stop_name,stop_lat,stop_lon,location_type', 'J1,Arrêt Jaurès (import),47.3150,5.0300,0', 'J2,Arrêt Mirande (import),47.3180,5.0650,0', 'J3,Arrêt Perdu,quarante-sept,5.0,0'].join('\n');
-    await main.getByLabel('Fichier stops.txt').setInputFiles({ name: 'stops.txt', mimeType: 'text/plain', buffer: Buffer.from(stops, 'utf8') });
+    await main.getByLabel('Fichier stops.txt', { exact: true }).setInputFiles({ name: 'stops.txt', mimeType: 'text/plain', buffer: Buffer.from(stops, 'utf8') });
     await main.getByLabel('Type des arrêts importés').selectOption({ label: 'Arrêt de tram' });
-    await main.getByRole('button', { name: 'Importer' }).click();
+    await main.getByRole('button', { name: 'Importer', exact: true }).click();
     const report = main.getByTestId('mp-import-report');
     await report.getByText('Import terminé — ajoutés : 2 ; mis à jour : 0 ; inchangés : 0 ; refusés : 1.').waitFor();
     expect(await text(report)).toContain('Ligne 4 (arrêt J3) : coordonnées illisibles');
