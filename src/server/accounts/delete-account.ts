@@ -1,11 +1,10 @@
 /** @module Account erasure: personal data goes, an anonymous tombstone keeps ids and aggregates consistent. */
-import type { Clock } from '../core/clock.ts';
 import { verifyPassword } from '../core/auth/password.ts';
 import { deleteUserSessions, type Viewer } from '../core/auth/sessions.ts';
-import type { Database, Transaction } from '../core/database/schema.ts';
+import type { Transaction } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
 import { erasePersonalData, type PersonalDataSource } from '../core/personal-data.ts';
-import type { EventBus } from '../core/events.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { recordAudit } from '../audit/index.ts';
 import { deleteMailTo, scrubMailAbout } from '../core/mailer/outbox.ts';
 import { findActiveUser } from './queries.ts';
@@ -13,7 +12,7 @@ import { clearAccountFailures, forgiveAttempt, reservePasswordCheck, throttleAcc
 import { clearResetRequests } from './reset-password.ts';
 
 export async function deleteAccount(
-  deps: { db: Database; clock: Clock; bus: EventBus; personalData: readonly PersonalDataSource[] },
+  deps: Pick<Deps, 'db' | 'clock' | 'bus'> & { personalData: readonly PersonalDataSource[] },
   viewer: Viewer | null,
   input: { password: string; ip: string },
   requestId: string,
@@ -28,12 +27,12 @@ export async function deleteAccount(
     throw new AppError('invalid', 'The password is wrong.', { field: '/password' });
   }
   await forgiveAttempt(deps.db, account, input.ip);
-  await deps.db.transaction().execute(async (trx) => {
-    await eraseAccount(trx, deps.personalData, user, deps.clock.now());
+  await inUnitOfWork(deps, async (work) => {
+    await eraseAccount(work.db, deps.personalData, user, deps.clock.now());
     // The log keeps only the numeric id, which no longer leads to a name or an address.
-    await recordAudit(trx, { actorId: user.id, action: 'account.erased', subjectType: 'user', subjectId: user.id, requestId });
+    await recordAudit(work.db, { actorId: user.id, action: 'account.erased', subjectType: 'user', subjectId: user.id, requestId });
+    work.publish('account.erased', { userId: user.id });
   });
-  deps.bus.publish('account.erased', { userId: user.id });
 }
 
 /**

@@ -65,7 +65,7 @@ describe.each(databaseKinds())('password reset on %s', (kind) => {
     const user = await buildUser(db(), { territory });
     const run = async (email: string) => {
       const recorder = new StatementRecorder(db());
-      const queued = await requestPasswordReset({ db: db().withPlugin(recorder), clock: t.clock, publicUrl: t.config.publicUrl }, email, 'req');
+      const queued = await requestPasswordReset({ db: db().withPlugin(recorder), clock: t.clock, config: t.config }, email, 'req');
       return { queued, statements: recorder.statements };
     };
     const known = await run(user.email);

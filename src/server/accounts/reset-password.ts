@@ -2,23 +2,18 @@
  * @module Password reset by e-mailed single-use link. The request does the same database work whether or not the
  * e-mail exists (so its answer takes the same time), and at most RESET_MAILS.perAccount mails go out per hour.
  */
-import type { Clock } from '../core/clock.ts';
 import { hashPassword } from '../core/auth/password.ts';
 import { deleteUserSessions } from '../core/auth/sessions.ts';
 import { digest, newSecret } from '../core/auth/tokens.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
 import { enqueueMail } from '../core/mailer/outbox.ts';
 import { recordAudit } from '../audit/index.ts';
 import { normaliseEmail, passwordProblem, RESET_TOKEN_MINUTES } from './model.ts';
 import { resetMail } from './messages.ts';
 import { reserveAttempt, type Limit } from './sign-in-throttle.ts';
-
-interface Deps {
-  db: Database;
-  clock: Clock;
-  publicUrl: string;
-}
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
+import type { AccountMailDeps } from './verify-email.ts';
 
 /** Three reset mails per account per hour: enough for a lost mail, too few to flood someone's inbox. */
 export const RESET_MAILS = { perAccount: 3, windowMinutes: 60 } as const;
@@ -28,16 +23,18 @@ const resetLimit = (email: string): Limit => ({ key: `reset:${digest(email)}`, l
 /**
  * Queues a reset mail when the account exists and is under its hourly cap. Both answers run the same statements in
  * the same order (the count, the look-up, the token and mail inserts as INSERT … SELECT that match no row for an
- * unknown address, the audit entry), so neither the answer nor its timing tells whether the e-mail has an account.
+ * unknown address, the audit entry), so neither the answer nor its timing tells whether the e-mail has an account;
+ * the mailer is woken after commit in both cases too.
  * @returns whether a mail was queued (never told to the client)
  */
-export async function requestPasswordReset(deps: Deps, emailInput: string, requestId: string): Promise<boolean> {
+export async function requestPasswordReset(deps: AccountMailDeps, emailInput: string, requestId: string): Promise<boolean> {
   const email = normaliseEmail(emailInput);
   const token = newSecret();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000);
-  const link = `${deps.publicUrl}/reinitialiser?token=${token}`;
-  return deps.db.transaction().execute(async (trx) => {
+  const link = `${deps.config.publicUrl}/reinitialiser?token=${token}`;
+  return inUnitOfWork(deps, async (work) => {
+    const trx = work.db;
     const { allowed } = await reserveAttempt(trx, deps.clock, [resetLimit(email)]);
     const user = await trx
       .selectFrom('users')
@@ -55,13 +52,15 @@ export async function requestPasswordReset(deps: Deps, emailInput: string, reque
       .execute();
     const queued = await enqueueMail(trx, { to: email, userId: target, purpose: 'password_reset', ...mail });
     await recordAudit(trx, { actorId: user?.id ?? null, action: 'account.password_reset_requested', subjectType: 'user', ...(user ? { subjectId: user.id } : {}), details: { queued }, requestId });
+    // Published whether or not a mail was queued: both answers do the same work.
+    work.publish('mail.queued', { count: queued ? 1 : 0 });
     return queued;
   });
 }
 
 /** Sets the new password, burns every outstanding link of the account and signs out all its sessions. */
 export async function confirmPasswordReset(
-  deps: Omit<Deps, 'publicUrl'>,
+  deps: Pick<Deps, 'db' | 'clock'>,
   input: { token: string; password: string },
   requestId: string,
 ): Promise<void> {

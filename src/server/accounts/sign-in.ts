@@ -1,8 +1,8 @@
 /** @module Sign-in and sign-out: the same answer for an unknown e-mail and a wrong password. */
-import type { Clock } from '../core/clock.ts';
 import { verifyPassword } from '../core/auth/password.ts';
 import { createSession, deleteSession, type NewSession, type Viewer } from '../core/auth/sessions.ts';
 import type { Database } from '../core/database/schema.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { normaliseEmail } from './model.ts';
@@ -10,7 +10,7 @@ import { findActiveUserByEmail } from './queries.ts';
 import { forgiveAttempt, reservePasswordCheck } from './sign-in-throttle.ts';
 
 export async function signIn(
-  deps: { db: Database; clock: Clock; sessionDays: number },
+  deps: Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'sessionDays'> },
   input: { email: string; password: string; ip: string },
   requestId: string,
 ): Promise<{ userId: string; session: NewSession }> {
@@ -27,7 +27,7 @@ export async function signIn(
   return db.transaction().execute(async (trx) => {
     await forgiveAttempt(trx, email, input.ip);
     await recordAudit(trx, { actorId: user.id, action: 'account.signed_in', subjectType: 'user', subjectId: user.id, requestId });
-    const session = await createSession(trx, clock, user.id, deps.sessionDays);
+    const session = await createSession(trx, clock, user.id, deps.config.sessionDays);
     return { userId: user.id, session };
   });
 }

@@ -1,12 +1,10 @@
 /** @module Sign-up: a person creates an account in a territory and is signed in; a link is mailed to verify the address. */
-import type { Clock } from '../core/clock.ts';
 import { hashPassword } from '../core/auth/password.ts';
 import { createSession, type NewSession } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
-import { AppError, invalid } from '../core/errors.ts';
+import { AppError, invalid, notFound } from '../core/errors.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { recordAudit } from '../audit/index.ts';
-import { resolveTerritory } from '../territories/index.ts';
-import { addResident } from '../territories/index.ts';
+import { addResident, resolveScopeTerritory } from '../territories/index.ts';
 import { normaliseEmail, passwordProblem } from './model.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { sendVerification } from './verify-email.ts';
@@ -21,7 +19,7 @@ export interface SignUpInput {
 }
 
 export async function signUp(
-  deps: { db: Database; clock: Clock; sessionDays: number; publicUrl: string },
+  deps: Pick<Deps, 'db' | 'clock' | 'bus'> & { config: Pick<Deps['config'], 'publicUrl' | 'sessionDays'> },
   input: SignUpInput,
   requestId: string,
 ): Promise<{ userId: string; session: NewSession }> {
@@ -33,8 +31,11 @@ export async function signUp(
   // Hash before the transaction: argon2 takes tens of milliseconds and must not hold a connection.
   const passwordHash = await hashPassword(input.password);
   try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const territory = await resolveTerritory(trx, input.territory);
+    return await inUnitOfWork(deps, async (work) => {
+      const trx = work.db;
+      // Sign-up is not under a territory route: the territory is named in the body, found the way a route's scope is.
+      const territory = await resolveScopeTerritory(trx, input.territory);
+      if (!territory) throw notFound('Territory');
       const user = await trx
         .insertInto('users')
         .values({ email, password_hash: passwordHash, display_name: displayName, locale: input.locale ?? 'fr', deleted_at: null })
@@ -50,8 +51,8 @@ export async function signUp(
         requestId,
       });
       // The address is not trusted yet: its verification link is the only mail it gets until opened.
-      await sendVerification(trx, deps, { userId: user.id, email, locale: input.locale ?? 'fr', change: false });
-      const session = await createSession(trx, deps.clock, user.id, deps.sessionDays);
+      await sendVerification(work, deps, { userId: user.id, email, locale: input.locale ?? 'fr', change: false });
+      const session = await createSession(trx, deps.clock, user.id, deps.config.sessionDays);
       return { userId: user.id, session };
     });
   } catch (error) {

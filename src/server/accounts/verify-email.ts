@@ -3,10 +3,9 @@
  * it makes the address the account's verified one. Until then no other mail goes to it and e-mail-domain
  * communities stay closed.
  */
-import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import { digest, newSecret } from '../core/auth/tokens.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { enqueueMail } from '../core/mailer/outbox.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -15,12 +14,10 @@ import { VERIFY_TOKEN_HOURS } from './model.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { reserveAttempt } from './sign-in-throttle.ts';
 import type { VerifiedEmail } from './schemas.ts';
+import { inUnitOfWork, type Deps, type UnitOfWork } from '../core/unit-of-work.ts';
 
-export interface VerifyDeps {
-  db: Database;
-  clock: Clock;
-  publicUrl: string;
-}
+/** What the accounts writes that mail a link need: the database, the clock, the public URL for the link, the bus to wake the mailer. */
+export type AccountMailDeps = Pick<Deps, 'db' | 'clock' | 'bus'> & { config: Pick<Deps['config'], 'publicUrl'> };
 
 /** Three verification mails per account per hour (sign-up, resends and changes together). */
 export const VERIFY_MAILS = { perAccount: 3, windowMinutes: 60 } as const;
@@ -29,14 +26,15 @@ export const VERIFY_MAILS = { perAccount: 3, windowMinutes: 60 } as const;
 export const verifyLink = (publicUrl: string, token: string) => `${publicUrl}/verifier?token=${token}`;
 
 /**
- * Creates a link for `email` and queues its mail, in the caller's transaction; past the hourly cap nothing is sent
- * and the caller hears 429.
+ * Creates a link for `email` and queues its mail, in the caller's unit of work (which wakes the mailer after commit);
+ * past the hourly cap nothing is sent and the caller hears 429.
  */
 export async function sendVerification(
-  trx: Executor,
-  deps: { clock: Clock; publicUrl: string },
+  work: UnitOfWork,
+  deps: { clock: Deps['clock']; config: Pick<Deps['config'], 'publicUrl'> },
   input: { userId: string; email: string; locale: 'fr' | 'en'; change: boolean },
 ): Promise<void> {
+  const trx = work.db;
   const reservation = await reserveAttempt(trx, deps.clock, [{ key: `verify:${input.userId}`, limit: VERIFY_MAILS.perAccount, windowMinutes: VERIFY_MAILS.windowMinutes }]);
   if (!reservation.allowed) throw new AppError('rate_limited', 'Too many verification mails for this account; retry later.', { retryAfter: reservation.retryAfter });
   const token = newSecret();
@@ -45,12 +43,13 @@ export async function sendVerification(
     .insertInto('email_verification_tokens')
     .values({ id: digest(token), user_id: input.userId, email: input.email, created_at: now, expires_at: new Date(now.getTime() + VERIFY_TOKEN_HOURS * 3_600_000) })
     .execute();
-  const mail = verificationMail(input.locale, verifyLink(deps.publicUrl, token), input.change);
+  const mail = verificationMail(input.locale, verifyLink(deps.config.publicUrl, token), input.change);
   await enqueueMail(trx, { to: input.email, userId: input.userId, purpose: 'verification', ...mail });
+  work.mailQueued(1);
 }
 
 /** Opens a verification link: the address it was sent to becomes the account's, verified; every other link of the account dies. */
-export async function verifyEmail(deps: { db: Database; clock: Clock }, tokenInput: string, requestId: string): Promise<VerifiedEmail> {
+export async function verifyEmail(deps: Pick<Deps, 'db' | 'clock'>, tokenInput: string, requestId: string): Promise<VerifiedEmail> {
   const now = deps.clock.now();
   try {
     return await deps.db.transaction().execute(async (trx) => {
@@ -71,13 +70,13 @@ export async function verifyEmail(deps: { db: Database; clock: Clock }, tokenInp
 }
 
 /** Sends the link again: for the address waiting to replace the current one, or else for the current unverified one. */
-export async function resendVerification(deps: VerifyDeps, viewer: Viewer | null): Promise<void> {
+export async function resendVerification(deps: AccountMailDeps, viewer: Viewer | null): Promise<void> {
   if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
   const pending = await pendingEmailOf(deps.db, viewer.userId, deps.clock.now());
   const user = await deps.db.selectFrom('users').select(['email', 'email_verified_at', 'locale']).where('id', '=', viewer.userId).executeTakeFirstOrThrow();
   const email = pending ?? (user.email_verified_at ? null : user.email);
   if (!email) throw new AppError('conflict', 'Your address is already verified.');
-  await deps.db.transaction().execute((trx) => sendVerification(trx, deps, { userId: viewer.userId, email, locale: user.locale, change: pending !== null }));
+  await inUnitOfWork(deps, (work) => sendVerification(work, deps, { userId: viewer.userId, email, locale: user.locale, change: pending !== null }));
 }
 
 /** The address waiting for its verification to replace the account's, if any (the latest link still valid). */
