@@ -2,28 +2,25 @@
  * @module A manager answers an application: accept (the volunteer then sees the exact address) or refuse with a reason
  * (a refusal frees a place: the waiting list moves up). One transaction under the mission's lock; audited; the volunteer is told.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { requireManager } from './access.ts';
 import { missionLink, sendNotice } from './notices.ts';
-import { loadMission, loadParticipation, mailQueued, type VolunteeringDeps } from './store.ts';
+import { loadMission, loadParticipation } from './store.ts';
 import { promoteFromWaitingList } from './waiting-list.ts';
 
 export interface AnswerInput {
-  slug: string;
-  viewer: Viewer | null;
   id: string;
   decision: 'accept' | 'refuse';
   reason?: string | undefined;
-  requestId: string;
 }
 
-export async function answerApplication(deps: VolunteeringDeps, input: AnswerInput): Promise<{ id: string; status: 'accepted' | 'refused' }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+export async function answerApplication(deps: Deps, { territory, viewer, requestId }: RequestScope, input: AnswerInput): Promise<{ id: string; status: 'accepted' | 'refused' }> {
+  const actor = await requireResident(deps.db, territory, viewer);
   const first = await loadParticipation(deps.db, territory.id, input.id);
   const missionOf = await loadMission(deps.db, territory.id, first.mission_id);
   await requireManager(deps.db, actor, missionOf.organisation_id);
@@ -31,7 +28,8 @@ export async function answerApplication(deps: VolunteeringDeps, input: AnswerInp
   if (input.decision === 'refuse' && reason === null) throw invalid('/reason', 'Say why, kindly: the volunteer reads it.');
   const now = deps.clock.now();
   const ctx = { now, publicUrl: deps.config.publicUrl };
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const answered = await inUnitOfWork(deps, async (work) => {
+    const trx = work.db;
     const mission = await loadMission(trx, territory.id, first.mission_id, true);
     const p = await loadParticipation(trx, territory.id, input.id);
     if (mission.status !== 'published') throw new AppError('conflict', `This mission is ${mission.status}.`, { reason: 'mission_closed' });
@@ -49,13 +47,13 @@ export async function answerApplication(deps: VolunteeringDeps, input: AnswerInp
       .execute();
     await recordAudit(trx, {
       territoryId: territory.id,
-      ...auditActor(input.viewer!),
+      ...auditActor(viewer!),
       action: status === 'accepted' ? 'volunteering.application_accepted' : 'volunteering.application_refused',
       subjectType: 'participation',
       subjectId: p.id,
       reason,
       details: { missionId: mission.id },
-      requestId: input.requestId,
+      requestId,
       at: now,
     });
     let mailed = 0;
@@ -63,8 +61,8 @@ export async function answerApplication(deps: VolunteeringDeps, input: AnswerInp
       mailed += (await sendNotice(trx, { territory, actorId: actor.userId }, status, [p.user_id], { missionId: mission.id, title: mission.title, reason }, missionLink(territory.slug, mission.id), ctx)).mailed;
     }
     if (status === 'refused') mailed += await promoteFromWaitingList(trx, mission, territory, ctx);
-    return { status, mailed };
+    work.mailQueued(mailed);
+    return status;
   });
-  mailQueued(deps, outcome.mailed);
-  return { id: input.id, status: outcome.status };
+  return { id: input.id, status: answered };
 }

@@ -1,11 +1,11 @@
 /** @module A signed-in resident applies for an organisation account (association or public service): pending until an operator decides. */
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
-import type { VolunteeringDeps } from './store.ts';
+import { requireResident } from '../territories/index.ts';
 import type { OrganisationKind } from './tables.ts';
 
 export interface OrganisationInput {
@@ -26,12 +26,11 @@ function text(value: string, field: string, min: number, what: string): string {
 const nameTaken = () => new AppError('conflict', 'An organisation of this name already exists or is being validated in this territory.', { reason: 'name_taken', field: '/name' });
 
 export async function applyForOrganisation(
-  deps: VolunteeringDeps,
-  input: { slug: string; viewer: Viewer | null; organisation: OrganisationInput; requestId: string },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer, requestId }: RequestScope,
+  o: OrganisationInput,
 ): Promise<{ id: string; status: 'pending' }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
-  const o = input.organisation;
+  const actor = await requireResident(deps.db, territory, viewer);
   const name = text(o.name, '/name', 2, 'the organisation’s name');
   const description = o.description.trim();
   if (description.length < 10) throw invalid('/description', 'Describe the organisation in a sentence or two (at least 10 characters).');
@@ -64,12 +63,12 @@ export async function applyForOrganisation(
         .executeTakeFirstOrThrow();
       await recordAudit(trx, {
         territoryId: territory.id,
-        ...auditActor(input.viewer!),
+        ...auditActor(viewer!),
         action: 'volunteering.organisation_applied',
         subjectType: 'organisation',
         subjectId: row.id,
         details: { kind: o.kind },
-        requestId: input.requestId,
+        requestId,
         at: now,
       });
       return { id: row.id, status: 'pending' as const };

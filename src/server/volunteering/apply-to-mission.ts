@@ -2,17 +2,18 @@
  * @module A resident applies to a published mission with a message: an answer is awaited while places remain, else the
  * waiting list (with a rank). Applying twice is a 409 `already_applied`. The managers are told.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { AppError } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { isBlockedEitherWay } from '../moderation/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { isPublicOrganisation } from './access.ts';
 import { nextOccurrence, placeFor, scheduleOf } from './model.ts';
 import { missionLink, sendNotice } from './notices.ts';
-import { loadMission, loadOrganisation, mailQueued, managersOf, type VolunteeringDeps } from './store.ts';
+import { loadMission, loadOrganisation, managersOf } from './store.ts';
 import { holdingCount, waitingRanks } from './waiting-list.ts';
 
 const alreadyApplied = () => new AppError('conflict', 'You have already applied to this mission.', { reason: 'already_applied' });
@@ -25,15 +26,16 @@ export interface ApplyOutcome {
 }
 
 export async function applyToMission(
-  deps: VolunteeringDeps,
-  input: { slug: string; viewer: Viewer | null; missionId: string; message?: string | undefined; requestId: string },
+  deps: Deps,
+  { territory, viewer, requestId }: RequestScope,
+  input: { missionId: string; message?: string | undefined },
 ): Promise<ApplyOutcome> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+  const actor = await requireResident(deps.db, territory, viewer);
   const message = input.message?.trim() || null;
   const now = deps.clock.now();
   try {
-    const outcome = await deps.db.transaction().execute(async (trx) => {
+    return await inUnitOfWork(deps, async (work) => {
+      const trx = work.db;
       const mission = await loadMission(trx, territory.id, input.missionId, true);
       const org = await loadOrganisation(trx, territory.id, mission.organisation_id);
       if (mission.hidden_at !== null || !isPublicOrganisation(org) || ['draft', 'awaiting_validation'].includes(mission.status)) throw new AppError('not_found', 'Mission not found.');
@@ -68,22 +70,21 @@ export async function applyToMission(
       const position = status === 'waiting' ? ((await waitingRanks(trx, [mission.id])).get(row.id) ?? null) : null;
       await recordAudit(trx, {
         territoryId: territory.id,
-        ...auditActor(input.viewer!),
+        ...auditActor(viewer!),
         action: 'volunteering.applied',
         subjectType: 'participation',
         subjectId: row.id,
         details: { missionId: mission.id, status },
-        requestId: input.requestId,
+        requestId,
         at: now,
       });
       const sent = await sendNotice(trx, { territory, actorId: actor.userId }, 'application_received', managers, { missionId: mission.id, title: mission.title }, missionLink(territory.slug, mission.id), {
         now,
         publicUrl: deps.config.publicUrl,
       });
-      return { id: row.id, status, position, mailed: sent.mailed };
+      work.mailQueued(sent.mailed);
+      return { id: row.id, status, position };
     });
-    mailQueued(deps, outcome.mailed);
-    return { id: outcome.id, status: outcome.status, position: outcome.position };
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyApplied();
     throw error;

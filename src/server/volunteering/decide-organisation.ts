@@ -1,34 +1,32 @@
 /** @module An operator validates an organisation (its applicant becomes its manager) or refuses it with a reason; audited, the applicant is told. */
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import { myOrganisationLink, sendNotice } from './notices.ts';
-import { loadOrganisation, mailQueued, type VolunteeringDeps } from './store.ts';
+import { loadOrganisation } from './store.ts';
 
 export interface DecisionInput {
-  slug: string;
-  viewer: Viewer | null;
   id: string;
   decision: 'validate' | 'refuse';
   reason?: string | undefined;
-  requestId: string;
 }
 
-export async function decideOrganisation(deps: VolunteeringDeps, input: DecisionInput): Promise<{ id: string; status: 'validated' | 'refused' }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  await requireTerritoryRole(deps.db, territory, input.viewer, ['operator', 'admin']);
+export async function decideOrganisation(deps: Deps, { territory, viewer, requestId }: RequestScope, input: DecisionInput): Promise<{ id: string; status: 'validated' | 'refused' }> {
+  await requireTerritoryRole(deps.db, territory, viewer, ['operator', 'admin']);
   const reason = input.reason?.trim() || null;
   if (input.decision === 'refuse' && reason === null) throw invalid('/reason', 'Say why the organisation is refused: the applicant reads it.');
   const now = deps.clock.now();
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const decided = await inUnitOfWork(deps, async (work) => {
+    const trx = work.db;
     const org = await loadOrganisation(trx, territory.id, input.id, true);
     if (org.status !== 'pending') throw new AppError('conflict', `This organisation was already ${org.status}.`, { reason: 'already_decided' });
     const status = input.decision === 'validate' ? ('validated' as const) : ('refused' as const);
     await trx
       .updateTable('organisations')
-      .set({ status, decided_by: input.viewer!.userId, decided_at: now, refusal_reason: status === 'refused' ? reason : null })
+      .set({ status, decided_by: viewer!.userId, decided_at: now, refusal_reason: status === 'refused' ? reason : null })
       .where('id', '=', org.id)
       .execute();
     if (status === 'validated' && org.applied_by) {
@@ -40,12 +38,12 @@ export async function decideOrganisation(deps: VolunteeringDeps, input: Decision
     }
     await recordAudit(trx, {
       territoryId: territory.id,
-      ...auditActor(input.viewer!),
+      ...auditActor(viewer!),
       action: status === 'validated' ? 'volunteering.organisation_validated' : 'volunteering.organisation_refused',
       subjectType: 'organisation',
       subjectId: org.id,
       reason,
-      requestId: input.requestId,
+      requestId,
       at: now,
     });
     const sent = org.applied_by
@@ -59,8 +57,8 @@ export async function decideOrganisation(deps: VolunteeringDeps, input: Decision
           { now, publicUrl: deps.config.publicUrl },
         )
       : { mailed: 0 };
-    return { status, mailed: sent.mailed };
+    work.mailQueued(sent.mailed);
+    return status;
   });
-  mailQueued(deps, outcome.mailed);
-  return { id: input.id, status: outcome.status };
+  return { id: input.id, status: decided };
 }

@@ -1,14 +1,14 @@
 /** @module My participations (with the exact address once accepted), and a mission's applications for its organisation's managers. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
+import { requireResident } from '../territories/index.ts';
 import { requireManager } from './access.ts';
-import { loadMission, type VolunteeringDeps } from './store.ts';
+import { loadMission } from './store.ts';
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';
 import { waitingRanks } from './waiting-list.ts';
 import type { ApplicationList, MyParticipations } from './schemas.ts';
 
-export async function listMyParticipations(deps: VolunteeringDeps, slug: string, viewer: Viewer | null): Promise<MyParticipations['items']> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listMyParticipations(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope): Promise<MyParticipations['items']> {
   const actor = await requireResident(deps.db, territory, viewer);
   const rows = await deps.db
     .selectFrom('participations as p')
@@ -57,10 +57,9 @@ export async function listMyParticipations(deps: VolunteeringDeps, slug: string,
   }));
 }
 
-export async function listApplications(deps: VolunteeringDeps, slug: string, missionId: string, viewer: Viewer | null): Promise<ApplicationList['items']> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listApplications(deps: Pick<Deps, 'db'>, { territory, viewer }: RequestScope, input: { missionId: string }): Promise<ApplicationList['items']> {
   const actor = await requireResident(deps.db, territory, viewer);
-  const mission = await loadMission(deps.db, territory.id, missionId);
+  const mission = await loadMission(deps.db, territory.id, input.missionId);
   await requireManager(deps.db, actor, mission.organisation_id);
   const rows = await deps.db
     .selectFrom('participations as p')

@@ -3,16 +3,17 @@
  * operator, cancelled (with a reason, participants told) or completed. Each move is one transaction under the
  * mission's row lock; operator decisions and cancellations are audited.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireResident, requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireResident, requireTerritoryRole } from '../territories/index.ts';
 import { isManager, isOperator, isPublicOrganisation } from './access.ts';
 import { finalEnd, firstStart, nextOccurrence, scheduleOf, transition, type MissionAction } from './model.ts';
 import { missionLink, sendNotice } from './notices.ts';
-import { loadMission, loadOrganisation, mailQueued, managersOf, type MissionRow, type VolunteeringDeps } from './store.ts';
+import { loadMission, loadOrganisation, managersOf, type MissionRow } from './store.ts';
 
 const notAllowed = (action: MissionAction, status: string) =>
   new AppError('conflict', `A mission that is ${status.replace('_', ' ')} cannot be ${action === 'submit' ? 'submitted' : action === 'complete' ? 'completed' : `${action}ed`}.`, { reason: 'wrong_state' });
@@ -29,9 +30,8 @@ async function closeOpenApplications(trx: Executor, mission: MissionRow, now: Da
   return rows.map((r) => r.user_id).filter((id): id is string => id !== null);
 }
 
-export async function submitMission(deps: VolunteeringDeps, input: { slug: string; viewer: Viewer | null; id: string }): Promise<{ id: string; status: string }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+export async function submitMission(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope, input: { id: string }): Promise<{ id: string; status: string }> {
+  const actor = await requireResident(deps.db, territory, viewer);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const mission = await loadMission(trx, territory.id, input.id, true);
@@ -49,15 +49,16 @@ export async function submitMission(deps: VolunteeringDeps, input: { slug: strin
 }
 
 export async function decideMission(
-  deps: VolunteeringDeps,
-  input: { slug: string; viewer: Viewer | null; id: string; decision: 'publish' | 'return'; reason?: string | undefined; requestId: string },
+  deps: Deps,
+  { territory, viewer, requestId }: RequestScope,
+  input: { id: string; decision: 'publish' | 'return'; reason?: string | undefined },
 ): Promise<{ id: string; status: string }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  await requireTerritoryRole(deps.db, territory, input.viewer, ['operator', 'admin']);
+  await requireTerritoryRole(deps.db, territory, viewer, ['operator', 'admin']);
   const reason = input.reason?.trim() || null;
   if (input.decision === 'return' && reason === null) throw invalid('/reason', 'Say what to change: the organisation reads it.');
   const now = deps.clock.now();
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const status = await inUnitOfWork(deps, async (work) => {
+    const trx = work.db;
     const mission = await loadMission(trx, territory.id, input.id, true);
     const next = transition(mission.status, input.decision);
     if (next === null) throw notAllowed(input.decision === 'publish' ? 'publish' : 'return', mission.status);
@@ -66,17 +67,17 @@ export async function decideMission(
     }
     await trx
       .updateTable('missions')
-      .set(next === 'published' ? { status: next, published_at: now, decided_by: input.viewer!.userId } : { status: next, returned_reason: reason, decided_by: input.viewer!.userId })
+      .set(next === 'published' ? { status: next, published_at: now, decided_by: viewer!.userId } : { status: next, returned_reason: reason, decided_by: viewer!.userId })
       .where('id', '=', mission.id)
       .execute();
     await recordAudit(trx, {
       territoryId: territory.id,
-      ...auditActor(input.viewer!),
+      ...auditActor(viewer!),
       action: next === 'published' ? 'volunteering.mission_published' : 'volunteering.mission_returned',
       subjectType: 'mission',
       subjectId: mission.id,
       reason,
-      requestId: input.requestId,
+      requestId,
       at: now,
     });
     const sent = await sendNotice(
@@ -88,22 +89,23 @@ export async function decideMission(
       missionLink(territory.slug, mission.id),
       { now, publicUrl: deps.config.publicUrl },
     );
-    return { status: next, mailed: sent.mailed };
+    work.mailQueued(sent.mailed);
+    return next;
   });
-  mailQueued(deps, outcome.mailed);
-  return { id: input.id, status: outcome.status };
+  return { id: input.id, status };
 }
 
 /** A manager (or an operator of the territory) cancels a mission with a reason; everyone who applied, waits or was accepted is told. */
 export async function cancelMission(
-  deps: VolunteeringDeps,
-  input: { slug: string; viewer: Viewer | null; id: string; reason: string; requestId: string },
+  deps: Deps,
+  { territory, viewer, requestId }: RequestScope,
+  input: { id: string; reason: string },
 ): Promise<{ id: string; status: 'cancelled'; notified: number }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+  const actor = await requireResident(deps.db, territory, viewer);
   const reason = input.reason.trim();
   const now = deps.clock.now();
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const outcome = await inUnitOfWork(deps, async (work) => {
+    const trx = work.db;
     const mission = await loadMission(trx, territory.id, input.id, true);
     const manager = await isManager(trx, mission.organisation_id, actor.userId);
     if (!manager && !isOperator(actor.roles)) throw new AppError('forbidden', 'Only the organisation’s managers or the territory’s operators cancel a mission.');
@@ -113,29 +115,28 @@ export async function cancelMission(
     const told = await closeOpenApplications(trx, mission, now, ['applied', 'waiting', 'accepted']);
     await recordAudit(trx, {
       territoryId: territory.id,
-      ...auditActor(input.viewer!),
+      ...auditActor(viewer!),
       action: 'volunteering.mission_cancelled',
       subjectType: 'mission',
       subjectId: mission.id,
       reason,
       details: { participantsTold: told.length, by: manager ? 'manager' : 'operator' },
-      requestId: input.requestId,
+      requestId,
       at: now,
     });
     const sent = await sendNotice(trx, { territory, actorId: actor.userId }, 'mission_cancelled', told, { missionId: mission.id, title: mission.title, reason }, missionLink(territory.slug, mission.id), {
       now,
       publicUrl: deps.config.publicUrl,
     });
+    work.mailQueued(sent.mailed);
     return sent;
   });
-  mailQueued(deps, outcome.mailed);
   return { id: input.id, status: 'cancelled', notified: outcome.notified };
 }
 
 /** Completes a published mission once it has started: applications still unanswered or waiting are closed. */
-export async function completeMission(deps: VolunteeringDeps, input: { slug: string; viewer: Viewer | null; id: string }): Promise<{ id: string; status: 'completed' }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+export async function completeMission(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope, input: { id: string }): Promise<{ id: string; status: 'completed' }> {
+  const actor = await requireResident(deps.db, territory, viewer);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const mission = await loadMission(trx, territory.id, input.id, true);

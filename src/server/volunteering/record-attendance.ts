@@ -1,20 +1,21 @@
 /** @module After the mission has started, a manager records whether an accepted volunteer came (present / absent); a later entry corrects it. Audited. */
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError } from '../core/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { requireManager } from './access.ts';
 import { firstStart, scheduleOf } from './model.ts';
-import { loadMission, loadParticipation, type VolunteeringDeps } from './store.ts';
+import { loadMission, loadParticipation } from './store.ts';
 import type { Attendance } from './tables.ts';
 
 export async function recordAttendance(
-  deps: VolunteeringDeps,
-  input: { slug: string; viewer: Viewer | null; id: string; attendance: Attendance; requestId: string },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { id: string; attendance: Attendance },
 ): Promise<{ id: string; attendance: Attendance }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+  const actor = await requireResident(deps.db, territory, viewer);
   const first = await loadParticipation(deps.db, territory.id, input.id);
   const missionOf = await loadMission(deps.db, territory.id, first.mission_id);
   await requireManager(deps.db, actor, missionOf.organisation_id);
@@ -27,12 +28,12 @@ export async function recordAttendance(
     await trx.updateTable('participations').set({ attendance: input.attendance, attendance_at: now }).where('id', '=', p.id).execute();
     await recordAudit(trx, {
       territoryId: territory.id,
-      ...auditActor(input.viewer!),
+      ...auditActor(viewer!),
       action: 'volunteering.attendance_recorded',
       subjectType: 'participation',
       subjectId: p.id,
       details: { missionId: mission.id, attendance: input.attendance },
-      requestId: input.requestId,
+      requestId,
       at: now,
     });
     return { id: p.id, attendance: input.attendance };

@@ -6,10 +6,11 @@
 import { sql } from 'kysely';
 import type { Executor } from '../core/database/schema.ts';
 import { localDate } from '../core/time-of-day.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { completeLocked, isOver } from './mission-lifecycle.ts';
 import { nextOccurrence, reminderDue, scheduleOf } from './model.ts';
 import { missionLink, sendNotice } from './notices.ts';
-import { loadMission, mailQueued, type VolunteeringDeps } from './store.ts';
+import { loadMission } from './store.ts';
 import { promoteFromWaitingList } from './waiting-list.ts';
 
 /** How often an API process runs the job. */
@@ -43,7 +44,8 @@ async function remindOne(trx: Executor, participationId: string, now: Date, publ
   return { reminded: true, mailed: sent.mailed };
 }
 
-export async function runVolunteeringJob(deps: Omit<VolunteeringDeps, 'clock'>, now: Date): Promise<VolunteeringJobReport> {
+/** Each reminder and each waiting list moved up is its own unit of work: its mail wakes the mailer once it has committed. */
+export async function runVolunteeringJob(deps: Pick<Deps, 'db' | 'bus'> & { config: Pick<Deps['config'], 'publicUrl'> }, now: Date): Promise<VolunteeringJobReport> {
   const report: VolunteeringJobReport = { reminded: 0, completed: 0, refilled: 0, mailed: 0 };
   // Reminders first, so a mission ending now still reminds nobody too late and completes after.
   const due = await deps.db
@@ -60,7 +62,11 @@ export async function runVolunteeringJob(deps: Omit<VolunteeringDeps, 'clock'>, 
     .limit(BATCH)
     .execute();
   for (const { id } of due) {
-    const outcome = await deps.db.transaction().execute((trx) => remindOne(trx, id, now, deps.config.publicUrl));
+    const outcome = await inUnitOfWork(deps, async (work) => {
+      const reminder = await remindOne(work.db, id, now, deps.config.publicUrl);
+      work.mailQueued(reminder.mailed);
+      return reminder;
+    });
     if (outcome.reminded) report.reminded += 1;
     report.mailed += outcome.mailed;
   }
@@ -93,13 +99,14 @@ export async function runVolunteeringJob(deps: Omit<VolunteeringDeps, 'clock'>, 
     .limit(BATCH)
     .execute();
   for (const candidate of withWaiting) {
-    const mailed = await deps.db.transaction().execute(async (trx) => {
-      const mission = await loadMission(trx, candidate.territory_id, candidate.id, true);
-      return promoteFromWaitingList(trx, mission, { id: candidate.territory_id, slug: candidate.slug }, { now, publicUrl: deps.config.publicUrl });
+    const mailed = await inUnitOfWork(deps, async (work) => {
+      const mission = await loadMission(work.db, candidate.territory_id, candidate.id, true);
+      const promoted = await promoteFromWaitingList(work.db, mission, { id: candidate.territory_id, slug: candidate.slug }, { now, publicUrl: deps.config.publicUrl });
+      work.mailQueued(promoted);
+      return promoted;
     });
     report.refilled += 1;
     report.mailed += mailed;
   }
-  mailQueued(deps, report.mailed);
   return report;
 }

@@ -92,17 +92,17 @@ export const volunteeringRoutes: RouteModule = (app, deps) => {
       response: { 201: State, ...problemResponses },
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await applyForOrganisation(deps, { slug: req.params.territory, viewer: req.viewer, organisation: req.body, requestId: req.id })),
+      reply.status(201).send(await applyForOrganisation(deps, req.scope, req.body)),
   });
 
   app.get(`${base}/organisations`, {
     schema: { tags, summary: 'List validated organisations', operationId: 'listOrganisations', security: publicRoute, description: 'Validated organisations not hidden by moderation, with their response figures.', params: TerritoryParam, response: { 200: S.OrganisationList, ...problemResponses } },
-    handler: async (req) => ({ items: await listOrganisations(deps, req.params.territory) }),
+    handler: async (req) => ({ items: await listOrganisations(deps, req.scope) }),
   });
 
   app.get(`${base}/organisations/:id`, {
     schema: { tags, summary: 'Read an organisation', operationId: 'getOrganisation', security: optionalSession, description: 'An organisation, its response rate and median delay (how computed: response.windowDays, graceDays) and its missions.', params: Params, response: { 200: S.OrganisationView, ...problemResponses } },
-    handler: async (req) => viewOrganisation(deps, req.params.territory, req.params.id, req.viewer),
+    handler: async (req) => viewOrganisation(deps, req.scope, { id: req.params.id }),
   });
 
   app.post(`${base}/organisations/:id/decision`, {
@@ -116,17 +116,17 @@ export const volunteeringRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ decision: StringEnum(['validate', 'refuse'] as const), reason: Type.Optional(Reason) }, { additionalProperties: false }),
       response: { 200: State, ...problemResponses },
     },
-    handler: async (req) => decideOrganisation(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, decision: req.body.decision, reason: req.body.reason, requestId: req.id }),
+    handler: async (req) => decideOrganisation(deps, req.scope, { id: req.params.id, ...req.body }),
   });
 
   app.post(`${base}/organisations/:id/missions`, {
     schema: { tags, summary: 'Write a mission as a draft', operationId: 'createMission', security: signedIn, description: 'A manager writes a mission as a draft.', params: Params, body: MissionBody, response: { 201: State, ...problemResponses } },
-    handler: async (req, reply) => reply.status(201).send(await createMission(deps, { slug: req.params.territory, viewer: req.viewer, organisationId: req.params.id, mission: req.body })),
+    handler: async (req, reply) => reply.status(201).send(await createMission(deps, req.scope, { organisationId: req.params.id, mission: req.body })),
   });
 
   app.get(`${base}/my-organisations`, {
     schema: { tags, summary: 'List my organisations', operationId: 'listMyOrganisations', security: signedIn, description: 'The organisations I manage or applied for, whatever their status.', params: TerritoryParam, response: { 200: S.MyOrganisations, ...problemResponses } },
-    handler: async (req) => ({ items: await listMyOrganisations(deps, req.params.territory, req.viewer) }),
+    handler: async (req) => ({ items: await listMyOrganisations(deps, req.scope) }),
   });
 
   app.get(`${base}/validation`, {
@@ -140,7 +140,7 @@ export const volunteeringRoutes: RouteModule = (app, deps) => {
       querystring: Type.Object({ reason: StaffReason }, { additionalProperties: false }),
       response: { 200: S.ValidationQueue, ...problemResponses },
     },
-    handler: async (req) => validationQueue(deps, req.params.territory, req.viewer, { reason: req.query.reason, requestId: req.id }),
+    handler: async (req) => validationQueue(deps, req.scope, req.query),
   });
 
   // ── Missions ────────────────────────────────────────────────────────────
@@ -171,22 +171,22 @@ export const volunteeringRoutes: RouteModule = (app, deps) => {
       ),
       response: { 200: S.MissionSearch, ...problemResponses },
     },
-    handler: async (req) => searchMissions(deps, req.params.territory, req.query),
+    handler: async (req) => searchMissions(deps, req.scope, req.query),
   });
 
   app.get(`${base}/missions/:id`, {
     schema: { tags, summary: 'Read a mission', operationId: 'getMission', security: optionalSession, description: 'A mission: its approximate area for everyone, the exact address for its managers and accepted volunteers only.', params: Params, response: { 200: S.MissionView, ...problemResponses } },
-    handler: async (req) => viewMission(deps, req.params.territory, req.params.id, req.viewer),
+    handler: async (req) => viewMission(deps, req.scope, { id: req.params.id }),
   });
 
   app.put(`${base}/missions/:id`, {
     schema: { tags, summary: 'Edit a draft mission', operationId: 'updateMission', security: signedIn, description: 'A manager edits a draft.', params: Params, body: MissionBody, response: { 200: State, ...problemResponses } },
-    handler: async (req) => updateMission(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, mission: req.body }),
+    handler: async (req) => updateMission(deps, req.scope, { id: req.params.id, mission: req.body }),
   });
 
   app.post(`${base}/missions/:id/submit`, {
     schema: { tags, summary: 'Submit a mission for validation', operationId: 'submitMission', security: signedIn, description: 'A manager submits a draft for the operator’s validation.', params: Params, response: { 200: State, ...problemResponses } },
-    handler: async (req) => submitMission(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id }),
+    handler: async (req) => submitMission(deps, req.scope, { id: req.params.id }),
   });
 
   app.post(`${base}/missions/:id/decision`, {
@@ -200,7 +200,7 @@ export const volunteeringRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ decision: StringEnum(['publish', 'return'] as const), reason: Type.Optional(Reason) }, { additionalProperties: false }),
       response: { 200: State, ...problemResponses },
     },
-    handler: async (req) => decideMission(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, decision: req.body.decision, reason: req.body.reason, requestId: req.id }),
+    handler: async (req) => decideMission(deps, req.scope, { id: req.params.id, ...req.body }),
   });
 
   app.post(`${base}/missions/:id/cancel`, {
@@ -214,12 +214,12 @@ export const volunteeringRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ reason: Reason }, { additionalProperties: false }),
       response: { 200: S.CancelledMission, ...problemResponses },
     },
-    handler: async (req) => cancelMission(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, reason: req.body.reason, requestId: req.id }),
+    handler: async (req) => cancelMission(deps, req.scope, { id: req.params.id, reason: req.body.reason }),
   });
 
   app.post(`${base}/missions/:id/complete`, {
     schema: { tags, summary: 'Mark a mission completed', operationId: 'completeMission', security: signedIn, description: 'A manager marks a started mission completed; unanswered and waiting applications close.', params: Params, response: { 200: State, ...problemResponses } },
-    handler: async (req) => completeMission(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id }),
+    handler: async (req) => completeMission(deps, req.scope, { id: req.params.id }),
   });
 
   // ── Participations ──────────────────────────────────────────────────────
@@ -235,17 +235,17 @@ export const volunteeringRoutes: RouteModule = (app, deps) => {
       response: { 201: S.Application, ...problemResponses },
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await applyToMission(deps, { slug: req.params.territory, viewer: req.viewer, missionId: req.params.id, message: req.body.message, requestId: req.id })),
+      reply.status(201).send(await applyToMission(deps, req.scope, { missionId: req.params.id, message: req.body.message })),
   });
 
   app.get(`${base}/missions/:id/participations`, {
     schema: { tags, summary: 'List a mission\'s applications', operationId: 'listMissionApplications', security: signedIn, description: 'The mission’s applications, for its organisation’s managers.', params: Params, response: { 200: S.ApplicationList, ...problemResponses } },
-    handler: async (req) => ({ items: await listApplications(deps, req.params.territory, req.params.id, req.viewer) }),
+    handler: async (req) => ({ items: await listApplications(deps, req.scope, { missionId: req.params.id }) }),
   });
 
   app.post(`${base}/participations/:id/accept`, {
     schema: { tags, summary: 'Accept an application', operationId: 'acceptApplication', security: signedIn, description: 'A manager accepts an application awaiting an answer (audited; the volunteer is told).', params: Params, response: { 200: State, ...problemResponses } },
-    handler: async (req) => answerApplication(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, decision: 'accept', requestId: req.id }),
+    handler: async (req) => answerApplication(deps, req.scope, { id: req.params.id, decision: 'accept' }),
   });
 
   app.post(`${base}/participations/:id/refuse`, {
@@ -259,7 +259,7 @@ export const volunteeringRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ reason: Reason }, { additionalProperties: false }),
       response: { 200: State, ...problemResponses },
     },
-    handler: async (req) => answerApplication(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, decision: 'refuse', reason: req.body.reason, requestId: req.id }),
+    handler: async (req) => answerApplication(deps, req.scope, { id: req.params.id, decision: 'refuse', reason: req.body.reason }),
   });
 
   app.post(`${base}/participations/:id/cancel`, {
@@ -273,7 +273,7 @@ export const volunteeringRoutes: RouteModule = (app, deps) => {
       body: Type.Optional(Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false })),
       response: { 200: S.CancelledParticipation, ...problemResponses },
     },
-    handler: async (req) => cancelParticipation(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, reason: req.body?.reason, requestId: req.id }),
+    handler: async (req) => cancelParticipation(deps, req.scope, { id: req.params.id, reason: req.body?.reason }),
   });
 
   app.post(`${base}/participations/:id/attendance`, {
@@ -287,11 +287,11 @@ export const volunteeringRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ attendance: StringEnum(['present', 'absent'] as const) }, { additionalProperties: false }),
       response: { 200: S.RecordedAttendance, ...problemResponses },
     },
-    handler: async (req) => recordAttendance(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, attendance: req.body.attendance, requestId: req.id }),
+    handler: async (req) => recordAttendance(deps, req.scope, { id: req.params.id, attendance: req.body.attendance }),
   });
 
   app.get(`${base}/me/participations`, {
     schema: { tags, summary: 'List my participations', operationId: 'listMyParticipations', security: signedIn, description: 'My applications and participations (the exact address once accepted).', params: TerritoryParam, response: { 200: S.MyParticipations, ...problemResponses } },
-    handler: async (req) => ({ items: await listMyParticipations(deps, req.params.territory, req.viewer) }),
+    handler: async (req) => ({ items: await listMyParticipations(deps, req.scope) }),
   });
 };

@@ -1,12 +1,13 @@
 /** @module A manager of a validated organisation writes a mission as a draft, and edits it while it is a draft. */
-import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError } from '../core/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { isPublicOrganisation, requireManager } from './access.ts';
 import { checkMission, type MissionInput } from './mission-input.ts';
 import { transition } from './model.ts';
-import { loadMission, loadOrganisation, type VolunteeringDeps } from './store.ts';
+import { loadMission, loadOrganisation } from './store.ts';
 
 async function writeAddress(trx: Executor, territoryId: string, missionId: string, address: string | null): Promise<void> {
   await trx.deleteFrom('mission_addresses').where('mission_id', '=', missionId).execute();
@@ -14,11 +15,11 @@ async function writeAddress(trx: Executor, territoryId: string, missionId: strin
 }
 
 export async function createMission(
-  deps: VolunteeringDeps,
-  input: { slug: string; viewer: Viewer | null; organisationId: string; mission: MissionInput },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer }: RequestScope,
+  input: { organisationId: string; mission: MissionInput },
 ): Promise<{ id: string; status: 'draft' }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+  const actor = await requireResident(deps.db, territory, viewer);
   const org = await loadOrganisation(deps.db, territory.id, input.organisationId);
   await requireManager(deps.db, actor, org.id);
   if (!isPublicOrganisation(org)) {
@@ -38,11 +39,11 @@ export async function createMission(
 }
 
 export async function updateMission(
-  deps: VolunteeringDeps,
-  input: { slug: string; viewer: Viewer | null; id: string; mission: MissionInput },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer }: RequestScope,
+  input: { id: string; mission: MissionInput },
 ): Promise<{ id: string; status: 'draft' }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+  const actor = await requireResident(deps.db, territory, viewer);
   const current = await loadMission(deps.db, territory.id, input.id);
   await requireManager(deps.db, actor, current.organisation_id);
   const now = deps.clock.now();

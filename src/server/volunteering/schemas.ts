@@ -5,6 +5,9 @@ import { GuardedSchema } from '../core/privacy/small-group.ts';
 import { PUBLICS, SKILLS } from './model.ts';
 import type { Attendance, CancelledBy, MissionStatus, OrganisationKind, OrganisationStatus, ParticipationStatus } from './tables.ts';
 
+// Types the web app reads with the schemas (it imports the server through schemas.ts only).
+export type { MissionStatus, OrganisationKind, OrganisationStatus, ParticipationStatus } from './tables.ts';
+
 /** Every `reason` a volunteering refusal carries, for clients to branch on. */
 export const VOLUNTEERING_REASONS = [
   'already_answered',

@@ -4,11 +4,11 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { localDate } from '../core/time-of-day.ts';
-import { resolveTerritory } from '../territories/index.ts';
 import { addDays, MAX_RADIUS_KM, matchSearch, MIN_RADIUS_KM, nextOccurrence, scheduleOf, type LatLng, type SearchFilters, type Skill } from './model.ts';
-import type { VolunteeringDeps } from './store.ts';
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';
 import type { MissionSearch } from './schemas.ts';
 
@@ -53,8 +53,7 @@ async function origin(db: Executor, territoryId: string, q: SearchQuery): Promis
   return q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
 }
 
-export async function searchMissions(deps: VolunteeringDeps, slug: string, q: SearchQuery): Promise<MissionSearch> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function searchMissions(deps: Pick<Deps, 'db' | 'clock'>, { territory }: RequestScope, q: SearchQuery): Promise<MissionSearch> {
   const now = deps.clock.now();
   if (q.radiusKm !== undefined && !(q.radiusKm >= MIN_RADIUS_KM && q.radiusKm <= MAX_RADIUS_KM)) {
     throw new AppError('invalid', `The radius is from ${MIN_RADIUS_KM} to ${MAX_RADIUS_KM} km.`, { field: '/query/radiusKm', reason: 'radius_out_of_range' });

@@ -1,27 +1,12 @@
-/** @module Volunteering rows read back, the ports its use-cases need, and how a mission row becomes its public view. */
+/** @module Volunteering rows read back, and how a mission row becomes its public view. */
 import type { Selectable } from 'kysely';
-import type { Clock } from '../core/clock.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
-import type { EventBus } from '../core/events.ts';
+import type { Executor } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
 import type { MissionsTable, OrganisationsTable, ParticipationsTable } from './tables.ts';
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type MissionRow = Selectable<MissionsTable>;
 export type ParticipationRow = Selectable<ParticipationsTable>;
-
-/** The ports volunteering use-cases need: the database, the clock, the public URL for mail links, the bus to wake the mailer. */
-export interface VolunteeringDeps {
-  db: Database;
-  clock: Clock;
-  config: { publicUrl: string; privacyMinGroup: number };
-  bus?: EventBus | undefined;
-}
-
-/** After a commit that queued mail, wake the dispatcher. */
-export function mailQueued(deps: { bus?: EventBus | undefined }, count: number): void {
-  if (count > 0) deps.bus?.publish('mail.queued', { count });
-}
 
 export async function loadOrganisation(db: Executor, territoryId: string, id: string, lock = false): Promise<OrganisationRow> {
   let q = db.selectFrom('organisations').selectAll().where('territory_id', '=', territoryId).where('id', '=', id);

@@ -2,15 +2,14 @@
  * @module The operator's queue: organisations awaiting validation and missions awaiting publication, oldest first. It
  * shows applicants' names and contact details, so it is a staff read of personal data: stated reason, audited.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { auditStaffRead, statedReason } from '../audit/index.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
-import type { VolunteeringDeps } from './store.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';
 import type { ValidationQueue } from './schemas.ts';
 
-export async function validationQueue(deps: VolunteeringDeps, slug: string, viewer: Viewer | null, read: { reason: string; requestId: string }): Promise<ValidationQueue> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function validationQueue(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer, requestId }: RequestScope, read: { reason: string }): Promise<ValidationQueue> {
   await requireTerritoryRole(deps.db, territory, viewer, ['operator', 'admin']);
   const reason = statedReason(read.reason);
   const [organisations, missions, names] = await Promise.all([
@@ -44,7 +43,7 @@ export async function validationQueue(deps: VolunteeringDeps, slug: string, view
     subjectType: 'volunteering_validation',
     people: organisations.flatMap((o) => (o.applied_by ? [o.applied_by] : [])),
     details: { organisations: organisations.map((o) => o.id), missions: missions.map((m) => m.id) },
-    requestId: read.requestId,
+    requestId,
     at: now,
   });
   return {

@@ -1,12 +1,12 @@
 /** @module Missions as people see them: the public view (approximate area only), the exact address for accepted volunteers and managers, and the viewer's own participation. */
-import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { notFound } from '../core/errors.ts';
 import { findRoles } from '../territories/index.ts';
-import { resolveTerritory } from '../territories/index.ts';
 import { isManager, isOperator, isPublicOrganisation } from './access.ts';
 import { nextOccurrence, scheduleOf } from './model.ts';
-import { hhmm, loadMission, loadOrganisation, type MissionRow, type VolunteeringDeps } from './store.ts';
+import { hhmm, loadMission, loadOrganisation, type MissionRow } from './store.ts';
 import { waitingRanks } from './waiting-list.ts';
 import type { MissionSummary, MissionView, ScheduleView } from './schemas.ts';
 import type { OrganisationKind } from './tables.ts';
@@ -71,9 +71,8 @@ export async function communeNames(db: Executor, territoryId: string): Promise<M
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-export async function viewMission(deps: VolunteeringDeps, slug: string, id: string, viewer: Viewer | null): Promise<MissionView> {
-  const territory = await resolveTerritory(deps.db, slug);
-  const m = await loadMission(deps.db, territory.id, id);
+export async function viewMission(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope, input: { id: string }): Promise<MissionView> {
+  const m = await loadMission(deps.db, territory.id, input.id);
   const org = await loadOrganisation(deps.db, territory.id, m.organisation_id);
   const manager = viewer ? await isManager(deps.db, org.id, viewer.userId) : false;
   const roles = viewer ? await findRoles(deps.db, territory.id, viewer.userId) : null;

@@ -1,10 +1,14 @@
 /** @module Organisations as people see them: the public list and page with response figures, and the organisations one applied for or manages. */
-import type { Viewer } from '../core/auth/sessions.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { notFound } from '../core/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { isPublicOrganisation, mayManageOrSupervise } from './access.ts';
 import { organisationStats } from './organisation-stats.ts';
-import type { OrganisationRow, VolunteeringDeps } from './store.ts';
+import type { OrganisationRow } from './store.ts';
+
+/** What reading organisations needs: the database, the clock, the small-group threshold for their response figures. */
+type ReadDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'privacyMinGroup'> };
 import { communeNames, countsOf, missionSummary } from './view-mission.ts';
 import type { MyOrganisations, OrganisationList, OrganisationView } from './schemas.ts';
 
@@ -21,8 +25,7 @@ function publicView(o: OrganisationRow, communeName: string | null) {
   };
 }
 
-export async function listOrganisations(deps: VolunteeringDeps, slug: string): Promise<OrganisationList['items']> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listOrganisations(deps: ReadDeps, { territory }: RequestScope): Promise<OrganisationList['items']> {
   const rows = await deps.db
     .selectFrom('organisations')
     .selectAll()
@@ -36,9 +39,8 @@ export async function listOrganisations(deps: VolunteeringDeps, slug: string): P
   return rows.map((o) => ({ ...publicView(o, o.commune_code ? (names.get(o.commune_code) ?? null) : null), response: stats.get(o.id)! }));
 }
 
-export async function viewOrganisation(deps: VolunteeringDeps, slug: string, id: string, viewer: Viewer | null): Promise<OrganisationView> {
-  const territory = await resolveTerritory(deps.db, slug);
-  const o = await deps.db.selectFrom('organisations').selectAll().where('territory_id', '=', territory.id).where('id', '=', id).executeTakeFirst();
+export async function viewOrganisation(deps: ReadDeps, { territory, viewer }: RequestScope, input: { id: string }): Promise<OrganisationView> {
+  const o = await deps.db.selectFrom('organisations').selectAll().where('territory_id', '=', territory.id).where('id', '=', input.id).executeTakeFirst();
   if (!o) throw notFound('Organisation');
   const { manager, operator } = await mayManageOrSupervise(deps.db, o, viewer);
   const applicant = viewer !== null && o.applied_by === viewer.userId;
@@ -83,8 +85,7 @@ export async function viewOrganisation(deps: VolunteeringDeps, slug: string, id:
 }
 
 /** The organisations the viewer manages or applied for (any status), newest first. */
-export async function listMyOrganisations(deps: VolunteeringDeps, slug: string, viewer: Viewer | null): Promise<MyOrganisations['items']> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listMyOrganisations(deps: ReadDeps, { territory, viewer }: RequestScope): Promise<MyOrganisations['items']> {
   const actor = await requireResident(deps.db, territory, viewer);
   const rows = await deps.db
     .selectFrom('organisations as o')
