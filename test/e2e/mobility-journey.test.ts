@@ -9,7 +9,7 @@ import { fixedClock } from '../../src/server/core/clock.ts';
 import { ensureDemoCorridors } from '../../src/server/demo/seed-corridors.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { eventually, heading, type Journey, JOURNEY_TIMEOUT_MS, startJourney } from '../support/journey.ts';
+import { eventually, heading, type Journey, JOURNEY_TIMEOUT_MS, openMenu, startJourney } from '../support/journey.ts';
 
 /** The first Monday strictly after the territory's today (Europe/Paris). */
 function nextMonday(now: Date): string {
@@ -33,6 +33,7 @@ describe('mobility journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     const { t, newPage, signUp, errors } = journey;
     // Alice describes her commute: home by commune (Talant), work by coordinates (Quetigny).
     const alice = await signUp('Alice', 'alice@example.org', '/mes-communautes');
+    await openMenu(alice);
     await alice.getByText('Mobilité', { exact: true }).click();
     await alice.getByRole('link', { name: 'Mon trajet' }).click();
     await heading(alice, 'Mon trajet domicile-travail');

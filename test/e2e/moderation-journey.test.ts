@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/server/core/clock.ts';
 import { DEMO_PASSWORD, DEMO_SLUG } from '../../src/server/demo/seed-demo.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { demoEmail as demo, heading, type Journey, JOURNEY_TIMEOUT_MS, startJourney } from '../support/journey.ts';
+import { demoEmail as demo, heading, type Journey, JOURNEY_TIMEOUT_MS, openMenu, startJourney } from '../support/journey.ts';
 import { hashPassword } from '../../src/server/core/auth/password.ts';
 import { toCell } from '../../src/server/core/geo.ts';
 import { AID_RESOLUTION } from '../../src/server/mutual-aid/model.ts';
@@ -74,6 +74,7 @@ describe('moderation journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
 
     // The operator opens the queue from the header and keeps the community.
     const olivia = await signIn('Olivia', demo('city operator'), DEMO_PASSWORD, '/compte');
+    await openMenu(olivia);
     await olivia.getByRole('link', { name: 'Modération' }).click();
     await heading(olivia, 'Modération');
     await olivia.getByLabel('Motif de la consultation').selectOption({ label: 'Autre motif (à préciser)' });

@@ -153,6 +153,15 @@ export async function startJourney(options: JourneyOptions = {}): Promise<Journe
   };
 }
 
+/**
+ * Opens the header's menu on a phone (below 768 px the navigation sits behind « Menu »); from 768 px the navigation is
+ * always shown and this does nothing.
+ */
+export async function openMenu(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Menu', exact: true });
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
 /** Waits for the page's level-1 heading of that name. */
 export const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
 

@@ -12,7 +12,7 @@ export function RankingsTable({ slug, rankings }: { slug: string; rankings: Rank
   if (rankings.items.length === 0) return <p>{m('rankings.none')}</p>;
   return (
     <div class="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
-      <table class="data-table">
+      <table class="data-table data-table-stack">
         <caption id={id}>{m('rankings.caption', { week: formatShortDay(locale, rankings.weekOf) })}</caption>
         <thead>
           <tr>
@@ -25,11 +25,13 @@ export function RankingsTable({ slug, rankings }: { slug: string; rankings: Rank
         <tbody>
           {rankings.items.map((item, i) => (
             <tr key={item.communityId}>
-              <td class="numeric">{formatNumber(i + 1)}</td>
-              <th scope="row">
+              <td class="numeric" data-label={m('rankings.col.rank')}>
+                {formatNumber(i + 1)}
+              </td>
+              <th scope="row" data-label={m('rankings.col.community')}>
                 <a href={paths.community(slug, item.communityId)}>{item.name}</a>
               </th>
-              <td class="numeric">
+              <td class="numeric" data-label={m('rankings.col.rate')}>
                 {isSuppressed(item) ? (
                   <SmallGroup minGroup={item.minGroup} />
                 ) : (
@@ -41,7 +43,9 @@ export function RankingsTable({ slug, rankings }: { slug: string; rankings: Rank
                   </>
                 )}
               </td>
-              <td class="numeric">{formatNumber(item.members)}</td>
+              <td class="numeric" data-label={m('rankings.col.members')}>
+                {formatNumber(item.members)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -170,7 +170,7 @@ function History({ entries }: { entries: HistoryEntry[] }) {
         <p>{c('wallet.historyNone')}</p>
       ) : (
         <div class="table-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
-          <table class="data-table">
+          <table class="data-table data-table-stack">
             <caption id="history-caption" class="visually-hidden">{c('wallet.history')}</caption>
             <thead>
               <tr>
@@ -185,9 +185,11 @@ function History({ entries }: { entries: HistoryEntry[] }) {
                 const points = Math.abs(e.cents);
                 return (
                   <tr key={`${e.at}-${i}`}>
-                    <th scope="row">{formatDate(e.at)}</th>
-                    <td>{what(e)}</td>
-                    <td class="numeric">
+                    <th scope="row" data-label={c('wallet.col.date')}>
+                      {formatDate(e.at)}
+                    </th>
+                    <td data-label={c('wallet.col.what')}>{what(e)}</td>
+                    <td class="numeric" data-label={c('wallet.col.points')}>
                       {out ? '−' : '+'}
                       {formatNumber(points)}
                     </td>

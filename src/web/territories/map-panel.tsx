@@ -1,9 +1,17 @@
-/** @module Lazy map of the communes: loads MapLibre only here, and explains when WebGL is missing. */
+/**
+ * @module Lazy map of the communes: a box of fixed size holds its place, MapLibre is fetched only once the box comes
+ * near the viewport, the basemap is MAP_STYLE_URL's when the server names one (else the offline map with the communes'
+ * names), and it explains when WebGL is missing.
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { useI18n } from '../core/i18n.tsx';
-import { MapLegend } from './map-legend.tsx';
+import { territoryOfPath } from '../core/paths.ts';
+import { useNearViewport } from '../core/use-near-viewport.ts';
+import { useTerritory } from './load-territory.ts';
+import { MapLegend, type LegendWords } from './map-legend.tsx';
 
-type MapState = 'loading' | 'ready' | 'no-webgl' | 'failed';
+type MapState = 'waiting' | 'loading' | 'ready' | 'no-webgl' | 'failed';
 
 function supportsWebgl(): boolean {
   try {
@@ -19,14 +27,21 @@ interface Props {
   bbox: [number, number, number, number];
   breaks: readonly number[];
   territoryName: string;
+  /** The legend's words when the map shows another rate than residents per 1,000 inhabitants. */
+  legend?: LegendWords;
 }
 
-export function MapPanel({ data, bbox, breaks, territoryName }: Props) {
+export function MapPanel({ data, bbox, breaks, territoryName, legend }: Props) {
   const { t, locale } = useI18n();
   const container = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<MapState>('loading');
+  const [state, setState] = useState<MapState>('waiting');
+  const near = useNearViewport(container);
+  // The page's territory card (already loaded by the header) names the basemap, if any.
+  const { territory } = useTerritory(territoryOfPath(useLocation().path));
+  const styleUrl = territory ? (territory.mapStyleUrl ?? null) : undefined;
 
   useEffect(() => {
+    if (!near || styleUrl === undefined) return;
     if (!supportsWebgl()) {
       setState('no-webgl');
       return;
@@ -42,6 +57,7 @@ export function MapPanel({ data, bbox, breaks, territoryName }: Props) {
           data,
           bbox,
           breaks,
+          styleUrl,
           labels: { title: t('map.aria', { territory: territoryName }), zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut'), resetBearing: t('map.resetBearing') },
           onReady: () => live && setState('ready'),
           onFail: (error) => {
@@ -59,18 +75,23 @@ export function MapPanel({ data, bbox, breaks, territoryName }: Props) {
       remove?.();
     };
     // t changes with the locale; the map is rebuilt then so its control labels follow.
-  }, [data, bbox, breaks, territoryName, locale]);
+  }, [near, styleUrl, data, bbox, breaks, territoryName, locale]);
 
   if (state === 'no-webgl' || state === 'failed') {
     return <p class="notice notice-info">{t(state === 'no-webgl' ? 'map.noWebgl' : 'map.failed')}</p>;
   }
   return (
     <div class="map-layout">
-      <div>
-        {state === 'loading' ? <p role="status">{t('map.loading')}</p> : null}
+      <div class="map-frame">
+        {/* The box keeps its size from the first render: nothing below it moves when the map arrives. */}
         <div ref={container} class="map" />
+        {state === 'ready' ? null : (
+          <p class="map-status" role="status">
+            {t('map.loading')}
+          </p>
+        )}
       </div>
-      <MapLegend breaks={breaks} />
+      <MapLegend breaks={breaks} words={legend} />
     </div>
   );
 }
