@@ -1,9 +1,8 @@
 /** @module "Did you do it?": once a commitment is completed, each signer says whether they kept it; the last answer wins. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
-import type { Clock } from '../core/clock.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError } from '../core/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import type { Static } from 'typebox';
 import { canRecordCheck, keptRate } from './kept-rate.ts';
 import type { CheckAnswer } from './schemas.ts';
@@ -12,11 +11,11 @@ import { loadCommitment } from './store.ts';
 import { requireVisible } from './view-commitment.ts';
 
 export async function recordCheck(
-  deps: { db: Database; clock: Clock },
-  input: { slug: string; viewer: Viewer | null; id: string; kept: boolean },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer }: RequestScope,
+  input: { id: string; kept: boolean },
 ): Promise<Static<typeof CheckAnswer>> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
+  const actor = await requireResident(deps.db, territory, viewer);
   const { row, state } = await loadCommitment(deps.db, territory.id, input.id);
   await requireVisible(deps.db, row, actor);
   if (!state.signatures.some((s) => s.signerId === actor.userId)) {

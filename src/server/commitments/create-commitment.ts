@@ -1,10 +1,9 @@
 /** @module A resident launches a conditional commitment; a community's is launched by its organisers. */
-import type { Clock } from '../core/clock.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, invalid, notFound } from '../core/errors.ts';
 import { requireOrganiser, resolveForResident } from '../communities/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import type { ActionKind, Scope } from './model.ts';
 import { validateCommitment } from './validate.ts';
 
@@ -17,17 +16,12 @@ export interface CommitmentInput {
   actionEnd: string;
 }
 
-export async function createCommitment(
-  deps: { db: Database; clock: Clock },
-  input: { slug: string; viewer: Viewer | null; commitment: CommitmentInput },
-): Promise<{ id: string }> {
+export async function createCommitment(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope, c: CommitmentInput): Promise<{ id: string }> {
   const { db } = deps;
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
-  const c = input.commitment;
+  const actor = await requireResident(db, territory, viewer);
   const scope = c.scope;
   if (scope.kind === 'community') {
-    const access = await resolveForResident(db, input.slug, scope.communityId, input.viewer);
+    const access = await resolveForResident(db, territory, scope.communityId, viewer);
     requireOrganiser(access);
   }
   if (scope.kind === 'corridor') {

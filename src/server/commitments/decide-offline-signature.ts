@@ -5,33 +5,31 @@
  */
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireActingConsent } from '../mediation/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import type { TerritoryRef } from '../territories/index.ts';
 import { statusAt } from './lifecycle.ts';
 import type { WithdrawAnswer } from './schemas.ts';
 import { recordSignature, type SignatureOutcome } from './record-signature.ts';
-import { loadCommitment, mailQueued, type CommitmentDeps } from './store.ts';
+import { loadCommitment } from './store.ts';
 
 export interface DecideInput {
-  slug: string;
-  viewer: Viewer | null;
   id: string;
   entryId: string;
-  requestId: string;
 }
 
 const notPending = () => new AppError('conflict', 'This signature is no longer waiting for your confirmation.', { reason: 'not_pending' });
 
-/** The territory and the viewer as its resident. */
-async function person(deps: CommitmentDeps, input: DecideInput): Promise<{ territory: TerritoryRef; userId: string }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireResident(deps.db, territory, input.viewer);
-  return { territory, userId: actor.userId };
+/** The viewer as a resident of the scope's territory. */
+async function person(deps: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<{ userId: string; viewer: Viewer }> {
+  const actor = await requireResident(deps.db, territory, viewer);
+  return { userId: actor.userId, viewer: viewer! };
 }
 
 /**
@@ -55,44 +53,47 @@ async function ownEntry(trx: Executor, territory: TerritoryRef, viewer: Viewer, 
   return entry;
 }
 
-export async function confirmOfflineSignature(deps: CommitmentDeps, input: DecideInput & { publicName: boolean }): Promise<SignatureOutcome> {
-  const { territory, userId } = await person(deps, input);
+export async function confirmOfflineSignature(deps: Deps, scope: RequestScope, input: DecideInput & { publicName: boolean }): Promise<SignatureOutcome> {
+  const { territory, requestId } = scope;
+  const { userId, viewer } = await person(deps, scope);
   const now = deps.clock.now();
   try {
-    const outcome = await deps.db.transaction().execute(async (trx) => {
+    return await inUnitOfWork(deps, async (work) => {
+      const trx = work.db;
       const { row, state } = await loadCommitment(trx, territory.id, input.id, true);
-      const entry = await ownEntry(trx, territory, input.viewer!, row.id, input.entryId, now);
+      const entry = await ownEntry(trx, territory, viewer, row.id, input.entryId, now);
       if (entry.state !== 'pending') throw notPending();
       const request = { signerId: userId, commune: entry.commune_code, publicName: input.publicName, entry: 'offline' as const, signedBy: entry.entered_by, consentRef: entry.reference, tell: false };
       const result = await recordSignature(trx, { territory, row, state }, request, { now, publicUrl: deps.config.publicUrl });
-      const by = input.viewer?.mediatorId ? 'mediator_session' : 'person';
+      work.mailQueued(result.mailed);
+      const by = viewer.mediatorId ? 'mediator_session' : 'person';
       await trx.updateTable('commitment_offline_entries').set({ state: 'confirmed', confirmed_by: by, decided_at: now }).where('id', '=', entry.id).execute();
       await recordAudit(trx, {
         territoryId: territory.id,
-        ...auditActor(input.viewer!),
+        ...auditActor(viewer),
         action: 'commitment.offline_signature_confirmed',
         subjectType: 'commitment',
         subjectId: row.id,
         details: { entryId: entry.id, confirmedBy: by },
-        requestId: input.requestId,
+        requestId,
         at: now,
       });
       return result;
     });
-    mailQueued(deps, outcome.mailed);
-    return outcome;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('conflict', 'You have already signed this commitment.', { reason: 'already_signed' });
     throw error;
   }
 }
 
-export async function withdrawOfflineSignature(deps: CommitmentDeps, input: DecideInput): Promise<WithdrawAnswer> {
-  const { territory, userId } = await person(deps, input);
+export async function withdrawOfflineSignature(deps: Pick<Deps, 'db' | 'clock'>, scope: RequestScope, input: DecideInput): Promise<WithdrawAnswer> {
+  const { territory, requestId } = scope;
+  const { userId, viewer } = await person(deps, scope);
   const now = deps.clock.now();
+  // Publishes nothing (no notice, no mail): a plain transaction.
   return deps.db.transaction().execute(async (trx) => {
     const { row, state } = await loadCommitment(trx, territory.id, input.id, true);
-    const entry = await ownEntry(trx, territory, input.viewer!, row.id, input.entryId, now);
+    const entry = await ownEntry(trx, territory, viewer, row.id, input.entryId, now);
     if (entry.state === 'withdrawn') throw new AppError('conflict', 'This signature is already withdrawn.', { reason: 'already_withdrawn' });
     if (now.getTime() > row.signing_deadline.getTime()) throw new AppError('conflict', 'The signing deadline has passed: the signatures are settled.', { reason: 'deadline_passed' });
     if (entry.state === 'confirmed') {
@@ -101,12 +102,12 @@ export async function withdrawOfflineSignature(deps: CommitmentDeps, input: Deci
     await trx.updateTable('commitment_offline_entries').set({ state: 'withdrawn', decided_at: now }).where('id', '=', entry.id).execute();
     await recordAudit(trx, {
       territoryId: territory.id,
-      ...auditActor(input.viewer!),
+      ...auditActor(viewer),
       action: 'commitment.offline_signature_withdrawn',
       subjectType: 'commitment',
       subjectId: row.id,
       details: { entryId: entry.id, was: entry.state },
-      requestId: input.requestId,
+      requestId,
       at: now,
     });
     // Milestones already sent stay sent (each is told once); the status is what the remaining signatures make it.

@@ -4,32 +4,30 @@
  * entered inside a mediator's session for an assisted person with active consent, where it is confirmed at once.
  * Either way the person is told, and the entry is audited.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { auditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireActingConsent } from '../mediation/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { findRoles, type TerritoryRef } from '../territories/index.ts';
 import { mayEnterOffline } from './access.ts';
 import { applySignature, refusalError, statusAt } from './lifecycle.ts';
 import type { Milestone, Status } from './model.ts';
 import { tellOfflineEntry } from './offline-entries.ts';
 import { recordSignature } from './record-signature.ts';
-import { loadCommitment, mailQueued, type CommitmentDeps } from './store.ts';
+import { loadCommitment } from './store.ts';
 import { requireVisible } from './view-commitment.ts';
 import type { OfflineEntered } from './schemas.ts';
 
 export interface OfflineInput {
-  slug: string;
-  viewer: Viewer | null;
   id: string;
   userId: string;
   reference: string;
   commune?: string | undefined;
-  requestId: string;
 }
 
 export type { OfflineEntered } from './schemas.ts';
@@ -43,10 +41,10 @@ async function requireSubject(db: Executor, territory: TerritoryRef, userId: str
   if (!(await findRoles(db, territory.id, userId))) throw invalid('/userId', `No resident of ${territory.name} has this number.`);
 }
 
-export async function enterOfflineSignature(deps: CommitmentDeps, input: OfflineInput): Promise<OfflineEntered> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  await requireResident(deps.db, territory, input.viewer);
-  const viewer = input.viewer!;
+export async function enterOfflineSignature(deps: Deps, scope: RequestScope, input: OfflineInput): Promise<OfflineEntered> {
+  const { territory, requestId } = scope;
+  await requireResident(deps.db, territory, scope.viewer);
+  const viewer = scope.viewer!;
   // Inside a session on behalf, the mediator is the one entering it, and only for the person of the session.
   const entererId = viewer.mediatorId ?? viewer.userId;
   const reference = input.reference.trim();
@@ -54,7 +52,8 @@ export async function enterOfflineSignature(deps: CommitmentDeps, input: Offline
   const now = deps.clock.now();
   const ctx = { now, publicUrl: deps.config.publicUrl };
   try {
-    const outcome = await deps.db.transaction().execute(async (trx) => {
+    return await inUnitOfWork(deps, async (work) => {
+      const trx = work.db;
       const { row, state } = await loadCommitment(trx, territory.id, input.id, true);
       await requireVisible(trx, row, { userId: entererId });
       if (!(await mayEnterOffline(trx, territory.id, row, entererId))) throw cannotEnter();
@@ -102,13 +101,12 @@ export async function enterOfflineSignature(deps: CommitmentDeps, input: Offline
         subjectId: row.id,
         reason: 'offline',
         details: { reference, entryId: entry.id, state: inSession ? 'confirmed' : 'pending' },
-        requestId: input.requestId,
+        requestId,
         at: now,
       });
-      return { id: entry.id, state: inSession ? ('confirmed' as const) : ('pending' as const), status, notify, mailed };
+      work.mailQueued(mailed);
+      return { id: entry.id, state: inSession ? ('confirmed' as const) : ('pending' as const), status, notify };
     });
-    mailQueued(deps, outcome.mailed);
-    return { id: outcome.id, state: outcome.state, status: outcome.status, notify: outcome.notify };
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('conflict', 'A signature is already entered for this person on this commitment.', { reason: 'already_entered' });
     throw error;

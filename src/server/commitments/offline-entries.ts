@@ -2,11 +2,11 @@
  * @module Signatures typed in from paper, as their person sees them: the notice telling them (in-app and mail, as they
  * chose), their entries still to confirm or still withdrawable, and what export and erasure do with them.
  */
-import type { Clock } from '../core/clock.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { notify, type NotifyContext } from '../notifications/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { offlineMail, type OfflineNotice } from './offline-messages.ts';
 import type { CommitmentRow } from './store.ts';
 import type { MyOfflineEntry } from './schemas.ts';
@@ -39,8 +39,7 @@ export async function tellOfflineEntry(
 export type { MyOfflineEntry } from './schemas.ts';
 
 /** My entries still open to a decision: pending ones, and confirmed ones until the signing deadline (withdrawable). */
-export async function listMyOfflineEntries(deps: { db: Database; clock: Clock }, slug: string, viewer: Viewer | null): Promise<MyOfflineEntry[]> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listMyOfflineEntries(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope): Promise<MyOfflineEntry[]> {
   const actor = await requireResident(deps.db, territory, viewer);
   const rows = await deps.db
     .selectFrom('commitment_offline_entries as e')

@@ -25,17 +25,7 @@ export const offlineSignatureRoutes: RouteModule = (app, deps) => {
       response: { 201: OfflineAnswer, ...problems },
     },
     handler: async (req, reply) =>
-      reply.status(201).send(
-        await enterOfflineSignature(deps, {
-          slug: req.params.territory,
-          viewer: req.viewer,
-          id: req.params.id,
-          userId: req.body.userId,
-          reference: req.body.reference,
-          commune: req.body.commune,
-          requestId: req.id,
-        }),
-      ),
+      reply.status(201).send(await enterOfflineSignature(deps, req.scope, { id: req.params.id, userId: req.body.userId, reference: req.body.reference, commune: req.body.commune })),
   });
 
   app.post(`${base}/:id/offline-signatures/:entryId/confirm`, {
@@ -50,7 +40,7 @@ export const offlineSignatureRoutes: RouteModule = (app, deps) => {
       response: { 200: SignAnswer, ...problems },
     },
     handler: async (req) =>
-      confirmOfflineSignature(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, entryId: req.params.entryId, publicName: req.body.publicName ?? false, requestId: req.id }),
+      confirmOfflineSignature(deps, req.scope, { id: req.params.id, entryId: req.params.entryId, publicName: req.body.publicName ?? false }),
   });
 
   app.post(`${base}/:id/offline-signatures/:entryId/withdraw`, {
@@ -63,7 +53,7 @@ export const offlineSignatureRoutes: RouteModule = (app, deps) => {
       params: EntryParams,
       response: { 200: WithdrawAnswer, ...problems },
     },
-    handler: async (req) => withdrawOfflineSignature(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, entryId: req.params.entryId, requestId: req.id }),
+    handler: async (req) => withdrawOfflineSignature(deps, req.scope, { id: req.params.id, entryId: req.params.entryId }),
   });
 
   app.get('/api/territories/:territory/me/offline-signatures', {
@@ -76,6 +66,6 @@ export const offlineSignatureRoutes: RouteModule = (app, deps) => {
       params: TerritoryParam,
       response: { 200: MyOfflineEntries, ...problems },
     },
-    handler: async (req) => ({ items: await listMyOfflineEntries(deps, req.params.territory, req.viewer) }),
+    handler: async (req) => ({ items: await listMyOfflineEntries(deps, req.scope) }),
   });
 };

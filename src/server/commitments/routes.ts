@@ -43,7 +43,7 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
       body: CreateCommitmentBody,
       response: { 201: Created, ...problems },
     },
-    handler: async (req, reply) => reply.status(201).send(await createCommitment(deps, { slug: req.params.territory, viewer: req.viewer, commitment: req.body })),
+    handler: async (req, reply) => reply.status(201).send(await createCommitment(deps, req.scope, req.body)),
   });
 
   app.get(base, {
@@ -56,7 +56,7 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
       params: TerritoryParam,
       response: { 200: CommitmentListSchema, ...problems },
     },
-    handler: async (req) => presentCommitments(await listCommitments(deps, req.params.territory, req.viewer), req.params.territory, localDate(deps.clock.now())),
+    handler: async (req) => presentCommitments(await listCommitments(deps, req.scope), req.scope.territory.slug, localDate(deps.clock.now())),
   });
 
   app.get(`${base}/:id`, {
@@ -68,7 +68,7 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
       params: CommitmentParams,
       response: { 200: CommitmentSchema, ...problems },
     },
-    handler: async (req) => presentCommitment(await viewCommitment(deps, req.params.territory, req.params.id, req.viewer), req.params.territory, localDate(deps.clock.now())),
+    handler: async (req) => presentCommitment(await viewCommitment(deps, req.scope, { id: req.params.id }), req.scope.territory.slug, localDate(deps.clock.now())),
   });
 
   app.patch(`${base}/:id`, {
@@ -82,7 +82,7 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
       body: EditWordingBody,
       response: { 200: WordingAnswer, ...problems },
     },
-    handler: async (req) => editWording(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, wording: req.body.wording, requestId: req.id }),
+    handler: async (req) => editWording(deps, req.scope, { id: req.params.id, wording: req.body.wording }),
   });
 
   app.post(`${base}/:id/sign`, {
@@ -96,7 +96,7 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
       body: SignBody,
       response: { 200: SignAnswer, ...problems },
     },
-    handler: async (req) => signCommitment(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, publicName: req.body.publicName ?? false, commune: req.body.commune }),
+    handler: async (req) => signCommitment(deps, req.scope, { id: req.params.id, publicName: req.body.publicName ?? false, commune: req.body.commune }),
   });
 
   app.post(`${base}/:id/sign-for`, {
@@ -112,15 +112,7 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
       response: { 200: SignAnswer, ...problems },
     },
     handler: async (req) =>
-      signForResident(deps, {
-        slug: req.params.territory,
-        viewer: req.viewer,
-        id: req.params.id,
-        userId: req.body.userId,
-        publicName: req.body.publicName ?? false,
-        commune: req.body.commune,
-        requestId: req.id,
-      }),
+      signForResident(deps, req.scope, { id: req.params.id, userId: req.body.userId, publicName: req.body.publicName ?? false, commune: req.body.commune }),
   });
 
   app.post(`${base}/:id/check`, {
@@ -134,7 +126,7 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
       body: CheckBody,
       response: { 200: CheckAnswer, ...problems },
     },
-    handler: async (req) => recordCheck(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, kept: req.body.kept }),
+    handler: async (req) => recordCheck(deps, req.scope, { id: req.params.id, kept: req.body.kept }),
   });
 
   app.get('/api/territories/:territory/me/commitments', {
@@ -147,7 +139,7 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
       params: TerritoryParam,
       response: { 200: CommitmentListSchema, ...problems },
     },
-    handler: async (req) => presentCommitments(await listMyCommitments(deps, req.params.territory, req.viewer), req.params.territory, localDate(deps.clock.now())),
+    handler: async (req) => presentCommitments(await listMyCommitments(deps, req.scope), req.scope.territory.slug, localDate(deps.clock.now())),
   });
   void offlineSignatureRoutes(app, deps);
 };

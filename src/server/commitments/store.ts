@@ -1,9 +1,7 @@
 /** @module Commitments in the database, read back as the pure model's state. */
 import type { Selectable } from 'kysely';
-import type { Clock } from '../core/clock.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
 import type { CommitmentsTable } from './tables.ts';
-import type { EventBus } from '../core/events.ts';
 import { notFound } from '../core/errors.ts';
 import type { Commitment, CommitmentState, Milestone, Scope, Signature } from './model.ts';
 
@@ -35,17 +33,4 @@ export async function loadCommitment(db: Executor, territoryId: string, id: stri
     .execute();
   const signatures: Signature[] = rows.map((r) => ({ signerId: r.user_id, at: r.signed_at, commune: r.commune_code }));
   return { row, state: { commitment: toCommitment(row), signatures, fired: row.fired as Milestone[] } };
-}
-
-/** The ports commitment use-cases need: the database, the clock, the public URL for mail links, the bus to wake the mailer. */
-export interface CommitmentDeps {
-  db: Database;
-  clock: Clock;
-  config: { publicUrl: string };
-  bus?: EventBus | undefined;
-}
-
-/** After a commit that queued mail, wake the dispatcher. */
-export function mailQueued(deps: { bus?: EventBus | undefined }, count: number): void {
-  if (count > 0) deps.bus?.publish('mail.queued', { count });
 }

@@ -4,11 +4,12 @@
  * decision is stored under the commitment's row lock with the notices it sends, so two sweeps never repeat one.
  */
 import { sql } from 'kysely';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import type { NotifyContext } from '../notifications/index.ts';
 import { sendNotice, signersAndCreator } from './deliver.ts';
 import { statusAt } from './lifecycle.ts';
 import { notificationsAt, shouldNudgeCreator, STALL_QUIET_MS } from './notifications.ts';
-import { loadCommitment, mailQueued, type CommitmentDeps } from './store.ts';
+import { loadCommitment } from './store.ts';
 
 export interface SweepReport {
   /** Commitments looked at. */
@@ -22,7 +23,8 @@ export interface SweepReport {
 /** Candidates per run; the next run takes the rest. */
 const BATCH = 500;
 
-export async function sweepCommitments(deps: Omit<CommitmentDeps, 'clock'>, now: Date): Promise<SweepReport> {
+/** A job, no request: `(deps, now)`. Each commitment is decided in its own unit of work; its mails wake the dispatcher after that commit. */
+export async function sweepCommitments(deps: Pick<Deps, 'db' | 'config' | 'bus'>, now: Date): Promise<SweepReport> {
   const report: SweepReport = { examined: 0, failed: 0, nudged: 0, checksAsked: 0, mailed: 0 };
   const quietSince = new Date(now.getTime() - STALL_QUIET_MS);
   const candidates = await deps.db
@@ -45,27 +47,30 @@ export async function sweepCommitments(deps: Omit<CommitmentDeps, 'clock'>, now:
   const ctx: NotifyContext = { now, publicUrl: deps.config.publicUrl };
   for (const candidate of candidates) {
     report.examined += 1;
-    await deps.db.transaction().execute(async (trx) => {
+    await inUnitOfWork(deps, async (work) => {
+      const trx = work.db;
+      let mailed = 0;
       const { row, state } = await loadCommitment(trx, candidate.territory_id, candidate.id, true);
       const target = { territory: { id: candidate.territory_id, slug: candidate.slug }, row, state };
       const deadline = notificationsAt(state, now);
       if (deadline.notify.includes('failed')) {
         await trx.updateTable('commitments').set({ fired: [...deadline.state.fired] }).where('id', '=', row.id).execute();
-        report.mailed += (await sendNotice(trx, target, 'failed', signersAndCreator(target), ctx)).mailed;
+        mailed += (await sendNotice(trx, target, 'failed', signersAndCreator(target), ctx)).mailed;
         report.failed += 1;
       }
       if (row.created_by && shouldNudgeCreator(state, now, row.last_nudged_at)) {
         await trx.updateTable('commitments').set({ last_nudged_at: now }).where('id', '=', row.id).execute();
-        report.mailed += (await sendNotice(trx, target, 'stalled', [row.created_by], ctx)).mailed;
+        mailed += (await sendNotice(trx, target, 'stalled', [row.created_by], ctx)).mailed;
         report.nudged += 1;
       }
       if (row.check_asked_at === null && statusAt(state.commitment, state.signatures, now) === 'completed') {
         await trx.updateTable('commitments').set({ check_asked_at: now }).where('id', '=', row.id).execute();
-        report.mailed += (await sendNotice(trx, target, 'check_due', state.signatures.map((s) => s.signerId), ctx)).mailed;
+        mailed += (await sendNotice(trx, target, 'check_due', state.signatures.map((s) => s.signerId), ctx)).mailed;
         report.checksAsked += 1;
       }
+      work.mailQueued(mailed);
+      report.mailed += mailed;
     });
   }
-  mailQueued(deps, report.mailed);
   return report;
 }

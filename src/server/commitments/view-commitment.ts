@@ -2,12 +2,13 @@
  * @module A commitment as people see it: status, progress ("N more needed"), deadline, opted-in signer names,
  * the automatic count during and after the action period, the kept rate, and what the viewer may do.
  */
-import type { Clock } from '../core/clock.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Database, Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { canSeeCommunity } from '../communities/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { mayEnterOffline } from './access.ts';
 import { automaticCount } from './counting.ts';
 import { canRecordCheck, keptRate } from './kept-rate.ts';
@@ -43,8 +44,11 @@ async function viewerPowers(db: Database, row: CommitmentRow, territoryId: strin
   return { signFor: Boolean(viewer.mediatorId), offline };
 }
 
-export async function viewCommitment(deps: { db: Database; clock: Clock; config: { privacyMinGroup: number } }, slug: string, id: string, viewer: Viewer | null): Promise<CommitmentView> {
-  const territory = await resolveTerritory(deps.db, slug);
+/** What reading commitments needs: the database, the clock, and the small-group threshold. */
+type ReadDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'privacyMinGroup'> };
+
+export async function viewCommitment(deps: ReadDeps, { territory, viewer }: Pick<RequestScope, 'territory' | 'viewer'>, input: { id: string }): Promise<CommitmentView> {
+  const { id } = input;
   const { row, state } = await loadCommitment(deps.db, territory.id, id);
   await requireVisible(deps.db, row, viewer);
   const now = deps.clock.now();
@@ -114,8 +118,8 @@ export async function viewCommitment(deps: { db: Database; clock: Clock; config:
 }
 
 /** The territory's commitments the viewer may see, newest deadline first. */
-export async function listCommitments(deps: { db: Database; clock: Clock; config: { privacyMinGroup: number } }, slug: string, viewer: Viewer | null): Promise<CommitmentView[]> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listCommitments(deps: ReadDeps, scope: RequestScope): Promise<CommitmentView[]> {
+  const { territory, viewer } = scope;
   const rows = await deps.db
     .selectFrom('commitments as c')
     .leftJoin('communities as cm', 'cm.id', 'c.community_id')
@@ -132,13 +136,13 @@ export async function listCommitments(deps: { db: Database; clock: Clock; config
     .limit(100)
     .execute();
   const out: CommitmentView[] = [];
-  for (const r of rows) out.push(await viewCommitment(deps, slug, r.id, viewer));
+  for (const r of rows) out.push(await viewCommitment(deps, scope, { id: r.id }));
   return out;
 }
 
 /** "My commitments": those the viewer launched or signed in this territory (a private community's only while they belong to it), newest deadline first. */
-export async function listMyCommitments(deps: { db: Database; clock: Clock; config: { privacyMinGroup: number } }, slug: string, viewer: Viewer | null): Promise<CommitmentView[]> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listMyCommitments(deps: ReadDeps, scope: RequestScope): Promise<CommitmentView[]> {
+  const { territory, viewer } = scope;
   const actor = await requireResident(deps.db, territory, viewer);
   const rows = await deps.db
     .selectFrom('commitments as c')
@@ -156,7 +160,7 @@ export async function listMyCommitments(deps: { db: Database; clock: Clock; conf
   const out: CommitmentView[] = [];
   for (const r of rows) {
     try {
-      out.push(await viewCommitment(deps, slug, r.id, viewer));
+      out.push(await viewCommitment(deps, scope, { id: r.id }));
     } catch (error) {
       // A private community's commitment stays hidden once its member has left.
       if (!(error instanceof AppError && error.code === 'not_found')) throw error;

@@ -12,7 +12,7 @@
  */
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import type { Database, Executor } from './database/schema.ts';
+import type { Database, Transaction } from './database/schema.ts';
 import type { EventBus, EventMap } from './events.ts';
 
 /** The ports a use-case receives: one shape for every capability (`useCase(deps, scope, input)`). */
@@ -25,8 +25,8 @@ export interface Deps {
 }
 
 export interface UnitOfWork {
-  /** The transaction: every read and write of the use-case goes through it. */
-  db: Executor;
+  /** The transaction: every read and write of the use-case goes through it (a `Transaction`, for callees that need one). */
+  db: Transaction;
   /** Queues an event, published after commit. */
   publish<K extends keyof EventMap>(name: K, payload: EventMap[K]): void;
   /** Queues a wake-up for the mail dispatcher for `count` mails written to the outbox (nothing when 0). */

@@ -2,36 +2,38 @@
  * @module A mediator creates an assisted account: a person without e-mail or password, resident of the territory in
  * a commune, with the reference and day of the paper consent form they signed. Audited "by M on behalf of R".
  */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { localDate, localInstant } from '../core/time-of-day.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { createOfflineUser } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { resolveTerritory } from '../territories/index.ts';
 import { addResident } from '../territories/index.ts';
 import { requireMediator } from './access.ts';
 import { consentDateProblem } from './model.ts';
 import { findAssisted, type AssistedAccount } from './store.ts';
 
 export interface CreateAssistedInput {
-  slug: string;
-  viewer: Viewer | null;
   displayName: string;
   commune: string;
   consentRef: string;
   /** Day the paper form was signed (YYYY-MM-DD, Paris); today when absent. */
   consentDate?: string | undefined;
   locale?: 'fr' | 'en' | undefined;
-  requestId: string;
 }
 
-/** Creates the account, or returns the one a retried request already created with the same form (`created: false`). */
-export async function createAssistedAccount(deps: { db: Database; clock: Clock }, input: CreateAssistedInput): Promise<{ account: AssistedAccount; created: boolean }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireMediator(deps.db, territory, input.viewer);
+/**
+ * Creates the account, or returns the one a retried request already created with the same form (`created: false`).
+ * Publishes nothing (an audit entry, no mail): a plain transaction.
+ */
+export async function createAssistedAccount(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: CreateAssistedInput,
+): Promise<{ account: AssistedAccount; created: boolean }> {
+  const actor = await requireMediator(deps.db, territory, viewer);
   const displayName = input.displayName.trim();
   if (!displayName) throw invalid('/displayName', 'Give the name the person wants to be called by.');
   const consentRef = input.consentRef.trim();
@@ -54,7 +56,7 @@ export async function createAssistedAccount(deps: { db: Database; clock: Clock }
   try {
     const userId = await deps.db.transaction().execute(async (trx) => {
       const user = { id: await createOfflineUser(trx, { displayName, locale: input.locale ?? 'fr', now }) };
-      await addResident(trx, territory, user.id, input.commune, input.requestId);
+      await addResident(trx, territory, user.id, input.commune, requestId);
       await trx
         .insertInto('assisted_accounts')
         .values({ territory_id: territory.id, user_id: user.id, created_by: actor.userId, consent_ref: consentRef, consent_at: consentAt, created_at: now })
@@ -68,7 +70,7 @@ export async function createAssistedAccount(deps: { db: Database; clock: Clock }
         subjectId: user.id,
         reason: 'consent',
         details: { consentRef, consentDate: day },
-        requestId: input.requestId,
+        requestId,
         at: now,
       });
       return user.id;

@@ -1,10 +1,10 @@
 /** @module A mediator ends their session on behalf (also from inside it, with the acting header); ending twice changes nothing. */
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Clock } from '../core/clock.ts';
 import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { resolveTerritory } from '../territories/index.ts';
 import { findRoles } from '../territories/index.ts';
 import type { MediationSession } from './schemas.ts';
 import { findSession, listSessionsOf } from './store.ts';
@@ -22,13 +22,10 @@ async function requireMediatorId(db: Database, territoryId: string, viewer: View
   return mediatorId;
 }
 
-export async function endSession(
-  deps: { db: Database; clock: Clock },
-  input: { slug: string; viewer: Viewer | null; id: string; requestId: string },
-): Promise<MediationSession> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const mediatorId = await requireMediatorId(deps.db, territory.id, input.viewer);
+export async function endSession(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer, requestId }: RequestScope, input: { id: string }): Promise<MediationSession> {
+  const mediatorId = await requireMediatorId(deps.db, territory.id, viewer);
   const now = deps.clock.now();
+  // Publishes nothing: a plain transaction.
   await deps.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('mediation_sessions').select(['mediator_id', 'resident_id', 'ended_at', 'expires_at']).where('id', '=', input.id).where('territory_id', '=', territory.id).forUpdate().executeTakeFirst();
     if (!row || row.mediator_id !== mediatorId) throw notFound('Session');
@@ -43,7 +40,7 @@ export async function endSession(
       action: 'mediation.session_ended',
       subjectType: 'mediation_session',
       subjectId: input.id,
-      requestId: input.requestId,
+      requestId,
       at: now,
     });
   });
@@ -51,9 +48,8 @@ export async function endSession(
 }
 
 /** The caller's recent sessions in the territory (mediators only). */
-export async function listMySessions(db: Database, input: { slug: string; viewer: Viewer | null }): Promise<MediationSession[]> {
-  const territory = await resolveTerritory(db, input.slug);
-  if (input.viewer?.mediatorId) throw new AppError('forbidden', 'End the session on behalf first.', { reason: 'not_while_acting' });
-  const mediatorId = await requireMediatorId(db, territory.id, input.viewer);
+export async function listMySessions({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<MediationSession[]> {
+  if (viewer?.mediatorId) throw new AppError('forbidden', 'End the session on behalf first.', { reason: 'not_while_acting' });
+  const mediatorId = await requireMediatorId(db, territory.id, viewer);
   return listSessionsOf(db, territory.id, mediatorId);
 }

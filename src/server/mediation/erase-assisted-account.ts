@@ -2,25 +2,19 @@
  * @module A mediator erases an assisted account on the person's signed paper request: the same erasure as a
  * self-erasure (`accounts/delete-account.ts` `eraseAccount`), without a password the account never had.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { AppError, invalid, notFound } from '../core/errors.ts';
-import type { EventBus } from '../core/events.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { PersonalDataSource } from '../core/personal-data.ts';
 import { eraseAccount } from '../accounts/index.ts';
-import { resolveTerritory } from '../territories/index.ts';
 import { requireMediator } from './access.ts';
 
 export interface EraseAssistedInput {
-  slug: string;
-  viewer: Viewer | null;
   userId: string;
   /** Reference of the signed paper request to erase (kept in the audit log). */
   formRef: string | undefined;
   reason?: string | undefined;
-  requestId: string;
 }
 
 /**
@@ -28,18 +22,20 @@ export interface EraseAssistedInput {
  * took over is theirs to erase (`409 taken_over`); a withdrawn consent does not prevent erasure. One transaction: the
  * consent row is locked, the account erased, the entry `mediation.account_erased` written (actor = mediator, on behalf
  * of and subject = the person, the form reference in details). A retry after success changes nothing (204 again).
+ * `account.erased` leaves after the commit, and only when this request erased the account.
  */
 export async function eraseAssistedAccount(
-  deps: { db: Database; clock: Clock; bus: EventBus; personalData: readonly PersonalDataSource[] },
+  deps: Pick<Deps, 'db' | 'clock' | 'bus'> & { personalData: readonly PersonalDataSource[] },
+  { territory, viewer, requestId }: RequestScope,
   input: EraseAssistedInput,
 ): Promise<void> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireMediator(deps.db, territory, input.viewer);
+  const actor = await requireMediator(deps.db, territory, viewer);
   const formRef = input.formRef?.trim() ?? '';
   if (!formRef) throw invalid('/formRef', 'Give the reference of the signed paper request to erase the account.');
   const reason = input.reason?.trim() || null;
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inUnitOfWork(deps, async (work) => {
+    const trx = work.db;
     const row = await trx
       .selectFrom('assisted_accounts as a')
       .innerJoin('users as u', 'u.id', 'a.user_id')
@@ -75,9 +71,9 @@ export async function eraseAssistedAccount(
       subjectId: input.userId,
       reason,
       details: { formRef },
-      requestId: input.requestId,
+      requestId,
       at: now,
     });
+    work.publish('account.erased', { userId: input.userId });
   });
-  deps.bus.publish('account.erased', { userId: input.userId });
 }

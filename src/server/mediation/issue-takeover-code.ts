@@ -2,13 +2,11 @@
  * @module A mediator prints a one-time takeover code for an assisted resident (valid 14 days). Only its digest is
  * stored, like password-reset tokens; a new code replaces any unused one.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
 import { digest, newCode } from '../core/auth/tokens.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { resolveTerritory } from '../territories/index.ts';
 import { requireMediator } from './access.ts';
 import { formatTakeoverCode, takeoverExpiry } from './model.ts';
 import type { TakeoverCode } from './schemas.ts';
@@ -16,12 +14,9 @@ import type { TakeoverCode } from './schemas.ts';
 /** 12 characters from a 31-letter alphabet (about 59 bits): not guessable within the rate limit. */
 const CODE_LENGTH = 12;
 
-export async function issueTakeoverCode(
-  deps: { db: Database; clock: Clock },
-  input: { slug: string; viewer: Viewer | null; userId: string; requestId: string },
-): Promise<TakeoverCode> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireMediator(deps.db, territory, input.viewer);
+/** Publishes nothing (the code is printed, never mailed): a plain transaction. */
+export async function issueTakeoverCode(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer, requestId }: RequestScope, input: { userId: string }): Promise<TakeoverCode> {
+  const actor = await requireMediator(deps.db, territory, viewer);
   const now = deps.clock.now();
   const code = newCode(CODE_LENGTH);
   const expiresAt = takeoverExpiry(now);
@@ -49,7 +44,7 @@ export async function issueTakeoverCode(
       subjectType: 'user',
       subjectId: input.userId,
       details: { expiresAt: expiresAt.toISOString() },
-      requestId: input.requestId,
+      requestId,
       at: now,
     });
     return row.display_name ?? '';

@@ -33,8 +33,6 @@ const problemResponses = problemResponsesFor(MEDIATION_REASONS);
 const session = (s: Session): Session => ({ id: s.id, residentId: s.residentId, residentName: s.residentName, reason: s.reason, startedAt: s.startedAt, expiresAt: s.expiresAt, endedAt: s.endedAt });
 
 export const mediationRoutes: RouteModule = (app, deps) => {
-  const { db, clock, config } = deps;
-
   app.post(`${base}/assisted`, {
     schema: {
       tags,
@@ -56,7 +54,7 @@ export const mediationRoutes: RouteModule = (app, deps) => {
       response: { 200: Assisted, 201: Assisted, ...problemResponses },
     },
     handler: async (req, reply) => {
-      const { account, created } = await createAssistedAccount({ db, clock }, { slug: req.params.territory, viewer: req.viewer, ...req.body, requestId: req.id });
+      const { account, created } = await createAssistedAccount(deps, req.scope, req.body);
       return reply.status(created ? 201 : 200).send(account);
     },
   });
@@ -72,12 +70,12 @@ export const mediationRoutes: RouteModule = (app, deps) => {
       querystring: StaffReason,
       response: { 200: Type.Object({ items: Type.Array(Assisted) }), ...problemResponses },
     },
-    handler: async (req) => ({ items: await listAssistedAccounts(db, { slug: req.params.territory, viewer: req.viewer, reason: req.query.reason, requestId: req.id }) }),
+    handler: async (req) => ({ items: await listAssistedAccounts(deps, req.scope, { reason: req.query.reason }) }),
   });
 
   app.get(`${base}/assisted/:userId`, {
     schema: { tags, summary: 'Read an assisted account', operationId: 'getAssistedAccount', security: signedIn, description: 'One assisted account (same access as the list).', params: UserParams, querystring: StaffReason, response: { 200: Assisted, ...problemResponses } },
-    handler: async (req) => readAssistedAccount(db, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, reason: req.query.reason, requestId: req.id }),
+    handler: async (req) => readAssistedAccount(deps, req.scope, { userId: req.params.userId, reason: req.query.reason }),
   });
 
   app.post(`${base}/assisted/:userId/withdraw-consent`, {
@@ -91,7 +89,7 @@ export const mediationRoutes: RouteModule = (app, deps) => {
       body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
       response: { 200: Assisted, ...problemResponses },
     },
-    handler: async (req) => withdrawConsent({ db, clock }, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, note: req.body?.note, requestId: req.id }),
+    handler: async (req) => withdrawConsent(deps, req.scope, { userId: req.params.userId, note: req.body?.note }),
   });
 
   app.post(`${base}/assisted/:userId/takeover-code`, {
@@ -104,7 +102,7 @@ export const mediationRoutes: RouteModule = (app, deps) => {
       params: UserParams,
       response: { 201: TakeoverCode, ...problemResponses },
     },
-    handler: async (req, reply) => reply.status(201).send(await issueTakeoverCode({ db, clock }, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, requestId: req.id })),
+    handler: async (req, reply) => reply.status(201).send(await issueTakeoverCode(deps, req.scope, { userId: req.params.userId })),
   });
 
   app.post(`${base}/assisted/:userId/erasure`, {
@@ -126,7 +124,7 @@ export const mediationRoutes: RouteModule = (app, deps) => {
       response: { 204: NoContent, ...problemResponses },
     },
     handler: async (req, reply) => {
-      await eraseAssistedAccount({ db, clock, bus: deps.bus, personalData: deps.personalData }, { slug: req.params.territory, viewer: req.viewer, userId: req.params.userId, formRef: req.body.formRef, reason: req.body.reason, requestId: req.id });
+      await eraseAssistedAccount(deps, req.scope, { userId: req.params.userId, formRef: req.body.formRef, reason: req.body.reason });
       return reply.status(204).send();
     },
   });
@@ -143,17 +141,17 @@ export const mediationRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ residentId: IdParam, reason: Type.String({ minLength: 5, maxLength: 500 }) }, { additionalProperties: false }),
       response: { 201: Session, ...problemResponses },
     },
-    handler: async (req, reply) => reply.status(201).send(session(await startSession({ db, clock }, { slug: req.params.territory, viewer: req.viewer, ...req.body, requestId: req.id }))),
+    handler: async (req, reply) => reply.status(201).send(session(await startSession(deps, req.scope, req.body))),
   });
 
   app.get(`${base}/sessions`, {
     schema: { tags, summary: 'List my sessions on behalf', operationId: 'listMyMediationSessions', security: signedIn, description: 'The caller’s recent sessions on behalf (mediators).', params: TerritoryParam, response: { 200: Type.Object({ items: Type.Array(Session) }), ...problemResponses } },
-    handler: async (req) => ({ items: (await listMySessions(db, { slug: req.params.territory, viewer: req.viewer })).map(session) }),
+    handler: async (req) => ({ items: (await listMySessions(deps, req.scope)).map(session) }),
   });
 
   app.post(`${base}/sessions/:id/end`, {
     schema: { tags, summary: 'End a session on behalf', operationId: 'endMediationSession', security: signedIn, description: 'The mediator ends their session (also from inside it); ending twice changes nothing.', params: SessionParams, response: { 200: Session, ...problemResponses } },
-    handler: async (req) => session(await endSession({ db, clock }, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id })),
+    handler: async (req) => session(await endSession(deps, req.scope, { id: req.params.id })),
   });
 
   app.post(`${base}/takeover`, {
@@ -169,9 +167,9 @@ export const mediationRoutes: RouteModule = (app, deps) => {
       response: { 200: Me, ...problemResponses },
     },
     handler: async (req, reply) => {
-      const { userId, session: created } = await takeOverAccount({ db, clock, sessionDays: config.sessionDays }, { slug: req.params.territory, viewer: req.viewer, ...req.body, requestId: req.id });
+      const { userId, session: created } = await takeOverAccount(deps, req.scope, req.body);
       setSessionCookies(req, reply, created);
-      return getMe(db, { userId, sessionId: digest(created.token), csrfToken: created.csrfToken });
+      return getMe(deps.db, { userId, sessionId: digest(created.token), csrfToken: created.csrfToken });
     },
   });
 };

@@ -2,23 +2,22 @@
  * @module A mediator opens a 30-minute session on behalf of an assisted resident who consented, with a stated reason.
  * Their other open session (if any) ends: one person at a time.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { invalid } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { resolveTerritory } from '../territories/index.ts';
 import { requireActiveConsent, requireMediator } from './access.ts';
 import { sessionEnd } from './model.ts';
 import type { MediationSession } from './schemas.ts';
 import { findSession } from './store.ts';
 
+/** Publishes nothing: a plain transaction. */
 export async function startSession(
-  deps: { db: Database; clock: Clock },
-  input: { slug: string; viewer: Viewer | null; residentId: string; reason: string; requestId: string },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { residentId: string; reason: string },
 ): Promise<MediationSession> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireMediator(deps.db, territory, input.viewer);
+  const actor = await requireMediator(deps.db, territory, viewer);
   const reason = input.reason.trim();
   if (reason.length < 5) throw invalid('/reason', 'Say why you act for this person (at least 5 characters).');
   if (input.residentId === actor.userId) throw invalid('/residentId', 'You cannot open a session on your own behalf.');
@@ -40,7 +39,7 @@ export async function startSession(
       subjectType: 'mediation_session',
       subjectId: session.id,
       reason,
-      requestId: input.requestId,
+      requestId,
       at: now,
     });
     return session.id;

@@ -7,14 +7,14 @@ import { sql } from 'kysely';
 import { hashPassword } from '../core/auth/password.ts';
 import { createSession, deleteUserSessions, type NewSession, type Viewer } from '../core/auth/sessions.ts';
 import { digest } from '../core/auth/tokens.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { grantSignIn } from '../accounts/index.ts';
 import { normaliseEmail, passwordProblem } from '../accounts/index.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { resolveTerritory } from '../territories/index.ts';
 import { findRoles } from '../territories/index.ts';
 import { normaliseTakeoverCode } from './model.ts';
 import { endSessionsFor } from './store.ts';
@@ -51,12 +51,13 @@ async function requireNotStaffMailbox(db: Executor, territoryId: string, email: 
   if (staff.some((u) => mailbox(u.email!.toLowerCase()) === mailbox(email))) throw emailTaken();
 }
 
+/** Publishes nothing (the person is signed in by the answer's cookies): a plain transaction. */
 export async function takeOverAccount(
-  deps: { db: Database; clock: Clock; sessionDays: number },
-  input: { slug: string; viewer: Viewer | null; code: string; email: string; password: string; requestId: string },
+  deps: Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'sessionDays'> },
+  { territory, viewer, requestId }: RequestScope,
+  input: { code: string; email: string; password: string },
 ): Promise<{ userId: string; session: NewSession }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  await requireNotStaff(deps.db, territory.id, input.viewer);
+  await requireNotStaff(deps.db, territory.id, viewer);
   const email = normaliseEmail(input.email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid('/email', 'This e-mail address does not look right.');
   const problem = passwordProblem(input.password);
@@ -88,16 +89,16 @@ export async function takeOverAccount(
       // Who redeemed it: the signed-in person who sent the code, or nobody signed in (the holder of the paper code).
       await recordAudit(trx, {
         territoryId: territory.id,
-        actorId: input.viewer?.userId ?? null,
+        actorId: viewer?.userId ?? null,
         action: 'mediation.taken_over',
         subjectType: 'user',
         subjectId: token.user_id,
         reason: 'takeover_code',
-        details: { codeIssuedBy: token.created_by, redeemedBy: input.viewer ? 'signed_in' : 'signed_out' },
-        requestId: input.requestId,
+        details: { codeIssuedBy: token.created_by, redeemedBy: viewer ? 'signed_in' : 'signed_out' },
+        requestId,
         at: now,
       });
-      const session = await createSession(trx, deps.clock, token.user_id, deps.sessionDays);
+      const session = await createSession(trx, deps.clock, token.user_id, deps.config.sessionDays);
       return { userId: token.user_id, session };
     });
   } catch (error) {

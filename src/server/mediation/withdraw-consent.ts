@@ -1,20 +1,21 @@
 /** @module A resident withdraws their consent (told to a mediator, on paper or by phone): no new session, open ones end. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { resolveTerritory } from '../territories/index.ts';
 import { requireMediator } from './access.ts';
 import { endSessionsFor, findAssisted, type AssistedAccount } from './store.ts';
 
-/** Idempotent: withdrawing again changes nothing; an account already taken over is refused (409 `taken_over`). */
+/**
+ * Idempotent: withdrawing again changes nothing; an account already taken over is refused (409 `taken_over`).
+ * Publishes nothing: a plain transaction.
+ */
 export async function withdrawConsent(
-  deps: { db: Database; clock: Clock },
-  input: { slug: string; viewer: Viewer | null; userId: string; note?: string | undefined; requestId: string },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { userId: string; note?: string | undefined },
 ): Promise<AssistedAccount> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireMediator(deps.db, territory, input.viewer);
+  const actor = await requireMediator(deps.db, territory, viewer);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
@@ -42,7 +43,7 @@ export async function withdrawConsent(
         subjectType: 'user',
         subjectId: input.userId,
         reason: input.note?.trim() || null,
-        requestId: input.requestId,
+        requestId,
         at: now,
       });
     }
