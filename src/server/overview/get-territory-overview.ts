@@ -46,18 +46,21 @@ export async function getTerritoryOverview(deps: OverviewDeps, scope: RequestSco
   const weekOf = weekStart(today);
   const impact = await presentImpactView(deps.db, scope.territory, await getTerritoryImpact(deps, scope, { weeks: TREND_WEEKS }), today);
   const help = await getHelpImpact(deps, scope, { weeks: TREND_WEEKS });
-  const volunteering = await countAttendances(deps.db, scope.territory.id, localInstant(weekOf, 0), localInstant(addDays(weekOf, 7), 0));
-
-  const lastImpact = impact.weeks.at(-1);
-  const lastHelp = help.weeks.at(-1);
-  const thisWeek: OverviewWeek = {
-    weekOf,
-    mobility: lastImpact && !isSuppressed(lastImpact) ? mobilityWeek(lastImpact) : suppressed(minGroup),
-    help: lastHelp && !isSuppressed(lastHelp)
-      ? { helpers: lastHelp.helpers, requestsDone: lastHelp.requestsDone, peopleHelped: lastHelp.peopleHelped, hours: lastHelp.hours }
-      : suppressed(minGroup),
-    volunteering: guard(volunteering, volunteering.people, minGroup),
+  /** The week starting `of`, from the series' entry `i` (0 = oldest). */
+  const weekAt = async (i: number, of: string): Promise<OverviewWeek> => {
+    const w = impact.weeks[i];
+    const h = help.weeks[i];
+    const volunteering = await countAttendances(deps.db, scope.territory.id, localInstant(of, 0), localInstant(addDays(of, 7), 0));
+    return {
+      weekOf: of,
+      mobility: w && !isSuppressed(w) ? mobilityWeek(w) : suppressed(minGroup),
+      help: h && !isSuppressed(h) ? { helpers: h.helpers, requestsDone: h.requestsDone, peopleHelped: h.peopleHelped, hours: h.hours } : suppressed(minGroup),
+      volunteering: guard(volunteering, volunteering.people, minGroup),
+    };
   };
+  const last = impact.weeks.length - 1;
+  const thisWeek = await weekAt(last, weekOf);
+  const lastWeek = await weekAt(last - 1, addDays(weekOf, -7));
   const trend: TrendWeek[] = impact.weeks.map((w, i) => {
     const h = help.weeks[i];
     const mobility: Guarded<{ people: number; gestures: number }> = isSuppressed(w) ? suppressed(minGroup) : { people: w.people, gestures: w.gestures };
@@ -70,6 +73,7 @@ export async function getTerritoryOverview(deps: OverviewDeps, scope: RequestSco
   return presentFigures({
     name: scope.territory.name,
     thisWeek,
+    lastWeek,
     trend,
     corridors: await corridorsNow(deps, scope),
     commitments: await commitmentsClose(deps, scope),

@@ -75,6 +75,8 @@ const CommunePeopleSchema = Type.Object({
 export const TerritoryOverviewSchema = Type.Object({
   name: Type.String(),
   thisWeek: OverviewWeekSchema,
+  /** The week before, whole: on a Monday morning this week has barely begun. */
+  lastWeek: OverviewWeekSchema,
   trend: Type.Array(TrendWeekSchema),
   corridors: Type.Array(CorridorNowSchema),
   commitments: Type.Array(CommitmentCloseSchema),

@@ -3,7 +3,9 @@ import type { OverviewKey } from './overview-fr.ts';
 
 export const overviewEn: Record<OverviewKey, string> = {
   'week.title': 'This week in {territory}',
-  'week.since': 'Since Monday {date}',
+  'week.lastTitle': 'Last week in {territory}',
+  'week.from': 'From {from} to {to} (this week has barely begun)',
+  'week.since': 'Since {date}',
   'week.live': 'Updated live',
   'week.mobility': 'Getting around',
   'week.carpools.one': '{count} carpool',
@@ -74,8 +76,8 @@ export const overviewEn: Record<OverviewKey, string> = {
   'mine.helpGiven.one': '{count} neighbour helped',
   'mine.helpGiven.other': '{count} neighbours helped',
   'mine.communities': 'My communities this week',
-  'mine.communityWeek.one': '{count} person acted · {gestures} gestures',
-  'mine.communityWeek.other': '{count} people acted · {gestures} gestures',
+  'mine.communityPeople.one': '{count} person acted',
+  'mine.communityPeople.other': '{count} people acted',
   'next.title': 'Next',
   'next.carpool_match.one': 'A carpool waits for your answer',
   'next.carpool_match.other': '{count} carpools wait for your answer',

@@ -3,7 +3,9 @@
 
 export const overviewFr = {
   'week.title': 'Cette semaine à {territory}',
-  'week.since': 'Depuis lundi {date}',
+  'week.lastTitle': 'La semaine dernière à {territory}',
+  'week.from': 'Du {from} au {to} (cette semaine commence à peine)',
+  'week.since': 'Depuis le {date}',
   'week.live': 'Mis à jour en direct',
   'week.mobility': 'Déplacements',
   'week.carpools.one': '{count} covoiturage',
@@ -74,8 +76,8 @@ export const overviewFr = {
   'mine.helpGiven.one': '{count} coup de main',
   'mine.helpGiven.other': '{count} coups de main',
   'mine.communities': 'Mes communautés cette semaine',
-  'mine.communityWeek.one': '{count} personne a agi · {gestures} gestes',
-  'mine.communityWeek.other': '{count} personnes ont agi · {gestures} gestes',
+  'mine.communityPeople.one': '{count} personne a agi',
+  'mine.communityPeople.other': '{count} personnes ont agi',
   'next.title': 'À faire maintenant',
   'next.carpool_match.one': 'Un covoiturage attend votre réponse',
   'next.carpool_match.other': '{count} covoiturages attendent votre réponse',

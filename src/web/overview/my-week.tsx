@@ -82,7 +82,7 @@ export function MyWeek({ slug, mine }: { slug: string; mine: MyOverview }) {
             {mine.communities.map((c) => (
               <li key={c.id} class="card">
                 <a href={paths.community(slug, c.id)}>{c.name}</a>
-                <p>{isSuppressed(c.week) ? <SmallGroup minGroup={c.week.minGroup} /> : op('mine.communityWeek', c.week.people, { gestures: formatNumber(c.week.gestures) })}</p>
+                <p>{isSuppressed(c.week) ? <SmallGroup minGroup={c.week.minGroup} /> : `${op('mine.communityPeople', c.week.people)} · ${op('mine.gestures', c.week.gestures)}`}</p>
               </li>
             ))}
           </ul>

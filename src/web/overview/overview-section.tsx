@@ -14,6 +14,7 @@ import { ThisWeek } from './this-week.tsx';
 import { Trend } from './trend.tsx';
 import type { MyOverview, TerritoryOverview, ToDo } from './types.ts';
 import { overviewApi, useOverviewI18n } from './use-overview-i18n.ts';
+import './overview.css';
 
 interface Props {
   slug: string;

@@ -2,10 +2,19 @@
 import { dayOnly, formatDay } from '../core/dates.ts';
 import { formatFigure } from '../core/figures.ts';
 import { isSuppressed, SmallGroup } from '../core/small-group.tsx';
-import type { TerritoryOverview } from './types.ts';
+import { addDays } from '../core/dates.ts';
+import type { OverviewWeek, TerritoryOverview } from './types.ts';
 import { useOverviewI18n } from './use-overview-i18n.ts';
 
 type Props = { overview: TerritoryOverview; territoryName: string };
+
+const anyShown = (w: OverviewWeek) => !isSuppressed(w.mobility) || !isSuppressed(w.help) || !isSuppressed(w.volunteering);
+
+/** This week once anything in it may be shown; else the week before (a Monday morning), whole. */
+export function weekShown(overview: TerritoryOverview): { week: OverviewWeek; current: boolean } {
+  if (anyShown(overview.thisWeek) || !anyShown(overview.lastWeek)) return { week: overview.thisWeek, current: true };
+  return { week: overview.lastWeek, current: false };
+}
 
 function Sources({ overview }: { overview: TerritoryOverview }) {
   const { o, locale } = useOverviewI18n();
@@ -13,9 +22,9 @@ function Sources({ overview }: { overview: TerritoryOverview }) {
   return <>{[...new Set(editions)].join(' · ')}</>;
 }
 
-function Worth({ overview }: { overview: TerritoryOverview }) {
+function Worth({ overview, shown }: { overview: TerritoryOverview; shown: OverviewWeek }) {
   const { o, formatNumber } = useOverviewI18n();
-  const week = overview.thisWeek.mobility;
+  const week = shown.mobility;
   if (isSuppressed(week)) return null;
   const figures = [
     { key: 'co2e', value: formatFigure(formatNumber, week.co2eKg, 'co2eKg'), label: o('worth.co2e'), source: <Sources overview={overview} /> },
@@ -42,11 +51,16 @@ function Worth({ overview }: { overview: TerritoryOverview }) {
 
 export function ThisWeek({ overview, territoryName }: Props) {
   const { o, op, locale, formatNumber } = useOverviewI18n();
-  const { mobility, help, volunteering, weekOf } = overview.thisWeek;
+  const { week, current } = weekShown(overview);
+  const { mobility, help, volunteering, weekOf } = week;
   return (
     <section aria-labelledby="week-title" class="overview-week">
-      <h2 id="week-title">{o('week.title', { territory: territoryName })}</h2>
-      <p class="muted">{o('week.since', { date: formatDay(locale, weekOf, false) })}</p>
+      <h2 id="week-title">{o(current ? 'week.title' : 'week.lastTitle', { territory: territoryName })}</h2>
+      <p class="muted">
+        {current
+          ? o('week.since', { date: formatDay(locale, weekOf, false) })
+          : o('week.from', { from: formatDay(locale, weekOf, false), to: formatDay(locale, addDays(weekOf, 6), false) })}
+      </p>
       <ul class="gesture-cards" role="list">
         <li class="gesture-card" data-block="mobility">
           <h3>{o('week.mobility')}</h3>
@@ -88,7 +102,7 @@ export function ThisWeek({ overview, territoryName }: Props) {
           )}
         </li>
       </ul>
-      <Worth overview={overview} />
+      <Worth overview={overview} shown={week} />
     </section>
   );
 }
