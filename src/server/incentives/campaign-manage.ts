@@ -1,10 +1,9 @@
 /** @module Campaign lifecycle: draft (create, edit), launch (fund the budget, commit lottery seeds), close; reading with drafts for operators only. */
-import type { Clock } from '../core/clock.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import { checkCampaignInput, type CampaignInput } from './campaign-input.ts';
 import { guardCampaignView, type ShownCampaignView } from './guard-campaign-view.ts';
 import { budgetAccount, campaignView, fundingAccount, loadCampaign, managesCampaigns, MANAGERS, type CampaignView } from './campaign-store.ts';
@@ -14,7 +13,7 @@ import type { Random } from '../core/random.ts';
 import { settleCampaign } from './settle-campaign.ts';
 
 /** `random` draws the lottery seeds: the crypto generator unless a test passes a seeded one. */
-type Deps = { db: Database; clock: Clock; config: { privacyMinGroup: number }; random?: Random | undefined };
+type CampaignDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'privacyMinGroup'>; random?: Random | undefined };
 
 function columns(input: CampaignInput & { name: string }) {
   const lottery = input.mode === 'lottery';
@@ -31,10 +30,9 @@ function columns(input: CampaignInput & { name: string }) {
   };
 }
 
-export async function createCampaign(deps: Deps, input: { slug: string; viewer: Viewer | null; campaign: CampaignInput }): Promise<{ id: string }> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireTerritoryRole(deps.db, territory, input.viewer, MANAGERS);
-  const valid = checkCampaignInput(input.campaign);
+export async function createCampaign(deps: Pick<Deps, 'db'>, { territory, viewer }: RequestScope, campaign: CampaignInput): Promise<{ id: string }> {
+  const actor = await requireTerritoryRole(deps.db, territory, viewer, MANAGERS);
+  const valid = checkCampaignInput(campaign);
   return deps.db
     .insertInto('campaigns')
     .values({ territory_id: territory.id, created_by: actor.userId, ...columns(valid) })
@@ -43,9 +41,8 @@ export async function createCampaign(deps: Deps, input: { slug: string; viewer: 
 }
 
 /** Edits a draft; a launched campaign's rules are fixed (people were told them): 409 `not_draft`. */
-export async function updateCampaign(deps: Deps, input: { slug: string; viewer: Viewer | null; id: string; campaign: CampaignInput }): Promise<CampaignView> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  await requireTerritoryRole(deps.db, territory, input.viewer, MANAGERS);
+export async function updateCampaign(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope, input: { id: string; campaign: CampaignInput }): Promise<CampaignView> {
+  await requireTerritoryRole(deps.db, territory, viewer, MANAGERS);
   const valid = checkCampaignInput(input.campaign);
   return deps.db.transaction().execute(async (trx) => {
     const row = await loadCampaign(trx, territory.id, input.id, true);
@@ -55,8 +52,7 @@ export async function updateCampaign(deps: Deps, input: { slug: string; viewer: 
   });
 }
 
-export async function listCampaigns(deps: Deps, slug: string, viewer: Viewer | null): Promise<ShownCampaignView[]> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listCampaigns(deps: CampaignDeps, { territory, viewer }: RequestScope): Promise<ShownCampaignView[]> {
   const manager = await managesCampaigns(deps.db, territory, viewer);
   let q = deps.db.selectFrom('campaigns').selectAll().where('territory_id', '=', territory.id);
   if (!manager) q = q.where('status', '<>', 'draft');
@@ -68,15 +64,15 @@ export async function listCampaigns(deps: Deps, slug: string, viewer: Viewer | n
 }
 
 /** A campaign as the viewer may see it: active and closed ones are public (the money is public), drafts are 404 to all but operators. */
-export async function visibleCampaign(deps: Deps, slug: string, id: string, viewer: Viewer | null) {
-  const territory = await resolveTerritory(deps.db, slug);
-  const row = await loadCampaign(deps.db, territory.id, id);
+export async function visibleCampaign(deps: Pick<Deps, 'db'>, { territory, viewer }: RequestScope, input: { id: string }) {
+  const row = await loadCampaign(deps.db, territory.id, input.id);
   if (row.status === 'draft' && !(await managesCampaigns(deps.db, territory, viewer))) throw notFound('Campaign');
   return { territory, row };
 }
 
-export async function getCampaign(deps: Deps, slug: string, id: string, viewer: Viewer | null): Promise<ShownCampaignView> {
-  const { territory, row } = await visibleCampaign(deps, slug, id, viewer);
+export async function getCampaign(deps: CampaignDeps, scope: RequestScope, input: { id: string }): Promise<ShownCampaignView> {
+  const { viewer } = scope;
+  const { territory, row } = await visibleCampaign(deps, scope, input);
   const manager = await managesCampaigns(deps.db, territory, viewer);
   return guardCampaignView(await campaignView(deps.db, row, deps.clock.now()), manager, deps.config.privacyMinGroup);
 }
@@ -86,9 +82,8 @@ export async function getCampaign(deps: Deps, slug: string, id: string, viewer: 
  * (`fund:<id>`, funding: → budget:), a lottery commits the seed of every week, and it is audited. Then the
  * gestures already recorded in the period are settled. A second launch (or a concurrent one) is 409 `not_draft`.
  */
-export async function launchCampaign(deps: Deps, input: { slug: string; viewer: Viewer | null; id: string; requestId: string }): Promise<CampaignView> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireTerritoryRole(deps.db, territory, input.viewer, MANAGERS);
+export async function launchCampaign(deps: CampaignDeps, { territory, viewer, requestId }: RequestScope, input: { id: string }): Promise<CampaignView> {
+  const actor = await requireTerritoryRole(deps.db, territory, viewer, MANAGERS);
   await deps.db.transaction().execute(async (trx) => {
     const row = await loadCampaign(trx, territory.id, input.id, true);
     if (row.status !== 'draft') throw new AppError('conflict', 'This campaign is already launched.', { reason: 'not_draft' });
@@ -122,7 +117,7 @@ export async function launchCampaign(deps: Deps, input: { slug: string; viewer: 
       subjectType: 'campaign',
       subjectId: row.id,
       details: { budgetCents, mode: row.mode, startsOn: row.starts_on, endsOn: row.ends_on, lotteryWeeks: weeks },
-      requestId: input.requestId,
+      requestId,
     });
   });
   await settleCampaign(deps, territory.id, input.id);
@@ -133,9 +128,8 @@ export async function launchCampaign(deps: Deps, input: { slug: string; viewer: 
  * Close: no more payouts or draws. What remains stays on the campaign's budget account, so its books read
  * "funded X, paid Y, Z left" for good; returning it to the territory would be a separate, explicit transaction.
  */
-export async function closeCampaign(deps: Deps, input: { slug: string; viewer: Viewer | null; id: string; requestId: string }): Promise<CampaignView> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireTerritoryRole(deps.db, territory, input.viewer, MANAGERS);
+export async function closeCampaign(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer, requestId }: RequestScope, input: { id: string }): Promise<CampaignView> {
+  const actor = await requireTerritoryRole(deps.db, territory, viewer, MANAGERS);
   return deps.db.transaction().execute(async (trx) => {
     const row = await loadCampaign(trx, territory.id, input.id, true);
     if (row.status !== 'active') {
@@ -143,15 +137,14 @@ export async function closeCampaign(deps: Deps, input: { slug: string; viewer: V
     }
     const now = deps.clock.now();
     const closed = await trx.updateTable('campaigns').set({ status: 'closed', closed_at: now }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, action: 'campaign.closed', subjectType: 'campaign', subjectId: row.id, requestId: input.requestId });
+    await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, action: 'campaign.closed', subjectType: 'campaign', subjectId: row.id, requestId });
     return campaignView(trx, closed, now);
   });
 }
 
 /** The settle route: operators ask for a settlement now (the periodic job does it anyway). */
-export async function settleNow(deps: Deps, input: { slug: string; viewer: Viewer | null; id: string }) {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  await requireTerritoryRole(deps.db, territory, input.viewer, MANAGERS);
+export async function settleNow(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope, input: { id: string }) {
+  await requireTerritoryRole(deps.db, territory, viewer, MANAGERS);
   const row = await loadCampaign(deps.db, territory.id, input.id);
   if (row.status !== 'active') throw new AppError('conflict', 'Only a running campaign is settled.', { reason: 'not_active' });
   return settleCampaign(deps, territory.id, row.id);

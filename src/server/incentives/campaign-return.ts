@@ -1,10 +1,9 @@
 /** @module After closing, an operator returns what remains of a campaign's budget to the territory (budget: → funding:), once per campaign. Audited. */
-import type { Clock } from '../core/clock.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import { checkReference } from './campaign-top-up.ts';
 import { budgetAccount, campaignView, fundingAccount, loadCampaign, MANAGERS } from './campaign-store.ts';
 import { balanceOf, findTransaction, postTransaction } from './ledger-store.ts';
@@ -20,11 +19,11 @@ export const returnKey = (campaignId: string) => `return:${campaignId}`;
  * `budget:<campaign>` goes to `funding:<territory>` under `return:<campaign>` — nothing left is 409 `nothing_left`.
  */
 export async function returnRemainder(
-  deps: { db: Database; clock: Clock },
-  input: { slug: string; viewer: Viewer | null; id: string; reference: string; requestId: string },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { id: string; reference: string },
 ): Promise<ReturnResult> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireTerritoryRole(deps.db, territory, input.viewer, MANAGERS);
+  const actor = await requireTerritoryRole(deps.db, territory, viewer, MANAGERS);
   const reference = checkReference(input.reference);
   return deps.db.transaction().execute(async (trx) => {
     const row = await loadCampaign(trx, territory.id, input.id, true);
@@ -53,7 +52,7 @@ export async function returnRemainder(
       subjectId: row.id,
       reason: reference,
       details: { cents: left, reference },
-      requestId: input.requestId,
+      requestId,
     });
     return { returned: { cents: left, reference, at: tx.createdAt.toISOString() }, replayed: false, campaign: await campaignView(trx, row, deps.clock.now()) };
   });

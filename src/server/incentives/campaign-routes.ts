@@ -44,12 +44,12 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       params: TerritoryParam,
       response: { 200: CampaignList, ...problems },
     },
-    handler: async (req) => presentCampaigns(await listCampaigns(deps, req.params.territory, req.viewer), today()),
+    handler: async (req) => presentCampaigns(await listCampaigns(deps, req.scope), today()),
   });
 
   app.post(base, {
     schema: { summary: 'Create a draft campaign', operationId: 'createCampaign', tags, security: signedIn, params: TerritoryParam, body: CampaignInputSchema, response: { 201: CampaignCreated, ...problems } },
-    handler: async (req, reply) => reply.status(201).send(await createCampaign(deps, { slug: req.params.territory, viewer: req.viewer, campaign: req.body })),
+    handler: async (req, reply) => reply.status(201).send(await createCampaign(deps, req.scope, req.body)),
   });
 
   app.post(`${base}/simulate`, {
@@ -63,12 +63,12 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ campaign: CampaignInputSchema, weeks: Type.Integer({ minimum: 1, maximum: 26 }) }, { additionalProperties: false }),
       response: { 200: SimulationAnswer, ...problems },
     },
-    handler: async (req) => presentCampaign(await simulateDraft(deps, { slug: req.params.territory, viewer: req.viewer, campaign: req.body.campaign, weeks: req.body.weeks, requestId: req.id }), today(), 'simulation'),
+    handler: async (req) => presentCampaign(await simulateDraft(deps, req.scope, req.body), today(), 'simulation'),
   });
 
   app.get(`${base}/:id`, {
     schema: { summary: 'Read a campaign', description: 'Drafts are 404 to all but operators and admins.', operationId: 'getCampaign', tags, security: anyone, params: Params, response: { 200: ShownCampaignAnswer, ...problems } },
-    handler: async (req) => presentCampaign(await getCampaign(deps, req.params.territory, req.params.id, req.viewer), today()),
+    handler: async (req) => presentCampaign(await getCampaign(deps, req.scope, { id: req.params.id }), today()),
   });
 
   app.put(`${base}/:id`, {
@@ -82,7 +82,7 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       body: CampaignInputSchema,
       response: { 200: CampaignAnswer, ...problems },
     },
-    handler: async (req) => presentCampaign(await updateCampaign(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, campaign: req.body }), today()),
+    handler: async (req) => presentCampaign(await updateCampaign(deps, req.scope, { id: req.params.id, campaign: req.body }), today()),
   });
 
   app.post(`${base}/:id/launch`, {
@@ -95,7 +95,7 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       params: Params,
       response: { 200: CampaignAnswer, ...problems },
     },
-    handler: async (req) => presentCampaign(await launchCampaign(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id }), today()),
+    handler: async (req) => presentCampaign(await launchCampaign(deps, req.scope, { id: req.params.id }), today()),
   });
 
   app.post(`${base}/:id/settle`, {
@@ -108,7 +108,7 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       params: Params,
       response: { 200: SettleAnswer, ...problems },
     },
-    handler: async (req) => presentCampaign(await settleNow(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id }), today()),
+    handler: async (req) => presentCampaign(await settleNow(deps, req.scope, { id: req.params.id }), today()),
   });
 
   app.post(`${base}/:id/top-ups`, {
@@ -123,7 +123,7 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       response: { 200: TopUpAnswer, 201: TopUpAnswer, ...problems },
     },
     handler: async (req, reply) => {
-      const result = await topUpCampaign(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, cents: req.body.cents, reference: req.body.reference, requestId: req.id });
+      const result = await topUpCampaign(deps, req.scope, { id: req.params.id, ...req.body });
       return reply.status(result.replayed ? 200 : 201).send(presentCampaign(result, today()));
     },
   });
@@ -139,7 +139,7 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ reference: Reference }, { additionalProperties: false }),
       response: { 200: ReturnAnswer, ...problems },
     },
-    handler: async (req) => presentCampaign(await returnRemainder(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, reference: req.body.reference, requestId: req.id }), today()),
+    handler: async (req) => presentCampaign(await returnRemainder(deps, req.scope, { id: req.params.id, reference: req.body.reference }), today()),
   });
 
   app.post(`${base}/:id/close`, {
@@ -152,7 +152,7 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       params: Params,
       response: { 200: CampaignAnswer, ...problems },
     },
-    handler: async (req) => presentCampaign(await closeCampaign(deps, { slug: req.params.territory, viewer: req.viewer, id: req.params.id, requestId: req.id }), today()),
+    handler: async (req) => presentCampaign(await closeCampaign(deps, req.scope, { id: req.params.id }), today()),
   });
 
   app.get(`${base}/:id/draws`, {
@@ -166,8 +166,8 @@ export const campaignRoutes: RouteModule = (app, deps) => {
       response: { 200: DrawList, ...problems },
     },
     handler: async (req) => {
-      const { row } = await visibleCampaign(deps, req.params.territory, req.params.id, req.viewer);
-      return presentCampaigns(await listDraws(deps.db, row.id, req.viewer), today());
+      const { row } = await visibleCampaign(deps, req.scope, { id: req.params.id });
+      return presentCampaigns(await listDraws(deps.db, row.id, req.scope.viewer), today());
     },
   });
 };

@@ -1,9 +1,8 @@
 /** @module Simulation before launch: a draft run over the last N weeks of recorded gestures; nothing is written. */
-import type { Clock } from '../core/clock.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { localDate } from '../core/time-of-day.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import { asCampaign, checkCampaignInput, type CampaignInput } from './campaign-input.ts';
 import { MANAGERS } from './campaign-store.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -30,13 +29,13 @@ function addDays(date: string, days: number): string {
  * prizes, not the points, so it caps none of them.
  */
 export async function simulateDraft(
-  deps: { db: Database; clock: Clock; config: { privacyMinGroup: number } },
-  input: { slug: string; viewer: Viewer | null; campaign: CampaignInput; weeks: number; requestId?: string },
+  deps: Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'privacyMinGroup'> },
+  { territory, viewer, requestId }: RequestScope,
+  input: { campaign: CampaignInput; weeks: number },
 ): Promise<SimulationView> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireTerritoryRole(deps.db, territory, input.viewer, MANAGERS);
+  const actor = await requireTerritoryRole(deps.db, territory, viewer, MANAGERS);
   const draft = checkCampaignInput(input.campaign);
-  await requireSeenCommunities(deps.db, territory.id, draft.rules, input.viewer, '/campaign');
+  await requireSeenCommunities(deps.db, territory.id, draft.rules, viewer, '/campaign');
   const to = localDate(deps.clock.now());
   const from = addDays(to, -7 * input.weeks + 1);
   const gestures = await loadCampaignGestures(deps.db, { territoryId: territory.id, from, to });
@@ -44,7 +43,7 @@ export async function simulateDraft(
   const run = draft.mode === 'lottery' ? { ...campaign, budgetCents: Number.MAX_SAFE_INTEGER } : campaign;
   const result = simulateCampaign(run, gestures);
   // Any rule can be simulated: each run is recorded, so a series of runs that closes in on one person can be seen.
-  await recordAudit(deps.db, { territoryId: territory.id, actorId: actor.userId, action: 'campaign.simulated', subjectType: 'territory', subjectId: territory.id, details: { rules: draft.rules, weeks: input.weeks }, requestId: input.requestId ?? null });
+  await recordAudit(deps.db, { territoryId: territory.id, actorId: actor.userId, action: 'campaign.simulated', subjectType: 'territory', subjectId: territory.id, details: { rules: draft.rules, weeks: input.weeks }, requestId });
   const shown = guardSimulation({ ...result, budgetCents: draft.budgetCents, budgetUsed: draft.mode === 'lottery' ? 0 : result.budgetUsed }, evaluateCampaign(run, gestures), deps.config.privacyMinGroup);
   return { ...shown, from, to, weeks: input.weeks };
 }

@@ -1,10 +1,9 @@
 /** @module An operator adds to a running campaign's budget (funding: → budget:), once per reference; then settles, so gestures refused by the spent budget get paid. Audited. */
-import type { Clock } from '../core/clock.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import { budgetAccount, campaignView, fundingAccount, loadCampaign, MANAGERS } from './campaign-store.ts';
 import { findTransaction, postTransaction } from './ledger-store.ts';
 import { settleCampaign } from './settle-campaign.ts';
@@ -34,11 +33,11 @@ export function checkReference(text: string): string {
  * spending as budget − what the ledger says remains. Then a settlement pays what was waiting for budget.
  */
 export async function topUpCampaign(
-  deps: { db: Database; clock: Clock },
-  input: { slug: string; viewer: Viewer | null; id: string; cents: number; reference: string; requestId: string },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { id: string; cents: number; reference: string },
 ): Promise<TopUpResult> {
-  const territory = await resolveTerritory(deps.db, input.slug);
-  const actor = await requireTerritoryRole(deps.db, territory, input.viewer, MANAGERS);
+  const actor = await requireTerritoryRole(deps.db, territory, viewer, MANAGERS);
   if (!Number.isSafeInteger(input.cents) || input.cents < 1 || input.cents > MAX_TOP_UP_CENTS) throw invalid('/cents', 'A top-up is a whole number of cents, from 1 to 100,000,000.');
   const reference = checkReference(input.reference);
   const done = await deps.db.transaction().execute(async (trx) => {
@@ -71,7 +70,7 @@ export async function topUpCampaign(
       subjectId: row.id,
       reason: reference,
       details: { cents: input.cents, reference, budgetCents },
-      requestId: input.requestId,
+      requestId,
     });
     return { topUp: { cents: input.cents, reference, at: tx.createdAt.toISOString() }, replayed: false };
   });

@@ -1,7 +1,8 @@
 /** @module The operators' books of the shops: every shop of the territory, open or closed, with what it is owed and was paid. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import { balanceOf } from './ledger-store.ts';
 import { merchantRows, settledCents, toMerchantView } from './merchant-shops.ts';
 import type { MerchantAccountView } from './schemas.ts';
@@ -29,8 +30,7 @@ export async function toMerchantAccountView(db: Executor, territoryId: string, r
 }
 
 /** Operators and admins only (401/403 otherwise): open shops first, then closed ones, each by name. */
-export async function listMerchantAccounts(db: Database, slug: string, viewer: Viewer | null): Promise<MerchantAccountView[]> {
-  const territory = await resolveTerritory(db, slug);
+export async function listMerchantAccounts({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<MerchantAccountView[]> {
   await requireTerritoryRole(db, territory, viewer, ['operator', 'admin']);
   const shops = await merchantAccountRows(db, territory.id).orderBy('m.active', 'desc').orderBy('m.name').execute();
   return Promise.all(shops.map((shop) => toMerchantAccountView(db, territory.id, shop)));

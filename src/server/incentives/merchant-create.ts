@@ -1,10 +1,10 @@
 /** @module An operator adds a participating shop; the account that will accept its vouchers gets the merchant role. Audited. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import { merchantRows, toMerchantView, type MerchantView } from './merchant-shops.ts';
 import { grantMerchantRole, requireMemberByEmail } from './merchant-till.ts';
 
@@ -16,13 +16,8 @@ export interface MerchantInput {
   accountEmail: string;
 }
 
-export async function createMerchant(
-  db: Database,
-  input: { slug: string; viewer: Viewer | null; merchant: MerchantInput; requestId: string },
-): Promise<MerchantView> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireTerritoryRole(db, territory, input.viewer, ['operator', 'admin']);
-  const m = input.merchant;
+export async function createMerchant({ db }: Pick<Deps, 'db'>, { territory, viewer, requestId }: RequestScope, m: MerchantInput): Promise<MerchantView> {
+  const actor = await requireTerritoryRole(db, territory, viewer, ['operator', 'admin']);
   const name = m.name.trim();
   if (!name) throw new AppError('invalid', 'A shop needs a name.', { field: '/name' });
   const address = m.address?.trim() || null;
@@ -38,7 +33,7 @@ export async function createMerchant(
         .values({ territory_id: territory.id, name, commune_code: m.communeCode ?? null, address, user_id: member.user_id })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await grantMerchantRole(trx, member, { territory, actorId: actor.userId, requestId: input.requestId, reason: `accepts vouchers for shop ${inserted.id}` });
+      await grantMerchantRole(trx, member, { territory, actorId: actor.userId, requestId, reason: `accepts vouchers for shop ${inserted.id}` });
       await recordAudit(trx, {
         territoryId: territory.id,
         actorId: actor.userId,
@@ -46,7 +41,7 @@ export async function createMerchant(
         subjectType: 'merchant',
         subjectId: inserted.id,
         details: { accountId: member.user_id, communeCode: m.communeCode ?? null },
-        requestId: input.requestId,
+        requestId,
       });
       return toMerchantView(await merchantRows(trx, territory.id).where('m.id', '=', inserted.id).executeTakeFirstOrThrow());
     });

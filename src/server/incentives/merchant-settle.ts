@@ -1,9 +1,9 @@
 /** @module An operator pays a shop what it is owed (merchant: → funding:), once per payment reference. Audited. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import type { AccountId } from './ledger.ts';
 import { balanceOf, findTransaction, postTransaction } from './ledger-store.ts';
 
@@ -13,11 +13,11 @@ import { balanceOf, findTransaction, postTransaction } from './ledger-store.ts';
  * reference) is a 409 `nothing_owed`. The reference is the payment's own (a bank transfer's label).
  */
 export async function settleMerchant(
-  db: Database,
-  input: { slug: string; viewer: Viewer | null; merchantId: string; reference: string; requestId: string },
+  { db }: Pick<Deps, 'db'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { merchantId: string; reference: string },
 ): Promise<{ settledCents: number }> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireTerritoryRole(db, territory, input.viewer, ['operator', 'admin']);
+  const actor = await requireTerritoryRole(db, territory, viewer, ['operator', 'admin']);
   const reference = input.reference.trim();
   if (!reference) throw new AppError('invalid', 'Give the payment reference.', { field: '/reference' });
   return db.transaction().execute(async (trx) => {
@@ -49,7 +49,7 @@ export async function settleMerchant(
       subjectId: shop.id,
       reason: reference,
       details: { reference, cents: owed },
-      requestId: input.requestId,
+      requestId,
     });
     return { settledCents: owed };
   });

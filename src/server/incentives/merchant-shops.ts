@@ -1,8 +1,10 @@
 /** @module Participating shops: the public list, a merchant's own shops with what they are owed, and the till's access check. */
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import type { TerritoryRef } from '../territories/index.ts';
 import { balanceOf } from './ledger-store.ts';
 import type { MerchantView, ShopView } from './schemas.ts';
@@ -33,8 +35,7 @@ export async function listActiveMerchants(db: Executor, territoryId: string): Pr
   return rows.map(toMerchantView);
 }
 
-export async function listMerchants(db: Database, slug: string): Promise<MerchantView[]> {
-  const territory = await resolveTerritory(db, slug);
+export async function listMerchants({ db }: Pick<Deps, 'db'>, { territory }: RequestScope): Promise<MerchantView[]> {
   return listActiveMerchants(db, territory.id);
 }
 
@@ -63,8 +64,7 @@ export async function settledCents(db: Executor, territoryId: string, merchantId
 }
 
 /** The caller's shops in this territory: what each is owed (its ledger balance), has been paid, and recent redemptions. */
-export async function listMyShops(db: Database, slug: string, viewer: Viewer | null): Promise<ShopView[]> {
-  const territory = await resolveTerritory(db, slug);
+export async function listMyShops({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<ShopView[]> {
   const actor = await requireTerritoryRole(db, territory, viewer, ['merchant']);
   const shops = await merchantRows(db, territory.id).where('m.user_id', '=', actor.userId).orderBy('m.name').execute();
   return Promise.all(

@@ -4,12 +4,12 @@
  * still keeps another shop of the territory. A closed shop is left out of the public list, so no new voucher can
  * be issued for it; vouchers already issued stay valid at its till, and what it is owed can still be settled.
  */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import { merchantAccountRows, toMerchantAccountView, type MerchantAccountView } from './merchant-accounts.ts';
 import { grantMerchantRole, releaseMerchantRole, requireMemberByEmail } from './merchant-till.ts';
 
@@ -32,11 +32,11 @@ interface Fields {
  * `/accountEmail` `not_a_member`; an unknown shop → 404. Changes that change nothing write nothing (a retry is safe).
  */
 export async function updateMerchant(
-  db: Database,
-  input: { slug: string; viewer: Viewer | null; merchantId: string; changes: MerchantChanges; requestId: string },
+  { db }: Pick<Deps, 'db'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { merchantId: string; changes: MerchantChanges },
 ): Promise<MerchantAccountView> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireTerritoryRole(db, territory, input.viewer, ['operator', 'admin']);
+  const actor = await requireTerritoryRole(db, territory, viewer, ['operator', 'admin']);
   const { changes } = input;
   if (changes.name === undefined && changes.accountEmail === undefined && changes.active === undefined) {
     throw new AppError('invalid', 'Give a new name, the e-mail of the till’s account, or whether the shop is open.', { field: '/', reason: 'nothing_to_change' });
@@ -55,7 +55,7 @@ export async function updateMerchant(
       if (!shop) throw notFound('Shop');
       const before: Fields = {};
       const after: Fields = {};
-      const roleChange = { territory, actorId: actor.userId, requestId: input.requestId };
+      const roleChange = { territory, actorId: actor.userId, requestId };
       if (name !== undefined && name !== shop.name) {
         before.name = shop.name;
         after.name = name;
@@ -95,7 +95,7 @@ export async function updateMerchant(
           subjectType: 'merchant',
           subjectId: shop.id,
           details: { before, after },
-          requestId: input.requestId,
+          requestId,
         });
       }
       const row = await merchantAccountRows(trx, territory.id).where('m.id', '=', shop.id).executeTakeFirstOrThrow();

@@ -1,9 +1,9 @@
 /** @module A resident turns points into a voucher for one shop: wallet: → voucher:<code>, once per idempotency key. */
-import type { Clock } from '../core/clock.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError } from '../core/errors.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import type { AccountId } from './ledger.ts';
 import { balanceOf, postTransaction } from './ledger-store.ts';
 import { newVoucherCode } from './voucher-code.ts';
@@ -37,12 +37,12 @@ export function toVoucherView(r: { code: string; cents: number; merchant_id: str
  * `insufficient_points`; an unknown or inactive shop → 400 `/merchantId` `unknown_merchant`.
  */
 export async function issueVoucher(
-  deps: { db: Database; clock: Clock; random?: Random | undefined },
-  input: { slug: string; viewer: Viewer | null; merchantId: string; cents: number; idempotencyKey: string },
+  deps: Pick<Deps, 'db' | 'clock'> & { random?: Random | undefined },
+  { territory, viewer }: RequestScope,
+  input: { merchantId: string; cents: number; idempotencyKey: string },
 ): Promise<{ voucher: VoucherView; created: boolean }> {
   const { db } = deps;
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+  const actor = await requireResident(db, territory, viewer);
   if (!Number.isSafeInteger(input.cents) || input.cents < 1 || input.cents > 100_000) {
     throw new AppError('invalid', 'A voucher is worth 1 to 100,000 points (whole cents).', { field: '/cents' });
   }

@@ -1,10 +1,9 @@
 /** @module At the till: the shop's account checks a voucher code, then accepts it once (voucher:<code> → merchant:<id>). */
-import type { Clock } from '../core/clock.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { resolveTerritory } from '../territories/index.ts';
 import type { TerritoryRef } from '../territories/index.ts';
 import type { AccountId } from './ledger.ts';
 import { balanceOf, postTransaction } from './ledger-store.ts';
@@ -36,9 +35,8 @@ async function findVoucher(db: Executor, territory: TerritoryRef, merchantId: st
 export type { RedemptionResult } from './schemas.ts';
 
 /** What the cashier sees before accepting: the amount and whether the code was already used. Reads only. */
-export async function checkVoucher(db: Database, input: { slug: string; viewer: Viewer | null; merchantId: string; code: string }): Promise<VoucherCheck> {
-  const territory = await resolveTerritory(db, input.slug);
-  await requireShopOwner(db, territory, input.viewer, input.merchantId);
+export async function checkVoucher({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope, input: { merchantId: string; code: string }): Promise<VoucherCheck> {
+  await requireShopOwner(db, territory, viewer, input.merchantId);
   const v = await findVoucher(db, territory, input.merchantId, input.code, false);
   return { code: v.code, cents: v.cents, status: v.redeemed_at ? 'redeemed' : 'valid', issuedAt: v.issued_at, redeemedAt: v.redeemed_at };
 }
@@ -48,12 +46,12 @@ export async function checkVoucher(db: Database, input: { slug: string; viewer: 
  * second waits and then sees it redeemed: 409 `already_redeemed`. Every refusal writes nothing.
  */
 export async function redeemVoucher(
-  deps: { db: Database; clock: Clock },
-  input: { slug: string; viewer: Viewer | null; merchantId: string; code: string; requestId: string },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { merchantId: string; code: string },
 ): Promise<RedemptionResult> {
   const { db } = deps;
-  const territory = await resolveTerritory(db, input.slug);
-  const { actor, shop } = await requireShopOwner(db, territory, input.viewer, input.merchantId);
+  const { actor, shop } = await requireShopOwner(db, territory, viewer, input.merchantId);
   return db.transaction().execute(async (trx) => {
     const v = await findVoucher(trx, territory, shop.id, input.code, true);
     if (v.redeemed_at) throw alreadyRedeemed(v.redeemed_at);
@@ -80,7 +78,7 @@ export async function redeemVoucher(
       subjectType: 'voucher',
       subjectId: v.id,
       details: { merchantId: shop.id, code: v.code, cents: v.cents },
-      requestId: input.requestId,
+      requestId,
     });
     return { code: v.code, cents: v.cents, owedCents: await balanceOf(trx, territory.id, merchant) };
   });

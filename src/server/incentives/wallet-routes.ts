@@ -33,8 +33,6 @@ const problems = problemResponsesFor(INCENTIVE_REASONS);
 const security: Record<string, string[]>[] = [{ session: [] }];
 
 export const walletRoutes: RouteModule = (app, deps) => {
-  const { db } = deps;
-
   // ── Wallet: the caller's own, in this territory ────────────────────────
   app.get(`${base}/wallet`, {
     schema: {
@@ -46,7 +44,7 @@ export const walletRoutes: RouteModule = (app, deps) => {
       params: TerritoryParam,
       response: { 200: WalletViewSchema, ...problems },
     },
-    handler: async (req) => viewWallet(db, req.params.territory, req.viewer),
+    handler: async (req) => viewWallet(deps, req.scope),
   });
 
   app.post(`${base}/wallet/vouchers`, {
@@ -68,7 +66,7 @@ export const walletRoutes: RouteModule = (app, deps) => {
       response: { 200: VoucherViewSchema, 201: VoucherViewSchema, ...problems },
     },
     handler: async (req, reply) => {
-      const { voucher, created } = await issueVoucher(deps, { slug: req.params.territory, viewer: req.viewer, ...req.body });
+      const { voucher, created } = await issueVoucher(deps, req.scope, req.body);
       return reply.status(created ? 201 : 200).send(voucher);
     },
   });
@@ -84,7 +82,7 @@ export const walletRoutes: RouteModule = (app, deps) => {
       params: TerritoryParam,
       response: { 200: MerchantList, ...problems },
     },
-    handler: async (req) => ({ items: await listMerchants(db, req.params.territory) }),
+    handler: async (req) => ({ items: await listMerchants(deps, req.scope) }),
   });
 
   app.post(`${base}/merchants`, {
@@ -106,7 +104,7 @@ export const walletRoutes: RouteModule = (app, deps) => {
       ),
       response: { 201: MerchantViewSchema, ...problems },
     },
-    handler: async (req, reply) => reply.status(201).send(await createMerchant(db, { slug: req.params.territory, viewer: req.viewer, merchant: req.body, requestId: req.id })),
+    handler: async (req, reply) => reply.status(201).send(await createMerchant(deps, req.scope, req.body)),
   });
 
   app.get(`${base}/merchants/accounts`, {
@@ -119,7 +117,7 @@ export const walletRoutes: RouteModule = (app, deps) => {
       params: TerritoryParam,
       response: { 200: MerchantAccountList, ...problems },
     },
-    handler: async (req) => ({ items: await listMerchantAccounts(db, req.params.territory, req.viewer) }),
+    handler: async (req) => ({ items: await listMerchantAccounts(deps, req.scope) }),
   });
 
   app.patch(`${base}/merchants/:id`, {
@@ -140,7 +138,7 @@ export const walletRoutes: RouteModule = (app, deps) => {
       ),
       response: { 200: MerchantAccountViewSchema, ...problems },
     },
-    handler: async (req) => updateMerchant(db, { slug: req.params.territory, viewer: req.viewer, merchantId: req.params.id, changes: req.body, requestId: req.id }),
+    handler: async (req) => updateMerchant(deps, req.scope, { merchantId: req.params.id, changes: req.body }),
   });
 
   app.get(`${base}/my-shops`, {
@@ -153,7 +151,7 @@ export const walletRoutes: RouteModule = (app, deps) => {
       params: TerritoryParam,
       response: { 200: ShopList, ...problems },
     },
-    handler: async (req) => ({ items: await listMyShops(db, req.params.territory, req.viewer) }),
+    handler: async (req) => ({ items: await listMyShops(deps, req.scope) }),
   });
 
   app.get(`${base}/merchants/:id/vouchers/:code`, {
@@ -166,7 +164,7 @@ export const walletRoutes: RouteModule = (app, deps) => {
       params: Type.Object({ territory: slug, id: IdParam, code: CodeField }),
       response: { 200: VoucherCheckSchema, ...problems },
     },
-    handler: async (req) => checkVoucher(db, { slug: req.params.territory, viewer: req.viewer, merchantId: req.params.id, code: req.params.code }),
+    handler: async (req) => checkVoucher(deps, req.scope, { merchantId: req.params.id, code: req.params.code }),
   });
 
   app.post(`${base}/merchants/:id/redemptions`, {
@@ -180,7 +178,7 @@ export const walletRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ code: CodeField }, { additionalProperties: false }),
       response: { 200: RedemptionResultSchema, ...problems },
     },
-    handler: async (req) => redeemVoucher(deps, { slug: req.params.territory, viewer: req.viewer, merchantId: req.params.id, code: req.body.code, requestId: req.id }),
+    handler: async (req) => redeemVoucher(deps, req.scope, { merchantId: req.params.id, code: req.body.code }),
   });
 
   app.post(`${base}/merchants/:id/settlements`, {
@@ -194,6 +192,6 @@ export const walletRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ reference: Type.String({ minLength: 1, maxLength: 80, pattern: '^[^\\u0000-\\u001f]+$' }) }, { additionalProperties: false }),
       response: { 200: MerchantSettled, ...problems },
     },
-    handler: async (req) => settleMerchant(db, { slug: req.params.territory, viewer: req.viewer, merchantId: req.params.id, reference: req.body.reference, requestId: req.id }),
+    handler: async (req) => settleMerchant(deps, req.scope, { merchantId: req.params.id, reference: req.body.reference }),
   });
 };

@@ -1,9 +1,10 @@
 /** @module A resident's wallet in one territory: balance (from the ledger), history, held gestures, vouchers, shops. */
 import { sql } from 'kysely';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import type { LedgerKind } from './tables.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { balanceOf } from './ledger-store.ts';
 import { listActiveMerchants } from './merchant-shops.ts';
 import { toVoucherView, voucherRows } from './voucher-issue.ts';
@@ -90,8 +91,7 @@ async function countHeldGestures(db: Executor, territoryId: string, userId: stri
 }
 
 /** The viewer's own wallet: there is no person id in the route, so nobody can read another's. */
-export async function viewWallet(db: Database, slug: string, viewer: Viewer | null): Promise<WalletView> {
-  const territory = await resolveTerritory(db, slug);
+export async function viewWallet({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<WalletView> {
   const actor = await requireResident(db, territory, viewer);
   const [balanceCents, heldGestures, raw, vouchers, merchants] = await Promise.all([
     balanceOf(db, territory.id, `wallet:${actor.userId}`),
