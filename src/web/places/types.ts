@@ -12,7 +12,7 @@ import type {
   ReverseAnswer,
   SearchAnswer,
 } from '../../server/places/schemas.ts';
-import type { MeetingPointKind, PlaceKind } from '../../server/places/model.ts';
+import type { MeetingPointKind, PlaceKind } from '../../server/places/schemas.ts';
 
 export type { ImportReport, MeetingPointBody, MeetingPointKind, MeetingPointPatch, PlaceCandidate, PlaceKind, PlacesReason, ReverseAnswer, SearchAnswer };
 export type MeetingPoint = Wire<ServerMeetingPoint>;
