@@ -1,7 +1,7 @@
 // @vitest-environment node
 /** @module Choropleth classes: rates, breaks, colours and the map expression agree with each other. */
 import { describe, expect, it } from 'vitest';
-import { classBreaks, colourOf, legendEntries, PALETTE, ratePerThousand } from './choropleth.ts';
+import { classBreaks, colourOf, fillColorExpression, legendEntries, PALETTE, ratePerThousand } from './choropleth.ts';
 
 describe('ratePerThousand', () => {
   it('scales residents to 1,000 inhabitants and guards a zero population', () => {
@@ -36,5 +36,12 @@ describe('colourOf and legendEntries', () => {
       const entry = entries.find((e) => e.from !== null && rate >= e.from && (e.to === null || rate < e.to));
       expect(entry?.colour).toBe(colourOf(rate, breaks));
     }
+  });
+});
+
+describe('fillColorExpression', () => {
+  it('gives MapLibre a step with at least one stop, or one colour when there is no break', () => {
+    expect(fillColorExpression([])).toEqual(['case', ['<=', ['get', 'rate'], 0], PALETTE[0], PALETTE[1]]);
+    expect(fillColorExpression([2, 4])).toEqual(['case', ['<=', ['get', 'rate'], 0], PALETTE[0], ['step', ['get', 'rate'], PALETTE[1], 2, PALETTE[2], 4, PALETTE[3]]]);
   });
 });

@@ -58,6 +58,8 @@ export function colourOf(rate: number, breaks: readonly number[]): string {
 
 /** MapLibre expression giving each feature the colour `colourOf` would. */
 export function fillColorExpression(breaks: readonly number[]): unknown[] {
+  // A step needs at least one stop: without breaks (one class, or every rate hidden), every positive rate is one colour.
+  if (breaks.length === 0) return ['case', ['<=', ['get', 'rate'], 0], PALETTE[0], PALETTE[1]];
   const steps: unknown[] = ['step', ['get', 'rate'], PALETTE[1]];
   breaks.forEach((bound, i) => steps.push(bound, PALETTE[i + 2]));
   return ['case', ['<=', ['get', 'rate'], 0], PALETTE[0], steps];
