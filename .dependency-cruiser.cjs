@@ -59,6 +59,14 @@ module.exports = {
       to: { path: '^src/server/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'web-imports-server-schemas-only',
+      comment:
+        "The web app reads the server's contract only: a capability's schemas.ts, core/http/schemas.ts, and the small-group and figures shapes of core (core/privacy/small-group.ts, core/figures.ts); a type the web needs is exported from its capability's schemas.ts.",
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/server/', pathNot: ['^src/server/[^/]+/schemas\\.ts$', '^src/server/core/http/schemas\\.ts$', '^src/server/core/privacy/small-group\\.ts$', '^src/server/core/figures\\.ts$'] },
+    },
+    {
       name: 'cli-through-composition-root',
       comment: 'The CLI starts Maille through the composition root (src/server/*.ts), core, and public entries.',
       severity: 'error',

@@ -33,6 +33,8 @@ describe('dependency rules', () => {
       'no-capability-cycle: src/server/alpha → src/server/beta',
       'no-capability-cycle: src/server/beta → src/server/alpha',
       'test-fixtures-for-tests-only: src/server/beta/uses-fixture.ts → src/server/alpha/test-fixtures.ts',
+      'web-imports-server-schemas-only: src/web/page.ts → src/server/beta/index.ts',
+      'web-imports-server-schemas-only: src/web/types.ts → src/server/beta/b.ts',
       'web-imports-server-types-only: src/web/page.ts → src/server/beta/index.ts',
     ]);
   }, 120_000);

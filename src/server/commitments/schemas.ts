@@ -8,6 +8,10 @@ import { DateTime, IdParam, StringEnum, TerritoryParam, VIEWER_HOOK_REASONS } fr
 import { GuardedSchema } from '../core/privacy/small-group.ts';
 import { ACTION_KINDS } from './model.ts';
 
+// Types the web app reads with the schemas (it imports the server through schemas.ts only).
+export type { ActionKind, Status, Target } from './model.ts';
+export type { BucketProgress } from './targets.ts';
+
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const closed = { additionalProperties: false } as const;
 

@@ -4,6 +4,9 @@ import { ProvenanceSchema } from '../core/figures.ts';
 import { DateTime, IdParam, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
 import { GuardedSchema, SuppressedSchema } from '../core/privacy/small-group.ts';
 import { HHMM_PATTERN } from '../core/time-of-day.ts';
+
+// Types the web app reads with the schemas (it imports the server through schemas.ts only).
+export type { Period } from '../core/database/schema.ts';
 import { NotAloneSchema } from '../impact/index.ts';
 
 const territory = TerritoryParam.properties.territory;

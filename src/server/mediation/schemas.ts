@@ -3,6 +3,9 @@ import { Type, type Static } from 'typebox';
 import { DateTime, StringEnum } from '../core/http/schemas.ts';
 import { CONSENT_STATUSES } from './model.ts';
 
+// Types the web app reads with the schemas (it imports the server through schemas.ts only).
+export type { ConsentStatus } from './model.ts';
+
 /** Every `reason` a mediation refusal carries (the viewer hook's `not_your_session` included), for clients to branch on. */
 export const MEDIATION_REASONS = [
   'code_invalid',

@@ -6,7 +6,7 @@
 import type { Wire } from '../core/wire.ts';
 import type { Commitment as ServerCommitment, ShownCorridor, ShownPeriod } from '../../server/corridors/schemas.ts';
 
-export type { Period } from '../../server/core/database/schema.ts';
+export type { Period } from '../../server/corridors/schemas.ts';
 export type { Guarded } from '../../server/core/privacy/small-group.ts';
 
 export type CorridorView = Wire<ShownCorridor>;

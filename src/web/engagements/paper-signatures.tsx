@@ -11,7 +11,7 @@ import { ErrorNotice } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import type { Wire } from '../core/wire.ts';
-import type { MyOfflineEntry } from '../../server/commitments/offline-entries.ts';
+import type { MyOfflineEntry } from '../../server/commitments/schemas.ts';
 
 type Entry = Wire<MyOfflineEntry>;
 

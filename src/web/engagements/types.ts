@@ -4,12 +4,12 @@
 // Dates travel as ISO strings, hence `Wire<…>` (core/wire.ts).
 import type { ApiError } from '../core/api-error.ts';
 import type { Wire } from '../core/wire.ts';
-import type { ActionKind, Status } from '../../server/commitments/model.ts';
+import type { ActionKind, Status } from '../../server/commitments/schemas.ts';
 import type { CommitmentReason, CommitmentView, MySignature as ServerMySignature } from '../../server/commitments/schemas.ts';
 
 export type EngagementStatus = Status;
-export type { ActionKind, Target } from '../../server/commitments/model.ts';
-export type { BucketProgress } from '../../server/commitments/targets.ts';
+export type { ActionKind, Target } from '../../server/commitments/schemas.ts';
+export type { BucketProgress } from '../../server/commitments/schemas.ts';
 export const ACTION_KINDS: readonly ActionKind[] = ['carpool', 'shift', 'mode_switch', 'help', 'free_text'];
 
 /** The viewer's own signature: how it was entered, their "did you do it?" answer, their automatic count. */

@@ -4,7 +4,7 @@ import { BarChart } from '../core/charts/bar-chart.tsx';
 import { formatShortDay } from '../core/dates.ts';
 import { describeApiError } from '../core/error-message.ts';
 import { isSuppressed, SmallGroup } from '../core/small-group.tsx';
-import type { Simulation, WeekCost } from '../../server/incentives/simulate.ts';
+import type { Simulation, WeekCost } from '../../server/incentives/schemas.ts';
 import { BudgetGauge } from './budget-gauge.tsx';
 import { formatEuros } from './money.ts';
 import type { CampaignMode, CapKind } from './types.ts';

@@ -15,11 +15,11 @@ import type {
   WalletView as ServerWalletView,
 } from '../../server/incentives/schemas.ts';
 
-export type { Rule, ProofClass } from '../../server/incentives/campaign-rules.ts';
-export type { Simulation, WeekCost } from '../../server/incentives/simulate.ts';
-export type { CapKind } from '../../server/incentives/evaluate-campaign.ts';
-export type { GestureKind } from '../../server/core/database/schema.ts';
-export type { CampaignInput } from '../../server/incentives/campaign-input.ts';
+export type { Rule, ProofClass } from '../../server/incentives/schemas.ts';
+export type { Simulation, WeekCost } from '../../server/incentives/schemas.ts';
+export type { CapKind } from '../../server/incentives/schemas.ts';
+export type { GestureKind } from '../../server/incentives/schemas.ts';
+export type { CampaignInput } from '../../server/incentives/schemas.ts';
 export type {
   CampaignView,
   DrawView,

@@ -6,7 +6,7 @@ import type { AssistedAccount as ServerAssistedAccount, MediationReason, Mediati
 import type { ApiError } from '../core/api-error.ts';
 import type { Wire } from '../core/wire.ts';
 
-export type { ConsentStatus } from '../../server/mediation/model.ts';
+export type { ConsentStatus } from '../../server/mediation/schemas.ts';
 export type { MediationReason } from '../../server/mediation/schemas.ts';
 
 export type AssistedAccount = Wire<ServerAssistedAccount>;

@@ -12,7 +12,7 @@ export const PUBLICS = ['everyone', 'children', 'young_people', 'seniors', 'fami
 export type Public = (typeof PUBLICS)[number];
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
-export type { MissionStatus, OrganisationKind, OrganisationStatus, ParticipationStatus } from '../../server/volunteering/tables.ts';
+export type { MissionStatus, OrganisationKind, OrganisationStatus, ParticipationStatus } from '../../server/volunteering/schemas.ts';
 export type { ResponseStats, VolunteeringReason } from '../../server/volunteering/schemas.ts';
 
 export type ScheduleView = Wire<S.ScheduleView>;
