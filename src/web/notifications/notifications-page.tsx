@@ -19,6 +19,7 @@ import { volunteeringFr, type VolunteeringKey } from '../i18n/volunteering-fr.ts
 import { useVolunteeringI18n } from '../volunteering/use-volunteering-i18n.ts';
 import { useCheckInsI18n } from '../check-ins/use-check-ins-i18n.ts';
 import { checkInsFr, type CheckInKey } from '../i18n/check-ins-fr.ts';
+import { noticeLinkKey } from '../engagements/notice-link.ts';
 
 /** The in-app wording of a notification from its kind and parameters. */
 function useNotificationText(): (n: AppNotification) => string {
@@ -104,7 +105,7 @@ export function NotificationsPage() {
             <p class="actions">
               {n.link ? (
                 <a href={n.link} onClick={() => (n.readAt ? undefined : void markRead(n))}>
-                  {m('notifications.open')}
+                  {m(noticeLinkKey(n.link))}
                 </a>
               ) : null}
               {n.readAt ? null : (
