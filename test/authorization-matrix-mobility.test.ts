@@ -17,8 +17,10 @@ const STREAM = 'GET /api/territories/:t/communities/:id/impact/stream';
  * never ends, and app.inject resolves only when the response ends, so a cell would hang until its timeout.
  * Its statuses are checked below over a real socket instead ("impact stream" test).
  */
+const RIDE_STREAM = 'GET /api/territories/:t/carpool/matches/:matchId/stream';
 const EXCLUDED: Record<string, string> = {
   [STREAM]: 'server-sent events: the response never ends, app.inject cannot return it; checked over a socket below',
+  [RIDE_STREAM]: 'server-sent events, like the impact stream: checked over a socket below',
 };
 
 const today = (w: World) => localDate(w.t.clock.now());
@@ -117,6 +119,8 @@ const MATRIX: Row[] = [
   { route: 'POST /api/territories/:t/carpool/trips/:id/matches', build: async (w) => ({ url: `${C(w)}/trips/${await residentTrip(w)}/matches`, body: { tripId: await created((await partner(w)).client, `${C(w)}/trips`, driverTrip), date: nextMonday(w) } }), expect: residentOnly(201) },
   // ── Carpool: a ride is its two parties' only ─────────────────────────
   { route: 'GET /api/territories/:t/carpool/matches/mine', build: (w) => ({ url: `${C(w)}/matches/mine` }), expect: residents(200) },
+  { route: 'GET /api/territories/:t/carpool/matches/:matchId', build: async (w) => ({ url: `${C(w)}/matches/${await ride(w)}` }), expect: residentOnly(200) },
+  { route: 'POST /api/territories/:t/carpool/matches/:matchId/decline', build: async (w) => ({ url: `${C(w)}/matches/${await ride(w)}/decline`, body: { reason: 'not that day' } }), expect: residentOnly(204) },
   { route: 'POST /api/territories/:t/carpool/matches/:matchId/accept', build: async (w) => ({ url: `${C(w)}/matches/${await ride(w)}/accept` }), expect: residentOnly(200) },
   { route: 'POST /api/territories/:t/carpool/matches/:matchId/cancel', build: async (w) => ({ url: `${C(w)}/matches/${await ride(w)}/cancel`, body: { reason: 'plans changed' } }), expect: residentOnly(204) },
   { route: 'POST /api/territories/:t/carpool/matches/:matchId/confirm', build: async (w) => ({ url: `${C(w)}/matches/${await ride(w, 'past')}/confirm` }), expect: residentOnly(200) },
@@ -156,14 +160,33 @@ describeMatrix('authorization matrix (mobility)', MATRIX, {
   excluded: EXCLUDED,
   atLeast: 30,
   more: (world) => {
-    it('leaves only the impact stream out of the generated cells', () => {
-      expect(Object.keys(EXCLUDED)).toEqual([STREAM]);
-      expect(MATRIX.filter((r) => r.route === STREAM)).toEqual([]);
+    it('leaves only the two streams out of the generated cells', () => {
+      expect(Object.keys(EXCLUDED)).toEqual([STREAM, RIDE_STREAM]);
+      expect(MATRIX.filter((r) => r.route === STREAM || r.route === RIDE_STREAM)).toEqual([]);
+    });
+
+    it(`${RIDE_STREAM} (a ride's stream) × every actor, over a socket: its two people only`, async () => {
+      const w = world();
+      if (!w.t.app.server.listening) await w.t.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = w.t.app.server.address() as AddressInfo;
+      const id = await ride(w);
+      for (const [i, actor] of ACTORS.entries()) {
+        const cookies = actor === 'anonymous' ? {} : w.clients[actor].cookies;
+        const controller = new AbortController();
+        const res = await fetch(`http://127.0.0.1:${port}${C(w)}/matches/${id}/stream`, {
+          headers: { cookie: Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ') },
+          signal: controller.signal,
+        });
+        const status = residentOnly(200)[i];
+        expect(res.status, actor).toBe(status);
+        expect(res.headers.get('content-type')).toContain(status === 200 ? 'text/event-stream' : 'application/problem+json');
+        controller.abort();
+      }
     });
 
     it(`${STREAM} (impact stream) × every actor, over a socket: public → anyone, private → its members`, async () => {
       const w = world();
-      await w.t.app.listen({ port: 0, host: '127.0.0.1' });
+      if (!w.t.app.server.listening) await w.t.app.listen({ port: 0, host: '127.0.0.1' });
       const { port } = w.t.app.server.address() as AddressInfo;
       for (const visibility of ['public', 'private'] as const) {
         const c = await community(w, visibility);

@@ -1,7 +1,7 @@
 /** @module Composition root: opens the database, migrates, seeds the demo, wires ports and routes. */
 import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts/index.ts';
-import { carpoolRoutes } from './carpool/index.ts';
+import { carpoolJobs, carpoolRoutes } from './carpool/index.ts';
 import { commitmentRoutes } from './commitments/index.ts';
 import { commitmentJobs } from './commitments/index.ts';
 import { communityRoutes } from './communities/index.ts';
@@ -70,7 +70,7 @@ export const routeModules: RouteModule[] = [
 ];
 
 /** Every periodic job, as each capability declares it: the API processes and `maille jobs run` read this one list. */
-export const jobs: Job[] = [...commitmentJobs, ...incentiveJobs, ...volunteeringJobs, ...notificationJobs, ...checkInJobs, ...backupJobs];
+export const jobs: Job[] = [...commitmentJobs, ...incentiveJobs, ...volunteeringJobs, ...notificationJobs, ...checkInJobs, ...carpoolJobs, ...backupJobs];
 
 export interface Maille {
   app: FastifyInstance;
@@ -102,7 +102,7 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
     ? await bridgeThroughPostgres(createEventBus(), {
         db: database.db,
         databaseUrl: database.url,
-        shared: ['carpool.trip_changed', 'carpool.settings_changed', 'community.membership_changed', 'account.erased', 'gesture.recorded'],
+        shared: ['carpool.trip_changed', 'carpool.settings_changed', 'carpool.ride_changed', 'community.membership_changed', 'account.erased', 'gesture.recorded'],
         onError: (error) => logError(error),
       })
     : undefined;

@@ -23,6 +23,7 @@ const Invite = lazyPage(() => import('./communities/invite-page.tsx').then((m) =
 const Commute = lazyPage(() => import('./commute/commute-page.tsx').then((m) => m.CommutePage));
 const Carpool = lazyPage(() => import('./carpool/carpool-page.tsx').then((m) => m.CarpoolPage));
 const Reviews = lazyPage(() => import('./carpool/reviews-page.tsx').then((m) => m.ReviewsPage));
+const Ride = lazyPage(() => import('./carpool/ride-page.tsx').then((m) => m.RidePage));
 const Corridors = lazyPage(() => import('./corridors/corridors-page.tsx').then((m) => m.CorridorsPage));
 const Corridor = lazyPage(() => import('./corridors/corridor-page.tsx').then((m) => m.CorridorPage));
 const Engagements = lazyPage(() => import('./engagements/engagements-page.tsx').then((m) => m.EngagementsPage));
@@ -84,6 +85,7 @@ function Routes() {
         <Route path="/t/:territory/invitation/:code" component={Invite} />
         <Route path="/t/:territory/trajet" component={Commute} />
         <Route path="/t/:territory/covoiturage" component={Carpool} />
+        <Route path="/t/:territory/covoiturage/trajets/:id" component={Ride} />
         <Route path="/t/:territory/verifications" component={Reviews} />
         <Route path="/t/:territory/axes" component={Corridors} />
         <Route path="/t/:territory/axes/:id" component={Corridor} />

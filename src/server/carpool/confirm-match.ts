@@ -10,6 +10,7 @@ import { recordGesture } from '../impact/index.ts';
 import { requireResident } from '../territories/index.ts';
 import { fraudFlags, type TripRecord } from './fraud.ts';
 import { findPartyMatch, proofClass, type MatchRow } from './match-access.ts';
+import { otherParty, tellRide } from './notices.ts';
 import { rideImpact } from './ride-impact.ts';
 
 const SPEED_KM_PER_MIN = 0.5; // 30 km/h, the router's urban speed: a ride's end for the overlap rule
@@ -85,6 +86,9 @@ export async function confirmMatch(
     // A flag found now also holds the other party's gesture, already recorded, until review.
     if (!counted) await countGesturesOf(trx, { territoryId: territory.id, sourceType: 'carpool_match', sourceId: match.id }, false);
     work.publish('gesture.recorded', { territoryId: territory.id, userId: actor.userId });
+    // The other person is asked to confirm too, unless they already have.
+    const otherConfirmed = (side === 'driver' ? match.passenger_confirmed_at : match.driver_confirmed_at) !== null;
+    if (!otherConfirmed) await tellRide(work, deps, territory, match, { notice: 'confirmed', from: actor.userId, to: [otherParty(match, actor.userId)] });
     return { proofClass: proofClass(updated), flags, counted, date: match.trip_date };
   });
   const notAlone = await othersThisWeek(db, { territoryId: territory.id, userId: actor.userId, date: result.date, kind: 'carpool', minGroup: deps.config.privacyMinGroup });

@@ -5,6 +5,7 @@ import type { Deps } from '../core/unit-of-work.ts';
 import { currentFactors } from '../impact/index.ts';
 import { requireResident } from '../territories/index.ts';
 import { blockedAmong } from '../moderation/index.ts';
+import { proposeMeetingPoint } from './meeting-point.ts';
 import { rideImpact } from './ride-impact.ts';
 import { findOwnTrip, toTripView } from './list-trips.ts';
 import { carpoolIndexes, loadIndexedTrips } from './trip-store.ts';
@@ -42,6 +43,7 @@ export async function findMatches(deps: Pick<Deps, 'db' | 'bus'>, { territory, v
     const driverShare = row.role === 'driver' ? row.max_detour_share : other.max_detour_share;
     if (m.detourKm > driverShare * m.driverKm + 1e-9) continue;
     const impact = rideImpact(m.sharedKm, m.detourKm, factors.factors);
+    const passengerStart = row.role === 'passenger' ? { lat: row.origin_lat, lng: row.origin_lng } : { lat: other.origin_lat, lng: other.origin_lng };
     out.push({
       trip: toTripView(other),
       person: { displayName: other.display_name ?? '' },
@@ -53,6 +55,7 @@ export async function findMatches(deps: Pick<Deps, 'db' | 'bus'>, { territory, v
       driverKm: m.driverKm,
       co2eSavedKg: impact.rideCo2eKg,
       factorsVersion: factors.version,
+      meetingPoint: await proposeMeetingPoint(db, territory.id, passengerStart),
       explanation: `${m.sharedCommunity ? 'Shared community · ' : ''}detour ${m.detourKm} km / ${m.detourMin} min · time gap ${m.timeGapMin} min · ${impact.rideCo2eKg} kg CO2e saved (factors v${factors.version})`,
     });
     if (out.length >= input.limit) break;

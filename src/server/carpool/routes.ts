@@ -1,17 +1,18 @@
 /** @module HTTP routes of carpooling: trips, explained matches, the ride lifecycle, messages, fraud review. */
 import type { RouteModule } from '../core/http/build-app.ts';
-import { NoContent, problemResponsesFor, TerritoryParam } from '../core/http/schemas.ts';
+import { eventStreamResponse, NoContent, problemResponsesFor, TerritoryParam } from '../core/http/schemas.ts';
 import { confirmMatch } from './confirm-match.ts';
 import { createTrip } from './create-trip.ts';
 import { findMatches } from './find-matches.ts';
-import { listMyMatches } from './list-matches.ts';
+import { getRide, listMyMatches } from './list-matches.ts';
 import { closeTrip, listMyTrips } from './list-trips.ts';
 import { listMessages, sendMessage } from './messages.ts';
 import { proposeMatch } from './propose-match.ts';
-import { acceptMatch, cancelMatch } from './respond-match.ts';
+import { acceptMatch, cancelMatch, declineMatch } from './respond-match.ts';
 import { listPendingReviews, reviewMatch } from './review-match.ts';
 import * as S from './schemas.ts';
 import { getCarpoolSettings, updateCarpoolSettings } from './settings.ts';
+import { streamRide } from './stream-ride.ts';
 
 const tags = ['carpool'];
 const security = [{ session: [] }];
@@ -51,6 +52,33 @@ export const carpoolRoutes: RouteModule = (app, deps) => {
   app.get(`${t}/matches/mine`, {
     schema: { tags, summary: 'List my rides', operationId: 'listMyCarpoolRides', security, params: TerritoryParam, response: { 200: S.Items(S.RideSchema, 'my rides'), ...problems } },
     handler: async (req) => ({ items: await listMyMatches(deps, req.scope) }),
+  });
+
+  app.get(`${t}/matches/:matchId`, {
+    schema: { tags, summary: 'Read one of my rides', operationId: 'getCarpoolRide', security, params: S.MatchParams, response: { 200: S.RideAnswer, ...problems } },
+    handler: async (req) => getRide(deps, req.scope, { matchId: req.params.matchId }),
+  });
+
+  // Server-sent events: the ride's page follows its changes (acceptance, messages, cancellation, confirmations).
+  app.get(`${t}/matches/:matchId/stream`, {
+    schema: {
+      tags,
+      summary: 'Follow one of my rides live (server-sent events)',
+      operationId: 'streamCarpoolRide',
+      security,
+      params: S.MatchParams,
+      description: 'text/event-stream of "ride" events, each time the ride changes; a "closed" event ends it when the viewer may no longer follow the ride',
+      response: { 200: eventStreamResponse('`event: ride` when the ride changes, `event: closed` when the viewer may no longer follow it'), ...problems },
+    },
+    handler: async (req, reply) => streamRide(deps, req, reply, { matchId: req.params.matchId }),
+  });
+
+  app.post(`${t}/matches/:matchId/decline`, {
+    schema: { tags, summary: 'Decline a ride proposed to me, optionally saying why', operationId: 'declineCarpoolRide', security, params: S.MatchParams, body: S.DeclineBody, response: { 204: NoContent, ...problems } },
+    handler: async (req, reply) => {
+      await declineMatch(deps, req.scope, { matchId: req.params.matchId, reason: req.body.reason });
+      return reply.status(204).send();
+    },
   });
 
   app.post(`${t}/matches/:matchId/accept`, {

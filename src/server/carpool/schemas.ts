@@ -42,6 +42,8 @@ export const TripBody = Type.Object(
 );
 export const ProposeBody = Type.Object({ tripId: IdParam, date: Day }, { additionalProperties: false });
 export const CancelBody = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 300 }) }, { additionalProperties: false });
+/** Declining a proposed ride: saying why is kind, not required. */
+export const DeclineBody = Type.Object({ reason: Type.Optional(Type.String({ minLength: 3, maxLength: 300 })) }, { additionalProperties: false });
 export const MessageBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false });
 export const ReviewBody = Type.Object({ decision: StringEnum(['cleared', 'rejected'] as const), reason: Type.String({ minLength: 5, maxLength: 500 }) }, { additionalProperties: false });
 export const MatchesQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }, { additionalProperties: false });
@@ -79,6 +81,11 @@ export const ProposedMatchSchema = Type.Object({
   co2eSavedKg: Type.Number(),
   factorsVersion: Type.Integer(),
   explanation: Type.String(),
+  /**
+   * Where the two would meet: a public meeting point near the passenger, proposed by the places capability. Null
+   * until places proposes one (carpool/meeting-point.ts is the seam); the page shows it when present.
+   */
+  meetingPoint: Type.Union([Type.Object({ name: Type.String(), lat: Type.Number(), lng: Type.Number() }), Type.Null()]),
 });
 
 export const ProofClass = Type.Union([StringEnum(['B', 'C'] as const, 'French carpool proof registry: B = one party confirmed, C = both'), Type.Null()]);
@@ -106,7 +113,13 @@ export const RideSchema = Type.Object({
   sharedCommunity: Type.Boolean(),
   reviewStatus: StringEnum(['none', 'pending', 'cleared', 'rejected'] as const),
   cancelReason: Type.Union([Type.String(), Type.Null()]),
+  /** Cancelled by the person it was proposed to, before they accepted it: declined rather than cancelled. */
+  declined: Type.Boolean(),
+  /** Whether I cancelled or declined it (false while it is not cancelled). */
+  cancelledByMe: Type.Boolean(),
 });
+/** One of my rides (its page). */
+export const RideAnswer = Type.Object(RideSchema.properties, { description: 'the ride as I see it' });
 
 export const Accepted = Type.Object({ status: StringEnum(['proposed', 'accepted'] as const, 'accepted once both parties have') }, { description: 'the ride’s status after this acceptance' });
 

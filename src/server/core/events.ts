@@ -11,6 +11,8 @@ export interface EventMap {
   'carpool.trip_changed': { territoryId: string; tripId: string };
   /** A territory changed its matching rules: every process rebuilds that territory's index. */
   'carpool.settings_changed': { territoryId: string };
+  /** A ride changed (proposed, accepted, declined, cancelled, confirmed, a message): its page refreshes live. */
+  'carpool.ride_changed': { territoryId: string; matchId: string };
   /** Someone joined, left, was approved in or removed from a community: their trips' shared communities change. */
   'community.membership_changed': { territoryId: string; communityId: string; userId: string };
   /** An account was erased (its trips, memberships and profile are gone): in-memory views drop what they kept of it. */

@@ -11,6 +11,7 @@ import { bboxOf } from '../territories/index.ts';
 import { loadCommunes, type CommuneFeature } from './load-communes.ts';
 import { DEMO_SLUG } from './seed-demo.ts';
 import { seededRandom, type Random } from '../core/random.ts';
+import { seedCarpoolHistory } from './carpool-history.ts';
 
 // Shares of synthetic residents, chosen to give every page something to show, not measured.
 const SHARE_WITH_PROFILE = 0.3;
@@ -115,6 +116,6 @@ export async function seedDemoMobility(db: Database, now: Date, seed = 2027): Pr
       const inserted = await trx.insertInto('gestures').values(pending.slice(i, i + 500)).onConflict((oc) => oc.doNothing()).returning('id').execute();
       gestures += inserted.length;
     }
-    return gestures;
+    return gestures + (await seedCarpoolHistory(trx, { territoryId: territory.id, today, factors: { version, factors }, random: seededRandom(seed + 1) })).gestures;
   });
 }

@@ -64,6 +64,7 @@ describe.each(databaseKinds())('demo seed on %s', (kind) => {
     const impact = (await new Client(t.app).get(`/api/territories/${DEMO_SLUG}/impact?weeks=6`)).json();
     expect(impact.totals.modeSwitches).toBeGreaterThan(50);
     expect(impact.totals.co2eKg).toBeGreaterThan(0);
+    expect(impact.totals.carpools).toBeGreaterThan(20); // demo/carpool-history.ts: rides done over past weeks
     const trips = await t.database.db.selectFrom('carpool_trips').select('id').execute();
     expect(trips.length).toBeGreaterThan(10);
     expect(await seedDemoMobility(t.database.db, t.clock.now())).toBe(0); // once only

@@ -50,6 +50,8 @@ function MatchCard({ slug, trip, match, profile, onProposed }: { slug: string; t
         ) : null}
       </h5>
       <p class="card-text">{words.schedule(match.trip)}</p>
+      {/* The meeting point the places capability proposes for this pair (none until it does: server carpool/meeting-point.ts). */}
+      {match.meetingPoint ? <p class="card-text">{m('match.meetingPoint', { name: match.meetingPoint.name })}</p> : null}
       <dl class="facts facts-inline">
         <div>
           <dt>{m('match.detour')}</dt>

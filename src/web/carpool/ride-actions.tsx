@@ -12,10 +12,10 @@ import { NotAlone } from '../impact/not-alone.tsx';
 import { RideMessages } from './ride-messages.tsx';
 import type { ConfirmResult, Ride } from './types.ts';
 
-export function RideActions({ slug, ride, onChange }: { slug: string; ride: Ride; onChange: () => void }) {
+export function RideActions({ slug, ride, onChange, withMessages = true }: { slug: string; ride: Ride; onChange: () => void; withMessages?: boolean }) {
   const { m, t } = useMobilityI18n();
   const base = territoryPath(slug, `/carpool/matches/${encodeURIComponent(ride.id)}`);
-  const [panel, setPanel] = useState<'none' | 'cancel' | 'messages'>('none');
+  const [panel, setPanel] = useState<'none' | 'cancel' | 'decline' | 'messages'>('none');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [confirmed, setConfirmed] = useState<ConfirmResult | null>(null);
@@ -53,7 +53,9 @@ export function RideActions({ slug, ride, onChange }: { slug: string; ride: Ride
 
   const canAccept = ride.status === 'proposed' && !ride.acceptedByMe;
   const canConfirm = (ride.status === 'accepted' || ride.status === 'done') && !ride.confirmedByMe;
-  const canCancel = ride.status === 'proposed' || ride.status === 'accepted';
+  // A ride proposed to me is declined; one I proposed or accepted is cancelled.
+  const canDecline = canAccept;
+  const canCancel = (ride.status === 'proposed' && ride.acceptedByMe) || ride.status === 'accepted';
   return (
     <div class="ride-actions">
       {confirmed ? (
@@ -75,39 +77,48 @@ export function RideActions({ slug, ride, onChange }: { slug: string; ride: Ride
             {m('ride.confirm')}
           </button>
         ) : null}
+        {canDecline ? (
+          <button type="button" class="button button-small" aria-expanded={panel === 'decline' ? 'true' : 'false'} onClick={() => setPanel(panel === 'decline' ? 'none' : 'decline')}>
+            {m('ride.decline')}
+          </button>
+        ) : null}
         {canCancel ? (
           <button type="button" class="button button-small" aria-expanded={panel === 'cancel' ? 'true' : 'false'} onClick={() => setPanel(panel === 'cancel' ? 'none' : 'cancel')}>
             {m('ride.cancel')}
           </button>
         ) : null}
-        <button type="button" class="button button-small button-quiet" aria-expanded={panel === 'messages' ? 'true' : 'false'} onClick={() => setPanel(panel === 'messages' ? 'none' : 'messages')}>
-          {m('ride.messages')}
-        </button>
+        {withMessages ? (
+          <button type="button" class="button button-small button-quiet" aria-expanded={panel === 'messages' ? 'true' : 'false'} onClick={() => setPanel(panel === 'messages' ? 'none' : 'messages')}>
+            {m('ride.messages')}
+          </button>
+        ) : null}
       </p>
-      {panel === 'cancel' ? <CancelForm base={base} rideId={ride.id} onDone={() => { setPanel('none'); onChange(); }} /> : null}
-      {panel === 'messages' ? <RideMessages slug={slug} base={base} rideId={ride.id} /> : null}
+      {panel === 'cancel' || panel === 'decline' ? <CancelForm base={base} rideId={ride.id} decline={panel === 'decline'} onDone={() => { setPanel('none'); onChange(); }} /> : null}
+      {withMessages && panel === 'messages' ? <RideMessages slug={slug} base={base} rideId={ride.id} /> : null}
     </div>
   );
 }
 
-function CancelForm({ base, rideId, onDone }: { base: string; rideId: string; onDone: () => void }) {
+/** Cancelling needs a reason; declining a ride proposed to me takes one only if I give it. */
+function CancelForm({ base, rideId, decline, onDone }: { base: string; rideId: string; decline: boolean; onDone: () => void }) {
   const { m } = useMobilityI18n();
-  const form = useForm(`cancel-${rideId}`, ['reason']);
+  const form = useForm(`${decline ? 'decline' : 'cancel'}-${rideId}`, ['reason']);
   const [reason, setReason] = useState('');
   const onSubmit = (event: Event) =>
     form.submit(event, {
-      validate: () => onlyErrors({ reason: reason.trim().length >= 3 ? undefined : m('ride.reasonTooShort') }),
+      validate: () => onlyErrors({ reason: reason.trim().length >= 3 || (decline && reason.trim() === '') ? undefined : m('ride.reasonTooShort') }),
       action: async () => {
-        await callApi('POST', `${base}/cancel`, { body: { reason: reason.trim() } });
-        announce(m('ride.cancelled'));
+        const given = reason.trim();
+        await callApi('POST', `${base}/${decline ? 'decline' : 'cancel'}`, { body: decline && !given ? {} : { reason: given } });
+        announce(m(decline ? 'ride.declined' : 'ride.cancelled'));
         onDone();
       },
     });
   return (
     <form class="inline-form" onSubmit={onSubmit} noValidate>
       <FormErrors form={form} />
-      <TextField form={form} name="reason" multiline label={m('ride.reason')} hint={m('ride.reasonHint')} value={reason} onValue={setReason} />
-      <SubmitButton form={form} label={m('ride.cancelSubmit')} />
+      <TextField form={form} name="reason" multiline label={m(decline ? 'ride.declineReason' : 'ride.reason')} hint={m('ride.reasonHint')} value={reason} onValue={setReason} />
+      <SubmitButton form={form} label={m(decline ? 'ride.declineSubmit' : 'ride.cancelSubmit')} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 /** @module The small message thread of a ride: only its two people see it, and no phone or e-mail is ever shared. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { callApi } from '../core/api.ts';
 import { announce } from '../core/announce.ts';
 import { FormErrors, SubmitButton, TextField } from '../core/fields.tsx';
@@ -10,9 +10,16 @@ import { onlyErrors, useForm } from '../core/use-form.ts';
 import { ReportButton } from '../moderation/report-button.tsx';
 import type { Message } from './types.ts';
 
-export function RideMessages({ slug, base, rideId }: { slug: string; base: string; rideId: string }) {
+/** `version` changes when the ride changed elsewhere (a live event): the thread is read again. */
+export function RideMessages({ slug, base, rideId, version = 0 }: { slug: string; base: string; rideId: string; version?: number }) {
   const { m, formatDate } = useMobilityI18n();
   const messages = useFetch<{ items: Message[] }>(`${base}/messages`);
+  const seen = useRef(version);
+  useEffect(() => {
+    if (seen.current === version) return;
+    seen.current = version;
+    messages.reload();
+  }, [version, messages.reload]);
   const form = useForm(`messages-${rideId}`, ['body']);
   const [body, setBody] = useState('');
   const onSubmit = (event: Event) =>

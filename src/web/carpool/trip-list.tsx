@@ -1,4 +1,4 @@
-/** @module My trips (offers and requests): when and where, and for each its explained matches or closing it. */
+/** @module My trips (offers and requests): when and where, each open one with its explained matches shown at once, and closing it. */
 import { useState } from 'preact/hooks';
 import { callApi, territoryPath } from '../core/api.ts';
 import { useAction } from '../core/use-action.ts';
@@ -26,6 +26,15 @@ export function TripList({ slug, trips, profile, selected, onSelect, onChange, o
   const { m, t } = useMobilityI18n();
   const words = useTripWords(profile);
   const [error, setError] = useState('');
+  // Matches show without a click; a person may fold those of a trip away.
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string, showing: boolean) => {
+    const next = new Set(folded);
+    if (showing) next.add(id);
+    else next.delete(id);
+    setFolded(next);
+    onSelect(showing ? null : id);
+  };
   const action = useAction((caught) => setError(describeApiError(toApiError(caught), t)));
   const close = (trip: Trip) => {
     setError('');
@@ -42,7 +51,7 @@ export function TripList({ slug, trips, profile, selected, onSelect, onChange, o
       <ul class="cards">
         {trips.map((trip) => {
           const open = trip.status === 'open';
-          const showing = selected === trip.id;
+          const showing = open && (selected === trip.id || !folded.has(trip.id));
           return (
             <li key={trip.id} class="card">
               <h3 class="card-title">
@@ -60,7 +69,7 @@ export function TripList({ slug, trips, profile, selected, onSelect, onChange, o
               </p>
               {open ? (
                 <p class="actions">
-                  <button type="button" class="button button-small" aria-expanded={showing ? 'true' : 'false'} aria-controls={`matches-${trip.id}`} onClick={() => onSelect(showing ? null : trip.id)}>
+                  <button type="button" class="button button-small" aria-expanded={showing ? 'true' : 'false'} aria-controls={`matches-${trip.id}`} onClick={() => toggle(trip.id, showing)}>
                     {m(showing ? 'trip.hideMatches' : 'trip.showMatches')}
                   </button>
                   <button type="button" class="button button-small button-quiet" aria-disabled={action.busy ? 'true' : undefined} onClick={() => close(trip)}>

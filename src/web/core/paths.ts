@@ -22,6 +22,7 @@ export const paths = {
   account: (t: string) => `/t/${seg(t)}/compte`,
   commute: (t: string) => `/t/${seg(t)}/trajet`,
   carpool: (t: string) => `/t/${seg(t)}/covoiturage`,
+  ride: (t: string, id: string) => `/t/${seg(t)}/covoiturage/trajets/${seg(id)}`,
   corridors: (t: string) => `/t/${seg(t)}/axes`,
   corridor: (t: string, id: string) => `/t/${seg(t)}/axes/${seg(id)}`,
   engagements: (t: string) => `/t/${seg(t)}/engagements`,

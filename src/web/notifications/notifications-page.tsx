@@ -19,17 +19,19 @@ import { volunteeringFr, type VolunteeringKey } from '../i18n/volunteering-fr.ts
 import { useVolunteeringI18n } from '../volunteering/use-volunteering-i18n.ts';
 import { useCheckInsI18n } from '../check-ins/use-check-ins-i18n.ts';
 import { checkInsFr, type CheckInKey } from '../i18n/check-ins-fr.ts';
+import { carpoolNoticeLink, carpoolNoticeText, isCarpoolNotice } from '../carpool/notice-words.ts';
 import { noticeLinkKey } from '../engagements/notice-link.ts';
 
 /** The in-app wording of a notification from its kind and parameters. */
 function useNotificationText(): (n: AppNotification) => string {
-  const { m } = useMobilityI18n();
+  const { m, locale } = useMobilityI18n();
   const { s } = useModerationI18n();
   const { a } = useAidI18n();
   const { v } = useVolunteeringI18n();
   const { c } = useCheckInsI18n();
   return (n) => {
     const text = (key: string) => textParam(n, key);
+    if (isCarpoolNotice(n)) return carpoolNoticeText(n, m, locale);
     if (`notice.${n.kind}` in checkInsFr) {
       return c(`notice.${n.kind}` as CheckInKey, { resident: text('resident'), deadline: text('deadline'), by: text('by') });
     }
@@ -51,7 +53,7 @@ function useNotificationText(): (n: AppNotification) => string {
 }
 
 export function NotificationsPage() {
-  const { m, mp, formatDate } = useMobilityI18n();
+  const { m, mp, formatDate, locale } = useMobilityI18n();
   const { me } = useSession();
   const list = useFetch<NotificationList>(me ? '/notifications' : null);
   const text = useNotificationText();
@@ -105,7 +107,7 @@ export function NotificationsPage() {
             <p class="actions">
               {n.link ? (
                 <a href={n.link} onClick={() => (n.readAt ? undefined : void markRead(n))}>
-                  {m(noticeLinkKey(n.link))}
+                  {isCarpoolNotice(n) ? carpoolNoticeLink(n, m, locale) : m(noticeLinkKey(n.link))}
                 </a>
               ) : null}
               {n.readAt ? null : (

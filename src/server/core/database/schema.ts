@@ -207,6 +207,8 @@ export interface CarpoolMatchesTable {
   cancelled_by: string | null;
   cancel_reason: string | null;
   created_at: Timestamp;
+  /** When both were asked to confirm the ride had happened (migration 0018): once. */
+  confirm_reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface CarpoolMessagesTable {

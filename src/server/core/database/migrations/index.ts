@@ -16,6 +16,7 @@ import * as m0014 from './0014_factor_editions.ts';
 import * as m0015 from './0015_counterfactuals.ts';
 import * as m0016 from './0016_jobs.ts';
 import * as m0017 from './0017_places.ts';
+import * as m0018 from './0018_carpool_reminders.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0015_counterfactuals': m0015,
   '0016_jobs': m0016,
   '0017_places': m0017,
+  '0018_carpool_reminders': m0018,
 };
