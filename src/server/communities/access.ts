@@ -2,7 +2,7 @@
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { CommunityRow, Executor } from '../core/database/schema.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { requireResident, resolveTerritory, type TerritoryActor } from '../territories/index.ts';
+import { requireResident, type TerritoryActor } from '../territories/index.ts';
 import type { TerritoryRef } from '../territories/index.ts';
 import { canSeeCommunity, canSeeMembers, isOrganiser, type Membership } from './model.ts';
 import { findCommunity, findMembership } from './queries.ts';
@@ -20,11 +20,10 @@ export interface CommunityAccess {
  */
 export async function resolveVisibleCommunity(
   db: Executor,
-  slug: string,
+  territory: TerritoryRef,
   id: string,
   viewer: Viewer | null,
 ): Promise<CommunityAccess> {
-  const territory = await resolveTerritory(db, slug);
   const community = await findCommunity(db, territory.id, id);
   const membership = await findMembership(db, id, viewer?.userId);
   if (!community) throw notFound('Community');
@@ -62,13 +61,13 @@ export async function unseenCommunityIds(db: Executor, territoryId: string, ids:
 
 export async function resolveForResident(
   db: Executor,
-  slug: string,
+  territory: TerritoryRef,
   id: string,
   viewer: Viewer | null,
 ): Promise<CommunityAccess & { actor: TerritoryActor }> {
   // Sign-in first, as join and leave do: anonymous callers get 401 whether the community is private or not.
   if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
-  const access = await resolveVisibleCommunity(db, slug, id, viewer);
+  const access = await resolveVisibleCommunity(db, territory, id, viewer);
   const actor = await requireResident(db, access.territory, viewer);
   return { ...access, actor };
 }

@@ -1,11 +1,11 @@
 /** @module A resident creates a community and becomes its first organiser. */
-import type { Viewer } from '../core/auth/sessions.ts';
 import { newCode } from '../core/auth/tokens.ts';
-import type { CommunityKind, CommunityVisibility, Database, JoinPolicy } from '../core/database/schema.ts';
+import type { CommunityKind, CommunityVisibility, JoinPolicy } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
-import type { EventBus } from '../core/events.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { normaliseDomain } from './model.ts';
 import { toCommunityView, type CommunityView } from './view.ts';
 
@@ -28,18 +28,13 @@ export function domainFor(joinPolicy: JoinPolicy, emailDomain: string | undefine
   return domain;
 }
 
-export async function createCommunity(
-  deps: { db: Database; bus: EventBus },
-  input: { slug: string; viewer: Viewer | null; community: CommunityInput; requestId: string },
-): Promise<CommunityView> {
-  const { db } = deps;
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
-  const c = input.community;
+export async function createCommunity(deps: Pick<Deps, 'db' | 'bus'>, { territory, viewer, requestId }: RequestScope, c: CommunityInput): Promise<CommunityView> {
+  const actor = await requireResident(deps.db, territory, viewer);
   const name = c.name.trim();
   if (!name) throw invalid('/name', 'The name must not be blank.');
   const emailDomain = domainFor(c.joinPolicy, c.emailDomain);
-  const view = await db.transaction().execute(async (trx) => {
+  return inUnitOfWork(deps, async (work) => {
+    const trx = work.db;
     const row = await trx
       .insertInto('communities')
       .values({
@@ -65,10 +60,9 @@ export async function createCommunity(
       action: 'community.created',
       subjectType: 'community',
       subjectId: row.id,
-      requestId: input.requestId,
+      requestId,
     });
+    work.publish('community.membership_changed', { territoryId: territory.id, communityId: row.id, userId: actor.userId });
     return toCommunityView(row, 1, { role: 'organiser', status: 'active' });
   });
-  deps.bus.publish('community.membership_changed', { territoryId: territory.id, communityId: view.id, userId: actor.userId });
-  return view;
 }

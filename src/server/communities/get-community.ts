@@ -1,24 +1,23 @@
 /** @module Reading one community: its card, its members, or the card behind an invite link. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
-import { resolveTerritory } from '../territories/index.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { requireMembersVisible, resolveVisibleCommunity } from './access.ts';
 import { isOrganiser } from './model.ts';
 import { countActiveMembers, findCommunityByInvite } from './queries.ts';
 import type { InvitedCommunity, Member } from './schemas.ts';
 import { toCommunityView, type CommunityView } from './view.ts';
 
-export async function getCommunity(db: Database, slug: string, id: string, viewer: Viewer | null): Promise<CommunityView> {
-  const { community, membership } = await resolveVisibleCommunity(db, slug, id, viewer);
+export async function getCommunity({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope, input: { id: string }): Promise<CommunityView> {
+  const { community, membership } = await resolveVisibleCommunity(db, territory, input.id, viewer);
   return toCommunityView(community, await countActiveMembers(db, community.id), membership);
 }
 
 export type MemberView = Member;
 
 /** Active members to members; pending requests to organisers too. */
-export async function listMembers(db: Database, slug: string, id: string, viewer: Viewer | null): Promise<MemberView[]> {
-  const access = await resolveVisibleCommunity(db, slug, id, viewer);
+export async function listMembers({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope, input: { id: string }): Promise<MemberView[]> {
+  const access = await resolveVisibleCommunity(db, territory, input.id, viewer);
   requireMembersVisible(access, viewer);
   let query = db
     .selectFrom('community_members as m')
@@ -38,13 +37,8 @@ export async function listMembers(db: Database, slug: string, id: string, viewer
 }
 
 /** What an invite link shows before joining: enough to decide, no member names. */
-export async function getInvite(
-  db: Database,
-  slug: string,
-  code: string,
-): Promise<InvitedCommunity> {
-  const territory = await resolveTerritory(db, slug);
-  const community = await findCommunityByInvite(db, territory.id, code);
+export async function getInvite({ db }: Pick<Deps, 'db'>, { territory }: RequestScope, input: { code: string }): Promise<InvitedCommunity> {
+  const community = await findCommunityByInvite(db, territory.id, input.code);
   if (!community) throw notFound('Invitation');
   return {
     id: community.id,

@@ -4,6 +4,7 @@
  */
 export { requireOrganiser, resolveForResident, resolveVisibleCommunity, unseenCommunityIds } from './access.ts';
 export { joinCommunity, leaveCommunity } from './join-community.ts';
+export { listMyCommunities } from './list-communities.ts';
 export { canSeeCommunity } from './model.ts';
 export { communityPersonalData } from './personal-data.ts';
 export { communityRoutes } from './routes.ts';

@@ -1,9 +1,9 @@
 /** @module The community directory of a territory, and one person's communities. */
 import { sql } from 'kysely';
-import type { Viewer } from '../core/auth/sessions.ts';
 import type { CommunityKind, Database } from '../core/database/schema.ts';
 import { AppError } from '../core/errors.ts';
-import { resolveTerritory } from '../territories/index.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import type { DirectoryPage } from './schemas.ts';
 import { toCommunityView, type CommunityView } from './view.ts';
 
@@ -26,13 +26,7 @@ function baseQuery(db: Database, territoryId: string, viewerId: string | null) {
 const memberCount = sql<string>`(select count(*) from community_members m where m.community_id = c.id and m.status = 'active')`;
 
 /** Public communities, plus the private ones the viewer belongs to; search by name or description. */
-export async function listDirectory(
-  db: Database,
-  slug: string,
-  viewer: Viewer | null,
-  query: DirectoryQuery,
-): Promise<DirectoryPage> {
-  const territory = await resolveTerritory(db, slug);
+export async function listDirectory({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope, query: DirectoryQuery): Promise<DirectoryPage> {
   let q = baseQuery(db, territory.id, viewer?.userId ?? null).where((eb) =>
     eb.or([eb('c.visibility', '=', 'public'), eb('me.user_id', 'is not', null)]),
   );
@@ -62,9 +56,8 @@ export async function listDirectory(
 }
 
 /** The viewer's communities in this territory, active and pending. */
-export async function listMyCommunities(db: Database, slug: string, viewer: Viewer | null): Promise<CommunityView[]> {
+export async function listMyCommunities({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<CommunityView[]> {
   if (!viewer) throw new AppError('unauthenticated', 'Sign in first.');
-  const territory = await resolveTerritory(db, slug);
   const rows = await baseQuery(db, territory.id, viewer.userId)
     .where('me.user_id', 'is not', null)
     .selectAll('c')

@@ -1,6 +1,6 @@
 /** @module Request and response schemas of community routes, the types its use-cases return, and the reasons its refusals carry. */
 import { Type, type Static } from 'typebox';
-import { DateTime, IdParam, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { DateTime, IdParam, Nullable, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
 import { COMMUNITY_ROLES, JOIN_POLICIES, KINDS, MEMBERSHIP_STATUSES, VISIBILITIES } from './model.ts';
 
 /** Every `reason` a community refusal carries, for clients to branch on. */
@@ -20,7 +20,6 @@ export type MembershipStatus = Static<typeof MembershipStatus>;
 export const CommunityParams = Type.Object({ territory: TerritoryParam.properties.territory, id: IdParam });
 export const MemberParams = Type.Object({ territory: TerritoryParam.properties.territory, id: IdParam, userId: IdParam });
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const CommunityBody = Type.Object(
   {

@@ -1,8 +1,8 @@
 /** @module Organisers edit a community's settings and rotate its invite code. */
-import type { Viewer } from '../core/auth/sessions.ts';
 import { newCode } from '../core/auth/tokens.ts';
-import type { Database } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireOrganiser, resolveForResident } from './access.ts';
 import { domainFor, type CommunityInput } from './create-community.ts';
@@ -10,10 +10,11 @@ import { countActiveMembers } from './queries.ts';
 import { toCommunityView, type CommunityView } from './view.ts';
 
 export async function updateCommunity(
-  db: Database,
-  input: { slug: string; id: string; viewer: Viewer | null; changes: Partial<CommunityInput>; requestId: string },
+  { db }: Pick<Deps, 'db'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { id: string; changes: Partial<CommunityInput> },
 ): Promise<CommunityView> {
-  const access = await resolveForResident(db, input.slug, input.id, input.viewer);
+  const access = await resolveForResident(db, territory, input.id, viewer);
   requireOrganiser(access);
   const current = access.community;
   const c = input.changes;
@@ -43,18 +44,15 @@ export async function updateCommunity(
       subjectType: 'community',
       subjectId: current.id,
       details: { fields: Object.keys(c) },
-      requestId: input.requestId,
+      requestId,
     });
     return toCommunityView(row, await countActiveMembers(trx, current.id), access.membership);
   });
 }
 
 /** A new invite code; links shared with the old one stop working. */
-export async function rotateInviteCode(
-  db: Database,
-  input: { slug: string; id: string; viewer: Viewer | null; requestId: string },
-): Promise<string> {
-  const access = await resolveForResident(db, input.slug, input.id, input.viewer);
+export async function rotateInviteCode({ db }: Pick<Deps, 'db'>, { territory, viewer, requestId }: RequestScope, input: { id: string }): Promise<string> {
+  const access = await resolveForResident(db, territory, input.id, viewer);
   requireOrganiser(access);
   const code = newCode();
   await db.transaction().execute(async (trx) => {
@@ -65,7 +63,7 @@ export async function rotateInviteCode(
       action: 'community.invite_rotated',
       subjectType: 'community',
       subjectId: access.community.id,
-      requestId: input.requestId,
+      requestId,
     });
   });
   return code;

@@ -1,15 +1,13 @@
 /** @module A resident commits to leave in another slot on given days, then records each day they did. */
-import type { Clock } from '../core/clock.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
 import { AppError, invalid, notFound } from '../core/errors.ts';
-import type { EventBus } from '../core/events.ts';
+import type { RequestScope } from '../core/http/scope.ts';
 import { isoWeekday, localDate } from '../core/time-of-day.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { currentFactors } from '../impact/index.ts';
 import { othersThisWeek } from '../impact/index.ts';
 import { recordGesture } from '../impact/index.ts';
 import { BACKFILL_DAYS } from '../impact/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { listCorridorRows } from './queries.ts';
 import type { Commitment, CommitmentInput, RecordedShift } from './schemas.ts';
 
@@ -17,12 +15,12 @@ export type { CommitmentInput } from './schemas.ts';
 
 /** Creates (or replaces) the viewer's commitment on this corridor and period. */
 export async function commitShift(
-  deps: { db: Database; clock: Clock },
-  input: { slug: string; corridorId: string; viewer: Viewer | null; commitment: CommitmentInput },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer }: RequestScope,
+  input: { corridorId: string; commitment: CommitmentInput },
 ): Promise<{ id: string }> {
   const { db } = deps;
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+  const actor = await requireResident(db, territory, viewer);
   const [corridor] = await listCorridorRows(db, territory.id, input.corridorId);
   if (!corridor) throw notFound('Corridor');
   const c = input.commitment;
@@ -47,10 +45,9 @@ export async function commitShift(
   });
 }
 
-export async function endCommitment(deps: { db: Database; clock: Clock }, input: { slug: string; commitmentId: string; viewer: Viewer | null }): Promise<void> {
+export async function endCommitment(deps: Pick<Deps, 'db' | 'clock'>, { territory, viewer }: RequestScope, input: { commitmentId: string }): Promise<void> {
   const { db } = deps;
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+  const actor = await requireResident(db, territory, viewer);
   const ended = await db
     .updateTable('shift_commitments')
     .set({ ended_at: deps.clock.now() })
@@ -64,13 +61,9 @@ export async function endCommitment(deps: { db: Database; clock: Clock }, input:
 }
 
 /** "I did it today": one shift gesture per commitment and day, whatever the retries. */
-export async function recordShift(
-  deps: { db: Database; clock: Clock; bus: EventBus; config: { privacyMinGroup: number } },
-  input: { slug: string; commitmentId: string; viewer: Viewer | null; date: string },
-): Promise<RecordedShift> {
+export async function recordShift(deps: Deps, { territory, viewer }: RequestScope, input: { commitmentId: string; date: string }): Promise<RecordedShift> {
   const { db } = deps;
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireResident(db, territory, input.viewer);
+  const actor = await requireResident(db, territory, viewer);
   const commitment = await db
     .selectFrom('shift_commitments')
     .selectAll()
@@ -89,8 +82,8 @@ export async function recordShift(
     throw new AppError('conflict', 'This commitment had ended by that day.');
   }
   const { version } = await currentFactors(db, territory.id);
-  const recorded = await db.transaction().execute((trx) =>
-    recordGesture(trx, {
+  const recorded = await inUnitOfWork(deps, async (work) => {
+    const gesture = await recordGesture(work.db, {
       territoryId: territory.id,
       userId: actor.userId,
       kind: 'shift',
@@ -107,17 +100,16 @@ export async function recordShift(
       sourceType: 'shift_commitment',
       sourceId: commitment.id,
       idempotencyKey: `shift:${commitment.id}:${input.date}`,
-    }),
-  );
-  if (recorded.created) deps.bus.publish('gesture.recorded', { territoryId: territory.id, userId: actor.userId });
+    });
+    if (gesture.created) work.publish('gesture.recorded', { territoryId: territory.id, userId: actor.userId });
+    return gesture;
+  });
   const notAlone = await othersThisWeek(db, { territoryId: territory.id, userId: actor.userId, date: input.date, kind: 'shift', minGroup: deps.config.privacyMinGroup });
   return { ...recorded, notAlone };
 }
 
-/** The viewer's active commitments in a territory. */
 /** The viewer's running shift commitments in the territory. */
-export async function listMyCommitments(db: Database, slug: string, viewer: Viewer | null): Promise<Commitment[]> {
-  const territory = await resolveTerritory(db, slug);
+export async function listMyCommitments({ db }: Pick<Deps, 'db'>, { territory, viewer }: RequestScope): Promise<Commitment[]> {
   const actor = await requireResident(db, territory, viewer);
   const rows = await db
     .selectFrom('shift_commitments as s')

@@ -1,11 +1,12 @@
 /** @module An operator defines a congested corridor: geometry, capacity, free-flow time, baseline demand per slot. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database, Executor } from '../core/database/schema.ts';
+import type { Executor } from '../core/database/schema.ts';
 import { AppError, invalid } from '../core/errors.ts';
+import type { RequestScope } from '../core/http/scope.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { toMinutes } from '../core/time-of-day.ts';
 import { recordAudit } from '../audit/index.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import type { CorridorInput } from './schemas.ts';
 
 export type { CorridorInput } from './schemas.ts';
@@ -30,20 +31,16 @@ export async function insertCorridor(db: Executor, territoryId: string, c: Corri
   return row.id;
 }
 
-export async function createCorridor(
-  db: Database,
-  input: { slug: string; viewer: Viewer | null; corridor: CorridorInput; requestId: string },
-): Promise<string> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireTerritoryRole(db, territory, input.viewer, ['operator', 'admin']);
-  if (!input.corridor.name.trim()) throw invalid('/name', 'The name must not be blank.');
-  if (toMinutes(input.corridor.amStart) + input.corridor.amDemand.length * 15 > toMinutes(input.corridor.pmStart)) {
+export async function createCorridor({ db }: Pick<Deps, 'db'>, { territory, viewer, requestId }: RequestScope, corridor: CorridorInput): Promise<string> {
+  const actor = await requireTerritoryRole(db, territory, viewer, ['operator', 'admin']);
+  if (!corridor.name.trim()) throw invalid('/name', 'The name must not be blank.');
+  if (toMinutes(corridor.amStart) + corridor.amDemand.length * 15 > toMinutes(corridor.pmStart)) {
     throw invalid('/pmStart', 'The evening peak must start after the morning peak ends.');
   }
   try {
     return await db.transaction().execute(async (trx) => {
-      const id = await insertCorridor(trx, territory.id, input.corridor);
-      await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, action: 'corridor.created', subjectType: 'corridor', subjectId: id, requestId: input.requestId });
+      const id = await insertCorridor(trx, territory.id, corridor);
+      await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, action: 'corridor.created', subjectType: 'corridor', subjectId: id, requestId });
       return id;
     });
   } catch (error) {

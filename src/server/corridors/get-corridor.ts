@@ -1,9 +1,9 @@
 /** @module A corridor as people see it: predicted queue per slot today, with and without the commitments. */
-import type { Clock } from '../core/clock.ts';
 import type { Database, Period } from '../core/database/schema.ts';
 import { notFound } from '../core/errors.ts';
+import type { RequestScope, ScopeTerritory } from '../core/http/scope.ts';
 import { isoWeekday, localDate, toHHMM, weekStart } from '../core/time-of-day.ts';
-import { resolveTerritory } from '../territories/index.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { delaySavedForGestures } from './delay-saved.ts';
 import { applyShifts, committedShifts, listCorridorRows, periodModel, type CorridorRow } from './queries.ts';
 import { runQueue, shareToClear } from './queue-model.ts';
@@ -104,8 +104,12 @@ async function periodView(db: Database, c: CorridorRow, period: Period, date: st
 }
 
 /** The corridor under the small-group rule (guard-corridor.ts): corridors are public; the viewer's own periods and days are whole. */
-export async function getCorridor(deps: { db: Database; clock: Clock; config: { privacyMinGroup: number } }, slug: string, id: string, viewer: Viewer | null): Promise<ShownCorridor> {
-  const view = await corridorView(deps, slug, id);
+export async function getCorridor(deps: Pick<Deps, 'db' | 'clock' | 'config'>, { territory, viewer }: RequestScope, input: { id: string }): Promise<ShownCorridor> {
+  return shownCorridor(deps, territory, input.id, viewer);
+}
+
+async function shownCorridor(deps: Pick<Deps, 'db' | 'clock' | 'config'>, territory: ScopeTerritory, id: string, viewer: Viewer | null): Promise<ShownCorridor> {
+  const view = await corridorView(deps, territory, id);
   return guardCorridor(view, deps.config.privacyMinGroup, await insiderOf(deps.db, view, viewer));
 }
 
@@ -117,8 +121,7 @@ async function insiderOf(db: Database, view: CorridorView, viewer: Viewer | null
   return { periods: new Set(committed.map((c) => c.period)), days: new Set(shifted.map((g) => `${g.occurred_on}/${g.mode}`)) };
 }
 
-async function corridorView(deps: { db: Database; clock: Clock }, slug: string, id: string): Promise<CorridorView> {
-  const territory = await resolveTerritory(deps.db, slug);
+async function corridorView(deps: Pick<Deps, 'db' | 'clock'>, territory: ScopeTerritory, id: string): Promise<CorridorView> {
   const [c] = await listCorridorRows(deps.db, territory.id, id);
   if (!c) throw notFound('Corridor');
   const date = localDate(deps.clock.now());
@@ -161,10 +164,9 @@ async function corridorView(deps: { db: Database; clock: Clock }, slug: string, 
   };
 }
 
-export async function listCorridors(deps: { db: Database; clock: Clock; config: { privacyMinGroup: number } }, slug: string, viewer: Viewer | null): Promise<ShownCorridor[]> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function listCorridors(deps: Pick<Deps, 'db' | 'clock' | 'config'>, { territory, viewer }: RequestScope): Promise<ShownCorridor[]> {
   const rows = await listCorridorRows(deps.db, territory.id);
   const out: ShownCorridor[] = [];
-  for (const r of rows) out.push(await getCorridor(deps, slug, r.id, viewer));
+  for (const r of rows) out.push(await shownCorridor(deps, territory, r.id, viewer));
   return out;
 }

@@ -5,5 +5,6 @@
 export { DIJON_CORRIDORS } from './corridor-presets.ts';
 export { insertCorridor } from './create-corridor.ts';
 export { delaySavedForGestures } from './delay-saved.ts';
+export { listCorridors } from './get-corridor.ts';
 export { corridorPersonalData } from './personal-data.ts';
 export { corridorRoutes } from './routes.ts';

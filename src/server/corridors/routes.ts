@@ -15,11 +15,10 @@ const base = '/api/territories/:territory/corridors';
 const commitments = '/api/territories/:territory/shift-commitments';
 
 export const corridorRoutes: RouteModule = (app, deps) => {
-  const { db } = deps;
 
   app.get(base, {
     schema: { tags, summary: 'List the territory’s congested corridors with today’s queues', operationId: 'listCorridors', security: optional, params: TerritoryParam, response: { 200: S.CorridorList, ...problemResponses } },
-    handler: async (req) => presentCorridors(await listCorridors(deps, req.params.territory, req.viewer), localDate(deps.clock.now())),
+    handler: async (req) => presentCorridors(await listCorridors(deps, req.scope), localDate(deps.clock.now())),
   });
 
   app.get(`${base}/:id`, {
@@ -32,34 +31,34 @@ export const corridorRoutes: RouteModule = (app, deps) => {
       description: 'Queue per slot today and with the current commitments (queue model).',
       response: { 200: S.CorridorResponse, ...problemResponses },
     },
-    handler: async (req) => presentCorridor(await getCorridor(deps, req.params.territory, req.params.id, req.viewer)),
+    handler: async (req) => presentCorridor(await getCorridor(deps, req.scope, { id: req.params.id })),
   });
 
   app.post(base, {
     schema: { tags, summary: 'Define a congested corridor (operators)', operationId: 'createCorridor', security: signedIn, params: TerritoryParam, body: S.CorridorBody, response: { 201: S.Created, ...problemResponses } },
-    handler: async (req, reply) => reply.status(201).send({ id: await createCorridor(db, { slug: req.params.territory, viewer: req.viewer, corridor: req.body, requestId: req.id }) }),
+    handler: async (req, reply) => reply.status(201).send({ id: await createCorridor(deps, req.scope, req.body) }),
   });
 
   app.get(`${commitments}/mine`, {
     schema: { tags, summary: 'List my running shift commitments', operationId: 'listMyShiftCommitments', security: signedIn, params: TerritoryParam, response: { 200: S.CommitmentList, ...problemResponses } },
-    handler: async (req) => ({ items: await listMyCommitments(db, req.params.territory, req.viewer) }),
+    handler: async (req) => ({ items: await listMyCommitments(deps, req.scope) }),
   });
 
   app.post(`${base}/:id/commitments`, {
     schema: { tags, summary: 'Commit to leave in another slot on given weekdays', operationId: 'commitToShift', security: signedIn, params: S.CorridorParams, body: S.CommitmentBody, response: { 201: S.Created, ...problemResponses } },
-    handler: async (req, reply) => reply.status(201).send(await commitShift(deps, { slug: req.params.territory, corridorId: req.params.id, viewer: req.viewer, commitment: req.body })),
+    handler: async (req, reply) => reply.status(201).send(await commitShift(deps, req.scope, { corridorId: req.params.id, commitment: req.body })),
   });
 
   app.delete(`${commitments}/:commitmentId`, {
     schema: { tags, summary: 'End one of my shift commitments', operationId: 'endShiftCommitment', security: signedIn, params: S.CommitmentParams, response: { 204: NoContent, ...problemResponses } },
     handler: async (req, reply) => {
-      await endCommitment(deps, { slug: req.params.territory, commitmentId: req.params.commitmentId, viewer: req.viewer });
+      await endCommitment(deps, req.scope, { commitmentId: req.params.commitmentId });
       return reply.status(204).send();
     },
   });
 
   app.post(`${commitments}/:commitmentId/shifts`, {
     schema: { tags, summary: 'Record that I shifted my departure on a day', operationId: 'recordShift', security: signedIn, params: S.CommitmentParams, body: S.ShiftBody, response: { 200: S.RecordedShiftResponse, ...problemResponses } },
-    handler: async (req) => presentShift(await recordShift(deps, { slug: req.params.territory, commitmentId: req.params.commitmentId, viewer: req.viewer, date: req.body.date }), localDate(deps.clock.now())),
+    handler: async (req) => presentShift(await recordShift(deps, req.scope, { commitmentId: req.params.commitmentId, date: req.body.date }), localDate(deps.clock.now())),
   });
 };

@@ -29,7 +29,6 @@ const FactorBody = Type.Object(
 const Reason = Type.String({ minLength: 5, maxLength: 500 });
 
 export const factorRoutes: RouteModule = (app, deps) => {
-  const { db, clock } = deps;
 
   app.get(t, {
     schema: {
@@ -42,12 +41,12 @@ export const factorRoutes: RouteModule = (app, deps) => {
       description: 'The current factors version (or `?version=N`, the one a past figure names), its edition, every factor with source, date and components.',
       response: { 200: FactorsResponse, ...problemResponses },
     },
-    handler: async (req) => readFactors(db, req.params.territory, req.query.version),
+    handler: async (req) => readFactors(deps, req.scope, { version: req.query.version }),
   });
 
   app.get(`${t}/versions`, {
     schema: { tags, summary: 'List the factors versions, newest first', operationId: 'listImpactFactorVersions', security: [], params: TerritoryParam, response: { 200: FactorVersionsResponse, ...problemResponses } },
-    handler: async (req) => listFactorVersions(db, req.params.territory),
+    handler: async (req) => listFactorVersions(deps, req.scope),
   });
 
   // Importing an edition file (data/impact-factors/*.json, or a territory's own) makes it the current version.
@@ -63,8 +62,7 @@ export const factorRoutes: RouteModule = (app, deps) => {
     },
     handler: async (req, reply) => {
       const { factors, ...edition } = req.body.edition;
-      const written = await importEdition(db, { slug: req.params.territory, viewer: req.viewer, edition, factors, reason: req.body.reason, requestId: req.id, now: clock.now() });
-      return reply.status(201).send(written);
+      return reply.status(201).send(await importEdition(deps, req.scope, { edition, factors, reason: req.body.reason }));
     },
   });
 
@@ -78,6 +76,6 @@ export const factorRoutes: RouteModule = (app, deps) => {
       body: Type.Object({ factors: Type.Array(FactorBody, { minItems: 1, maxItems: 40 }), reason: Reason }, { additionalProperties: false }),
       response: { 200: Written, ...problemResponses },
     },
-    handler: async (req) => importEdition(db, { slug: req.params.territory, viewer: req.viewer, edition: null, factors: req.body.factors, reason: req.body.reason, requestId: req.id, now: clock.now() }),
+    handler: async (req) => importEdition(deps, req.scope, { edition: null, factors: req.body.factors, reason: req.body.reason }),
   });
 };

@@ -1,10 +1,9 @@
 /** @module Impact pages' data: mine, a community's (whole to its members), the territory's — weekly series, totals and their sources, under the small-group rule. */
-import type { Clock } from '../core/clock.ts';
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
 import { localDate } from '../core/time-of-day.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { resolveVisibleCommunity } from '../communities/index.ts';
-import { requireResident, resolveTerritory } from '../territories/index.ts';
+import { requireResident } from '../territories/index.ts';
 import { currentFactors } from './factor-store.ts';
 import { guardWeeks, totalsOf } from './guard-impact.ts';
 import { othersThisWeek } from './not-alone.ts';
@@ -12,7 +11,8 @@ import { rankCommunities } from './rank-communities.ts';
 import type { ImpactView, Rankings } from './schemas.ts';
 import { summariseImpact, type DelaySaved, type ImpactScope } from './summarise-impact.ts';
 
-type Deps = { db: Database; clock: Clock; config: { privacyMinGroup: number }; delaySaved: DelaySaved };
+/** The ports, and corridors' queue model (the composition root wires it: impact sits below corridors). */
+type WithDelaySaved = Pick<Deps, 'db' | 'clock' | 'config'> & { delaySaved: DelaySaved };
 
 export type { ImpactView } from './schemas.ts';
 
@@ -26,7 +26,7 @@ export const METHOD = [
 ];
 
 /** `minGroup` null: the viewer is inside the group and sees every week. */
-async function build(deps: Deps, territoryId: string, scope: ImpactScope, name: string, weeks: number, today: string, minGroup: number | null): Promise<ImpactView> {
+async function build(deps: WithDelaySaved, territoryId: string, scope: ImpactScope, name: string, weeks: number, today: string, minGroup: number | null): Promise<ImpactView> {
   const db = deps.db;
   const series = await summariseImpact(db, { territoryId, scope, weeks, today }, deps.delaySaved);
   const factors = await currentFactors(db, territoryId);
@@ -34,8 +34,7 @@ async function build(deps: Deps, territoryId: string, scope: ImpactScope, name: 
   return { scope: scope.kind, name, ...shown, factorsVersion: factors.version, factors: [...factors.factors.values()], method: METHOD };
 }
 
-export async function getMyImpact(deps: Deps, slug: string, viewer: Viewer | null, weeks: number): Promise<ImpactView> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function getMyImpact(deps: WithDelaySaved, { territory, viewer }: RequestScope, { weeks }: { weeks: number }): Promise<ImpactView> {
   const actor = await requireResident(deps.db, territory, viewer);
   const today = localDate(deps.clock.now());
   const view = await build(deps, territory.id, { kind: 'person', userId: actor.userId }, territory.name, weeks, today, null);
@@ -43,8 +42,8 @@ export async function getMyImpact(deps: Deps, slug: string, viewer: Viewer | nul
 }
 
 /** Its active members see their community whole; anyone else (operators included) sees it under the small-group rule. */
-export async function getCommunityImpact(deps: Deps, slug: string, id: string, viewer: Viewer | null, weeks: number): Promise<ImpactView> {
-  const { territory, community, membership } = await resolveVisibleCommunity(deps.db, slug, id, viewer);
+export async function getCommunityImpact(deps: WithDelaySaved, { territory, viewer }: RequestScope, { id, weeks }: { id: string; weeks: number }): Promise<ImpactView> {
+  const { community, membership } = await resolveVisibleCommunity(deps.db, territory, id, viewer);
   const today = localDate(deps.clock.now());
   const insider = membership?.status === 'active';
   const view = await build(deps, territory.id, { kind: 'community', communityId: community.id }, community.name, weeks, today, insider ? null : deps.config.privacyMinGroup);
@@ -54,12 +53,10 @@ export async function getCommunityImpact(deps: Deps, slug: string, id: string, v
 }
 
 /** The territory's figures are public: the small-group rule applies to everyone, residents and operators too. */
-export async function getTerritoryImpact(deps: Deps, slug: string, weeks: number): Promise<ImpactView> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function getTerritoryImpact(deps: WithDelaySaved, { territory }: RequestScope, { weeks }: { weeks: number }): Promise<ImpactView> {
   return build(deps, territory.id, { kind: 'territory' }, territory.name, weeks, localDate(deps.clock.now()), deps.config.privacyMinGroup);
 }
 
-export async function getRankings(deps: Deps, slug: string, viewer: Viewer | null, limit: number): Promise<Rankings> {
-  const territory = await resolveTerritory(deps.db, slug);
+export async function getRankings(deps: Pick<Deps, 'db' | 'clock' | 'config'>, { territory, viewer }: RequestScope, { limit }: { limit: number }): Promise<Rankings> {
   return rankCommunities(deps.db, { territoryId: territory.id, viewerId: viewer?.userId ?? null, today: localDate(deps.clock.now()), limit, minGroup: deps.config.privacyMinGroup });
 }

@@ -1,7 +1,7 @@
 /** @module Impact responses as the API sends them: figures rounded by the one rule, and the provenance of every figure. */
 import type { Database } from '../core/database/schema.ts';
 import { presentFigures, provenance, type Provenance } from '../core/figures.ts';
-import { resolveTerritory } from '../territories/index.ts';
+import type { ScopeTerritory } from '../core/http/scope.ts';
 import { currentFactors } from './factor-store.ts';
 import { digitsOf, impactProvenance, queueModelSource, setsUsed } from './provenance.ts';
 
@@ -21,20 +21,18 @@ async function versionsSince(db: Database, territoryId: string, since: string | 
  * Rounds every figure of an impact view and adds its provenance: the editions of the factors versions the
  * period's gestures were computed with (the current one when there are none), each dated, and the queue model.
  */
-export async function presentImpactView<V extends { weeks: { weekOf: string }[]; method?: string[] }>(db: Database, slug: string, view: V, today: string): Promise<V & { provenance: Provenance }> {
-  const territory = await resolveTerritory(db, slug);
+export async function presentImpactView<V extends { weeks: { weekOf: string }[]; method?: string[] }>(db: Database, territory: ScopeTerritory, view: V, today: string): Promise<V & { provenance: Provenance }> {
   const current = await currentFactors(db, territory.id);
   const sets = await setsUsed(db, territory.id, await versionsSince(db, territory.id, view.weeks[0]?.weekOf ?? null), current);
-  const shown = impactProvenance(slug, sets, [...(view.method ?? []), ...IMPACT_METHOD], [queueModelSource(today)]);
+  const shown = impactProvenance(territory.slug, sets, [...(view.method ?? []), ...IMPACT_METHOD], [queueModelSource(today)]);
   return { ...presentFigures(view, digitsOf(sets)), provenance: shown };
 }
 
 /** One recorded gesture (a mode switch): its figures rounded, and the factors version it was computed with. */
-export async function presentGesture<G extends { factorsVersion: number }>(db: Database, slug: string, gesture: G): Promise<G & { provenance: Provenance }> {
-  const territory = await resolveTerritory(db, slug);
+export async function presentGesture<G extends { factorsVersion: number }>(db: Database, territory: ScopeTerritory, gesture: G): Promise<G & { provenance: Provenance }> {
   const current = await currentFactors(db, territory.id);
   const sets = await setsUsed(db, territory.id, [gesture.factorsVersion], current);
-  return { ...presentFigures(gesture, digitsOf(sets)), provenance: impactProvenance(slug, sets, IMPACT_METHOD.slice(0, 1)) };
+  return { ...presentFigures(gesture, digitsOf(sets)), provenance: impactProvenance(territory.slug, sets, IMPACT_METHOD.slice(0, 1)) };
 }
 
 /** Rankings: counts of active members and rates, from recorded gestures only (no factor). */

@@ -1,9 +1,9 @@
 /** @module An operator imports a factor edition (or publishes an edit) as the territory's new version, audited; past gestures keep theirs. */
-import type { Viewer } from '../core/auth/sessions.ts';
-import type { Database } from '../core/database/schema.ts';
+import type { RequestScope } from '../core/http/scope.ts';
 import { localDate } from '../core/time-of-day.ts';
+import type { Deps } from '../core/unit-of-work.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requireTerritoryRole, resolveTerritory } from '../territories/index.ts';
+import { requireTerritoryRole } from '../territories/index.ts';
 import { writeFactorVersion } from './factor-store.ts';
 import { validateEdition, type FactorEdition } from './factors.ts';
 
@@ -20,12 +20,12 @@ function complete(factors: FactorInput[]): FactorEdition['factors'] {
  * (`territory-edit-<date>`, named by its reason), so every version says where it comes from.
  */
 export async function importEdition(
-  db: Database,
-  input: { slug: string; viewer: Viewer | null; edition: Omit<FactorEdition, 'factors'> | null; factors: FactorInput[]; reason: string; requestId: string; now: Date },
+  { db, clock }: Pick<Deps, 'db' | 'clock'>,
+  { territory, viewer, requestId }: RequestScope,
+  input: { edition: Omit<FactorEdition, 'factors'> | null; factors: FactorInput[]; reason: string },
 ): Promise<{ version: number; edition: string }> {
-  const territory = await resolveTerritory(db, input.slug);
-  const actor = await requireTerritoryRole(db, territory, input.viewer, ['operator', 'admin']);
-  const today = localDate(input.now);
+  const actor = await requireTerritoryRole(db, territory, viewer, ['operator', 'admin']);
+  const today = localDate(clock.now());
   const edition: FactorEdition = {
     ...(input.edition ?? { id: `territory-edit-${today}`, name: input.reason, date: today, source: `${territory.name}: published by an operator` }),
     factors: complete(input.factors),
@@ -34,7 +34,7 @@ export async function importEdition(
   return db.transaction().execute(async (trx) => {
     const info = { id: edition.id, name: edition.name, date: edition.date, source: edition.source };
     const version = await writeFactorVersion(trx, territory.id, info, edition.factors, actor.userId);
-    await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, action: 'impact.factors_published', subjectType: 'impact_factors', subjectId: String(version), reason: input.reason, details: { edition: edition.id, editionDate: edition.date }, requestId: input.requestId });
+    await recordAudit(trx, { territoryId: territory.id, actorId: actor.userId, action: 'impact.factors_published', subjectType: 'impact_factors', subjectId: String(version), reason: input.reason, details: { edition: edition.id, editionDate: edition.date }, requestId });
     return { version, edition: edition.id };
   });
 }

@@ -34,17 +34,17 @@ export const impactRoutes = (ports: { delaySaved: DelaySaved }): RouteModule => 
       body: ModeSwitchBody,
       response: { 200: ModeSwitchResponse, ...problemResponses },
     },
-    handler: async (req) => presentGesture(db, req.params.territory, await recordModeSwitch(deps, { slug: req.params.territory, viewer: req.viewer, trip: req.body })),
+    handler: async (req) => presentGesture(db, req.scope.territory, await recordModeSwitch(deps, req.scope, req.body)),
   });
 
   app.get(`${t}/impact/me`, {
     schema: { tags, summary: 'Read my impact per week, with totals, factors and "not alone"', operationId: 'getMyImpact', security: signedIn, params: TerritoryParam, querystring: Weeks, response: { 200: ImpactResponse, ...problemResponses } },
-    handler: async (req) => presentImpactView(db, req.params.territory, await getMyImpact(deps, req.params.territory, req.viewer, req.query.weeks), today()),
+    handler: async (req) => presentImpactView(db, req.scope.territory, await getMyImpact(deps, req.scope, req.query), today()),
   });
 
   app.get(`${t}/impact`, {
     schema: { tags, summary: 'Read the territory’s impact per week, under the small-group rule', operationId: 'getTerritoryImpact', security: [], params: TerritoryParam, querystring: Weeks, response: { 200: ImpactResponse, ...problemResponses } },
-    handler: async (req) => presentImpactView(db, req.params.territory, await getTerritoryImpact(deps, req.params.territory, req.query.weeks), today()),
+    handler: async (req) => presentImpactView(db, req.scope.territory, await getTerritoryImpact(deps, req.scope, req.query), today()),
   });
 
   app.get(`${t}/communities/:id/impact`, {
@@ -57,7 +57,7 @@ export const impactRoutes = (ports: { delaySaved: DelaySaved }): RouteModule => 
       querystring: Weeks,
       response: { 200: ImpactResponse, ...problemResponses },
     },
-    handler: async (req) => presentImpactView(db, req.params.territory, await getCommunityImpact(deps, req.params.territory, req.params.id, req.viewer, req.query.weeks), today()),
+    handler: async (req) => presentImpactView(db, req.scope.territory, await getCommunityImpact(deps, req.scope, { id: req.params.id, weeks: req.query.weeks }), today()),
   });
 
   app.get(`${t}/impact/rankings`, {
@@ -70,7 +70,7 @@ export const impactRoutes = (ports: { delaySaved: DelaySaved }): RouteModule => 
       querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }, { additionalProperties: false }),
       response: { 200: RankingsResponse, ...problemResponses },
     },
-    handler: async (req) => presentRankings(await getRankings(deps, req.params.territory, req.viewer, req.query.limit), today()),
+    handler: async (req) => presentRankings(await getRankings(deps, req.scope, req.query), today()),
   });
 
   // Server-sent events: a community page refreshes its figures when one of its members records a gesture.
@@ -90,6 +90,6 @@ export const impactRoutes = (ports: { delaySaved: DelaySaved }): RouteModule => 
         ...problemResponses,
       },
     },
-    handler: async (req, reply) => streamCommunityImpact(deps, req, reply, req.params),
+    handler: async (req, reply) => streamCommunityImpact(deps, req, reply, { id: req.params.id }),
   });
 };

@@ -8,25 +8,26 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isSessionLive, type Viewer } from '../core/auth/sessions.ts';
 import type { AppDeps } from '../core/http/context.ts';
 import { openEventStream } from '../core/http/event-stream.ts';
+import type { ScopeTerritory } from '../core/http/scope.ts';
 import { isShown } from '../core/privacy/small-group.ts';
 import { resolveVisibleCommunity } from '../communities/index.ts';
 import { stillActing } from '../mediation/index.ts';
 
-async function stillAllowed(deps: AppDeps, slug: string, id: string, viewer: Viewer | null): Promise<{ insider: boolean }> {
+async function stillAllowed(deps: AppDeps, territory: ScopeTerritory, id: string, viewer: Viewer | null): Promise<{ insider: boolean }> {
   if (viewer && !((await isSessionLive(deps.db, deps.clock, viewer.sessionId)) && (await stillActing(deps.db, viewer, deps.clock.now())))) {
     throw new Error('session ended');
   }
-  const { membership } = await resolveVisibleCommunity(deps.db, slug, id, viewer);
+  const { membership } = await resolveVisibleCommunity(deps.db, territory, id, viewer);
   return { insider: membership?.status === 'active' };
 }
 
-export async function streamCommunityImpact(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, params: { territory: string; id: string }): Promise<void> {
+export async function streamCommunityImpact(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, params: { id: string }): Promise<void> {
   const { db, bus } = deps;
-  const viewer = request.viewer;
-  const { territory, community } = await resolveVisibleCommunity(db, params.territory, params.id, viewer);
+  const { territory, viewer } = request.scope;
+  const { community } = await resolveVisibleCommunity(db, territory, params.id, viewer);
   let insider = false;
   const check = async () => {
-    insider = (await stillAllowed(deps, params.territory, params.id, viewer)).insider;
+    insider = (await stillAllowed(deps, territory, params.id, viewer)).insider;
     return true;
   };
   await check();
