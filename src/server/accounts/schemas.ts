@@ -1,6 +1,6 @@
 /** @module Request and response schemas of account routes, and the types its use-cases return. */
 import { Type, type Static } from 'typebox';
-import { DateTime, StringEnum } from '../core/http/schemas.ts';
+import { DateTime, Nullable, StringEnum } from '../core/http/schemas.ts';
 import { auditSchemas, JsonValueSchema } from '../audit/index.ts';
 import { TERRITORY_ROLES } from '../territories/index.ts';
 import { PASSWORD_MAX } from './model.ts';
@@ -55,7 +55,6 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 /**
  * Everything Maille holds about the caller (GDPR art. 15 and 20): the account's own part, described field by field,

@@ -1,6 +1,6 @@
 /** @module Response schemas of the audit log route, and the record types its reads return. */
 import { Type, type Static } from 'typebox';
-import { DateTime, IdParam } from '../core/http/schemas.ts';
+import { DateTime, IdParam, Nullable } from '../core/http/schemas.ts';
 
 /** Any JSON value, as TypeScript sees it. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -25,7 +25,6 @@ export function JsonValueSchema(description: string, depth = 4) {
   return Type.Unsafe<JsonValue>({ ...jsonSchema(depth), description });
 }
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const AuditQuery = Type.Object(
   {

@@ -1,6 +1,6 @@
 /** @module Response schemas of check-in routes, the types its reads return, and the reasons its refusals carry. */
 import { Type, type Static } from 'typebox';
-import { DateTime, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
+import { DateTime, Nullable, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
 import type { Relation } from './access.ts';
 import type { DayStatus } from './schedule.ts';
 import type { AcknowledgementAction, AlertResolution, CheckInChannel, ReferentStatus } from './tables.ts';
@@ -34,7 +34,6 @@ export const CHECK_IN_REASONS = [
 ] as const;
 export type CheckInReason = (typeof CHECK_IN_REASONS)[number];
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Day = Type.String({ description: 'YYYY-MM-DD, Europe/Paris' });
 const HHMM = Type.String({ description: 'HH:MM, Europe/Paris' });
 const Weekdays = Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { description: 'ISO weekdays, 1 Monday … 7 Sunday' });

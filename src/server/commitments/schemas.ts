@@ -2,9 +2,9 @@
  * @module The HTTP contract of conditional commitments: what each route accepts, what it answers for every status,
  * and the `reason` values its 403 and 409 carry. Use-cases and the web app read their types from here (`Static<>`).
  */
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { ProvenanceSchema } from '../core/figures.ts';
-import { DateTime, IdParam, StringEnum, TerritoryParam, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
+import { DateTime, IdParam, Nullable, StringEnum, TerritoryParam, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
 import { GuardedSchema } from '../core/privacy/small-group.ts';
 import { ACTION_KINDS } from './model.ts';
 
@@ -12,7 +12,6 @@ import { ACTION_KINDS } from './model.ts';
 export type { ActionKind, Status, Target } from './model.ts';
 export type { BucketProgress } from './targets.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const closed = { additionalProperties: false } as const;
 
 /**

@@ -4,7 +4,7 @@
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { ProvenanceSchema } from '../core/figures.ts';
-import { DateTime, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
+import { DateTime, Nullable, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
 import { GuardedSchema, SuppressedSchema } from '../core/privacy/small-group.ts';
 
 // Types the web app reads with the schemas (it imports the server through schemas.ts only).
@@ -14,7 +14,6 @@ export type { ProofClass, Rule } from './campaign-rules.ts';
 export type { CapKind } from './evaluate-campaign.ts';
 export type { Simulation, WeekCost } from './simulate.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Cents = Type.Integer({ description: 'euro cents (points in a wallet: 1 point = 1 cent)' });
 
 /**

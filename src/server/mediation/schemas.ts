@@ -1,6 +1,6 @@
 /** @module Response schemas of mediation routes, the types its use-cases return, and the reasons its refusals carry. */
 import { Type, type Static } from 'typebox';
-import { DateTime, StringEnum } from '../core/http/schemas.ts';
+import { DateTime, Nullable, StringEnum } from '../core/http/schemas.ts';
 import { CONSENT_STATUSES } from './model.ts';
 
 // Types the web app reads with the schemas (it imports the server through schemas.ts only).
@@ -23,7 +23,6 @@ export const MEDIATION_REASONS = [
 ] as const;
 export type MediationReason = (typeof MEDIATION_REASONS)[number];
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const AssistedAccount = Type.Object({
   userId: Type.String({ description: 'the Maille number' }),

@@ -1,6 +1,6 @@
 /** @module Response schemas of mutual-aid routes, the types its use-cases return, and the reasons its refusals carry. */
 import { Type, type Static, type TNumber } from 'typebox';
-import { CalendarDate, DateTime, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
+import { CalendarDate, DateTime, Nullable, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
 import { GuardedSchema, SuppressedSchema } from '../core/privacy/small-group.ts';
 import { AID_KINDS, AID_STATUSES, AID_TIMES, AID_URGENCIES } from './model.ts';
 import type { AidKind } from './tables.ts';
@@ -34,7 +34,6 @@ export const MUTUAL_AID_REASONS = [
 ] as const;
 export type MutualAidReason = (typeof MUTUAL_AID_REASONS)[number];
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Kind = StringEnum(AID_KINDS);
 const Status = StringEnum(AID_STATUSES);
 const Time = StringEnum(AID_TIMES);

@@ -1,10 +1,9 @@
 /** @module Request and response schemas of notification routes, and the types its use-cases return. */
 import { Type, type Static } from 'typebox';
-import { DateTime, IdParam, StringEnum } from '../core/http/schemas.ts';
+import { DateTime, IdParam, Nullable, StringEnum } from '../core/http/schemas.ts';
 import { JsonObject } from '../audit/index.ts';
 import { EMAIL_PREFERENCES } from './email-preference.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const Notification = Type.Object({
   id: Type.String(),

@@ -1,6 +1,6 @@
 /** @module Request and response schemas of places routes, the types its use-cases return, and the reasons its refusals carry. */
 import { Type, type Static } from 'typebox';
-import { DateTime, IdParam, PROBLEM_MEDIA_TYPE, problemResponsesFor, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { DateTime, IdParam, Nullable, PROBLEM_MEDIA_TYPE, problemResponsesFor, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
 import { STOP_REJECTIONS } from './gtfs.ts';
 import { MEETING_POINT_KINDS, PLACE_KINDS } from './model.ts';
 
@@ -18,7 +18,6 @@ export const geocoderProblems = {
   503: { description: 'The address service (GEOCODER_URL) did not answer within GEOCODER_TIMEOUT_MS, cannot be reached or is busy (reason `geocoder_unavailable`)', content: { [PROBLEM_MEDIA_TYPE]: { schema: problemSchema } } },
 };
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Lat = Type.Number({ minimum: -90, maximum: 90, description: 'latitude, WGS 84 decimal degrees' });
 const Lon = Type.Number({ minimum: -180, maximum: 180, description: 'longitude, WGS 84 decimal degrees' });
 

@@ -1,9 +1,8 @@
 /** @module Request and response schemas of territory routes, and the types its use-cases return. */
 import { Type, type Static } from 'typebox';
-import { DateTime, IdParam, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { DateTime, IdParam, Nullable, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
 import { TERRITORY_ROLES, type BBox } from './model.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const Role = StringEnum(TERRITORY_ROLES);
 export type Role = Static<typeof Role>;

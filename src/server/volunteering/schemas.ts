@@ -1,6 +1,6 @@
 /** @module Response schemas of volunteering routes, the types its use-cases return, and the reasons its refusals carry. */
 import { Type, type Static } from 'typebox';
-import { DateTime, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
+import { DateTime, Nullable, StringEnum, VIEWER_HOOK_REASONS } from '../core/http/schemas.ts';
 import { GuardedSchema } from '../core/privacy/small-group.ts';
 import { PUBLICS, SKILLS } from './model.ts';
 import type { Attendance, CancelledBy, MissionStatus, OrganisationKind, OrganisationStatus, ParticipationStatus } from './tables.ts';
@@ -33,7 +33,6 @@ export const VOLUNTEERING_REASONS = [
 ] as const;
 export type VolunteeringReason = (typeof VOLUNTEERING_REASONS)[number];
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Day = Type.String({ description: 'YYYY-MM-DD, Europe/Paris' });
 const OrgKind = StringEnum(['association', 'public_service'] as const satisfies readonly OrganisationKind[]);
 const OrgStatus = StringEnum(['pending', 'validated', 'refused'] as const satisfies readonly OrganisationStatus[]);

@@ -104,6 +104,9 @@ export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 86
 /** A timestamp: a Date in handlers, an ISO 8601 string on the wire. */
 export const DateTime = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 
+/** A value or null: `Nullable(Type.String())`. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
 /** A string from a fixed list, typed as the union of its values. */
 export function StringEnum<T extends string>(values: readonly T[], description?: string) {
   return Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
