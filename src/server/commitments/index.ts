@@ -5,3 +5,4 @@
 export { commitmentJobs } from './jobs.ts';
 export { commitmentPersonalData } from './personal-data.ts';
 export { commitmentRoutes } from './routes.ts';
+export { listCommitments } from './view-commitment.ts';

@@ -7,6 +7,7 @@ export type { CampaignInput } from './campaign-input.ts';
 export { campaignRoutes } from './campaign-routes.ts';
 export { maxPerPersonPerDay, maxPerPersonPerMonth, minProofClass, onWeekdays, onlyKinds, perGesture, timeWindowBonus } from './campaign-rules.ts';
 export { budgetAccount, fundingAccount } from './campaign-store.ts';
+export { countShopsOwed } from './count-to-do.ts';
 export { SETTLE_CAMPAIGNS, SETTLE_SOON_MS, incentiveJobs } from './jobs.ts';
 export { postTransaction } from './ledger-store.ts';
 export { settleCampaign } from './settle-campaign.ts';

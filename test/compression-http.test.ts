@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, openTestDatabase } from '../../../../test/support/database.ts';
-import { buildCommunity, buildTerritory, type TerritoryFixture } from '../../../../test/support/factories.ts';
-import { createMaille, type Maille } from '../../app.ts';
-import { loadConfig } from '../config.ts';
-import { IMMUTABLE, REVALIDATE } from './static-web.ts';
+import { databaseKinds, openTestDatabase } from './support/database.ts';
+import { buildCommunity, buildTerritory, type TerritoryFixture } from './support/factories.ts';
+import { createMaille, type Maille } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/core/config.ts';
+import { IMMUTABLE, REVALIDATE } from '../src/server/core/http/static-web.ts';
 
 interface Answer {
   status: number;
