@@ -1,11 +1,11 @@
 /**
- * @module The seam where a match gets a proposed meeting point. The places capability keeps the territory's public
- * meeting points (park-and-ride, tram stops, car parks); a match should propose the one nearest the passenger's
- * start that the driver passes with little detour. Until places offers that through its public entry, no point is
- * proposed (null) and the match page shows none; plugging it in is a change of this one function.
+ * @module The meeting point a match proposes: the territory's active public meeting point (park-and-ride, tram stop,
+ * car park…, kept by the places capability) nearest the passenger's start, when one is within walking distance.
+ * Otherwise none: the two people agree on a place in their messages. The passenger's exact start is never stored.
  */
 import type { Executor } from '../core/database/schema.ts';
 import type { LatLng } from '../core/geo.ts';
+import { nearestMeetingPoints } from '../places/index.ts';
 
 export interface ProposedMeetingPoint {
   name: string;
@@ -13,7 +13,12 @@ export interface ProposedMeetingPoint {
   lng: number;
 }
 
-/** The meeting point proposed for a ride picking up a passenger near `passengerStart`; none yet (see above). */
-export async function proposeMeetingPoint(_db: Executor, _territoryId: string, _passengerStart: LatLng): Promise<ProposedMeetingPoint | null> {
-  return null;
+/** How far a passenger is asked to walk to a proposed meeting point, straight line. */
+export const MEETING_POINT_WALK_M = 1_500;
+
+/** The meeting point proposed for a ride picking up a passenger near `passengerStart`, or null when none is near. */
+export async function proposeMeetingPoint(db: Executor, territoryId: string, passengerStart: LatLng): Promise<ProposedMeetingPoint | null> {
+  const [nearest] = await nearestMeetingPoints(db, territoryId, { lat: passengerStart.lat, lon: passengerStart.lng }, 1);
+  if (!nearest || nearest.distanceM > MEETING_POINT_WALK_M) return null;
+  return { name: nearest.name, lat: nearest.lat, lng: nearest.lon };
 }
