@@ -3,7 +3,7 @@
  * At the configured number of open reports the content is hidden in the same transaction, and its authors are told.
  */
 import type { RequestScope } from '../core/http/scope.ts';
-import type { Deps } from '../core/unit-of-work.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { isUniqueViolation } from '../core/database/errors.ts';
 import { auditActor } from '../audit/index.ts';
@@ -34,7 +34,8 @@ export async function reportContent(deps: ModerationDeps, { territory, viewer, r
   const now = deps.clock.now();
   const kind = SUBJECTS[input.subjectType];
   try {
-    const outcome = await deps.db.transaction().execute(async (trx) => {
+    const outcome = await inUnitOfWork(deps, async (work) => {
+      const trx = work.db;
       // The row lock queues concurrent reports on one subject, so the threshold is crossed exactly once.
       const subject = await findSubject(trx, territory.id, input.subjectType, input.subjectId, true);
       if (!subject || !(await canSee(trx, input.subjectType, subject.id, actor.userId))) throw notFound('Reported item');
@@ -110,9 +111,9 @@ export async function reportContent(deps: ModerationDeps, { territory, viewer, r
         );
         mailed = told.mailed;
       }
-      return { id: report.id, hidden: hide || subject.hiddenAt !== null, mailed };
+      work.mailQueued(mailed);
+      return { id: report.id, hidden: hide || subject.hiddenAt !== null };
     });
-    if (outcome.mailed > 0) deps.bus?.publish('mail.queued', { count: outcome.mailed });
     return { id: outcome.id, hidden: outcome.hidden };
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyReported();

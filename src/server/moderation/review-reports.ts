@@ -12,7 +12,7 @@ import { auditStaffRead, statedReason } from '../audit/index.ts';
 import { notify } from '../notifications/index.ts';
 import { requireResident } from '../territories/index.ts';
 import type { RequestScope } from '../core/http/scope.ts';
-import type { Deps } from '../core/unit-of-work.ts';
+import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
 import { subjectMail } from './messages.ts';
 import { moderatorRole, reviewEffect } from './model.ts';
 import type { ModerationDeps } from './report-content.ts';
@@ -107,7 +107,8 @@ export async function reviewSubject(deps: ModerationDeps, { territory, viewer, r
   const reason = input.reason.trim();
   if (reason === '') throw new AppError('invalid', 'Say why (the author is told).', { field: '/reason' });
   const now = deps.clock.now();
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const outcome = await inUnitOfWork(deps, async (work) => {
+    const trx = work.db;
     const subject = await findSubject(trx, territory.id, input.subjectType, input.subjectId, true);
     const open = await trx
       .selectFrom('moderation_reports')
@@ -168,8 +169,8 @@ export async function reviewSubject(deps: ModerationDeps, { territory, viewer, r
       );
       mailed = told.mailed;
     }
-    return { decision: input.decision, hidden: effect.hidden, closedReports: open.length, mailed };
+    work.mailQueued(mailed);
+    return { decision: input.decision, hidden: effect.hidden, closedReports: open.length };
   });
-  if (outcome.mailed > 0) deps.bus?.publish('mail.queued', { count: outcome.mailed });
   return { decision: outcome.decision, hidden: outcome.hidden, closedReports: outcome.closedReports };
 }

@@ -2,21 +2,14 @@
 import { sql } from 'kysely';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { Executor, TerritoryRole } from '../core/database/schema.ts';
-import { AppError, notFound } from '../core/errors.ts';
+import { AppError } from '../core/errors.ts';
 import { hasAnyRole } from './model.ts';
-import { findRoles, findTerritory, type TerritoryRef } from './queries.ts';
+import { findRoles, type TerritoryRef } from './queries.ts';
 
 export interface TerritoryActor {
   territory: TerritoryRef;
   userId: string;
   roles: TerritoryRole[];
-}
-
-/** The territory named by a slug, or 404. */
-export async function resolveTerritory(db: Executor, slug: string): Promise<TerritoryRef> {
-  const territory = await findTerritory(db, slug);
-  if (!territory) throw notFound('Territory');
-  return territory;
 }
 
 /**

@@ -2,7 +2,7 @@
  * @module The public entry of territories: the only file other capabilities, the composition root and the CLI import from
  * it (dependency rules in .dependency-cruiser.cjs; docs/architecture.md). Kept to what they use by `npm run entries`.
  */
-export { requireAdminOfATerritory, requireResident, requireTerritoryRole, resolveTerritory } from './access.ts';
+export { requireAdminOfATerritory, requireResident, requireTerritoryRole } from './access.ts';
 export type { TerritoryActor } from './access.ts';
 export { auditRoutes } from './audit-routes.ts';
 export { grantRole, withdrawRole } from './change-roles.ts';
