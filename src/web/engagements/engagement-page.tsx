@@ -18,6 +18,7 @@ import { useMobilityI18n, type MobilityI18n } from '../core/use-mobility-i18n.ts
 import { useEnsureResident } from '../communities/use-ensure-resident.ts';
 import { useLocation } from 'preact-iso';
 import { CheckForm, FollowUpFacts } from './follow-up.tsx';
+import { lastSigningDay } from './deadline.ts';
 import { ProgressBar, StatusBadge } from './progress.tsx';
 import { SignForForm } from './sign-for-forms.tsx';
 import { engagementReason, type Engagement } from './types.ts';
@@ -71,7 +72,7 @@ function SignForm({ slug, engagement, onSigned }: { slug: string; engagement: En
 }
 
 export function EngagementPage({ territory: slug, id }: { territory: string; id: string }) {
-  const { m, mp, t, formatDate } = useMobilityI18n();
+  const { m, mp, t, formatDate, locale } = useMobilityI18n();
   const { me } = useSession();
   const { url } = useLocation();
   const resource = useFetch<Engagement>(territoryPath(slug, `/commitments/${encodeURIComponent(id)}`));
@@ -102,7 +103,7 @@ export function EngagementPage({ territory: slug, id }: { territory: string; id:
         <dt>{m('engagement.action')}</dt>
         <dd>{m(`engagement.action.${e.action}`)}</dd>
         <dt>{m('engagement.deadlineLabel')}</dt>
-        <dd>{formatDate(e.signingDeadline)}</dd>
+        <dd>{m('engagement.deadlineValue', { date: lastSigningDay(e.signingDeadline, locale, new Date().getFullYear()) })}</dd>
         <dt>{m('engagement.period')}</dt>
         <dd>{m('engagement.periodValue', { start: formatDate(e.actionStart), end: formatDate(e.actionEnd) })}</dd>
         <dt>{m('engagement.signers')}</dt>

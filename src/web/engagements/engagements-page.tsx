@@ -6,11 +6,12 @@ import { useSession } from '../core/session.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
+import { lastSigningDay } from './deadline.ts';
 import { ProgressBar, StatusBadge } from './progress.tsx';
 import type { Engagement } from './types.ts';
 
 export function EngagementsPage({ territory: slug }: { territory: string }) {
-  const { m, formatDate } = useMobilityI18n();
+  const { m, locale } = useMobilityI18n();
   const { me } = useSession();
   const list = useFetch<{ items: Engagement[] }>(territoryPath(slug, '/commitments'));
   return (
@@ -36,7 +37,7 @@ export function EngagementsPage({ territory: slug }: { territory: string }) {
               <StatusBadge status={item.status} />
             </p>
             <ProgressBar engagement={item} labelId={`engagement-${item.id}`} />
-            <p class="card-text">{m('engagement.deadline', { date: formatDate(item.signingDeadline) })}</p>
+            <p class="card-text">{m('engagement.deadline', { date: lastSigningDay(item.signingDeadline, locale, new Date().getFullYear()) })}</p>
           </li>
         ))}
       </ul>

@@ -8,11 +8,12 @@ import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import { PaperSignatures } from './paper-signatures.tsx';
+import { lastSigningDay } from './deadline.ts';
 import { ProgressBar, StatusBadge } from './progress.tsx';
 import type { Engagement } from './types.ts';
 
 export function MyEngagementsPage({ territory: slug }: { territory: string }) {
-  const { m, formatDate } = useMobilityI18n();
+  const { m, formatDate, locale } = useMobilityI18n();
   const { me } = useSession();
   const list = useFetch<{ items: Engagement[] }>(me ? territoryPath(slug, '/me/commitments') : null);
   if (me === null) return <SignInRequired slug={slug} title={m('myEngagements.title')} />;
@@ -42,7 +43,7 @@ export function MyEngagementsPage({ territory: slug }: { territory: string }) {
             <p class="card-text">
               {item.mine ? m('myEngagements.signed', { date: formatDate(item.mine.signedAt) }) : null}
               {item.mine ? ' — ' : null}
-              {m('engagement.deadline', { date: formatDate(item.signingDeadline) })}
+              {m('engagement.deadline', { date: lastSigningDay(item.signingDeadline, locale, new Date().getFullYear()) })}
             </p>
             {item.canCheck && item.mine?.kept === null ? (
               <p class="card-text">
