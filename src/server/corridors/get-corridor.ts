@@ -7,9 +7,11 @@ import type { Deps } from '../core/unit-of-work.ts';
 import { delaySavedForGestures } from './delay-saved.ts';
 import { applyShifts, committedShifts, listCorridorRows, periodModel, type CorridorRow } from './queries.ts';
 import { runQueue, shareToClear } from './queue-model.ts';
+import { bestShift, peakSlot } from './best-shift.ts';
+import { findProfile } from '../commute/index.ts';
 import { guardCorridor, type CorridorInsider, type ShownCorridor } from './guard-corridor.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
-import type { LineString, ShareNeeded } from './schemas.ts';
+import type { BestShiftView, LineString, ShareNeeded } from './schemas.ts';
 
 export interface SlotView {
   start: string;
@@ -30,7 +32,12 @@ export interface PeriodView {
   /** Drivers committed to leave another slot today, as a share of the drivers of over-capacity slots. */
   shareCommitted: number;
   committedDrivers: number;
+  /** The queue model's best departure change for the viewer's usual slot (their commute profile, else the peak), within ±60 minutes; null when no move spares anyone. */
+  bestShift: BestShiftView | null;
 }
+
+/** The viewer's usual departure, minutes since midnight, per period (from their commute profile). */
+export type UsualDeparture = Partial<Record<Period, number>>;
 
 export interface CorridorView {
   id: string;
@@ -71,8 +78,17 @@ export const SAVED_FOR_OTHERS_NOTE =
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-async function periodView(db: Database, c: CorridorRow, period: Period, date: string): Promise<PeriodView> {
+/** The slot a departure at `minutes` falls in, or null outside the period. */
+function slotOf(c: CorridorRow, period: Period, minutes: number | undefined): number | null {
+  if (minutes === undefined) return null;
+  const slot = Math.floor((minutes - c[period].start) / c.slotMinutes);
+  return slot >= 0 && slot < c[period].demand.length ? slot : null;
+}
+
+async function periodView(db: Database, c: CorridorRow, period: Period, date: string, usual: UsualDeparture = {}): Promise<PeriodView> {
   const base = periodModel(c, period);
+  const ownSlot = slotOf(c, period, usual[period]);
+  const best = bestShift(base, ownSlot ?? peakSlot(base.demand));
   const committed = await committedShifts(db, c.id, period, isoWeekday(date));
   const withDemand = applyShifts(base.demand, committed);
   const today = runQueue(base);
@@ -100,6 +116,7 @@ async function periodView(db: Database, c: CorridorRow, period: Period, date: st
       : null,
     shareCommitted: peakDrivers > 0 ? round(committedDrivers / peakDrivers, 4) : 0,
     committedDrivers,
+    bestShift: best ? { ...best, vehicleHoursSpared: round(best.vehicleHoursSpared), usualFrom: ownSlot === null ? 'peak' : 'profile' } : null,
   };
 }
 
@@ -109,7 +126,7 @@ export async function getCorridor(deps: Pick<Deps, 'db' | 'clock' | 'config'>, {
 }
 
 async function shownCorridor(deps: Pick<Deps, 'db' | 'clock' | 'config'>, territory: ScopeTerritory, id: string, viewer: Viewer | null): Promise<ShownCorridor> {
-  const view = await corridorView(deps, territory, id);
+  const view = await corridorView(deps, territory, id, await usualDeparture(deps.db, territory, viewer));
   return guardCorridor(view, deps.config.privacyMinGroup, await insiderOf(deps.db, view, viewer));
 }
 
@@ -121,7 +138,16 @@ async function insiderOf(db: Database, view: CorridorView, viewer: Viewer | null
   return { periods: new Set(committed.map((c) => c.period)), days: new Set(shifted.map((g) => `${g.occurred_on}/${g.mode}`)) };
 }
 
-async function corridorView(deps: Pick<Deps, 'db' | 'clock'>, territory: ScopeTerritory, id: string): Promise<CorridorView> {
+/** The viewer's own outbound (morning) and return (evening) departures, when they gave a commute profile here. */
+async function usualDeparture(db: Database, territory: ScopeTerritory, viewer: Viewer | null): Promise<UsualDeparture> {
+  if (!viewer) return {};
+  const profile = await findProfile(db, territory.id, viewer.userId);
+  if (!profile) return {};
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  return { am: minutes(profile.out.start), pm: minutes(profile.back.start) };
+}
+
+async function corridorView(deps: Pick<Deps, 'db' | 'clock'>, territory: ScopeTerritory, id: string, usual: UsualDeparture = {}): Promise<CorridorView> {
   const [c] = await listCorridorRows(deps.db, territory.id, id);
   if (!c) throw notFound('Corridor');
   const date = localDate(deps.clock.now());
@@ -156,7 +182,7 @@ async function corridorView(deps: Pick<Deps, 'db' | 'clock'>, territory: ScopeTe
     freeFlowMin: c.freeFlowMin,
     slotMinutes: c.slotMinutes,
     date,
-    periods: [await periodView(deps.db, c, 'am', date), await periodView(deps.db, c, 'pm', date)],
+    periods: [await periodView(deps.db, c, 'am', date, usual), await periodView(deps.db, c, 'pm', date, usual)],
     vehicleHoursSavedThisWeek: round(saved.days.reduce((s, d) => s + d.othersVehicleHours, 0)),
     days,
     model: MODEL_NOTE,

@@ -28,7 +28,7 @@ export const corridorRoutes: RouteModule = (app, deps) => {
       operationId: 'getCorridor',
       security: optional,
       params: S.CorridorParams,
-      description: 'Queue per slot today and with the current commitments (queue model).',
+      description: 'Queue per slot today and with the current commitments (queue model), and per period the best departure change for the viewer (bestShift): the slot within ±60 minutes of their usual one (commute profile, else the peak slot) that spares the other drivers the most queue delay, or null when no move helps.',
       response: { 200: S.CorridorResponse, ...problemResponses },
     },
     handler: async (req) => presentCorridor(await getCorridor(deps, req.scope, { id: req.params.id })),

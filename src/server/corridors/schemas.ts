@@ -73,6 +73,18 @@ export const ShareNeededSchema = Type.Object({
   computedOn: Day,
 });
 
+/** One driver's best departure change by the queue model (docs/queue-model.md, "The best shift for one driver"). */
+export const BestShiftSchema = Type.Object(
+  {
+    fromSlot: Type.Integer({ description: 'the usual slot the advice starts from' }),
+    toSlot: Type.Integer({ description: 'the slot to leave in instead' }),
+    minutes: Type.Integer({ description: 'minutes moved: negative = earlier, positive = later (at most 60 either way)' }),
+    vehicleHoursSpared: Type.Number({ description: 'queue delay this one car’s move spares the other drivers, vehicle-hours (the mover’s own gain left out)' }),
+    usualFrom: StringEnum(['profile', 'peak'] as const, 'profile: the viewer’s commute profile gave the usual slot; peak: the slot with the most drivers'),
+  },
+  { description: 'The slot change within ±60 minutes of the usual slot that spares the other drivers the most, by the queue model' },
+);
+
 export const PeriodSchema = Type.Object({
   period: Period,
   slots: Type.Array(SlotSchema),
@@ -82,6 +94,8 @@ export const PeriodSchema = Type.Object({
   /** Drivers committed to leave another slot today, as a share of the drivers of over-capacity slots. */
   shareCommitted: Guarded,
   committedDrivers: GuardedSchema(Type.Integer()),
+  /** Null when no move within an hour spares the others anything. */
+  bestShift: Type.Union([BestShiftSchema, Type.Null()]),
 });
 
 const dayFigures = {
@@ -142,5 +156,6 @@ export type CommitmentInput = Static<typeof CommitmentBody>;
 export type ShownCorridor = Static<typeof CorridorSchema>;
 export type ShownPeriod = Static<typeof PeriodSchema>;
 export type ShareNeeded = Static<typeof ShareNeededSchema>;
+export type BestShiftView = Static<typeof BestShiftSchema>;
 export type Commitment = Static<typeof CommitmentSchema>;
 export type RecordedShift = Static<typeof RecordedShiftSchema>;
