@@ -26,22 +26,34 @@ export function firstOverCapacitySlot(corridor: CorridorView, period: Period): n
 /** One slot earlier (a quarter of an hour), or the next one when the queue starts in the first slot. */
 const slotBefore = (slot: number) => (slot > 0 ? slot - 1 : 1);
 
+/**
+ * The move the form starts with: the queue model's best shift for this person (server: best-shift.ts), else —
+ * when no move spares anyone — where the queue starts, one slot earlier.
+ */
+export function suggestedMove(corridor: CorridorView, period: Period): { fromSlot: number; toSlot: number } {
+  const best = corridor.periods.find((p) => p.period === period)?.bestShift;
+  if (best) return { fromSlot: best.fromSlot, toSlot: best.toSlot };
+  const first = firstOverCapacitySlot(corridor, period);
+  return { fromSlot: first, toSlot: slotBefore(first) };
+}
+
 export function CommitForm({ slug, corridor, onCommitted }: { slug: string; corridor: CorridorView; onCommitted: () => void }) {
-  const { m } = useMobilityI18n();
+  const { m, formatNumber } = useMobilityI18n();
   const form = useForm('commit', FIELDS);
   const ensureResident = useEnsureResident(slug);
   const [period, setPeriod] = useState<Period>('am');
-  const [fromSlot, setFromSlot] = useState(() => String(firstOverCapacitySlot(corridor, 'am')));
-  const [toSlot, setToSlot] = useState(() => String(slotBefore(firstOverCapacitySlot(corridor, 'am'))));
+  const [fromSlot, setFromSlot] = useState(() => String(suggestedMove(corridor, 'am').fromSlot));
+  const [toSlot, setToSlot] = useState(() => String(suggestedMove(corridor, 'am').toSlot));
   const [weekdays, setWeekdays] = useState<number[]>([1, 2, 3, 4, 5]);
   const slots = corridor.periods.find((p) => p.period === period)?.slots ?? [];
   const slotOptions = slots.map((slot, i) => ({ value: String(i), label: slot.start }));
+  const best = corridor.periods.find((p) => p.period === period)?.bestShift ?? null;
 
   const choosePeriod = (next: Period) => {
     setPeriod(next);
-    const peak = firstOverCapacitySlot(corridor, next);
-    setFromSlot(String(peak));
-    setToSlot(String(slotBefore(peak)));
+    const move = suggestedMove(corridor, next);
+    setFromSlot(String(move.fromSlot));
+    setToSlot(String(move.toSlot));
   };
 
   const onSubmit = (event: Event) =>
@@ -75,6 +87,21 @@ export function CommitForm({ slug, corridor, onCommitted }: { slug: string; corr
           { value: 'pm', label: m('commit.period.pm') },
         ]}
       />
+      {best ? (
+        <div class="notice notice-info best-shift" data-testid="best-shift">
+          <p>
+            {m(best.minutes < 0 ? 'commit.bestEarlier' : 'commit.bestLater', {
+              from: slots[best.fromSlot]?.start ?? '',
+              to: slots[best.toSlot]?.start ?? '',
+              minutes: Math.abs(best.minutes),
+              hours: formatNumber(best.vehicleHoursSpared, 2),
+            })}
+          </p>
+          <p class="meta">{m(best.usualFrom === 'profile' ? 'commit.bestFromProfile' : 'commit.bestFromPeak')}</p>
+        </div>
+      ) : (
+        <p class="notice" data-testid="best-shift">{m('commit.bestNone')}</p>
+      )}
       <div class="field-pair">
         <SelectField form={form} name="fromSlot" label={m('commit.fromSlot')} value={fromSlot} onValue={setFromSlot} options={slotOptions} />
         <SelectField form={form} name="toSlot" label={m('commit.toSlot')} hint={m('commit.toSlotHint')} value={toSlot} onValue={setToSlot} options={slotOptions} />

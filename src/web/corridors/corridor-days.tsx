@@ -20,7 +20,9 @@ export function CorridorDays({ days }: { days: CorridorView['days'] }) {
     <section aria-labelledby="corridor-days">
       <h2 id="corridor-days">{m('corridor.days.title')}</h2>
       <p>{m('corridor.days.intro')}</p>
-      <DataTable
+      <details class="details">
+        <summary>{m('corridor.details')}</summary>
+        <DataTable
         caption={m('corridor.days.caption')}
         columns={[
           { header: m('corridor.days.col.day') },
@@ -34,6 +36,7 @@ export function CorridorDays({ days }: { days: CorridorView['days'] }) {
           cells: [day(d), ...cells(d)],
         }))}
       />
+      </details>
       {worse.map((d) => (
         <p key={`${d.date}-${d.period}`} class="notice" data-testid="worse-day">
           {m('corridor.days.worse', { day: formatDay(locale, d.date, false), period: m(d.period === 'am' ? 'corridor.days.am' : 'corridor.days.pm'), slot: d.worseAt })}

@@ -52,33 +52,6 @@ export function CorridorPage({ territory: slug, id }: { territory: string; id: s
         <a href={paths.corridors(slug)}>{m('corridor.back')}</a>
       </p>
       <p class="lead">{m('corridor.intro', { capacity: formatNumber(c.capacityPerHour), minutes: formatNumber(c.freeFlowMin, 1) })}</p>
-      <dl class="figures figures-2">
-        <div class="figure">
-          <dt>{m('corridor.savedThisWeek')}</dt>
-          <dd class="figure-value" data-testid="saved-this-week">
-            {isSuppressed(saved) ? (
-              <SmallGroup minGroup={saved.minGroup} />
-            ) : (
-              <>
-                {formatNumber(saved, 2)} <span class="figure-unit">{m('unit.vehicleHoursName')}</span>
-              </>
-            )}
-          </dd>
-          <dd class="figure-source">{m('corridor.savedSource')}</dd>
-        </div>
-        <div class="figure">
-          <dt>{m('corridor.committedToday')}</dt>
-          <dd class="figure-value">{isSuppressed(committed) ? <SmallGroup minGroup={committed.minGroup} /> : formatNumber(committed)}</dd>
-          <dd class="figure-source">{m('corridor.committedSource')}</dd>
-        </div>
-      </dl>
-      {c.periods.map((view) => (
-        <PeriodPanel key={view.period} view={view} slotMinutes={c.slotMinutes} />
-      ))}
-      <CorridorDays days={c.days} />
-      <p class="model-note">
-        <strong>{m('corridor.model')}</strong> {noteKey ? m(noteKey) : <span lang="en">{c.model}</span>}
-      </p>
       <section aria-labelledby="commit-title">
         <h2 id="commit-title">{m('commit.title')}</h2>
         <p>{m('commit.intro')}</p>
@@ -102,6 +75,33 @@ export function CorridorPage({ territory: slug, id }: { territory: string; id: s
           </>
         ) : null}
       </section>
+      <dl class="figures figures-2">
+        <div class="figure">
+          <dt>{m('corridor.savedThisWeek')}</dt>
+          <dd class="figure-value" data-testid="saved-this-week">
+            {isSuppressed(saved) ? (
+              <SmallGroup minGroup={saved.minGroup} />
+            ) : (
+              <>
+                {formatNumber(saved, 2)} <span class="figure-unit">{m('corridor.jamHours')}</span>
+              </>
+            )}
+          </dd>
+          <dd class="figure-source">{m('corridor.savedSource')}</dd>
+        </div>
+        <div class="figure">
+          <dt>{m('corridor.committedToday')}</dt>
+          <dd class="figure-value">{isSuppressed(committed) ? <SmallGroup minGroup={committed.minGroup} /> : formatNumber(committed)}</dd>
+          <dd class="figure-source">{m('corridor.committedSource')}</dd>
+        </div>
+      </dl>
+      {c.periods.map((view) => (
+        <PeriodPanel key={view.period} view={view} slotMinutes={c.slotMinutes} />
+      ))}
+      <CorridorDays days={c.days} />
+      <p class="model-note">
+        <strong>{m('corridor.model')}</strong> {noteKey ? m(noteKey) : <span lang="en">{c.model}</span>}
+      </p>
     </div>
   );
 }

@@ -71,7 +71,9 @@ export function PeriodPanel({ view, slotMinutes }: { view: PeriodView; slotMinut
         format={(value) => formatNumber(value)}
         unit={m('corridor.unit')}
       >
-        <DataTable
+        <details class="details">
+          <summary>{m('corridor.details')}</summary>
+          <DataTable
           caption={m('corridor.tableCaption')}
           columns={[
             { header: m('corridor.col.slot') },
@@ -86,6 +88,7 @@ export function PeriodPanel({ view, slotMinutes }: { view: PeriodView; slotMinut
             cells: [s.start, formatNumber(s.demand), one(s.queueToday), oneOrHidden(s.queueWithCommitments), one(s.delayTodayMin), oneOrHidden(s.delayWithCommitmentsMin)],
           }))}
         />
+        </details>
       </StepChart>
     </section>
   );
