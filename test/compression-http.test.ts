@@ -99,6 +99,29 @@ describe.each(databaseKinds())('compression and caching over HTTP on %s', (kind)
     expect((await get(url, { 'accept-encoding': 'gzip, deflate, br' })).headers['content-encoding']).toBe('br');
   });
 
+  it('sends a territory page with its public card inside, as the API answers it, compressed on the fly', async () => {
+    const page = await get(`/t/${territory.slug}/covoiturage`, { 'accept-encoding': 'br' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(page.headers['cache-control']).toBe(REVALIDATE);
+    const html = decode(page);
+    const boot = /<script id="maille-boot" type="application\/json">(.*?)<\/script><\/head>/.exec(html);
+    expect(boot).not.toBeNull();
+    const card = JSON.parse(decode(await get(`/api/territories/${territory.slug}`))) as unknown;
+    expect(JSON.parse(boot![1]!)).toEqual({ [`/territories/${territory.slug}`]: card });
+    // An unknown territory's page carries nothing: the app asks the API, which answers 404.
+    expect(decode(await get('/t/nowhere-at-all'))).not.toContain('maille-boot');
+  });
+
+  it('never lets a name close the inline data', async () => {
+    const tricky = await buildTerritory(maille.database.db, { name: 'Val </script><script>alert(1)</script> <!--' });
+    const html = decode(await get(`/t/${tricky.slug}`));
+    const start = html.indexOf('<script id="maille-boot"');
+    const inline = html.slice(start, html.indexOf('</script>', start));
+    expect(inline).not.toMatch(/<\/script|<!--|<script>/);
+    expect(JSON.parse(inline.slice(inline.indexOf('>') + 1))[`/territories/${tricky.slug}`].name).toBe('Val </script><script>alert(1)</script> <!--');
+  });
+
   it.each([
     ['JSON', () => '/api/openapi.json', /^application\/json/, 200],
     ['GeoJSON', () => `/api/territories/${territory.slug}/communes`, /^application\/geo\+json/, 200],

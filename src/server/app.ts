@@ -41,7 +41,7 @@ import { notificationJobs } from './notifications/index.ts';
 import { systemRoutes } from './system/index.ts';
 import { jobRoutes } from './system/index.ts';
 import { auditRoutes } from './territories/index.ts';
-import { resolveScopeTerritory, territoryRoutes } from './territories/index.ts';
+import { bootTerritoryCard, resolveScopeTerritory, territoryRoutes } from './territories/index.ts';
 
 /** Every capability's routes, in the order they appear in the OpenAPI document. */
 export const routeModules: RouteModule[] = [
@@ -110,7 +110,7 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
   const mail = config.smtpUrl ? smtpDispatcher(database.db, options.clock ?? systemClock, config.smtpUrl, config.mailFrom) : keepInOutbox;
   const app = await buildApp(
     { db: database.db, databaseKind: database.kind, clock: options.clock ?? systemClock, bus, config, version, personalData: personalDataSources },
-    { routes: options.routes ?? routeModules, serveWeb: options.serveWeb ?? false, viewerHooks: [actingForHook], territoryResolver: resolveScopeTerritory },
+    { routes: options.routes ?? routeModules, serveWeb: options.serveWeb ?? false, viewerHooks: [actingForHook], territoryResolver: resolveScopeTerritory, bootData: bootTerritoryCard({ db: database.db, config }) },
   );
   logError = (error) => app.log.error({ err: error }, 'event bridge');
   // On a PGlite folder, the CLI reads mail and takes backups through this process, which owns the folder.

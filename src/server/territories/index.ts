@@ -5,6 +5,7 @@
 export { requireAdminOfATerritory, requireResident, requireTerritoryRole } from './access.ts';
 export type { TerritoryActor } from './access.ts';
 export { auditRoutes } from './audit-routes.ts';
+export { bootTerritoryCard } from './boot-territory-card.ts';
 export { grantRole, withdrawRole } from './change-roles.ts';
 export { addResident } from './join-territory.ts';
 export { communeAt } from './locate.ts';

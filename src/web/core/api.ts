@@ -46,8 +46,27 @@ export async function callApi<T>(method: Method, path: string, options: RequestO
   return parsed as T;
 }
 
-export const getApi = <T>(path: string, signal?: AbortSignal): Promise<T> =>
-  callApi<T>('GET', path, signal ? { signal } : {});
+/**
+ * Answers the server sent inside the page for its first requests (`<script id="maille-boot">`, static-web.ts), by API
+ * path. Each is used once, for the first read of its path; later reads (a reload, a live update) ask the API.
+ */
+const booted: Map<string, unknown> = (() => {
+  try {
+    const text = typeof document === 'undefined' ? null : document.getElementById('maille-boot')?.textContent;
+    return new Map(Object.entries(text ? (JSON.parse(text) as Record<string, unknown>) : {}));
+  } catch {
+    return new Map<string, unknown>();
+  }
+})();
+
+export const getApi = <T>(path: string, signal?: AbortSignal): Promise<T> => {
+  if (booted.has(path)) {
+    const answer = booted.get(path) as T;
+    booted.delete(path);
+    return Promise.resolve(answer);
+  }
+  return callApi<T>('GET', path, signal ? { signal } : {});
+};
 
 /** A key for one write a retry may repeat (double click, network replay): send the same key again, the server answers once. */
 export function newIdempotencyKey(): string {

@@ -19,7 +19,7 @@ import { registerApiDocs, registerOpenApi } from './openapi.ts';
 import { handleError } from './problem.ts';
 import { registerResponseCheck, responseCheckEnabled } from './response-check.ts';
 import { registerRequestScope, type TerritoryResolver } from './scope.ts';
-import { registerStaticWeb } from './static-web.ts';
+import { registerStaticWeb, type BootData } from './static-web.ts';
 import { validatorCompiler } from './validation.ts';
 import { registerViewer, type ViewerHook } from './viewer.ts';
 
@@ -41,6 +41,8 @@ export interface BuildOptions {
   viewerHooks?: readonly ViewerHook[];
   /** Finds the territory of `/api/territories/:territory/…` routes for `request.scope` (the territories capability provides it). */
   territoryResolver?: TerritoryResolver;
+  /** Public answers sent inside the page for its first requests (static-web.ts `BootData`). */
+  bootData?: BootData;
 }
 
 /** Without a resolver (an app built for its OpenAPI document), every territory is unknown. */
@@ -119,7 +121,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions): Promise<Fa
   });
   await registerApiDocs(app);
 
-  if (options.serveWeb) await registerStaticWeb(app, deps.config.webDir);
+  if (options.serveWeb) await registerStaticWeb(app, deps.config.webDir, options.bootData);
   else
     app.setNotFoundHandler(async (request) => {
       throw new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0] ?? ''}.`);
