@@ -164,8 +164,8 @@ describe.each(databaseKinds())('no request reaches a 5xx, on %s', (kind) => {
     expect(operations.length).toBeGreaterThan(150);
     // Streams are left out of the generated requests: each one is named here, so a new one is a decision.
     expect(operations.filter((op) => STREAMS.test(op.path)).map((op) => op.path).sort()).toEqual([
+      '/api/territories/{territory}/carpool/matches/{matchId}/stream',
       '/api/territories/{territory}/communities/{id}/impact/stream',
-      '/api/territories/{territory}/matches/{matchId}/stream',
       '/api/territories/{territory}/overview/stream',
     ]);
   });

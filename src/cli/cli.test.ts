@@ -53,6 +53,7 @@ describe('maille CLI', () => {
       'Volunteering',
       'Notification digests',
       'Check-ins',
+      'Carpool',
       'Backup',
     ]);
     expect(first.stdout).toMatch(/^Backup: written to .+daily-.+\.tar\.gz, 0 old ones removed\.$/m);

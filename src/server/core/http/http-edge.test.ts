@@ -205,6 +205,21 @@ const DOCUMENTED = [
   'DELETE /api/territories/{territory}/mutual-aid/offers/{id}',
   'GET /api/territories/{territory}/mutual-aid/impact',
   'GET /api/territories/{territory}/mutual-aid/impact/me',
+  'GET /api/territories/{territory}/carpool/matches/{matchId}',
+  'GET /api/territories/{territory}/carpool/matches/{matchId}/stream',
+  'POST /api/territories/{territory}/carpool/matches/{matchId}/decline',
+  'GET /api/territories/{territory}/overview',
+  'GET /api/territories/{territory}/overview/me',
+  'GET /api/territories/{territory}/overview/stream',
+  'GET /api/territories/{territory}/overview/todo',
+  'GET /api/territories/{territory}/places/search',
+  'GET /api/territories/{territory}/places/reverse',
+  'GET /api/territories/{territory}/places/meeting-points',
+  'GET /api/territories/{territory}/places/meeting-points/nearest',
+  'GET /api/territories/{territory}/places/meeting-points/{id}',
+  'POST /api/territories/{territory}/places/meeting-points',
+  'PATCH /api/territories/{territory}/places/meeting-points/{id}',
+  'POST /api/territories/{territory}/places/meeting-points/import',
 ];
 
 describe.each(databaseKinds())('HTTP edge on %s', (kind) => {
