@@ -5,7 +5,7 @@ import { PageHeading } from '../core/page-heading.tsx';
 import { paths } from '../core/paths.ts';
 import { useSession } from '../core/session.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
-import type { CommuneCollection, Territory } from '../core/types.ts';
+import type { Territory } from '../core/types.ts';
 import { useFetch } from '../core/use-fetch.ts';
 import { KeyFigures } from './key-figures.tsx';
 import { OverviewSection } from '../overview/overview-section.tsx';
