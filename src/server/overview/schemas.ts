@@ -95,18 +95,14 @@ export const NextActionSchema = Type.Object({
   label: Type.Union([Type.String(), Type.Null()]),
 });
 
+/** My week's figures: the mobility week's, without its count of people (it is one person). */
+const { people: _people, ...myFigures } = MobilityWeekSchema.properties;
+
 export const MyOverviewSchema = Type.Object({
   weekOf: Day,
   mine: Type.Object({
     gestures: Type.Integer(),
-    carpools: Type.Integer(),
-    shifts: Type.Integer(),
-    tripsWithoutCar: Type.Integer(),
-    tripsReplacingCar: Type.Integer(),
-    co2eKg: Type.Number(),
-    carKm: Type.Number(),
-    euros: Type.Number(),
-    jamHoursSparedToOthers: Type.Number(),
+    ...myFigures,
     /** Mutual-aid requests I helped with, done this week. */
     helpGiven: Type.Integer(),
   }),
