@@ -17,6 +17,7 @@ import * as m0015 from './0015_counterfactuals.ts';
 import * as m0016 from './0016_jobs.ts';
 import * as m0017 from './0017_places.ts';
 import * as m0018 from './0018_carpool_reminders.ts';
+import * as m0019 from './0019_observatory.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0016_jobs': m0016,
   '0017_places': m0017,
   '0018_carpool_reminders': m0018,
+  '0019_observatory': m0019,
 };
