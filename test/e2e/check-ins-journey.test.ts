@@ -105,7 +105,7 @@ describe('daily check-in journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await helene.getByText(/Close : bonjour dit à 12:05\./).waitFor();
     await expectAccessible(helene, 'daily hello with history');
     await omar.reload();
-    await omar.getByTestId('watched-status').getByText(/C’est fait pour aujourd’hui/).waitFor();
+    await omar.getByTestId('watched-status').getByText(/Bonjour dit aujourd’hui à/).waitFor();
 
     // Another day nobody answers: after the 60-minute delay the alert goes to the people on duty. The mediator sees it,
     // reads the history with a stated reason (audited) and closes it after calling.

@@ -117,7 +117,7 @@ function CancelForm({ base, rideId, decline, onDone }: { base: string; rideId: s
   return (
     <form class="inline-form" onSubmit={onSubmit} noValidate>
       <FormErrors form={form} />
-      <TextField form={form} name="reason" multiline label={m(decline ? 'ride.declineReason' : 'ride.reason')} hint={m('ride.reasonHint')} value={reason} onValue={setReason} />
+      <TextField form={form} name="reason" multiline label={m(decline ? 'ride.declineReason' : 'ride.reason')} hint={m('ride.reasonHint')} value={reason} onValue={setReason} optional={decline} />
       <SubmitButton form={form} label={m(decline ? 'ride.declineSubmit' : 'ride.cancelSubmit')} />
     </form>
   );

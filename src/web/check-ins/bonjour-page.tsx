@@ -10,14 +10,14 @@ import { SignInRequired } from '../core/sign-in-required.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { useForm } from '../core/use-form.ts';
-import { todayWording } from './describe.ts';
+import { anyReferentActive, thanksWording, todayWording } from './describe.ts';
 import { HistoryView, say } from './history-view.tsx';
 import { checkInApi, checkInPaths } from './paths.ts';
 import type { CheckInAnswer, Enrolment, History, MyCheckIns } from './types.ts';
 import { useCheckInsI18n, type CheckInsI18n } from './use-check-ins-i18n.ts';
 import './check-ins.css';
 
-function BigButton({ slug, onDone }: { slug: string; onDone: (message: string) => void }) {
+function BigButton({ slug, referentsActive, onDone }: { slug: string; referentsActive: boolean; onDone: (message: string) => void }) {
   const i18n = useCheckInsI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
@@ -26,7 +26,7 @@ function BigButton({ slug, onDone }: { slug: string; onDone: (message: string) =
     setBusy(true);
     setError(undefined);
     callApi<CheckInAnswer>('POST', territoryPath(slug, checkInApi.today))
-      .then((answer) => onDone(i18n.c(answer.alreadyDone ? 'bonjour.already' : answer.resolvedAlerts > 0 ? 'bonjour.resolved' : 'bonjour.done')))
+      .then((answer) => onDone(i18n.c(thanksWording(answer, referentsActive).key)))
       .catch((caught: unknown) => setError(toApiError(caught)))
       .finally(() => setBusy(false));
   };
@@ -82,7 +82,7 @@ function PauseControls({ slug, enrolment, onChanged }: { slug: string; enrolment
 }
 
 function Status({ i18n, enrolment }: { i18n: CheckInsI18n; enrolment: Enrolment }) {
-  const wording = todayWording(enrolment.today, enrolment.deadline, enrolment.started);
+  const wording = todayWording(enrolment.today, enrolment.deadline, enrolment.started, anyReferentActive(enrolment.referents));
   const tone = enrolment.today.checkIn ? ' bonjour-status-done' : enrolment.today.status === 'missed' && enrolment.started ? ' bonjour-status-missed' : '';
   return (
     <p class={`bonjour-status${tone}`} data-testid="bonjour-status">
@@ -130,7 +130,7 @@ export function BonjourPage({ territory: slug }: { territory: string }) {
           <p class="meta">{c('bonjour.deadlineOn', { days: days(enrolment.weekdays) })}</p>
           {enrolment.paused ? <p class="notice notice-info">{enrolment.paused.until ? c('bonjour.paused', { date: day(enrolment.paused.until) }) : c('bonjour.pausedOpen')}</p> : null}
           <Status i18n={i18n} enrolment={enrolment} />
-          <BigButton slug={slug} onDone={done} />
+          <BigButton slug={slug} referentsActive={anyReferentActive(enrolment.referents)} onDone={done} />
           <div aria-live="polite">{message ? <SuccessNotice message={message} /> : null}</div>
           <h2>{c('bonjour.referents')}</h2>
           <ul class="referent-list">
@@ -141,7 +141,7 @@ export function BonjourPage({ territory: slug }: { territory: string }) {
               </li>
             ))}
           </ul>
-          {enrolment.referents.some((r) => r.status === 'active') ? null : <p>{c('bonjour.noReferent')}</p>}
+          {anyReferentActive(enrolment.referents) ? null : <p>{c('bonjour.noReferent')}</p>}
           <p class="actions">
             <a href={checkInPaths.enrol(slug)}>{c('bonjour.settings')}</a>
           </p>

@@ -74,7 +74,7 @@ function JoinForm({ slug, onJoined }: { slug: string; onJoined: () => void }) {
             key={i}
             form={form}
             name={`referent${i + 1}`}
-            label={c(i === 0 ? 'enrol.referent' : 'enrol.referentOptional', { n: i + 1 })}
+            label={c('enrol.referent', { n: i + 1 })}
             hint={i === 0 ? c('enrol.referentHint') : undefined}
             value={value}
             optional={i > 0}

@@ -9,7 +9,7 @@ import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useAction } from '../core/use-action.ts';
 import { useFetch } from '../core/use-fetch.ts';
 import { AcknowledgeForm } from './acknowledge-form.tsx';
-import { todayWording } from './describe.ts';
+import { watchedTodayWording } from './describe.ts';
 import { AlertDetails, HistoryView, say } from './history-view.tsx';
 import { checkInApi } from './paths.ts';
 import type { History, Watched, Watching } from './types.ts';
@@ -36,7 +36,7 @@ function WatchedCard({ slug, person, onChanged }: { slug: string; person: Watche
       announce(c('referent.steppedDown'));
       onChanged();
     });
-  const status = todayWording(person.today, person.deadline, person.started);
+  const status = watchedTodayWording(person.today, person.deadline, person.started);
   return (
     <li class={person.openAlerts.length > 0 ? 'card alert-card' : 'card'}>
       <h3 class="card-title" id={titleId}>

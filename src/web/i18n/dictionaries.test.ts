@@ -50,6 +50,12 @@ describe.each(Object.entries(ALL))('the %s dictionaries', (_name, { fr, en }) =>
     for (const [key, template] of Object.entries(fr)) expect(placeholdersOf(en[key] ?? ''), key).toEqual(placeholdersOf(template));
   });
 
+  it('never write the optional mark into a label (the field component adds it once)', () => {
+    for (const dictionary of [fr, en]) {
+      for (const [key, text] of Object.entries(dictionary)) if (key !== 'form.optionalMark') expect(text, key).not.toMatch(/\((facultatif|facultative|optionnel|optional)\)/i);
+    }
+  });
+
   it('have no empty message and complete plural pairs', () => {
     for (const dictionary of [fr, en]) {
       for (const [key, text] of Object.entries(dictionary)) expect(text.trim(), key).not.toBe('');
