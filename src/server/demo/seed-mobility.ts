@@ -8,6 +8,7 @@ import { currentFactors } from '../impact/index.ts';
 import { PLAUSIBLE_MAX_KM, resolveCounterfactual } from '../impact/index.ts';
 import { modeSwitchImpact, type Mode } from '../impact/index.ts';
 import { bboxOf } from '../territories/index.ts';
+import { bestShift, peakSlot } from '../corridors/index.ts';
 import { loadCommunes, type CommuneFeature } from './load-communes.ts';
 import { DEMO_SLUG } from './seed-demo.ts';
 import { seededRandom, type Random } from '../core/random.ts';
@@ -59,7 +60,7 @@ export async function seedDemoMobility(db: Database, now: Date, seed = 2027): Pr
     .where('u.synthetic', '=', true)
     .orderBy('m.user_id')
     .execute();
-  const corridors = await db.selectFrom('corridors').select(['id', 'am_demand']).where('territory_id', '=', territory.id).orderBy('id').execute();
+  const corridors = await db.selectFrom('corridors').select(['id', 'am_demand', 'capacity_per_hour', 'free_flow_min', 'slot_minutes']).where('territory_id', '=', territory.id).orderBy('id').execute();
   const { version, factors } = await currentFactors(db, territory.id);
   const router = crowFliesRouter();
   const today = localDate(now);
@@ -100,12 +101,15 @@ export async function seedDemoMobility(db: Database, now: Date, seed = 2027): Pr
       }
       const corridor = corridors.length > 0 ? random.pick(corridors) : undefined;
       if (corridor && random.next() < SHARE_COMMITTED / SHARE_WITH_PROFILE) {
-        const peak = corridor.am_demand.indexOf(Math.max(...corridor.am_demand));
-        const commitment = await trx.insertInto('shift_commitments').values({ territory_id: territory.id, user_id: r.user_id, corridor_id: corridor.id, period: 'am', from_slot: peak, to_slot: Math.max(0, peak - 1), weekdays: [1, 2, 3, 4, 5] }).returning('id').executeTakeFirstOrThrow();
+        // The queue model's advice to a peak driver (the page's, for a visitor): a move that spares the others some jam.
+        const advice = bestShift({ capacityPerHour: corridor.capacity_per_hour, freeFlowMin: corridor.free_flow_min, slotMinutes: corridor.slot_minutes, demand: corridor.am_demand }, peakSlot(corridor.am_demand));
+        if (!advice) continue;
+        const { fromSlot, toSlot } = advice;
+        const commitment = await trx.insertInto('shift_commitments').values({ territory_id: territory.id, user_id: r.user_id, corridor_id: corridor.id, period: 'am', from_slot: fromSlot, to_slot: toSlot, weekdays: [1, 2, 3, 4, 5] }).returning('id').executeTakeFirstOrThrow();
         for (let day = 0; day < 14; day += 1) {
           const date = addDays(today, -day);
           if (isoWeekday(date) > 5 || random.next() < 0.3) continue;
-          pending.push({ territory_id: territory.id, user_id: r.user_id, kind: 'shift', mode: 'am', occurred_on: date, km: 0, co2e_kg: 0, car_km: 0, euros: 0, factors_version: version, corridor_id: corridor.id, from_slot: peak, to_slot: Math.max(0, peak - 1), source_type: 'shift_commitment', source_id: commitment.id, idempotency_key: `shift:${commitment.id}:${date}` });
+          pending.push({ territory_id: territory.id, user_id: r.user_id, kind: 'shift', mode: 'am', occurred_on: date, km: 0, co2e_kg: 0, car_km: 0, euros: 0, factors_version: version, corridor_id: corridor.id, from_slot: fromSlot, to_slot: toSlot, source_type: 'shift_commitment', source_id: commitment.id, idempotency_key: `shift:${commitment.id}:${date}` });
         }
       }
     }

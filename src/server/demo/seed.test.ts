@@ -10,6 +10,7 @@ import { seedDemoMobility } from './seed-mobility.ts';
 import { ensureDemoCampaign } from './seed-campaign.ts';
 import { ensureDemoShops } from './seed-incentives.ts';
 import { seedTerritory } from './seed-territory.ts';
+import { delaySavedForGestures } from '../corridors/index.ts';
 
 describe.each(databaseKinds())('demo seed on %s', (kind) => {
   let t: TestApp;
@@ -68,6 +69,19 @@ describe.each(databaseKinds())('demo seed on %s', (kind) => {
     const trips = await t.database.db.selectFrom('carpool_trips').select('id').execute();
     expect(trips.length).toBeGreaterThan(10);
     expect(await seedDemoMobility(t.database.db, t.clock.now())).toBe(0); // once only
+  });
+
+  it('seeds shift commitments from the queue model\'s advice, so every demo shift spares the other drivers some delay', async () => {
+    const db = t.database.db;
+    const territory = await db.selectFrom('territories').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow();
+    const shifts = await db.selectFrom('gestures').select(['id', 'from_slot', 'to_slot']).where('territory_id', '=', territory.id).where('kind', '=', 'shift').execute();
+    expect(shifts.length).toBeGreaterThan(5);
+    // The visitor's advice on every demo corridor is to leave the 08:00 (or 07:45) peak for 07:30: never one slot earlier into the jam.
+    expect(shifts.every((s) => s.to_slot === 4 && (s.from_slot === 5 || s.from_slot === 6))).toBe(true);
+    const saved = await delaySavedForGestures(db, territory.id, shifts.map((s) => s.id));
+    expect(saved.byGesture.size).toBe(shifts.length);
+    expect(Math.min(...saved.byGesture.values())).toBeGreaterThan(0);
+    expect(saved.days.every((d) => d.othersVehicleHours > 0)).toBe(true);
   });
 
   it('launches one demo campaign that pays recorded gestures within its budget, visible with its rules and spending', async () => {
