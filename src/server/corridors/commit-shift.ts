@@ -8,6 +8,7 @@ import { othersThisWeek } from '../impact/index.ts';
 import { recordGesture } from '../impact/index.ts';
 import { BACKFILL_DAYS } from '../impact/index.ts';
 import { requireResident } from '../territories/index.ts';
+import { delaySavedForGestures } from './delay-saved.ts';
 import { listCorridorRows } from './queries.ts';
 import type { Commitment, CommitmentInput, RecordedShift } from './schemas.ts';
 
@@ -105,7 +106,9 @@ export async function recordShift(deps: Deps, { territory, viewer }: RequestScop
     return gesture;
   });
   const notAlone = await othersThisWeek(db, { territoryId: territory.id, userId: actor.userId, date: input.date, kind: 'shift', minGroup: deps.config.privacyMinGroup });
-  return { ...recorded, notAlone };
+  // Shown at once on the page: the same figure my impact and the corridor's week add up (delay-saved.ts).
+  const spared = (await delaySavedForGestures(db, territory.id, [recorded.id])).byGesture.get(recorded.id) ?? 0;
+  return { ...recorded, notAlone, delaySpared: { vehicleHours: Math.round(spared * 100) / 100, source: 'queue_model', computedOn: input.date } };
 }
 
 /** The viewer's running shift commitments in the territory. */

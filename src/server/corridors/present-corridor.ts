@@ -29,7 +29,16 @@ export function presentCorridors<V extends View>(items: V[], today: string): { i
   return { items: items.map((v) => presentFigures(v)), provenance: corridorProvenance(items[0]?.date ?? today) };
 }
 
-/** A recorded shift: "how many others did it" counts from the gestures recorded this week. */
+/** A recorded shift: the delay it spared others (queue model); "how many others did it" counts from the gestures recorded this week. */
 export function presentShift<R extends object>(result: R, today: string): R & { provenance: Provenance } {
-  return { ...result, provenance: provenance({ method: ['Others who recorded the same kind of gesture this week, in the territory and in each of your communities (small groups suppressed).'], sources: [{ label: 'Gestures recorded in Maille', url: null, date: today }] }) };
+  return {
+    ...result,
+    provenance: provenance({
+      method: [
+        'delaySpared: this shift’s equal share of the queue delay its corridor-day’s recorded shifts spared the other drivers (queue model; the shifters’ own gain left out; negative when they made others wait longer).',
+        'Others who recorded the same kind of gesture this week, in the territory and in each of your communities (small groups suppressed).',
+      ],
+      sources: [...sources(today), { label: 'Gestures recorded in Maille', url: null, date: today }],
+    }),
+  };
 }

@@ -49,10 +49,17 @@ describe.each(databaseKinds())('the corridor advice on %s', (kind) => {
     expect(commitment.statusCode, commitment.body).toBe(201);
     const recorded = await me.post(`${base()}/shift-commitments/${commitment.json().id}/shifts`, { date: before.date });
     expect(recorded.statusCode, recorded.body).toBe(200);
+    // The answer says at once what this shift spared the others, and from what.
+    expect(recorded.json().delaySpared).toEqual({ vehicleHours: advice.vehicleHoursSpared, source: 'queue_model', computedOn: before.date });
+    expect(recorded.json().provenance.sources.map((s: { label: string }) => s.label).join(' ')).toMatch(/queue model/);
+    const again = await me.post(`${base()}/shift-commitments/${commitment.json().id}/shifts`, { date: before.date });
+    expect(again.json()).toMatchObject({ created: false, delaySpared: { vehicleHours: advice.vehicleHoursSpared } });
     const after = (await me.get(`${base()}/corridors/${id}`)).json();
     expect(after.days).toMatchObject([{ date: before.date, period: 'am', shifts: 1 }]);
     expect(after.vehicleHoursSavedThisWeek).toBe(advice.vehicleHoursSpared);
     const impact = (await me.get(`${base()}/impact/me`)).json();
+    expect(impact.totals.delaySavedVehicleHours).toBeGreaterThan(0);
     expect(impact.totals.delaySavedVehicleHours).toBeCloseTo(advice.vehicleHoursSpared, 1);
+    expect(impact.provenance.sources.map((s: { label: string }) => s.label).join(' ')).toMatch(/queue model/);
   });
 });

@@ -147,7 +147,17 @@ export const CommitmentSchema = Type.Object({
 });
 export const CommitmentList = Type.Object({ items: Type.Array(CommitmentSchema) }, { description: 'my running commitments' });
 
-export const RecordedShiftSchema = Type.Object({ id: Type.String(), created: Type.Boolean(), notAlone: NotAloneSchema });
+/** What this recorded shift spared the other drivers, by the queue model: its equal share of its corridor-day's saving for others. */
+export const ShiftDelaySparedSchema = Type.Object(
+  {
+    vehicleHours: Type.Number({ description: 'queue delay spared to the other drivers, vehicle-hours (2 decimals; negative when that day’s shifts made others wait longer)' }),
+    source: Type.Literal('queue_model'),
+    /** The day the model computed it (the shift's day: a later shift on it updates the share). */
+    computedOn: Day,
+  },
+  { description: 'the delay this shift spared the others, by the queue model (docs/queue-model.md)' },
+);
+export const RecordedShiftSchema = Type.Object({ id: Type.String(), created: Type.Boolean(), notAlone: NotAloneSchema, delaySpared: ShiftDelaySparedSchema });
 export const RecordedShiftResponse = Type.Object({ ...RecordedShiftSchema.properties, provenance: ProvenanceSchema }, { description: 'the shift recorded (again: the first record)' });
 
 export type LineString = Static<typeof LineStringSchema>;
