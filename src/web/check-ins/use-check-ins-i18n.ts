@@ -20,7 +20,7 @@ export const useCheckInsI18n = createMessagesHook(checkInDictionaries, ({ text }
     },
     /** A YYYY-MM-DD day in words: "mardi 1 décembre". */
     day: (date: string) => formatDay(tag, date, false),
-    /** ISO weekdays as short names: "lun., mar. et mer.". */
+    /** ISO weekdays as a list of names: "lundi, mardi et mercredi". */
     days: (weekdays: readonly number[]) => weekdayList(tag, weekdays),
   };
 });

@@ -43,10 +43,13 @@ export function weekdayName(locale: string, weekday: number, width: 'long' | 'sh
   return new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' }).format(noonUtc(addDays('2024-01-01', weekday - 1)));
 }
 
-/** "lun., mar., mer." — or "du lundi au vendredi"-style lists are left to the caller's wording. */
+/**
+ * "lundi, mardi et mercredi" / "Monday, Tuesday and Wednesday": whole names, so a sentence ending after the list never
+ * doubles an abbreviation's period ("sam. et dim..") and a screen reader reads words, not "lun point".
+ */
 export function weekdayList(locale: string, weekdays: readonly number[]): string {
-  const names = [...weekdays].sort((a, b) => a - b).map((d) => weekdayName(locale, d, 'short'));
-  return new Intl.ListFormat(locale, { style: 'short', type: 'conjunction' }).format(names);
+  const names = [...weekdays].sort((a, b) => a - b).map((d) => weekdayName(locale, d));
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names);
 }
 
 /** "lundi 23 novembre 2026" / "Monday, 23 November 2026". */

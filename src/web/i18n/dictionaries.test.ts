@@ -13,6 +13,8 @@ import { incentivesEn } from './incentives-en.ts';
 import { incentivesFr } from './incentives-fr.ts';
 import { mediationEn } from './mediation-en.ts';
 import { mediationFr } from './mediation-fr.ts';
+import { impactEn } from './impact-en.ts';
+import { impactFr } from './impact-fr.ts';
 import { mobilityEn } from './mobility-en.ts';
 import { mobilityFr } from './mobility-fr.ts';
 import { moderationEn } from './moderation-en.ts';
@@ -23,6 +25,8 @@ import { overviewEn } from './overview-en.ts';
 import { overviewFr } from './overview-fr.ts';
 import { placesEn } from './places-en.ts';
 import { placesFr } from './places-fr.ts';
+import { tripsEn } from './trips-en.ts';
+import { tripsFr } from './trips-fr.ts';
 import { mainDictionaries, messagesFor, placeholdersOf, type Dictionaries } from './translate.ts';
 import { volunteeringEn } from './volunteering-en.ts';
 import { volunteeringFr } from './volunteering-fr.ts';
@@ -34,6 +38,8 @@ const ALL: Record<string, Dictionaries<string>> = {
   incentives: { fr: incentivesFr, en: incentivesEn },
   mediation: { fr: mediationFr, en: mediationEn },
   mobility: { fr: mobilityFr, en: mobilityEn },
+  'mobility (trips)': { fr: tripsFr, en: tripsEn },
+  'mobility (impact)': { fr: impactFr, en: impactEn },
   moderation: { fr: moderationFr, en: moderationEn },
   'mutual-aid': { fr: mutualAidFr, en: mutualAidEn },
   places: { fr: placesFr, en: placesEn },
@@ -66,11 +72,20 @@ describe.each(Object.entries(ALL))('the %s dictionaries', (_name, { fr, en }) =>
   });
 });
 
+describe('the mobility dictionary', () => {
+  it('is its two parts and the commitments’ words, each key in one part only, in both languages', () => {
+    const parts = [tripsFr, impactFr, engagementsFr].map((d) => Object.keys(d));
+    expect(new Set(parts.flat()).size).toBe(parts.flat().length);
+    expect(Object.keys(mobilityFr).sort()).toEqual(parts.flat().sort());
+    expect(Object.keys(mobilityEn).sort()).toEqual([tripsEn, impactEn, engagementsEn].flatMap((d) => Object.keys(d)).sort());
+  });
+});
+
 describe('shared wording', () => {
-  // Mobility spreads the engagements dictionary in: one source, counted once.
-  const sources = Object.entries(ALL).map(([name, d]) =>
-    name === 'mobility' ? Object.entries(d.fr).filter(([key]) => !(key in engagementsFr)) : Object.entries(d.fr),
-  );
+  // Mobility is assembled from its parts and the engagements dictionary: each source counted once.
+  const sources = Object.entries(ALL)
+    .filter(([name]) => name !== 'mobility')
+    .map(([, d]) => Object.entries(d.fr));
   const keysOf = (text: string) => sources.flat().filter(([, value]) => value === text).map(([key]) => key);
 
   it('is written once, in the main dictionary, for what every form says', () => {

@@ -69,7 +69,6 @@ export const volunteeringEn: Record<VolunteeringKey, string> = {
   'schedule.weeklyFrom': 'starting {first}',
   'schedule.weeklyBetween': 'from {first} to {last}',
   'schedule.next': 'Next session: {date}',
-  'schedule.and': ' and ',
 
   'place.online': 'Remote (online)',
   'place.area': 'Around {commune} (to within about 500 m)',

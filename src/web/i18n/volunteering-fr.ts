@@ -69,7 +69,6 @@ export const volunteeringFr = {
   'schedule.weeklyFrom': 'à partir du {first}',
   'schedule.weeklyBetween': 'du {first} au {last}',
   'schedule.next': 'Prochaine séance : {date}',
-  'schedule.and': ' et ',
 
   'place.online': 'À distance (en ligne)',
   'place.area': 'Secteur de {commune} (à environ 500 m près)',

@@ -1,12 +1,12 @@
 /** @module One standing offer of help: kind, words, days and times, approximate area, who offers it. */
-import { weekdayName } from '../core/dates.ts';
+import { weekdayList } from '../core/dates.ts';
 import { ReportButton } from '../moderation/report-button.tsx';
 import { shortCell, type StandingOffer } from './types.ts';
 import { useAidI18n } from './use-aid-i18n.ts';
 
 export function OfferCard({ offer, onWithdraw, slug }: { offer: StandingOffer; onWithdraw?: () => void; /** Shows « Signaler » on others' offers. */ slug?: string }) {
   const { a, locale, formatNumber } = useAidI18n();
-  const days = offer.weekdays.map((d) => weekdayName(locale, d)).join(', ');
+  const days = weekdayList(locale, offer.weekdays);
   const times = offer.times.map((x) => a(`time.${x}`).toLowerCase()).join(', ');
   return (
     <li class="card">

@@ -23,7 +23,7 @@ export function scheduleWords(s: ScheduleView, { v, tag, day }: Words): string {
     return v('schedule.onceSpan', { start: `${day(start)} ${time(s.startsAt, tag)}`, end: `${day(end)} ${time(s.endsAt, tag)}` });
   }
   const names = (s.weekdays ?? []).map((d) => v(`weekday.${d}` as VolunteeringKey));
-  const days = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')}${v('schedule.and')}${names[names.length - 1]!}`;
+  const days = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' }).format(names);
   const base = v('schedule.weekly', { days, from: s.startTime ?? '', to: s.endTime ?? '' });
   const period = s.lastDay ? v('schedule.weeklyBetween', { first: day(s.firstDay ?? ''), last: day(s.lastDay) }) : v('schedule.weeklyFrom', { first: day(s.firstDay ?? '') });
   return `${base}, ${period}`;
