@@ -34,6 +34,13 @@ export interface Config {
   geocoderTimeoutMs: number;
   /** A MapLibre style (JSON) for the maps' basemap, e.g. the territory's own vector tiles; absent: the offline map (communes and their names). */
   mapStyleUrl: string | undefined;
+  /** An external MQTT broker the observatory subscribes to (mqtt:// or mqtts://); absent: the embedded broker. */
+  mqttUrl: string | undefined;
+  /** Where the embedded MQTT broker listens (MQTT_HOST, loopback by default; MQTT_PORT, 0 picks a free port, -1 runs none). */
+  mqttHost: string;
+  mqttPort: number;
+  /** How late a sensor reading may arrive and still be stored (days). */
+  observatoryLateDays: number;
 }
 
 /** A configuration error names the variable and what is allowed, in one line. */
@@ -123,5 +130,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     geocoderUrl: url(env, 'GEOCODER_URL', ['http', 'https'])?.replace(/\/+$/, ''),
     geocoderTimeoutMs: integer(env, 'GEOCODER_TIMEOUT_MS', 3000, 100, 30_000),
     mapStyleUrl: url(env, 'MAP_STYLE_URL', ['http', 'https']),
+    mqttUrl: url(env, 'MQTT_URL', ['mqtt', 'mqtts', 'tcp', 'ws', 'wss']),
+    mqttHost: env.MQTT_HOST || '127.0.0.1',
+    mqttPort: integer(env, 'MQTT_PORT', 1883, -1, 65535),
+    observatoryLateDays: integer(env, 'OBSERVATORY_LATE_DAYS', 7, 1, 365),
   };
 }
