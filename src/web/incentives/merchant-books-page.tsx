@@ -14,6 +14,7 @@ import { SignInRequired } from '../core/sign-in-required.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { checkEmail, onlyErrors, useForm, type Placement } from '../core/use-form.ts';
+import { addressLine } from '../places/address-line.ts';
 import { incentiveApi } from './paths.ts';
 import { incentiveReason, type MerchantAccountView } from './types.ts';
 import { isOperator, useIncentivesI18n, type IncentivesI18n } from './use-incentives-i18n.ts';
@@ -55,7 +56,7 @@ function ShopBooks({ slug, shop, onChanged }: { slug: string; shop: MerchantAcco
         {shop.name}
         {shop.active ? null : <> <span class="badge badge-muted">{c('books.closed')}</span></>}
       </h2>
-      {shop.address || shop.communeName ? <p class="meta">{[shop.address, shop.communeName].filter(Boolean).join(', ')}</p> : null}
+      {shop.address || shop.communeName ? <p class="meta">{addressLine(shop.address, shop.communeName)}</p> : null}
       <dl class="figures figures-2">
         <div class="figure">
           <dt>{c('books.owed')}</dt>

@@ -10,6 +10,7 @@ import { SignInRequired } from '../core/sign-in-required.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { onlyErrors, useForm } from '../core/use-form.ts';
+import { addressLine } from '../places/address-line.ts';
 import { incentiveApi } from './paths.ts';
 import { incentiveReason, type RedemptionResult, type ShopView, type VoucherCheck } from './types.ts';
 import { useIncentivesI18n, type IncentivesI18n } from './use-incentives-i18n.ts';
@@ -44,7 +45,7 @@ function Shop({ slug, shop, onRedeemed }: { slug: string; shop: ShopView; onRede
   return (
     <section class="shop" aria-labelledby={titleId}>
       <h2 id={titleId}>{shop.name}</h2>
-      {shop.address || shop.communeName ? <p class="meta">{[shop.address, shop.communeName].filter(Boolean).join(', ')}</p> : null}
+      {shop.address || shop.communeName ? <p class="meta">{addressLine(shop.address, shop.communeName)}</p> : null}
       <dl class="figures figures-2">
         <div class="figure">
           <dt>{c('merchant.owed')}</dt>

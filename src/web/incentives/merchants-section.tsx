@@ -7,6 +7,7 @@ import { ErrorNotice } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { checkEmail, onlyErrors, useForm } from '../core/use-form.ts';
 import { useCommunes } from '../commute/use-communes.ts';
+import { addressLine } from '../places/address-line.ts';
 import { incentiveApi, incentivePaths } from './paths.ts';
 import type { MerchantView } from './types.ts';
 import { useIncentivesI18n } from './use-incentives-i18n.ts';
@@ -24,7 +25,7 @@ export function MerchantsSection({ slug, operator }: { slug: string; operator: b
           {merchants.data.items.map((m) => (
             <li key={m.id}>
               <strong>{m.name}</strong>
-              {[m.address, m.communeName].filter(Boolean).length > 0 ? ` — ${[m.address, m.communeName].filter(Boolean).join(', ')}` : null}
+              {m.address || m.communeName ? ` — ${addressLine(m.address, m.communeName)}` : null}
             </li>
           ))}
         </ul>
