@@ -39,3 +39,35 @@ export function nameOfPlace(place: TripPlace, profile: CommuteProfile | null | u
 export function isRecurring(trip: Pick<Trip, 'date'>): boolean {
   return trip.date === null;
 }
+
+interface Point {
+  lat: number;
+  lng: number;
+}
+
+/** Straight-line distance in metres (haversine on a 6,371 km sphere: within a few metres at a territory's scale). */
+export function metresBetween(a: Point, b: Point): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The name of the commune whose centre is nearest `point` (to say "near Talant" instead of coordinates), or null. */
+export function nearestCommuneName(point: Point, communes: readonly { name: string; centre: Point }[] | undefined): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const commune of communes ?? []) {
+    const distance = metresBetween(point, commune.centre);
+    if (distance < bestDistance) [best, bestDistance] = [commune.name, distance];
+  }
+  return best;
+}
+
+/** A walking distance as people say it: under 50 m, metres rounded to 50 below 1 km, else km to one decimal. */
+export function roundedDistance(metres: number): { unit: 'near' } | { unit: 'm'; value: number } | { unit: 'km'; value: number } {
+  if (metres < 50) return { unit: 'near' };
+  if (metres < 950) return { unit: 'm', value: Math.round(metres / 50) * 50 };
+  return { unit: 'km', value: Math.round(metres / 100) / 10 };
+}

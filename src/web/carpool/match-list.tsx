@@ -4,6 +4,7 @@ import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import type { CommuteProfile } from '../commute/types.ts';
+import { MatchMap } from './match-map.tsx';
 import { ProposeForm } from './propose-form.tsx';
 import type { ProposedMatch, Trip } from './types.ts';
 import { useTripWords } from './use-trip-words.ts';
@@ -52,6 +53,7 @@ function MatchCard({ slug, trip, match, profile, onProposed }: { slug: string; t
       <p class="card-text">{words.schedule(match.trip)}</p>
       {/* The meeting point the places capability proposes for this pair (none until it does: server carpool/meeting-point.ts). */}
       {match.meetingPoint ? <p class="card-text">{m('match.meetingPoint', { name: match.meetingPoint.name })}</p> : null}
+      <MatchMap slug={slug} trip={trip} match={match} profile={profile} />
       <dl class="facts facts-inline">
         <div>
           <dt>{m('match.detour')}</dt>

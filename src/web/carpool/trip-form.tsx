@@ -13,6 +13,7 @@ import { emptyPlace, placeFieldNames, resolvePlace, type PlaceDraft, type PlaceK
 import { checkWindow, WeekdaysField, windowFieldNames, WindowFields } from '../commute/schedule-fields.tsx';
 import type { CommuteProfile, TimeWindow } from '../commute/types.ts';
 import { useCommunes } from '../commute/use-communes.ts';
+import { PickOnMap } from './pick-on-map.tsx';
 import type { CarpoolRole, TripBody } from './types.ts';
 
 const FIELDS = ['role', ...placeFieldNames('origin'), ...placeFieldNames('destination'), 'schedule', 'date', 'weekdays', ...windowFieldNames('window'), 'seats'];
@@ -89,7 +90,9 @@ export function TripForm({ slug, profile, onCreated }: Props) {
         ]}
       />
       <PlacePicker form={form} name="origin" legend={m('trip.origin')} kinds={kinds} value={origin} onValue={setOrigin} communes={communes} profile={profile} />
+      <PickOnMap slug={slug} name={form.fieldId('origin')} what={m('pickMap.origin')} value={origin} onValue={setOrigin} />
       <PlacePicker form={form} name="destination" legend={m('trip.destination')} kinds={kinds} value={destination} onValue={setDestination} communes={communes} profile={profile} />
+      <PickOnMap slug={slug} name={form.fieldId('destination')} what={m('pickMap.destination')} value={destination} onValue={setDestination} />
       <RadioGroup
         form={form}
         name="schedule"
