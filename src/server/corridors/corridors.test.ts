@@ -46,6 +46,7 @@ describe.each(databaseKinds())('corridors on %s', (kind) => {
   it('shows the queue per slot, the share needed to clear it, and its model', async () => {
     const view = (await new Client(t.app).get(`${base()}/corridors/${corridorId}`)).json();
     const am = view.periods.find((p: { period: string }) => p.period === 'am');
+    expect(view.ends).toEqual({ from: 'Alpha', to: 'Bêta' }); // the communes under the line's first and last points, for the map
     expect(am.slots.map((s: { start: string }) => s.start)).toEqual(['06:30', '06:45', '07:00', '07:15', '07:30', '07:45', '08:00']);
     expect(am.slots[3].queueToday).toBe(50); // 300 arrive, 250 leave
     expect(am.slots[4].queueToday).toBe(0); // 50 + 200 − 250

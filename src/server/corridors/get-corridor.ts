@@ -9,6 +9,7 @@ import { applyShifts, committedShifts, listCorridorRows, periodModel, type Corri
 import { runQueue, shareToClear } from './queue-model.ts';
 import { bestShift, peakSlot } from './best-shift.ts';
 import { findProfile } from '../commute/index.ts';
+import { communeAt } from '../territories/index.ts';
 import { guardCorridor, type CorridorInsider, type ShownCorridor } from './guard-corridor.ts';
 import type { Viewer } from '../core/auth/sessions.ts';
 import type { BestShiftView, LineString, ShareNeeded } from './schemas.ts';
@@ -43,6 +44,8 @@ export interface CorridorView {
   id: string;
   name: string;
   geometry: LineString;
+  /** The communes at the line's first and last points (null outside the territory). */
+  ends: { from: string | null; to: string | null };
   capacityPerHour: number;
   freeFlowMin: number;
   slotMinutes: number;
@@ -147,6 +150,18 @@ async function usualDeparture(db: Database, territory: ScopeTerritory, viewer: V
   return { am: minutes(profile.out.start), pm: minutes(profile.back.start) };
 }
 
+/** The names of the communes at the line's first and last points, for the map's labels; null for a point outside the territory. */
+async function lineEnds(db: Database, territoryId: string, line: LineString): Promise<CorridorView['ends']> {
+  const nameAt = async (point: number[] | undefined): Promise<string | null> => {
+    if (!point) return null;
+    const code = await communeAt(db, territoryId, { lng: point[0]!, lat: point[1]! }, '/geometry').catch(() => null);
+    if (code === null) return null;
+    const row = await db.selectFrom('communes').select('name').where('territory_id', '=', territoryId).where('code', '=', code).executeTakeFirst();
+    return row?.name ?? null;
+  };
+  return { from: await nameAt(line.coordinates[0]), to: await nameAt(line.coordinates.at(-1)) };
+}
+
 async function corridorView(deps: Pick<Deps, 'db' | 'clock'>, territory: ScopeTerritory, id: string, usual: UsualDeparture = {}): Promise<CorridorView> {
   const [c] = await listCorridorRows(deps.db, territory.id, id);
   if (!c) throw notFound('Corridor');
@@ -178,6 +193,7 @@ async function corridorView(deps: Pick<Deps, 'db' | 'clock'>, territory: ScopeTe
     id: c.id,
     name: c.name,
     geometry: c.geometry,
+    ends: await lineEnds(deps.db, territory.id, c.geometry),
     capacityPerHour: c.capacityPerHour,
     freeFlowMin: c.freeFlowMin,
     slotMinutes: c.slotMinutes,

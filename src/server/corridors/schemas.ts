@@ -120,6 +120,8 @@ export const CorridorSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
   geometry: LineStringSchema,
+  /** The communes at the geometry's first and last points (null outside the territory's communes), to name the line's ends. */
+  ends: Type.Object({ from: Type.Union([Type.String(), Type.Null()]), to: Type.Union([Type.String(), Type.Null()]) }, { description: 'the communes at the first and last points of the corridor’s line' }),
   capacityPerHour: Type.Integer(),
   freeFlowMin: Type.Number(),
   slotMinutes: Type.Integer(),
