@@ -17,6 +17,8 @@ export interface EventMap {
   'community.membership_changed': { territoryId: string; communityId: string; userId: string };
   /** An account was erased (its trips, memberships and profile are gone): in-memory views drop what they kept of it. */
   'account.erased': { userId: string };
+  /** An observatory alert opened, was acknowledged, resolved or cleared: operators' live views refresh. */
+  'observatory.alert_changed': { territoryId: string; alertId: string };
 }
 
 export interface EventBus {
