@@ -86,9 +86,9 @@ export async function confirmMatch(
     // A flag found now also holds the other party's gesture, already recorded, until review.
     if (!counted) await countGesturesOf(trx, { territoryId: territory.id, sourceType: 'carpool_match', sourceId: match.id }, false);
     work.publish('gesture.recorded', { territoryId: territory.id, userId: actor.userId });
-    // The other person is asked to confirm too, unless they already have.
+    // The other person is asked to confirm too, or, when they already have, told the ride now counts for both.
     const otherConfirmed = (side === 'driver' ? match.passenger_confirmed_at : match.driver_confirmed_at) !== null;
-    if (!otherConfirmed) await tellRide(work, deps, territory, match, { notice: 'confirmed', from: actor.userId, to: [otherParty(match, actor.userId)] });
+    await tellRide(work, deps, territory, match, { notice: otherConfirmed ? 'confirmed_both' : 'confirmed', from: actor.userId, to: [otherParty(match, actor.userId)] });
     return { proofClass: proofClass(updated), flags, counted, date: match.trip_date };
   });
   const notAlone = await othersThisWeek(db, { territoryId: territory.id, userId: actor.userId, date: result.date, kind: 'carpool', minGroup: deps.config.privacyMinGroup });

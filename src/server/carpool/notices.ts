@@ -13,7 +13,7 @@ import { notify, type NotificationLocale } from '../notifications/index.ts';
 import type { MatchRow } from './match-access.ts';
 
 /** The steps that tell someone. */
-export const RIDE_NOTICES = ['proposed', 'accepted', 'declined', 'cancelled', 'message', 'confirmed', 'confirm_reminder'] as const;
+export const RIDE_NOTICES = ['proposed', 'accepted', 'declined', 'cancelled', 'message', 'confirmed', 'confirmed_both', 'confirm_reminder'] as const;
 export type RideNotice = (typeof RIDE_NOTICES)[number];
 
 /** How much of a message the notice and its mail quote. */
@@ -79,6 +79,10 @@ const MAIL: Record<RideNotice, Record<NotificationLocale, (w: Words) => { subjec
   confirmed: {
     fr: (w) => ({ subject: `Covoiturage du ${w.day} : ${w.name} a confirmé le trajet`, text: `${w.name} a confirmé que le covoiturage du ${w.day} a eu lieu. Confirmez-le aussi d’un clic sur la page du trajet.` }),
     en: (w) => ({ subject: `Carpool on ${w.day}: ${w.name} confirmed the ride`, text: `${w.name} confirmed that the carpool on ${w.day} took place. Confirm it too in one click on the ride's page.` }),
+  },
+  confirmed_both: {
+    fr: (w) => ({ subject: `Covoiturage du ${w.day} : confirmé par vous deux`, text: `${w.name} a confirmé à son tour que le covoiturage du ${w.day} a eu lieu : il compte pour vous deux. Merci !` }),
+    en: (w) => ({ subject: `Carpool on ${w.day}: confirmed by both of you`, text: `${w.name} confirmed too that the carpool on ${w.day} took place: it counts for both of you. Thank you!` }),
   },
   confirm_reminder: {
     fr: (w) => ({ subject: `Covoiturage du ${w.day} : a-t-il eu lieu ?`, text: `Le covoiturage du ${w.day} (départ vers ${w.time}) est passé. S’il a eu lieu, confirmez-le d’un clic sur la page du trajet : il comptera pour vous deux. Sinon, annulez-le.` }),

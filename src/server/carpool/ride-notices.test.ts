@@ -95,7 +95,7 @@ describe.each(databaseKinds())('ride notices on %s', (kind) => {
     expect((await noticesOf(cancelled.passenger.user)).map((n) => n.kind)).toEqual(['carpool.accepted']);
   });
 
-  it('asks both people to confirm once the ride has passed, once whatever the number of runs; a confirmation asks the other', async () => {
+  it('asks both people to confirm once the ride has passed, once whatever the number of runs; a confirmation asks the other, the second tells the first', async () => {
     const { driver, passenger, matchId } = await proposedRide();
     await driver.client.post(`${base()}/matches/${matchId}/accept`);
     const run = () => carpoolJobs[0]!.run({ db: t.database.db, config: t.config, clock: t.clock });
@@ -116,6 +116,7 @@ describe.each(databaseKinds())('ride notices on %s', (kind) => {
     expect((await noticesOf(passenger.user)).at(-1)?.kind).toBe('carpool.confirmed');
     expect((await passenger.client.post(`${base()}/matches/${matchId}/confirm`)).statusCode).toBe(200);
     expect((await noticesOf(driver.user)).filter((n) => n.kind === 'carpool.confirmed')).toEqual([]); // already confirmed: not asked
+    expect((await noticesOf(driver.user)).at(-1)?.kind).toBe('carpool.confirmed_both'); // but told it counts for both
   });
 
   it('streams a "ride" event to the ride page when the other person writes, and refuses the stream to anyone else', async () => {

@@ -213,6 +213,7 @@ export const tripsEn: Record<keyof typeof tripsFr, string> = {
   'notice.carpool.cancelled': '{name} cancelled the carpool on {day}. Reason: {reason}',
   'notice.carpool.message': '{name} writes about the carpool on {day}: “{message}”',
   'notice.carpool.confirmed': '{name} confirmed that the carpool on {day} took place: confirm it too.',
+  'notice.carpool.confirmed_both': '{name} confirmed too that the carpool on {day} took place: it counts for both of you.',
   'notice.carpool.confirm_reminder': 'Did the carpool on {day} take place? Confirm it in one click, or cancel it.',
   'notice.carpool.open': 'See the carpool on {day}',
   'ride.messages': 'Messages',

@@ -213,6 +213,7 @@ export const tripsFr = {
   'notice.carpool.cancelled': '{name} a annulé le covoiturage du {day}. Raison : {reason}',
   'notice.carpool.message': '{name} vous écrit au sujet du covoiturage du {day} : « {message} »',
   'notice.carpool.confirmed': '{name} a confirmé que le covoiturage du {day} a eu lieu : confirmez-le aussi.',
+  'notice.carpool.confirmed_both': '{name} a confirmé à son tour que le covoiturage du {day} a eu lieu : il compte pour vous deux.',
   'notice.carpool.confirm_reminder': 'Le covoiturage du {day} a-t-il eu lieu ? Confirmez-le d’un clic, ou annulez-le.',
   'notice.carpool.open': 'Voir le covoiturage du {day}',
   'ride.messages': 'Messages',
