@@ -11,6 +11,7 @@ import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import { isResident } from '../commute/use-profile.ts';
 import { CommitForm } from './commit-form.tsx';
 import { CorridorDays } from './corridor-days.tsx';
+import { CorridorMap } from './corridor-map.tsx';
 import { modelNoteKey } from './model-note.ts';
 import { MyCommitments } from './my-commitments.tsx';
 import { PeriodPanel } from './period-panel.tsx';
@@ -95,6 +96,7 @@ export function CorridorPage({ territory: slug, id }: { territory: string; id: s
           <dd class="figure-source">{m('corridor.committedSource')}</dd>
         </div>
       </dl>
+      <CorridorMap slug={slug} corridor={c} />
       {c.periods.map((view) => (
         <PeriodPanel key={view.period} view={view} slotMinutes={c.slotMinutes} />
       ))}

@@ -7,14 +7,9 @@ import { formatDay, isoWeekday, weekdayList } from '../core/dates.ts';
 import { describeApiError } from '../core/error-message.ts';
 import { ErrorNotice } from '../core/status.tsx';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
+import { paths } from '../core/paths.ts';
 import { NotAlone } from '../impact/not-alone.tsx';
-import type { NotAlone as NotAloneCounts } from '../impact/types.ts';
-import type { Commitment, CorridorView } from './types.ts';
-
-interface Recorded {
-  created: boolean;
-  notAlone: NotAloneCounts;
-}
+import type { Commitment, CorridorView, RecordedShift as Recorded } from './types.ts';
 
 interface Props {
   slug: string;
@@ -75,6 +70,10 @@ function CommitmentCard({ slug, corridor, commitment, onChange }: { slug: string
       {recorded ? (
         <div class="notice notice-success" role="status">
           <p>{m(recorded.created ? 'commitment.recorded' : 'commitment.already')}</p>
+          <SparedToday spared={recorded.delaySpared} />
+          <p>
+            <a href={paths.myImpact(slug)}>{m('commitment.seeImpact')}</a>
+          </p>
           <NotAlone counts={recorded.notAlone} />
         </div>
       ) : null}
@@ -92,5 +91,20 @@ function CommitmentCard({ slug, corridor, commitment, onChange }: { slug: string
         </button>
       </p>
     </li>
+  );
+}
+
+/** What this shift spared the others today, by the queue model, with its source: the figure my impact adds up. */
+function SparedToday({ spared }: { spared: Recorded['delaySpared'] }) {
+  const { m, locale, formatNumber } = useMobilityI18n();
+  const hours = formatNumber(Math.abs(spared.vehicleHours), 2);
+  const key = spared.vehicleHours > 0 ? 'commitment.spared' : spared.vehicleHours < 0 ? 'commitment.sparedWorse' : 'commitment.sparedNone';
+  return (
+    <>
+      <p data-testid="shift-spared" data-hours={spared.vehicleHours}>
+        {m(key, { hours })}
+      </p>
+      <p class="figure-source">{m('commitment.sparedSource', { date: formatDay(locale, spared.computedOn, false) })}</p>
+    </>
   );
 }

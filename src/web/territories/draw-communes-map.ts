@@ -11,6 +11,9 @@ import { fillColorExpression } from './choropleth.ts';
 // The CSP build loads its worker from this same-origin file instead of a blob: URL.
 maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
 
+/** MapLibre, set up once for the CSP build, for the other maps of the app (corridors/draw-corridor-map.ts). */
+export { maplibregl };
+
 export interface MapInput {
   container: HTMLElement;
   /** GeoJSON FeatureCollection whose features carry a numeric `rate` property. */
