@@ -10,7 +10,7 @@ import { inUnitOfWork, type Deps } from '../../core/unit-of-work.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { auditActor, recordAudit } from '../../audit/index.ts';
 import { requireTerritoryRole } from '../../territories/index.ts';
-import { nextStatus, type AlertStatus } from './rules.ts';
+import { nextStatus } from './rules.ts';
 import type { AlertListQueryT, AlertListT, AlertT, RuleConditionT } from './schemas.ts';
 
 export const OBSERVATORY_STAFF = ['operator', 'admin'] as const;
@@ -98,7 +98,7 @@ export async function handleAlert(deps: Pick<Deps, 'db' | 'clock' | 'config' | '
   await inUnitOfWork(deps, async (work) => {
     const current = await work.db.selectFrom('observatory_alerts').select(['id', 'status']).where('territory_id', '=', territory.id).where('id', '=', input.id).forUpdate().executeTakeFirst();
     if (!current) throw notFound('Alert');
-    const status = current.status as AlertStatus;
+    const status = current.status;
     const next = nextStatus(status, input.action);
     if (next === null) {
       const repeated = (input.action === 'acknowledge' && status === 'acknowledged') || (input.action === 'resolve' && status === 'resolved');
