@@ -1,11 +1,45 @@
 /** @module Word lists for synthetic residents and communities (invented people, plausible places). */
 
-export const FIRST_NAMES = [
+/** Feminine first names: a synthetic resident named from this list is spoken of as « elle », « retraitée ». */
+export const FEMININE_FIRST_NAMES = [
   'Camille', 'Louise', 'Léa', 'Manon', 'Chloé', 'Emma', 'Jade', 'Inès', 'Sarah', 'Lina', 'Zoé', 'Alice', 'Anna', 'Julie',
   'Nadia', 'Fatima', 'Aïcha', 'Sophie', 'Claire', 'Hélène', 'Monique', 'Françoise', 'Yasmine', 'Mathilde', 'Agathe',
+] as const;
+
+/** Masculine first names: « il », « retraité ». */
+export const MASCULINE_FIRST_NAMES = [
   'Lucas', 'Hugo', 'Louis', 'Gabriel', 'Arthur', 'Jules', 'Adam', 'Nathan', 'Théo', 'Tom', 'Paul', 'Karim', 'Mehdi',
   'Youssef', 'Thomas', 'Nicolas', 'Pierre', 'Jean', 'Michel', 'Bernard', 'Alain', 'Olivier', 'Antoine', 'Malik', 'Noé',
 ] as const;
+
+/** Every synthetic resident's first name (the two lists in this order, so the seeded names stay the same). */
+export const FIRST_NAMES = [...FEMININE_FIRST_NAMES, ...MASCULINE_FIRST_NAMES] as const;
+
+/** The named demo people (accounts and assisted residents, seed-demo.ts and seed-mediation.ts), by their words' gender. */
+const NAMED_PEOPLE: Readonly<Record<string, Voice>> = { Omar: 'm', Marc: 'm', Lucien: 'm', Maryse: 'f', Olivia: 'f', Adèle: 'f', Georgette: 'f' };
+
+/** Whose words a demo text is in: feminine or masculine agreement (« seule », « seul »). */
+export type Voice = 'f' | 'm';
+
+/** The voice of a demo person from the first word of their display name; null for a name in no list. */
+export function voiceOf(displayName: string): Voice | null {
+  const first = displayName.trim().split(/\s+/)[0] ?? '';
+  if ((FEMININE_FIRST_NAMES as readonly string[]).includes(first)) return 'f';
+  if ((MASCULINE_FIRST_NAMES as readonly string[]).includes(first)) return 'm';
+  return NAMED_PEOPLE[first] ?? null;
+}
+
+/**
+ * A demo text in a person's voice: each `{masculine|feminine}` becomes the form that agrees with them; with no known
+ * voice, the inclusive form (« seul·e ») or both (« il ou elle »).
+ * @example inVoice('Je vis {seul|seule} depuis l’hiver.', 'f') // 'Je vis seule depuis l’hiver.'
+ */
+export function inVoice(template: string, voice: Voice | null): string {
+  return template.replace(/\{([^|{}]*)\|([^|{}]*)\}/g, (_, m: string, f: string) => {
+    if (voice) return voice === 'f' ? f : m;
+    return f.startsWith(m) ? `${m}·${f.slice(m.length)}` : `${m} ou ${f}`;
+  });
+}
 
 export const LAST_INITIALS = 'ABCDEFGHIJKLMNOPRSTVW';
 

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
 import { sweepCheckIns } from '../check-ins/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from './seed-demo.ts';
-import { DEMO_FOLLOW_UPS, ensureDemoCheckIns } from './seed-check-ins.ts';
+import { inVoice, voiceOf } from './names.ts';
+import { DEMO_ACKNOWLEDGEMENT_NOTES, DEMO_FOLLOW_UPS, ensureDemoCheckIns } from './seed-check-ins.ts';
 
 describe('demo check-ins', () => {
   let t: TestApp;
@@ -42,6 +43,22 @@ describe('demo check-ins', () => {
     const history = (await helene.get(`${C}/enrolments/${watching[0].enrolmentId}/history`)).json();
     expect(history.alerts).toEqual([expect.objectContaining({ resolution: 'all_well' })]);
     expect(history.alerts[0].acknowledgements.map((a: { action: string }) => a.action)).toEqual(['on_my_way', 'all_well']);
+  });
+
+  it('speaks of each resident in words that agree with their first name', async () => {
+    const notes = await t.database.db
+      .selectFrom('check_in_acknowledgements as k')
+      .innerJoin('check_in_alerts as a', 'a.id', 'k.alert_id')
+      .innerJoin('check_in_enrolments as e', 'e.id', 'a.enrolment_id')
+      .innerJoin('users as u', 'u.id', 'e.user_id')
+      .select(['k.note', 'u.display_name'])
+      .execute();
+    expect(notes.length).toBeGreaterThanOrEqual(3);
+    for (const { note, display_name } of notes) {
+      const voice = voiceOf(display_name ?? '');
+      expect(voice, display_name ?? '').not.toBeNull();
+      expect(Object.values(DEMO_ACKNOWLEDGEMENT_NOTES).map((n) => inVoice(n, voice)), display_name ?? '').toContain(note);
+    }
   });
 
   it('shows the demo mediator, on duty, the alert passed on to her and closed by a late hello', async () => {

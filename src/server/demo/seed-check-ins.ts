@@ -7,6 +7,7 @@
  */
 import type { Database, Transaction } from '../core/database/schema.ts';
 import { addDays, deadlineOn, today } from '../check-ins/index.ts';
+import { inVoice, voiceOf, type Voice } from './names.ts';
 import { DEMO_ACCOUNTS, DEMO_SLUG } from './seed-demo.ts';
 
 const MINUTE = 60_000;
@@ -31,6 +32,13 @@ export const DEMO_FOLLOW_UPS: readonly DemoFollowUp[] = [
   { deadlineMinutes: 11 * 60, weekdays: [1, 2, 3, 4, 5], escalationMinutes: 90, referents: 3 },
   { deadlineMinutes: 18 * 60, weekdays: [1, 2, 3, 4, 5, 6, 7], escalationMinutes: 120, referents: 1 },
 ];
+
+/** What a referent notes about the resident on a missed day, in the resident's voice (names.ts `inVoice`). */
+export const DEMO_ACKNOWLEDGEMENT_NOTES = {
+  onMyWay: 'Je l’appelle, puis je passe si {il|elle} ne répond pas.',
+  allWell: '{Il|Elle} était au marché, tout va bien.',
+  duty: 'J’appelle son fixe.',
+} as const;
 
 const emailOf = (note: string) => DEMO_ACCOUNTS.find((a) => a.note.startsWith(note))!.email;
 
@@ -59,7 +67,7 @@ export async function ensureDemoCheckIns(db: Database, now: Date): Promise<numbe
   const synthetic = await db
     .selectFrom('users as u')
     .innerJoin('territory_members as m', 'm.user_id', 'u.id')
-    .select('u.id')
+    .select(['u.id', 'u.display_name'])
     .where('m.territory_id', '=', territory.id)
     .where('u.synthetic', '=', true)
     .where('u.deleted_at', 'is', null)
@@ -68,6 +76,7 @@ export async function ensureDemoCheckIns(db: Database, now: Date): Promise<numbe
     .execute();
   if (synthetic.length < needed) return 0;
   const people = synthetic.map((s) => s.id);
+  const voices = new Map(synthetic.map((s) => [s.id, voiceOf(s.display_name ?? '')]));
   const t = today(now);
   const started = new Date(deadlineOn(addDays(t, -(HISTORY_DAYS + 6)), 8 * 60).getTime());
   await db.transaction().execute(async (trx) => {
@@ -105,7 +114,7 @@ export async function ensureDemoCheckIns(db: Database, now: Date): Promise<numbe
         const weekday = new Date(`${date}T12:00:00Z`).getUTCDay() || 7;
         if (!f.weekdays.includes(weekday)) continue;
         if (f.missed?.daysAgo === d) {
-          await seedMissedDay(trx, { territoryId: territory.id, enrolmentId: enrolment.id, date, deadline, escalationMinutes: f.escalationMinutes, referentId: referentIds[0]!, mediatorId: maryse, story: f.missed.story });
+          await seedMissedDay(trx, { territoryId: territory.id, enrolmentId: enrolment.id, date, deadline, escalationMinutes: f.escalationMinutes, referentId: referentIds[0]!, mediatorId: maryse, story: f.missed.story, residentVoice: voices.get(residentId) ?? null });
           continue;
         }
         const at = new Date(deadline.getTime() - earlyBy(i, d) * MINUTE);
@@ -120,7 +129,7 @@ export async function ensureDemoCheckIns(db: Database, now: Date): Promise<numbe
 
 async function seedMissedDay(
   trx: Transaction,
-  day: { territoryId: string; enrolmentId: string; date: string; deadline: Date; escalationMinutes: number; referentId: string; mediatorId: string | null; story: 'referent_all_well' | 'escalated_late_hello' },
+  day: { territoryId: string; enrolmentId: string; date: string; deadline: Date; escalationMinutes: number; referentId: string; mediatorId: string | null; story: 'referent_all_well' | 'escalated_late_hello'; residentVoice: Voice | null },
 ): Promise<void> {
   const raised = day.deadline;
   const escalateAt = new Date(raised.getTime() + day.escalationMinutes * MINUTE);
@@ -134,8 +143,8 @@ async function seedMissedDay(
     await trx
       .insertInto('check_in_acknowledgements')
       .values([
-        { territory_id: day.territoryId, alert_id: alert.id, user_id: day.referentId, role: 'referent', action: 'on_my_way', note: 'Je l’appelle, puis je passe si elle ne répond pas.', at: after(12) },
-        { territory_id: day.territoryId, alert_id: alert.id, user_id: day.referentId, role: 'referent', action: 'all_well', note: 'Elle était au marché, tout va bien.', at: after(41) },
+        { territory_id: day.territoryId, alert_id: alert.id, user_id: day.referentId, role: 'referent', action: 'on_my_way', note: inVoice(DEMO_ACKNOWLEDGEMENT_NOTES.onMyWay, day.residentVoice), at: after(12) },
+        { territory_id: day.territoryId, alert_id: alert.id, user_id: day.referentId, role: 'referent', action: 'all_well', note: inVoice(DEMO_ACKNOWLEDGEMENT_NOTES.allWell, day.residentVoice), at: after(41) },
       ])
       .execute();
     return;
@@ -160,7 +169,7 @@ async function seedMissedDay(
   if (escalated) {
     await trx
       .insertInto('check_in_acknowledgements')
-      .values({ territory_id: day.territoryId, alert_id: alert.id, user_id: day.mediatorId, role: 'duty', action: 'on_my_way', note: 'J’appelle son fixe.', at: after(day.escalationMinutes + 8) })
+      .values({ territory_id: day.territoryId, alert_id: alert.id, user_id: day.mediatorId, role: 'duty', action: 'on_my_way', note: DEMO_ACKNOWLEDGEMENT_NOTES.duty, at: after(day.escalationMinutes + 8) })
       .execute();
   }
   await trx.insertInto('check_ins').values({ territory_id: day.territoryId, enrolment_id: day.enrolmentId, local_date: day.date, at: after(day.escalationMinutes + 25), channel: 'button', recorded_by: null }).execute();

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from './seed-demo.ts';
-import { ensureDemoMutualAid } from './seed-mutual-aid.ts';
+import { inVoice, voiceOf } from './names.ts';
+import { ensureDemoMutualAid, OPEN, STANDING } from './seed-mutual-aid.ts';
 
 describe('demo mutual aid', () => {
   let t: TestApp;
@@ -28,6 +29,19 @@ describe('demo mutual aid', () => {
     const addresses = await t.database.db.selectFrom('aid_request_addresses').select('address').execute();
     expect(addresses).toHaveLength(added!.openRequests);
     expect(addresses.every((a) => a.address.includes('fictive'))).toBe(true);
+  });
+
+  it('writes each request and standing offer in words that agree with its author’s first name', async () => {
+    const db = t.database.db;
+    const requests = await db.selectFrom('aid_requests as r').innerJoin('users as u', 'u.id', 'r.requester_id').select(['r.description as text', 'u.display_name']).execute();
+    const offers = await db.selectFrom('aid_offers as o').innerJoin('users as u', 'u.id', 'o.helper_id').select(['o.text', 'u.display_name']).execute();
+    const templates = [...OPEN.map((o) => o.text), ...STANDING.map((s) => s.text), 'Un coup de main.'];
+    expect(requests.length + offers.length).toBeGreaterThan(20);
+    for (const { text, display_name } of [...requests, ...offers]) {
+      const voice = voiceOf(display_name ?? '');
+      expect(voice, display_name ?? '').not.toBeNull();
+      expect(templates.map((x) => inVoice(x, voice)), `${display_name ?? ''}: ${text}`).toContain(text);
+    }
   });
 
   it('lets the demo resident find requests near her, approximate area only', async () => {

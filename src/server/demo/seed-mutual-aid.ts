@@ -11,6 +11,7 @@ import { AID_RESOLUTION } from '../mutual-aid/index.ts';
 import type { AidKind, AidOffersTable, AidTime, AidUrgency } from '../mutual-aid/index.ts';
 import { bboxOf } from '../territories/index.ts';
 import { loadCommunes, type CommuneFeature } from './load-communes.ts';
+import { inVoice, voiceOf } from './names.ts';
 import { seededRandom, type Random } from '../core/random.ts';
 import { DEMO_ACCOUNTS, DEMO_SLUG } from './seed-demo.ts';
 
@@ -19,11 +20,11 @@ const DAY = 24 * HOUR;
 /** Central Dijon (place de la Libération): the demo resident's area as a helper. */
 const DIJON_CENTRE: LatLng = { lat: 47.3215, lng: 5.0415 };
 
-/** Open requests: what, how urgent, when (hours from now), a few words. */
-const OPEN: readonly { kind: AidKind; urgency: AidUrgency; from: number; span: number; text: string }[] = [
+/** Open requests: what, how urgent, when (hours from now), a few words in the requester's voice (names.ts `inVoice`). */
+export const OPEN: readonly { kind: AidKind; urgency: AidUrgency; from: number; span: number; text: string }[] = [
   { kind: 'groceries', urgency: 'today', from: 2, span: 8, text: 'Quelques courses à la supérette : lait, pain, fruits, une dizaine d’articles. Je ne peux plus porter de charges.' },
   { kind: 'pharmacy', urgency: 'today', from: 1, span: 6, text: 'Récupérer une ordonnance déjà préparée à la pharmacie du quartier.' },
-  { kind: 'call', urgency: 'this_week', from: 3, span: 96, text: 'Je vis seule depuis l’hiver ; un appel de temps en temps me ferait du bien.' },
+  { kind: 'call', urgency: 'this_week', from: 3, span: 96, text: 'Je vis {seul|seule} depuis l’hiver ; un appel de temps en temps me ferait du bien.' },
   { kind: 'visit', urgency: 'this_week', from: 24, span: 72, text: 'Une visite pour un café et une partie de cartes, un après-midi.' },
   { kind: 'homework', urgency: 'this_week', from: 26, span: 96, text: 'Aide aux devoirs de maths pour mon fils en 4e, une heure le mercredi.' },
   { kind: 'repairs', urgency: 'flexible', from: 30, span: 240, text: 'Fixer une étagère et changer une ampoule au plafond (je n’ai pas d’escabeau).' },
@@ -46,10 +47,11 @@ const DONE: readonly { kind: AidKind; hours: number | null; thanks: string | nul
   { kind: 'groceries', hours: 1, thanks: 'Merci !' },
 ];
 
-const STANDING: readonly { kind: AidKind; text: string; weekdays: number[]; times: AidTime[] }[] = [
+/** Standing offers, their words in the helper's voice. */
+export const STANDING: readonly { kind: AidKind; text: string; weekdays: number[]; times: AidTime[] }[] = [
   { kind: 'groceries', text: 'Je fais mes courses le mardi matin au marché, je peux prendre une liste.', weekdays: [2], times: ['morning'] },
-  { kind: 'call', text: 'Retraitée, j’ai du temps pour appeler des voisins isolés en fin d’après-midi.', weekdays: [1, 3, 5], times: ['afternoon'] },
-  { kind: 'homework', text: 'Étudiant en maths, aide aux devoirs collège et lycée le mercredi.', weekdays: [3], times: ['afternoon'] },
+  { kind: 'call', text: '{Retraité|Retraitée}, j’ai du temps pour appeler des voisins isolés en fin d’après-midi.', weekdays: [1, 3, 5], times: ['afternoon'] },
+  { kind: 'homework', text: '{Étudiant|Étudiante} en maths, aide aux devoirs collège et lycée le mercredi.', weekdays: [3], times: ['afternoon'] },
   { kind: 'repairs', text: 'Petits travaux (étagères, robinet qui fuit) le samedi, j’ai mes outils.', weekdays: [6], times: ['morning', 'afternoon'] },
   { kind: 'lift', text: 'Je vais à Chenôve tous les jeudis soir, une place libre dans ma voiture.', weekdays: [4], times: ['evening'] },
   { kind: 'pharmacy', text: 'Je passe devant la pharmacie tous les jours en rentrant du travail.', weekdays: [1, 2, 3, 4, 5], times: ['evening'] },
@@ -90,7 +92,7 @@ export async function ensureDemoMutualAid(db: Database, now: Date, seed = 2031):
   const synthetic = await db
     .selectFrom('territory_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.user_id', 'm.commune_code'])
+    .select(['m.user_id', 'm.commune_code', 'u.display_name'])
     .where('m.territory_id', '=', territory.id)
     .where('u.synthetic', '=', true)
     .where('u.deleted_at', 'is', null)
@@ -115,7 +117,7 @@ export async function ensureDemoMutualAid(db: Database, now: Date, seed = 2031):
       const home = i % 2 === 0 ? inDijon(near(random, DIJON_CENTRE, 0.03)) : pointIn(random, byCode.get(r.commune_code ?? '') ?? dijon);
       const communeCode = i % 2 === 0 ? dijon.code : (byCode.get(r.commune_code ?? '')?.code ?? dijon.code);
       const skills = [...new Set<AidKind>([random.pick(['groceries', 'pharmacy', 'call'] as const), random.pick(['visit', 'homework', 'repairs', 'lift', 'groceries'] as const), 'other'])];
-      return { userId: r.user_id, home, communeCode, skills };
+      return { userId: r.user_id, voice: voiceOf(r.display_name ?? ''), home, communeCode, skills };
     });
     for (const h of helpers) {
       await trx
@@ -147,7 +149,7 @@ export async function ensureDemoMutualAid(db: Database, now: Date, seed = 2031):
           urgency: o.urgency,
           window_from: new Date(now.getTime() + o.from * HOUR),
           window_to: new Date(now.getTime() + (o.from + o.span) * HOUR),
-          description: o.text,
+          description: inVoice(o.text, voiceOf(requester.display_name ?? '')),
           cell: cellOf(place),
           commune_code: communeCode,
           status: offeredBy ? 'offered' : 'open',
@@ -184,7 +186,7 @@ export async function ensureDemoMutualAid(db: Database, now: Date, seed = 2031):
             urgency: random.pick(['today', 'this_week', 'flexible'] as const),
             window_from: created,
             window_to: new Date(doneAt.getTime() + 2 * HOUR),
-            description: OPEN.find((o) => o.kind === d.kind)?.text ?? 'Un coup de main.',
+            description: inVoice(OPEN.find((o) => o.kind === d.kind)?.text ?? 'Un coup de main.', voiceOf(requester.display_name ?? '')),
             cell: cellOf(place),
             commune_code: helper.communeCode,
             status: 'done',
@@ -202,7 +204,7 @@ export async function ensureDemoMutualAid(db: Database, now: Date, seed = 2031):
     }
     const offers: Insertable<AidOffersTable>[] = STANDING.map((s, i) => {
       const h = helpers[i % helpers.length]!;
-      return { territory_id: territory.id, helper_id: h.userId, kind: s.kind, text: s.text, weekdays: s.weekdays, times: s.times, cell: cellOf(h.home), commune_code: h.communeCode, created_at: new Date(now.getTime() - random.int(2, 30) * DAY) };
+      return { territory_id: territory.id, helper_id: h.userId, kind: s.kind, text: inVoice(s.text, h.voice), weekdays: s.weekdays, times: s.times, cell: cellOf(h.home), commune_code: h.communeCode, created_at: new Date(now.getTime() - random.int(2, 30) * DAY) };
     });
     await trx.insertInto('aid_offers').values(offers).execute();
     return { helpers: helpers.length + (resident ? 1 : 0), openRequests, doneRequests, offers: offers.length };

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../test/support/http.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SLUG, seedDemoIfEmpty } from './seed-demo.ts';
-import { DEMO_ORGANISATIONS, ensureDemoVolunteering } from './seed-volunteering.ts';
+import { inVoice, voiceOf } from './names.ts';
+import { DEMO_ORGANISATIONS, ensureDemoVolunteering, MESSAGES } from './seed-volunteering.ts';
 
 describe('demo volunteering', () => {
   let t: TestApp;
@@ -22,6 +23,21 @@ describe('demo volunteering', () => {
     expect(added).toMatchObject({ organisations: 6, missions: 18 });
     expect(added!.participations).toBeGreaterThan(30);
     expect(await ensureDemoVolunteering(t.database.db, t.clock.now())).toBeNull();
+  });
+
+  it('writes each synthetic applicant’s message in words that agree with their first name', async () => {
+    const messages = await t.database.db
+      .selectFrom('participations as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select(['p.message', 'u.display_name'])
+      .where('u.synthetic', '=', true)
+      .execute();
+    expect(messages.length).toBeGreaterThan(30);
+    for (const { message, display_name } of messages) {
+      const voice = voiceOf(display_name ?? '');
+      expect(voice, display_name ?? '').not.toBeNull();
+      expect(MESSAGES.map((x) => inVoice(x, voice)), `${display_name ?? ''}: ${message ?? ''}`).toContain(message);
+    }
   });
 
   it('shows a dozen published missions in the coming weeks, on site in Dijon Métropole communes or online, never an address', async () => {

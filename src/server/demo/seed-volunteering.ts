@@ -10,6 +10,7 @@ import { cellCenter, toCell } from '../core/geo.ts';
 import { localDate, localInstant } from '../core/time-of-day.ts';
 import { communeAt } from '../territories/index.ts';
 import { addDays, AREA_RESOLUTION, type Public, type Skill } from '../volunteering/index.ts';
+import { inVoice, voiceOf } from './names.ts';
 import { DEMO_ACCOUNTS, DEMO_SLUG } from './seed-demo.ts';
 
 type When =
@@ -130,10 +131,11 @@ const PENDING_ORGANISATION = {
   communeCode: '21540',
 };
 
-const MESSAGES = [
-  'Bonjour, je suis disponible et motivé·e, j’ai déjà fait ce type de mission.',
-  'Retraitée, j’ai du temps en semaine et j’aimerais me rendre utile.',
-  'Étudiant, je peux venir toutes les semaines pendant le semestre.',
+/** What applicants write, in their voice (names.ts `inVoice`). */
+export const MESSAGES = [
+  'Bonjour, je suis disponible et {motivé|motivée}, j’ai déjà fait ce type de mission.',
+  '{Retraité|Retraitée}, j’ai du temps en semaine et j’aimerais me rendre utile.',
+  '{Étudiant|Étudiante}, je peux venir toutes les semaines pendant le semestre.',
   'Première fois que je fais du bénévolat, j’ai hâte !',
   'Je travaille à côté, je peux venir sur ma pause.',
 ];
@@ -184,17 +186,18 @@ export async function ensureDemoVolunteering(db: Database, now: Date): Promise<V
   const organiser = await byEmail(DEMO_ACCOUNTS.find((a) => a.email.startsWith('organisateur'))!.email);
   const operator = await byEmail(DEMO_ACCOUNTS.find((a) => a.roles.includes('operator'))!.email);
   const resident = await byEmail(DEMO_ACCOUNTS[0]!.email);
-  const volunteers = (
-    await db
-      .selectFrom('users as u')
-      .innerJoin('territory_members as m', 'm.user_id', 'u.id')
-      .select('u.id')
-      .where('m.territory_id', '=', territory.id)
-      .where('u.synthetic', '=', true)
-      .orderBy('u.id')
-      .limit(60)
-      .execute()
-  ).map((r) => r.id);
+  const synthetic = await db
+    .selectFrom('users as u')
+    .innerJoin('territory_members as m', 'm.user_id', 'u.id')
+    .select(['u.id', 'u.display_name'])
+    .where('m.territory_id', '=', territory.id)
+    .where('u.synthetic', '=', true)
+    .orderBy('u.id')
+    .limit(60)
+    .execute();
+  const volunteers = synthetic.map((r) => r.id);
+  const voices = new Map(synthetic.map((r) => [r.id, voiceOf(r.display_name ?? '')]));
+  const messageOf = (who: string, i: number) => inVoice(MESSAGES[i % MESSAGES.length]!, voices.get(who) ?? null);
   const today = localDate(now);
   const HOUR = 3_600_000;
   const DAY = 24 * HOUR;
@@ -271,7 +274,7 @@ export async function ensureDemoVolunteering(db: Database, now: Date): Promise<V
             territory_id: territory.id,
             mission_id: past.id,
             user_id: who,
-            message: MESSAGES[k % MESSAGES.length]!,
+            message: messageOf(who, k),
             status: 'accepted',
             applied_at: applied,
             awaiting_since: applied,
@@ -319,7 +322,7 @@ export async function ensureDemoVolunteering(db: Database, now: Date): Promise<V
               territory_id: territory.id,
               mission_id: mission.id,
               user_id: who,
-              message: MESSAGES[(j + k) % MESSAGES.length]!,
+              message: messageOf(who, j + k),
               status: accepted ? 'accepted' : 'applied',
               applied_at: applied,
               awaiting_since: applied,
