@@ -2,7 +2,7 @@
 import { DataTable } from '../core/charts/data-table.tsx';
 import { dayOnly } from '../core/dates.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
-import { factorLabelKey, methodLineKey } from './method-lines.ts';
+import { factorLabelKey, factorUnitKey, methodLineKey } from './method-lines.ts';
 import type { ImpactView } from './types.ts';
 
 export function MethodDetails({ view }: { view: Pick<ImpactView, 'method' | 'factors' | 'factorsVersion'> }) {
@@ -28,9 +28,10 @@ export function MethodDetails({ view }: { view: Pick<ImpactView, 'method' | 'fac
         ]}
         rows={view.factors.map((factor) => {
           const label = factorLabelKey(factor.key);
+          const unit = factorUnitKey(factor.unit);
           return {
             key: factor.key,
-            cells: [label ? m(label) : factor.key, formatNumber(factor.value, 5), factor.unit, factor.source, dayOnly(factor.publishedOn), formatNumber(view.factorsVersion)],
+            cells: [label ? m(label) : factor.key, formatNumber(factor.value, 5), unit ? m(unit) : factor.unit, factor.source, dayOnly(factor.publishedOn), formatNumber(view.factorsVersion)],
           };
         })}
       />

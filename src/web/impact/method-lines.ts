@@ -1,4 +1,5 @@
 /** @module The server's method lines and factor keys (English, stable) → the interface language; unknown ones are shown as sent. */
+import { impactFr } from '../i18n/impact-fr.ts';
 import type { MobilityKey } from '../i18n/mobility-fr.ts';
 
 const METHOD_LINES: Record<string, MobilityKey> = {
@@ -14,6 +15,12 @@ export function methodLineKey(line: string): MobilityKey | null {
 }
 
 const FACTOR_KEYS = ['car_thermal', 'car_electric', 'bus_thermal', 'tram', 'metro', 'ter', 'bike', 'ebike', 'walk', 'telework', 'euros_per_car_km'] as const;
+
+/** A factor's unit as the factor editions write it (data/impact-factors, English, stable) → its message; unknown ones are shown as sent. */
+export function factorUnitKey(unit: string): MobilityKey | null {
+  const key = `factor.unit.${unit}`;
+  return key in impactFr ? (key as MobilityKey) : null;
+}
 
 export function factorLabelKey(key: string): MobilityKey | null {
   return (FACTOR_KEYS as readonly string[]).includes(key) ? (`factor.${key}` as MobilityKey) : null;
