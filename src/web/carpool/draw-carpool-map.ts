@@ -115,10 +115,11 @@ export function drawMatchMap(input: MatchMapInput): () => void {
     if (input.styleUrl) drawn.on('style.load', addLines);
     else drawn.on('load', addLines);
     // Ends and the meeting point are HTML markers (hidden from assistive technology: the caption says it all).
-    new maplibregl.Marker({ element: dot('carpool-map-end carpool-map-driver', 'A') }).setLngLat([input.driver.from.lng, input.driver.from.lat]).addTo(drawn);
-    new maplibregl.Marker({ element: dot('carpool-map-end carpool-map-driver', 'B') }).setLngLat([input.driver.to.lng, input.driver.to.lat]).addTo(drawn);
+    // Added last, drawn on top: the passenger's ends under the driver's A and B, the meeting point above all.
     new maplibregl.Marker({ element: dot('carpool-map-end carpool-map-passenger') }).setLngLat([input.passenger.from.lng, input.passenger.from.lat]).addTo(drawn);
     new maplibregl.Marker({ element: dot('carpool-map-end carpool-map-passenger') }).setLngLat([input.passenger.to.lng, input.passenger.to.lat]).addTo(drawn);
+    new maplibregl.Marker({ element: dot('carpool-map-end carpool-map-driver', 'A') }).setLngLat([input.driver.from.lng, input.driver.from.lat]).addTo(drawn);
+    new maplibregl.Marker({ element: dot('carpool-map-end carpool-map-driver', 'B') }).setLngLat([input.driver.to.lng, input.driver.to.lat]).addTo(drawn);
     if (input.meetingPoint) {
       new maplibregl.Marker({ element: dot('carpool-map-meeting', 'P') }).setLngLat([input.meetingPoint.lng, input.meetingPoint.lat]).addTo(drawn);
     }

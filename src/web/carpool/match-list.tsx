@@ -51,8 +51,7 @@ function MatchCard({ slug, trip, match, profile, onProposed }: { slug: string; t
         ) : null}
       </h5>
       <p class="card-text">{words.schedule(match.trip)}</p>
-      {/* The meeting point the places capability proposes for this pair (none until it does: server carpool/meeting-point.ts). */}
-      {match.meetingPoint ? <p class="card-text">{m('match.meetingPoint', { name: match.meetingPoint.name })}</p> : null}
+      {/* Both trips, and the meeting point proposed near the passenger (server carpool/meeting-point.ts), in a sentence and on a map. */}
       <MatchMap slug={slug} trip={trip} match={match} profile={profile} />
       <dl class="facts facts-inline">
         <div>
