@@ -1,7 +1,7 @@
 // Journey in Chromium: Alice describes her commute and offers a weekly ride; Bob asks for one, sees her
 // explained match and proposes next Monday; Alice accepts. The server clock then jumps to that Monday
-// noon so both can confirm the ride. Bob commits to leave earlier on a corridor and records it (the
-// corridor's committed figures move), logs a bike trip, and both impact pages show non-zero figures with
+// noon so both can confirm the ride. Bob commits to the corridor's advised shift (pre-selected), sees its line on a
+// map, records it and sees at once what it spared the others (the corridor's figures and his impact move), logs a bike trip, and both impact pages show non-zero figures with
 // their sources. Bob then launches a territory commitment needing one signer, signs it and sees it succeed.
 // Every page visited passes axe-core (no serious/critical issue) and no page error occurs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,17 +119,34 @@ describe('mobility journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await eventually(() => committed.getAttribute('data-committed')).toBe('suppressed');
     await bob.locator('main').getByText(/% des conducteurs partant 15 minutes plus tôt suffiraient à résorber ce bouchon\./).first().waitFor();
     const savedBefore = await bob.getByTestId('saved-this-week').textContent();
+    // The form starts from the queue model's best shift for someone it does not know (the peak): 08:00 → 07:30.
+    await bob.getByTestId('best-shift').getByText(/^Votre meilleur décalage : partir à 07:30 au lieu de 08:00, 30 minutes plus tôt\./).waitFor();
+    const chosen = (label: string) => bob.getByLabel(label).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
+    expect([await chosen('Mon créneau habituel'), await chosen('Mon nouveau créneau')]).toEqual(['08:00', '07:30']);
+    // The corridor's line on a map, drawn once scrolled near, with its text alternative.
+    const map = bob.getByTestId('corridor-map');
+    await map.scrollIntoViewIfNeeded();
+    await eventually(() => map.getAttribute('data-state')).toBe('ready');
+    expect(await bob.getByTestId('corridor-map-caption').textContent()).toMatch(/^L’axe va de \S.* à \S.*, sur environ \d+(,\d)? km \(tracé approximatif\)\.$/);
     await expectAccessible(bob, 'corridor');
     await bob.getByRole('button', { name: 'Je m’engage' }).click();
     await eventually(() => committed.getAttribute('data-committed')).toBe('1');
     await bob.getByRole('button', { name: 'Je l’ai fait aujourd’hui' }).click();
     await bob.locator('main').getByText('Bravo, c’est noté pour aujourd’hui.').first().waitFor();
+    // What it spared the others shows at once, positive, with its source; the week's figure moves with it.
+    const spared = bob.getByTestId('shift-spared');
+    await spared.waitFor();
+    expect(Number(await spared.getAttribute('data-hours'))).toBeGreaterThan(0);
+    expect(await spared.textContent()).toMatch(/^Selon le modèle de file d’attente, votre départ décalé épargne aujourd’hui \d+,\d+ h de bouchon aux autres conducteurs\.$/);
+    await bob.locator('main').getByText(/^source : modèle de file d’attente de l’axe, calculé le /).waitFor();
     await eventually(() => bob.getByTestId('saved-this-week').textContent()).not.toBe(savedBefore);
     await expectAccessible(bob, 'corridor (committed and recorded)');
 
     // Bob logs a bike trip on Monday: figures, explanation lines and "not alone".
-    await bob.goto(t('/impact'));
+    await bob.getByRole('link', { name: 'Voir mon impact' }).click();
     await heading(bob, 'Mon impact');
+    await eventually(async () => (await bob.locator('.figure').filter({ hasText: 'Retard épargné aux autres' }).locator('.figure-value').first().textContent()) ?? '').toMatch(/^0,[1-9]|^[1-9]/);
+    await bob.locator('main').getByText('source : modèle de file d’attente des axes ; gain des personnes qui ont décalé exclu, jours négatifs compris').waitFor();
     await bob.getByLabel('Jour du trajet').fill(monday);
     await bob.getByLabel('Distance en km').fill('6');
     // Without a commute profile nothing says what the trip replaced: he says it was a car trip.
