@@ -6,7 +6,7 @@ import { commitmentRoutes } from './commitments/index.ts';
 import { commitmentJobs } from './commitments/index.ts';
 import { communityRoutes } from './communities/index.ts';
 import { commuteRoutes } from './commute/index.ts';
-import { corridorRoutes } from './corridors/index.ts';
+import { corridorAdminRoutes, corridorRoutes } from './corridors/index.ts';
 import { delaySavedForGestures } from './corridors/index.ts';
 import { impactRoutes } from './impact/index.ts';
 import { factorRoutes } from './impact/index.ts';
@@ -53,6 +53,7 @@ export const routeModules: RouteModule[] = [
   commuteRoutes,
   carpoolRoutes,
   corridorRoutes,
+  corridorAdminRoutes,
   impactRoutes({ delaySaved: delaySavedForGestures }),
   factorRoutes,
   commitmentRoutes,

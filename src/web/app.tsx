@@ -61,6 +61,12 @@ const MeetingPoints = lazyPage(() => import('./places/meeting-points-page.tsx').
 const Mediation = lazyPage(() => import('./mediation/mediation-page.tsx').then((m) => m.MediationPage));
 const Takeover = lazyPage(() => import('./mediation/takeover-page.tsx').then((m) => m.TakeoverPage));
 const Audit = lazyPage(() => import('./mediation/audit-page.tsx').then((m) => m.AuditPage));
+const Admin = lazyPage(() => import('./admin/admin-page.tsx').then((m) => m.AdminPage));
+const AdminRoles = lazyPage(() => import('./admin/roles-page.tsx').then((m) => m.RolesPage));
+const AdminCorridors = lazyPage(() => import('./admin/corridors-page.tsx').then((m) => m.CorridorsAdminPage));
+const AdminCorridor = lazyPage(() => import('./admin/corridor-form-page.tsx').then((m) => m.CorridorFormPage));
+const AdminFactors = lazyPage(() => import('./admin/factors-page.tsx').then((m) => m.FactorsPage));
+const AdminFactorVersion = lazyPage(() => import('./admin/factor-version-page.tsx').then((m) => m.FactorVersionPage));
 const DevMail = lazyPage(() => import('./dev/mail-outbox-page.tsx').then((m) => m.MailOutboxPage));
 const NotFound = lazyPage(() => import('./core/not-found-page.tsx').then((m) => m.NotFoundPage));
 
@@ -125,6 +131,13 @@ function Routes() {
         <Route path="/t/:territory/mediation" component={Mediation} />
         <Route path="/t/:territory/reprendre-mon-compte" component={Takeover} />
         <Route path="/t/:territory/journal" component={Audit} />
+        <Route path="/t/:territory/admin" component={Admin} />
+        <Route path="/t/:territory/admin/roles" component={AdminRoles} />
+        <Route path="/t/:territory/admin/axes" component={AdminCorridors} />
+        <Route path="/t/:territory/admin/axes/nouveau" component={AdminCorridor} />
+        <Route path="/t/:territory/admin/axes/:id" component={AdminCorridor} />
+        <Route path="/t/:territory/admin/facteurs" component={AdminFactors} />
+        <Route path="/t/:territory/admin/facteurs/:version" component={AdminFactorVersion} />
         <Route path="/dev/courriels" component={DevMail} />
         <Route default component={NotFound} />
       </Router>

@@ -8,6 +8,7 @@ import type { Executor } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
 import { auditActor } from './actor.ts';
 import { recordAudit } from './record-audit.ts';
+import type { AuditSubjectType } from './schemas.ts';
 
 /** The `reason` query field of a staff read: 400 naming `/query/reason` when missing or shorter than 5 characters. */
 export const StaffReason = Type.String({ minLength: 5, maxLength: 500, description: 'why this staff read of personal data is needed (recorded in the audit log)' });
@@ -25,7 +26,7 @@ export interface StaffRead {
   reason: string;
   /** What was read, e.g. `check_in_duty_list`. */
   what: string;
-  subjectType: string;
+  subjectType: AuditSubjectType;
   subjectId?: string | undefined;
   /** The people whose data the answer shows (ids only; the log keeps no names). */
   people: readonly string[];

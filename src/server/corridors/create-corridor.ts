@@ -31,12 +31,20 @@ export async function insertCorridor(db: Executor, territoryId: string, c: Corri
   return row.id;
 }
 
-export async function createCorridor({ db }: Pick<Deps, 'db'>, { territory, viewer, requestId }: RequestScope, corridor: CorridorInput): Promise<string> {
-  const actor = await requireTerritoryRole(db, territory, viewer, ['operator', 'admin']);
+/** The rules a corridor's definition keeps beyond its schema (400 naming the field); creation and edits share them. */
+export function checkCorridor(corridor: CorridorInput): void {
   if (!corridor.name.trim()) throw invalid('/name', 'The name must not be blank.');
+  const [first, last] = [corridor.geometry.coordinates[0], corridor.geometry.coordinates.at(-1)];
+  if (first && last && first[0] === last[0] && first[1] === last[1]) throw invalid('/geometry', 'The two ends of the corridor must differ.');
   if (toMinutes(corridor.amStart) + corridor.amDemand.length * 15 > toMinutes(corridor.pmStart)) {
     throw invalid('/pmStart', 'The evening peak must start after the morning peak ends.');
   }
+  if (toMinutes(corridor.pmStart) + corridor.pmDemand.length * 15 > 24 * 60) throw invalid('/pmDemand', 'The evening peak must end by midnight.');
+}
+
+export async function createCorridor({ db }: Pick<Deps, 'db'>, { territory, viewer, requestId }: RequestScope, corridor: CorridorInput): Promise<string> {
+  const actor = await requireTerritoryRole(db, territory, viewer, ['operator', 'admin']);
+  checkCorridor(corridor);
   try {
     return await db.transaction().execute(async (trx) => {
       const id = await insertCorridor(trx, territory.id, corridor);

@@ -7,6 +7,7 @@ import { joinTerritory } from './join-territory.ts';
 import { listCommunes } from './list-communes.ts';
 import { listTerritoryRefs } from './queries.ts';
 import * as S from './schemas.ts';
+import { findPeople, listRoleHolders } from './find-people.ts';
 import { setPersonRoles } from './set-person-roles.ts';
 import { viewPerson } from './view-person.ts';
 
@@ -98,5 +99,32 @@ export const territoryRoutes: RouteModule = (app, deps) => {
     handler: async (request) => ({
       roles: await setPersonRoles(deps, request.scope, { userId: request.params.userId, roles: request.body.roles, reason: request.body.reason }),
     }),
+  });
+
+  app.get('/api/territories/:territory/people', {
+    schema: {
+      tags,
+      summary: 'Find people of the territory by name or e-mail as an admin, with a reason (audited)',
+      operationId: 'findPeople',
+      security: session,
+      params: TerritoryParam,
+      querystring: S.PeopleQuery,
+      description: 'Admins: at most 20 members whose name or e-mail contains `q`, with their roles; the read and its reason are audited with the ids shown.',
+      response: { 200: S.PeopleList, ...problemResponses },
+    },
+    handler: async (request) => findPeople(deps, request.scope, request.query),
+  });
+
+  app.get('/api/territories/:territory/role-holders', {
+    schema: {
+      tags,
+      summary: 'List who holds each staff role as an admin, with a reason (audited)',
+      operationId: 'listRoleHolders',
+      security: session,
+      params: TerritoryParam,
+      querystring: Type.Object({ reason: S.Reason }, { additionalProperties: false }),
+      response: { 200: S.RoleHolders, ...problemResponses },
+    },
+    handler: async (request) => listRoleHolders(deps, request.scope, request.query),
   });
 };

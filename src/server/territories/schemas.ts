@@ -76,3 +76,10 @@ export type PersonRecord = Static<typeof PersonRecord>;
 export const RolesBody = Type.Object({ roles: Type.Array(Role, { maxItems: 5 }), reason: Reason }, { additionalProperties: false });
 export const Roles = Type.Object({ roles: Type.Array(Role) });
 export type Roles = Static<typeof Roles>;
+
+/** A person as an admin finds them to change their roles: name, e-mail and roles (a staff read, audited). */
+export const PersonSummary = Type.Object({ userId: Type.String(), displayName: Nullable(Type.String()), email: Nullable(Type.String()), roles: Type.Array(Role) });
+export type PersonSummary = Static<typeof PersonSummary>;
+export const PeopleList = Type.Object({ items: Type.Array(PersonSummary) }, { description: 'at most 20 people, by name' });
+export const PeopleQuery = Type.Object({ q: Type.String({ minLength: 2, maxLength: 120, description: 'part of a name or an e-mail address' }), reason: Reason }, { additionalProperties: false });
+export const RoleHolders = Type.Object({ items: Type.Array(PersonSummary) }, { description: 'everyone holding admin, operator, mediator or merchant, by name' });

@@ -19,6 +19,7 @@ import { aidPaths } from '../mutual-aid/paths.ts';
 import { checkInPaths } from '../check-ins/paths.ts';
 import { moderationPaths } from '../moderation/paths.ts';
 import { mediationPaths } from '../mediation/paths.ts';
+import { adminPaths } from '../admin/paths.ts';
 
 function NavLink({ href, label, current, exactOnly }: { href: string; label: string; current: string; exactOnly?: boolean }) {
   const exact = current === href;
@@ -227,6 +228,7 @@ export function SiteHeader({ slug, territoryName }: { slug: string | null; terri
                   />
                 ) : null}
                 {roles.includes('mediator') ? <NavLink href={mediationPaths.mediation(slug)} label={t('nav.mediation')} current={path} /> : null}
+                {roles.includes('admin') ? <NavLink href={adminPaths.home(slug)} label={t('nav.admin')} current={path} /> : null}
                 {roles.includes('admin') ? <NavLink href={mediationPaths.audit(slug)} label={t('nav.audit')} current={path} /> : null}
                 {roles.includes('operator') || roles.includes('admin') ? <NavLink href={moderationPaths.queue(slug)} label={t('nav.moderation')} current={path} /> : null}
                 {me ? (

@@ -5,6 +5,8 @@
  * message mechanism falls back from a capability to the main dictionary.
  */
 import { describe, expect, it } from 'vitest';
+import { adminEn } from './admin-en.ts';
+import { adminFr } from './admin-fr.ts';
 import { checkInsEn } from './check-ins-en.ts';
 import { checkInsFr } from './check-ins-fr.ts';
 import { engagementsEn } from './engagements-en.ts';
@@ -33,6 +35,7 @@ import { volunteeringFr } from './volunteering-fr.ts';
 
 const ALL: Record<string, Dictionaries<string>> = {
   main: mainDictionaries,
+  admin: { fr: adminFr, en: adminEn },
   'check-ins': { fr: checkInsFr, en: checkInsEn },
   engagements: { fr: engagementsFr, en: engagementsEn },
   incentives: { fr: incentivesFr, en: incentivesEn },

@@ -52,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   'nav.moderation': 'Moderation',
   'nav.mediation': 'Mediation',
   'nav.audit': 'Audit log',
+  'nav.admin': 'Administration',
   'nav.signedOut': 'You are signed out.',
   'lang.switchTo': 'Français',
   'lang.switchToCode': 'fr',

@@ -50,6 +50,7 @@ export const fr = {
   'nav.moderation': 'Modération',
   'nav.mediation': 'Médiation',
   'nav.audit': 'Journal d’audit',
+  'nav.admin': 'Administration',
   'nav.signedOut': 'Vous êtes déconnecté.',
   'lang.switchTo': 'English',
   'lang.switchToCode': 'en',

@@ -6,17 +6,20 @@ import { useSession } from '../core/session.tsx';
 import { SignInRequired } from '../core/sign-in-required.tsx';
 import { ErrorNotice, Loading } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
+import { ACTION_CODES, actionWords, detailsLine, subjectOf } from '../admin/audit-words.ts';
+import { useAdminI18n } from '../admin/use-admin-i18n.ts';
 import type { AuditEntry } from './types.ts';
 import { useMediationI18n, type MediationI18n } from './use-mediation-i18n.ts';
 import './mediation.css';
 
 const PAGE = 50;
-/** Actions offered in the filter; the log holds more, all shown under "all actions". */
-const FILTERS = ['mediation.acted', 'mediation.session_started', 'mediation.assisted_created', 'mediation.taken_over', 'personal_data.viewed', 'territory.roles_changed', 'commitment.signed_for'];
 
 export function AuditPage({ territory: slug }: { territory: string }) {
   const { d } = useMediationI18n();
+  const admin = useAdminI18n();
   const { me } = useSession();
+  // Every action, in words, alphabetically in the reader's language; the option's value stays the code.
+  const filters = ACTION_CODES.map((code) => ({ code, label: actionWords(admin, code) })).sort((x, y) => x.label.localeCompare(y.label, admin.locale));
   const isAdmin = Boolean(me?.territories.find((t) => t.slug === slug)?.roles.includes('admin'));
   const [action, setAction] = useState('');
   const [before, setBefore] = useState<string | null>(null);
@@ -48,9 +51,9 @@ export function AuditPage({ territory: slug }: { territory: string }) {
           }}
         >
           <option value="">{d('audit.filterAll')}</option>
-          {FILTERS.map((f) => (
-            <option key={f} value={f}>
-              {f}
+          {filters.map((f) => (
+            <option key={f.code} value={f.code}>
+              {f.label}
             </option>
           ))}
         </select>
@@ -61,7 +64,7 @@ export function AuditPage({ territory: slug }: { territory: string }) {
       {items.length > 0 ? (
         <ol class="audit-list" data-testid="audit-list">
           {items.map((entry) => (
-            <AuditItem key={entry.id} entry={entry} />
+            <AuditItem key={entry.id} entry={entry} slug={slug} />
           ))}
         </ol>
       ) : null}
@@ -91,20 +94,24 @@ export function whoLine(i18n: MediationI18n, entry: AuditEntry): string {
   return entry.action.startsWith('mediation.') ? i18n.d('audit.mediatorFor', { actor, resident }) : i18n.d('audit.byFor', { actor, resident });
 }
 
-function AuditItem({ entry }: { entry: AuditEntry }) {
+function AuditItem({ entry, slug }: { entry: AuditEntry; slug: string }) {
   const i18n = useMediationI18n();
+  const admin = useAdminI18n();
   const { d, formatDate } = i18n;
+  const subject = entry.subjectType ? subjectOf(admin, slug, entry.subjectType, entry.subjectId) : null;
+  const about = detailsLine(admin, entry.action, entry.details);
   const details = entry.details;
   const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
   const request = typeof details.method === 'string' ? { method: details.method, route: text(details.route), status: text(details.status) } : null;
   return (
     <li class="audit-item" data-testid="audit-entry">
       <p>
-        <time dateTime={entry.at}>{formatDate(entry.at)}</time> — <span class="audit-action">{entry.action}</span>
+        <time dateTime={entry.at}>{formatDate(entry.at)}</time> — <span class="audit-action" data-code={entry.action}>{actionWords(admin, entry.action)}</span>
       </p>
       <p class="audit-who">{whoLine(i18n, entry)}</p>
       {request ? <p>{d('audit.request', request)}</p> : null}
-      {entry.subjectType ? <p class="meta">{d('audit.subject', { type: entry.subjectType, id: entry.subjectId ?? '' })}</p> : null}
+      {subject ? <p class="meta">{subject.href ? <a href={subject.href}>{subject.label}</a> : subject.label}</p> : null}
+      {about ? <p>{about}</p> : null}
       {entry.reason ? <p>{d('audit.reason', { reason: entry.reason })}</p> : null}
     </li>
   );
