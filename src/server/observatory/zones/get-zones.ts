@@ -11,22 +11,9 @@ import { inUnitOfWork, type Deps } from '../../core/unit-of-work.ts';
 import { AppError } from '../../core/errors.ts';
 import { auditActor, recordAudit } from '../../audit/index.ts';
 import { requireTerritoryRole } from '../../territories/index.ts';
-import { classifyZone, incidence7d } from './model.ts';
+import { communesInClusters, findClusters } from './find-clusters.ts';
+import { boundaryCentre, classifyZone, incidence7d } from './model.ts';
 import type { ZoneMapT, ZoneSettingsBodyT, ZoneT } from './schemas.ts';
-
-/** A rough centre of a commune's boundary (mean of its outer ring's vertices): where its colour and alert are pinned. */
-export function boundaryCentre(boundary: unknown): { lat: number; lon: number } {
-  const geometry = boundary as { type?: string; coordinates?: unknown };
-  const ring = (geometry.type === 'MultiPolygon' ? (geometry.coordinates as number[][][][])[0]?.[0] : (geometry.coordinates as number[][][])?.[0]) ?? [];
-  if (ring.length === 0) return { lat: 0, lon: 0 };
-  let lat = 0;
-  let lon = 0;
-  for (const [x, y] of ring) {
-    lon += x ?? 0;
-    lat += y ?? 0;
-  }
-  return { lat: lat / ring.length, lon: lon / ring.length };
-}
 
 async function communesOf(db: Executor, territoryId: string) {
   const rows = await db.selectFrom('communes').select(['code', 'name', 'population', 'boundary']).where('territory_id', '=', territoryId).orderBy('name').execute();
@@ -44,8 +31,9 @@ const METHOD = {
   latest: (ind: string, o: number, r: number) => `The latest published value of « ${ind} » per commune: orange from ${o}, red from ${r}.`,
 };
 
-export async function getZones(deps: Pick<Deps, 'db'>, { territory }: RequestScope, options: { inCluster?: ReadonlySet<string> } = {}): Promise<ZoneMapT> {
+export async function getZones(deps: Pick<Deps, 'db'>, { territory }: Pick<RequestScope, 'territory'>): Promise<ZoneMapT> {
   const db = deps.db;
+  const inCluster = communesInClusters(await findClusters(deps, { territory }));
   const communes = await communesOf(db, territory.id);
   const settings = await db.selectFrom('observatory_zone_settings').selectAll().where('territory_id', '=', territory.id).executeTakeFirst();
   const none = (method: string): ZoneMapT => ({
@@ -80,7 +68,7 @@ export async function getZones(deps: Pick<Deps, 'db'>, { territory }: RequestSco
   const zones: ZoneT[] = communes.map((c) => {
     const own = byCommune.get(c.code) ?? [];
     const value = settings.mode === 'incidence7d' ? incidence7d(own, c.population, day) : (own.find((v) => v.day === day)?.value ?? null);
-    const zone = classifyZone(value === null ? null : Math.round(value * 10) / 10, thresholds, options.inCluster?.has(c.code) ?? false);
+    const zone = classifyZone(value === null ? null : Math.round(value * 10) / 10, thresholds, inCluster.has(c.code));
     return { communeCode: c.code, name: c.name, population: c.population, lat: c.lat, lon: c.lon, ...zone };
   });
   const issued = new Date(latest.imported_at);

@@ -64,3 +64,17 @@ export function classifyZone(value: number | null, thresholds: ZoneThresholds, i
   if (inCluster && colour === 'green') return { colour: 'orange', value, reason: 'cluster' };
   return { colour, value, reason: 'indicator' };
 }
+
+/** A rough centre of a commune's boundary (mean of its outer ring's vertices): where its colour and alert are pinned. */
+export function boundaryCentre(boundary: unknown): { lat: number; lon: number } {
+  const geometry = boundary as { type?: string; coordinates?: unknown };
+  const ring = (geometry.type === 'MultiPolygon' ? (geometry.coordinates as number[][][][])[0]?.[0] : (geometry.coordinates as number[][][])?.[0]) ?? [];
+  if (ring.length === 0) return { lat: 0, lon: 0 };
+  let lat = 0;
+  let lon = 0;
+  for (const [x, y] of ring) {
+    lon += x ?? 0;
+    lat += y ?? 0;
+  }
+  return { lat: lat / ring.length, lon: lon / ring.length };
+}

@@ -55,6 +55,28 @@ export const ZoneMap = Type.Object({
   alerts: Type.Array(SmartDataAlert),
 });
 
+export const ClusterMap = Type.Object({
+  indicator: Nullable(Type.String()),
+  day: Nullable(CalendarDate),
+  method: Type.String({ description: 'the statistics used, in words' }),
+  note: Nullable(Type.String({ description: 'why there is no cluster, when there is none' })),
+  clusters: Type.Array(
+    Type.Object({
+      method: StringEnum(['kulldorff-poisson', 'space-time-permutation'] as const),
+      centre: Type.Object({ communeCode: Type.String(), name: Type.String(), lat: Type.Number(), lon: Type.Number() }),
+      radiusMetres: Type.Number({ description: 'to the farthest commune centre inside, rounded to 10 m' }),
+      communes: Type.Array(Type.Object({ communeCode: Type.String(), name: Type.String() })),
+      cases: Type.Integer(),
+      expected: Type.Number({ description: 'cases expected inside under equal risk, one decimal' }),
+      relativeRisk: Nullable(Type.Number({ description: 'risk inside over risk outside, two decimals' })),
+      pValue: Type.Number({ description: 'Monte Carlo p-value: (1 + replicas at least as extreme) / (replicas + 1)' }),
+      days: Type.Integer({ description: 'the last days the cluster covers (7 for the spatial scan)' }),
+      replicas: Type.Integer(),
+    }),
+  ),
+});
+
+export type ClusterMapT = Static<typeof ClusterMap>;
 export type ZoneSettingsBodyT = Static<typeof ZoneSettingsBody>;
 export type ZoneT = Static<typeof Zone>;
 export type ZoneMapT = Static<typeof ZoneMap>;
