@@ -9,6 +9,7 @@ import type { Database, Transaction } from '../core/database/schema.ts';
 import { addDays, deadlineOn, today } from '../check-ins/index.ts';
 import { inVoice, voiceOf, type Voice } from './names.ts';
 import { DEMO_ACCOUNTS, DEMO_SLUG } from './seed-demo.ts';
+import { syntheticPeople } from './synthetic-people.ts';
 
 const MINUTE = 60_000;
 /** Days of history before today. */
@@ -64,19 +65,10 @@ export async function ensureDemoCheckIns(db: Database, now: Date): Promise<numbe
   const existing = await db.selectFrom('check_in_enrolments').select('id').where('territory_id', '=', territory.id).limit(1).executeTakeFirst();
   if (existing) return 0;
   const needed = DEMO_FOLLOW_UPS.reduce((n, f) => n + 1 + f.referents, 0);
-  const synthetic = await db
-    .selectFrom('users as u')
-    .innerJoin('territory_members as m', 'm.user_id', 'u.id')
-    .select(['u.id', 'u.display_name'])
-    .where('m.territory_id', '=', territory.id)
-    .where('u.synthetic', '=', true)
-    .where('u.deleted_at', 'is', null)
-    .orderBy('u.id')
-    .limit(needed)
-    .execute();
+  const synthetic = await syntheticPeople(db, territory.id, needed);
   if (synthetic.length < needed) return 0;
   const people = synthetic.map((s) => s.id);
-  const voices = new Map(synthetic.map((s) => [s.id, voiceOf(s.display_name ?? '')]));
+  const voices = new Map(synthetic.map((s) => [s.id, voiceOf(s.displayName)]));
   const t = today(now);
   const started = new Date(deadlineOn(addDays(t, -(HISTORY_DAYS + 6)), 8 * 60).getTime());
   await db.transaction().execute(async (trx) => {

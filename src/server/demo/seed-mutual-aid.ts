@@ -14,6 +14,7 @@ import { loadCommunes, type CommuneFeature } from './load-communes.ts';
 import { inVoice, voiceOf } from './names.ts';
 import { seededRandom, type Random } from '../core/random.ts';
 import { DEMO_ACCOUNTS, DEMO_SLUG } from './seed-demo.ts';
+import { syntheticPeople } from './synthetic-people.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -89,15 +90,7 @@ export async function ensureDemoMutualAid(db: Database, now: Date, seed = 2031):
   const communes = await loadCommunes();
   const dijon = communes.find((c) => c.name === 'Dijon') ?? communes[0]!;
   const inDijon = (p: LatLng) => (geometryContains(dijon.boundary, p) ? p : DIJON_CENTRE);
-  const synthetic = await db
-    .selectFrom('territory_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.user_id', 'm.commune_code', 'u.display_name'])
-    .where('m.territory_id', '=', territory.id)
-    .where('u.synthetic', '=', true)
-    .where('u.deleted_at', 'is', null)
-    .orderBy('m.user_id')
-    .execute();
+  const synthetic = await syntheticPeople(db, territory.id);
   if (synthetic.length < 8) return null;
   const resident = await db
     .selectFrom('users as u')
@@ -114,10 +107,10 @@ export async function ensureDemoMutualAid(db: Database, now: Date, seed = 2031):
   return db.transaction().execute(async (trx) => {
     // Helpers: half around central Dijon (so open requests there find them), the rest at home in their commune.
     const helpers = helperRows.map((r, i) => {
-      const home = i % 2 === 0 ? inDijon(near(random, DIJON_CENTRE, 0.03)) : pointIn(random, byCode.get(r.commune_code ?? '') ?? dijon);
-      const communeCode = i % 2 === 0 ? dijon.code : (byCode.get(r.commune_code ?? '')?.code ?? dijon.code);
+      const home = i % 2 === 0 ? inDijon(near(random, DIJON_CENTRE, 0.03)) : pointIn(random, byCode.get(r.communeCode ?? '') ?? dijon);
+      const communeCode = i % 2 === 0 ? dijon.code : (byCode.get(r.communeCode ?? '')?.code ?? dijon.code);
       const skills = [...new Set<AidKind>([random.pick(['groceries', 'pharmacy', 'call'] as const), random.pick(['visit', 'homework', 'repairs', 'lift', 'groceries'] as const), 'other'])];
-      return { userId: r.user_id, voice: voiceOf(r.display_name ?? ''), home, communeCode, skills };
+      return { userId: r.id, voice: voiceOf(r.displayName), home, communeCode, skills };
     });
     for (const h of helpers) {
       await trx
@@ -137,19 +130,19 @@ export async function ensureDemoMutualAid(db: Database, now: Date, seed = 2031):
     for (const [i, o] of OPEN.entries()) {
       const requester = requesterRows[i % requesterRows.length]!;
       const central = i < 7;
-      const place = central ? inDijon(near(random, DIJON_CENTRE, 0.025)) : pointIn(random, byCode.get(requester.commune_code ?? '') ?? dijon);
-      const communeCode = central ? dijon.code : (byCode.get(requester.commune_code ?? '')?.code ?? dijon.code);
+      const place = central ? inDijon(near(random, DIJON_CENTRE, 0.025)) : pointIn(random, byCode.get(requester.communeCode ?? '') ?? dijon);
+      const communeCode = central ? dijon.code : (byCode.get(requester.communeCode ?? '')?.code ?? dijon.code);
       const offeredBy = i % 3 === 1 ? helpers[i % helpers.length] : undefined;
       const row = await trx
         .insertInto('aid_requests')
         .values({
           territory_id: territory.id,
-          requester_id: requester.user_id,
+          requester_id: requester.id,
           kind: o.kind,
           urgency: o.urgency,
           window_from: new Date(now.getTime() + o.from * HOUR),
           window_to: new Date(now.getTime() + (o.from + o.span) * HOUR),
-          description: inVoice(o.text, voiceOf(requester.display_name ?? '')),
+          description: inVoice(o.text, voiceOf(requester.displayName)),
           cell: cellOf(place),
           commune_code: communeCode,
           status: offeredBy ? 'offered' : 'open',
@@ -181,12 +174,12 @@ export async function ensureDemoMutualAid(db: Database, now: Date, seed = 2031):
           .insertInto('aid_requests')
           .values({
             territory_id: territory.id,
-            requester_id: requester.user_id,
+            requester_id: requester.id,
             kind: d.kind,
             urgency: random.pick(['today', 'this_week', 'flexible'] as const),
             window_from: created,
             window_to: new Date(doneAt.getTime() + 2 * HOUR),
-            description: inVoice(OPEN.find((o) => o.kind === d.kind)?.text ?? 'Un coup de main.', voiceOf(requester.display_name ?? '')),
+            description: inVoice(OPEN.find((o) => o.kind === d.kind)?.text ?? 'Un coup de main.', voiceOf(requester.displayName)),
             cell: cellOf(place),
             commune_code: helper.communeCode,
             status: 'done',

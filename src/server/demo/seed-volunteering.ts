@@ -12,6 +12,7 @@ import { communeAt } from '../territories/index.ts';
 import { addDays, AREA_RESOLUTION, type Public, type Skill } from '../volunteering/index.ts';
 import { inVoice, voiceOf } from './names.ts';
 import { DEMO_ACCOUNTS, DEMO_SLUG } from './seed-demo.ts';
+import { syntheticPeople } from './synthetic-people.ts';
 
 type When =
   | { kind: 'once'; inDays: number; from: string; to: string }
@@ -186,17 +187,9 @@ export async function ensureDemoVolunteering(db: Database, now: Date): Promise<V
   const organiser = await byEmail(DEMO_ACCOUNTS.find((a) => a.email.startsWith('organisateur'))!.email);
   const operator = await byEmail(DEMO_ACCOUNTS.find((a) => a.roles.includes('operator'))!.email);
   const resident = await byEmail(DEMO_ACCOUNTS[0]!.email);
-  const synthetic = await db
-    .selectFrom('users as u')
-    .innerJoin('territory_members as m', 'm.user_id', 'u.id')
-    .select(['u.id', 'u.display_name'])
-    .where('m.territory_id', '=', territory.id)
-    .where('u.synthetic', '=', true)
-    .orderBy('u.id')
-    .limit(60)
-    .execute();
+  const synthetic = await syntheticPeople(db, territory.id, 60);
   const volunteers = synthetic.map((r) => r.id);
-  const voices = new Map(synthetic.map((r) => [r.id, voiceOf(r.display_name ?? '')]));
+  const voices = new Map(synthetic.map((r) => [r.id, voiceOf(r.displayName)]));
   const messageOf = (who: string, i: number) => inVoice(MESSAGES[i % MESSAGES.length]!, voices.get(who) ?? null);
   const today = localDate(now);
   const HOUR = 3_600_000;

@@ -91,24 +91,3 @@ export function distanceToEdgesM(geometry: { type: string; coordinates?: unknown
   visit(geometry.coordinates);
   return best;
 }
-
-/** The centre of a GeoJSON geometry's bounding box, or null when it holds no position. */
-export function bboxCentre(geometry: { coordinates?: unknown }): LatLon | null {
-  let west = Infinity;
-  let east = -Infinity;
-  let south = Infinity;
-  let north = -Infinity;
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return;
-    if (typeof value[0] === 'number' && typeof value[1] === 'number') {
-      west = Math.min(west, value[0]);
-      east = Math.max(east, value[0]);
-      south = Math.min(south, value[1]);
-      north = Math.max(north, value[1]);
-      return;
-    }
-    for (const item of value) visit(item);
-  };
-  visit(geometry.coordinates);
-  return Number.isFinite(west) ? { lat: (south + north) / 2, lon: (west + east) / 2 } : null;
-}

@@ -6,8 +6,9 @@
  */
 import type { Executor } from '../core/database/schema.ts';
 import { geometryContains } from '../core/geo.ts';
+import { territoryCommunes } from '../territories/index.ts';
 import type { Geocoder, PlaceCandidate } from './geocoder.ts';
-import { bboxCentre, distanceM, distanceToEdgesM, matchScore, type LatLon } from './model.ts';
+import { distanceM, distanceToEdgesM, matchScore, type LatLon } from './model.ts';
 
 interface CommunePlace {
   code: string;
@@ -19,34 +20,9 @@ interface CommunePlace {
 /** How far outside every commune a click may be and still be taken to the nearest one. */
 export const REVERSE_SNAP_M = 1000;
 
-// Communes change rarely: their names, polygons and centres are kept per database handle and territory.
-const caches = new WeakMap<Executor, Map<string, Promise<CommunePlace[]>>>();
-
-export function communePlaces(db: Executor, territoryId: string): Promise<CommunePlace[]> {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  let entry = cache.get(territoryId);
-  if (!entry) {
-    entry = db
-      .selectFrom('communes')
-      .select(['code', 'name', 'boundary'])
-      .where('territory_id', '=', territoryId)
-      .orderBy('code')
-      .execute()
-      .then((rows) =>
-        rows.map((r) => {
-          const boundary = r.boundary as CommunePlace['boundary'];
-          return { code: r.code, name: r.name, boundary, centre: bboxCentre(boundary) ?? { lat: 0, lon: 0 } };
-        }),
-      );
-    const stored = entry;
-    cache.set(territoryId, stored);
-    stored.catch(() => cache.delete(territoryId));
-  }
-  return entry;
+/** The territory's communes (territories keeps them, cached), their centres as places write points. */
+export async function communePlaces(db: Executor, territoryId: string): Promise<CommunePlace[]> {
+  return (await territoryCommunes(db, territoryId)).map((c) => ({ code: c.code, name: c.name, boundary: c.boundary, centre: { lat: c.centre.lat, lon: c.centre.lng } }));
 }
 
 /** The commune a point is in, or the nearest one within REVERSE_SNAP_M of its edge; null when none is. */

@@ -8,7 +8,7 @@ export { auditRoutes } from './audit-routes.ts';
 export { bootTerritoryCard } from './boot-territory-card.ts';
 export { grantRole, withdrawRole } from './change-roles.ts';
 export { addResident } from './join-territory.ts';
-export { communeAt } from './locate.ts';
+export { communeAt, territoryCommunes } from './locate.ts';
 export { TERRITORY_ROLES, bboxOf, hasAnyRole } from './model.ts';
 export { territoryPersonalData } from './personal-data.ts';
 export { countResidents, findRoles } from './queries.ts';

@@ -1,14 +1,26 @@
-/** @module Which commune of a territory a point falls in; points outside the territory are refused. */
+/**
+ * @module A territory's communes as places are read from them (code, name, boundary, the centre of its bounding box),
+ * loaded once per database handle and territory; which commune a point falls in; points outside are refused.
+ */
 import type { Executor } from '../core/database/schema.ts';
 import { invalid } from '../core/errors.ts';
 import { geometryContains, type LatLng } from '../core/geo.ts';
+import { bboxOf } from './model.ts';
 
-type Communes = Promise<{ code: string; boundary: { type: string; coordinates?: unknown } }[]>;
+export interface TerritoryCommune {
+  code: string;
+  name: string;
+  boundary: { type: string; coordinates?: unknown };
+  /** The centre of the boundary's bounding box: where a commune chosen by name is put on a map. */
+  centre: LatLng;
+}
 
-// Communes change rarely: cache their polygons per database handle and territory for the process's life.
-const caches = new WeakMap<Executor, Map<string, Communes>>();
+// Communes change rarely: cache them per database handle and territory for the process's life (a failed load is
+// forgotten, so the next call tries again).
+const caches = new WeakMap<Executor, Map<string, Promise<TerritoryCommune[]>>>();
 
-function communesOf(db: Executor, territoryId: string): Communes {
+/** The territory's communes, by code. */
+export function territoryCommunes(db: Executor, territoryId: string): Promise<TerritoryCommune[]> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -18,12 +30,21 @@ function communesOf(db: Executor, territoryId: string): Communes {
   if (!entry) {
     entry = db
       .selectFrom('communes')
-      .select(['code', 'boundary'])
+      .select(['code', 'name', 'boundary'])
       .where('territory_id', '=', territoryId)
+      .orderBy('code')
       .execute()
-      .then((rows) => rows.map((r) => ({ code: r.code, boundary: r.boundary as { type: string; coordinates?: unknown } })));
-    cache.set(territoryId, entry);
-    entry.catch(() => cache.delete(territoryId));
+      .then((rows) =>
+        rows.map((r) => {
+          const boundary = r.boundary as TerritoryCommune['boundary'];
+          const [west, south, east, north] = bboxOf([boundary]);
+          const centre = Number.isFinite(west) ? { lat: (south + north) / 2, lng: (west + east) / 2 } : { lat: 0, lng: 0 };
+          return { code: r.code, name: r.name, boundary, centre };
+        }),
+      );
+    const stored = entry;
+    cache.set(territoryId, stored);
+    stored.catch(() => cache.delete(territoryId));
   }
   return entry;
 }
@@ -33,7 +54,7 @@ function communesOf(db: Executor, territoryId: string): Communes {
  * @example await communeAt(db, territory.id, { lat: 47.32, lng: 5.04 }, '/home') // '21231'
  */
 export async function communeAt(db: Executor, territoryId: string, point: LatLng, field: string): Promise<string> {
-  const communes = await communesOf(db, territoryId);
+  const communes = await territoryCommunes(db, territoryId);
   const found = communes.find((c) => geometryContains(c.boundary, point));
   if (!found) throw invalid(field, 'This place is outside the territory.');
   return found.code;
