@@ -1,5 +1,6 @@
 /** @module What commitment notifications say by mail, in French and English (the web app words the in-app ones from kind and params). */
 import type { NotificationLocale } from '../notifications/index.ts';
+import { firstDay, lastDay } from './dates-in-words.ts';
 import type { Milestone } from './model.ts';
 
 /** Every commitment notification kind: the milestones, the creator's nudge, the check, a signature entered for someone. */
@@ -17,17 +18,13 @@ export interface NoticeParams {
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
-function day(d: Date | undefined, locale: NotificationLocale): string {
-  if (!d) return '';
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
-}
-
 /** Subject and text of one notice's mail. */
 export function noticeMail(kind: CommitmentNotice, p: NoticeParams, locale: NotificationLocale): { subject: string; text: string } {
   const w = p.wording;
   const fr = locale === 'fr';
-  const start = day(p.actionStart, locale);
-  const end = day(p.actionEnd, locale);
+  // The period is [start, end): its last day is the one before an end at midnight.
+  const start = p.actionStart ? firstDay(p.actionStart, locale) : '';
+  const end = p.actionEnd ? lastDay(p.actionEnd, locale) : '';
   switch (kind) {
     case 'progress_33':
     case 'progress_66': {

@@ -15,11 +15,13 @@ import {
   CreateCommitmentBody,
   Created,
   EditWordingBody,
+  QrSvg,
   SignAnswer,
   SignBody,
   SignForBody,
   WordingAnswer,
 } from './schemas.ts';
+import { commitmentQr } from './share-commitment.ts';
 import { signCommitment } from './sign-commitment.ts';
 import { signForResident } from './sign-for-resident.ts';
 import { listCommitments, listMyCommitments, viewCommitment } from './view-commitment.ts';
@@ -69,6 +71,26 @@ export const commitmentRoutes: RouteModule = (app, deps) => {
       response: { 200: CommitmentSchema, ...problems },
     },
     handler: async (req) => presentCommitment(await viewCommitment(deps, req.scope, { id: req.params.id }), req.scope.territory.slug, localDate(deps.clock.now())),
+  });
+
+  app.get(`${base}/:id/qr.svg`, {
+    schema: {
+      summary: 'The QR code of a commitment’s page',
+      description:
+        'An SVG QR code of the absolute address of the commitment’s page (PUBLIC_URL), to print or show; its `<title>` names the address. Whoever may read the commitment may read it (a private community’s is a 404 outside it); a territory-wide one may be kept by shared caches for a day.',
+      operationId: 'getCommitmentQrCode',
+      tags,
+      security: anyone,
+      params: CommitmentParams,
+      response: { 200: { description: 'the QR code', content: { 'image/svg+xml': { schema: QrSvg } } }, ...problems },
+    },
+    handler: async (req, reply) => {
+      const qr = await commitmentQr(deps, req.scope, { id: req.params.id });
+      return reply
+        .type('image/svg+xml; charset=utf-8')
+        .header('cache-control', qr.public ? 'public, max-age=86400' : 'private, max-age=3600')
+        .send(qr.svg);
+    },
   });
 
   app.patch(`${base}/:id`, {

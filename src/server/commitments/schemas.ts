@@ -81,6 +81,9 @@ export const ConfirmOfflineBody = Type.Object({ publicName: Type.Optional(Type.B
 // ── Responses ─────────────────────────────────────────────────────────────
 
 export const Created = Type.Object({ id: Type.String() });
+
+/** A commitment's QR code: an SVG image of its page's absolute address. */
+export const QrSvg = Type.Unsafe<string>({ type: 'string', description: 'an SVG image (image/svg+xml) of the QR code of the commitment page’s absolute address' });
 export const WordingAnswer = Type.Object({ id: Type.String(), wording: Type.String() });
 
 /** After a signature: the commitment's status and the milestones it just reached. */

@@ -54,13 +54,13 @@ describe('progressOf', () => {
     expect([p.remaining, p.reached]).toEqual([21, false]);
     expect(p.fraction).toBeCloseTo(31 / 52, 12);
     expect(formatProgress(p.buckets[0]!)).toBe('5.2 % needed — 3.1 % signed — 21 more needed');
-    expect(formatProgress(p.buckets[0]!, 'fr')).toBe('5,2 % nécessaires — 3,1 % signés — encore 21');
+    expect(formatProgress(p.buckets[0]!, 'fr')).toBe('nécessaire : 5,2 % — signé : 3,1 % — encore 21 signatures');
   });
 
   it('says the real threshold (required ÷ base) when the share typed does not fall on a whole signer', () => {
     const p = progressOf({ kind: 'territory', target: { kind: 'share', share: 0.05, base: 30 } }, signers(1));
     expect(p.buckets[0]).toMatchObject({ required: 2, neededShare: 2 / 30, signedShare: 1 / 30 });
-    expect(formatProgress(p.buckets[0]!, 'fr')).toBe('6,7 % nécessaires — 3,3 % signés — encore 1');
+    expect(formatProgress(p.buckets[0]!, 'fr')).toBe('nécessaire : 6,7 % — signé : 3,3 % — encore 1 signature');
   });
 
   it('has no shares for a count without base, and caps the fraction at 1 beyond the target', () => {
@@ -68,7 +68,15 @@ describe('progressOf', () => {
     expect(p.buckets[0]).toMatchObject({ neededShare: null, signedShare: null, remaining: 0 });
     expect([p.fraction, p.reached]).toEqual([1, true]);
     expect(formatProgress(p.buckets[0]!)).toBe('5 of 3 signed — target reached');
-    expect(formatProgress(p.buckets[0]!, 'fr')).toBe('5 signés sur 3 — objectif atteint');
+    expect(formatProgress(p.buckets[0]!, 'fr')).toBe('5 signataires sur 3 — objectif atteint');
+  });
+
+  it('says counts with the right plural: French 0 and 1 singular, English only 1', () => {
+    const say = (n: number, locale: 'fr' | 'en') => formatProgress(progressOf({ kind: 'territory', target: { kind: 'count', count: 3 } }, signers(n)).buckets[0]!, locale);
+    expect(say(0, 'fr')).toBe('0 signataire sur 3 — encore 3 signatures');
+    expect(say(1, 'fr')).toBe('1 signataire sur 3 — encore 2 signatures');
+    expect(say(2, 'fr')).toBe('2 signataires sur 3 — encore 1 signature');
+    expect(say(2, 'en')).toBe('2 of 3 signed — 1 more needed');
   });
 
   it('in per-commune scope, follows the weakest commune and sums what remains', () => {

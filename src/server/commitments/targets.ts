@@ -82,14 +82,17 @@ export function progressOf(scope: Scope, signatures: readonly Signature[]): Prog
  * A bucket's progress as the page and mails show it, in French or English: the needed share rounded up, the
  * signed share rounded down (never overstate), or counts when there is no base.
  * @example formatProgress({ commune: null, required: 52, signed: 31, remaining: 21, neededShare: 0.052, signedShare: 0.031 }) // "5.2 % needed — 3.1 % signed — 21 more needed"
- * @example formatProgress({ commune: null, required: 52, signed: 31, remaining: 21, neededShare: 0.052, signedShare: 0.031 }, 'fr') // "5,2 % nécessaires — 3,1 % signés — encore 21"
+ * @example formatProgress({ commune: null, required: 52, signed: 31, remaining: 21, neededShare: 0.052, signedShare: 0.031 }, 'fr') // "nécessaire : 5,2 % — signé : 3,1 % — encore 21 signatures"
  */
 export function formatProgress(b: BucketProgress, locale: 'fr' | 'en' = 'en'): string {
   const fr = locale === 'fr';
-  const more = b.remaining > 0 ? (fr ? `encore ${b.remaining}` : `${b.remaining} more needed`) : fr ? 'objectif atteint' : 'target reached';
-  if (b.neededShare === null || b.signedShare === null) return fr ? `${b.signed} signés sur ${b.required} — ${more}` : `${b.signed} of ${b.required} signed — ${more}`;
+  // French counts 0 and 1 as singular: "1 signataire sur 3", "0 signataire sur 3", "2 signataires sur 3".
+  const one = (n: number) => new Intl.PluralRules(locale).select(n) === 'one';
+  const more = b.remaining > 0 ? (fr ? `encore ${b.remaining} ${one(b.remaining) ? 'signature' : 'signatures'}` : `${b.remaining} more needed`) : fr ? 'objectif atteint' : 'target reached';
+  const signers = one(b.signed) ? 'signataire' : 'signataires';
+  if (b.neededShare === null || b.signedShare === null) return fr ? `${b.signed} ${signers} sur ${b.required} — ${more}` : `${b.signed} of ${b.required} signed — ${more}`;
   const decimal = (n: number) => (fr ? n.toFixed(1).replace('.', ',') : n.toFixed(1));
   const needed = decimal(Math.ceil(b.neededShare * 1000 - 1e-6) / 10);
   const signed = decimal(Math.floor(b.signedShare * 1000 + 1e-6) / 10);
-  return fr ? `${needed} % nécessaires — ${signed} % signés — ${more}` : `${needed} % needed — ${signed} % signed — ${more}`;
+  return fr ? `nécessaire : ${needed} % — signé : ${signed} % — ${more}` : `${needed} % needed — ${signed} % signed — ${more}`;
 }

@@ -14,7 +14,8 @@ import { onlyErrors, useForm } from '../core/use-form.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import { useEnsureResident } from '../communities/use-ensure-resident.ts';
 import type { CorridorView } from '../corridors/types.ts';
-import { localMidnight, suggestedShare } from './suggestion.ts';
+import { endOfDay, startOfDay, todayInParis } from './deadline.ts';
+import { suggestedShare } from './suggestion.ts';
 import { ACTION_KINDS, type ActionKind, type Target } from './types.ts';
 
 const FIELDS = ['wording', 'action', 'scope', 'corridor', 'targetKind', 'count', 'share', 'base', 'signingDeadline', 'actionStart', 'actionEnd'];
@@ -69,9 +70,11 @@ export function CreateEngagementPage({ territory: slug }: { territory: string })
   const onSubmit = (event: Event) =>
     form.submit(event, {
       validate: () => {
-        const deadline = localMidnight(signingDeadline);
-        const start = localMidnight(actionStart);
-        const end = localMidnight(actionEnd);
+        // Each chosen day is kept whole (Paris): signing until the end of the deadline day, the action from the start of
+        // its first day to the end of its last.
+        const deadline = endOfDay(signingDeadline);
+        const start = startOfDay(actionStart);
+        const end = endOfDay(actionEnd);
         const shareValue = Number(share);
         return onlyErrors({
           wording: wording.trim() === '' ? m('engagementNew.wordingRequired') : undefined,
@@ -91,9 +94,9 @@ export function CreateEngagementPage({ territory: slug }: { territory: string })
           wording: wording.trim(),
           action,
           scope: scope === 'corridor' ? { kind: 'corridor', corridorId, target } : { kind: 'territory', target },
-          signingDeadline: localMidnight(signingDeadline),
-          actionStart: localMidnight(actionStart),
-          actionEnd: localMidnight(actionEnd),
+          signingDeadline: endOfDay(signingDeadline),
+          actionStart: startOfDay(actionStart),
+          actionEnd: endOfDay(actionEnd),
         };
         const created = await callApi<{ id: string }>('POST', territoryPath(slug, '/commitments'), { body });
         announce(m('engagementNew.created'));
@@ -166,7 +169,7 @@ export function CreateEngagementPage({ territory: slug }: { territory: string })
             </div>
           </>
         )}
-        <TextField form={form} name="signingDeadline" label={m('engagementNew.signingDeadline')} type="date" value={signingDeadline} onValue={setSigningDeadline} />
+        <TextField form={form} name="signingDeadline" label={m('engagementNew.signingDeadline')} hint={m('engagementNew.signingDeadlineHint')} type="date" min={todayInParis()} value={signingDeadline} onValue={setSigningDeadline} />
         <div class="field-pair">
           <TextField form={form} name="actionStart" label={m('engagementNew.actionStart')} type="date" value={actionStart} onValue={setActionStart} />
           <TextField form={form} name="actionEnd" label={m('engagementNew.actionEnd')} type="date" value={actionEnd} onValue={setActionEnd} />

@@ -18,8 +18,9 @@ import { useMobilityI18n, type MobilityI18n } from '../core/use-mobility-i18n.ts
 import { useEnsureResident } from '../communities/use-ensure-resident.ts';
 import { useLocation } from 'preact-iso';
 import { CheckForm, FollowUpFacts } from './follow-up.tsx';
-import { lastSigningDay } from './deadline.ts';
+import { dayOf, lastDayOf, lastSigningDay } from './deadline.ts';
 import { ProgressBar, StatusBadge } from './progress.tsx';
+import { ShareEngagement } from './share.tsx';
 import { SignForForm } from './sign-for-forms.tsx';
 import { engagementReason, type Engagement } from './types.ts';
 import { WordingForm } from './wording-form.tsx';
@@ -72,7 +73,7 @@ function SignForm({ slug, engagement, onSigned }: { slug: string; engagement: En
 }
 
 export function EngagementPage({ territory: slug, id }: { territory: string; id: string }) {
-  const { m, mp, t, formatDate, locale } = useMobilityI18n();
+  const { m, mp, t, locale } = useMobilityI18n();
   const { me } = useSession();
   const { url } = useLocation();
   const resource = useFetch<Engagement>(territoryPath(slug, `/commitments/${encodeURIComponent(id)}`));
@@ -88,6 +89,7 @@ export function EngagementPage({ territory: slug, id }: { territory: string; id:
   const e = resource.data;
   if (!e) return <Loading />;
   const open = e.status === 'collecting' || e.status === 'succeeded';
+  const thisYear = new Date().getFullYear();
   return (
     <div class="page">
       <PageHeading title={e.wording} />
@@ -103,9 +105,9 @@ export function EngagementPage({ territory: slug, id }: { territory: string; id:
         <dt>{m('engagement.action')}</dt>
         <dd>{m(`engagement.action.${e.action}`)}</dd>
         <dt>{m('engagement.deadlineLabel')}</dt>
-        <dd>{m('engagement.deadlineValue', { date: lastSigningDay(e.signingDeadline, locale, new Date().getFullYear()) })}</dd>
+        <dd>{m('engagement.deadlineValue', { date: lastSigningDay(e.signingDeadline, locale, thisYear) })}</dd>
         <dt>{m('engagement.period')}</dt>
-        <dd>{m('engagement.periodValue', { start: formatDate(e.actionStart), end: formatDate(e.actionEnd) })}</dd>
+        <dd>{m('engagement.periodValue', { start: dayOf(e.actionStart, locale, thisYear), end: lastDayOf(e.actionEnd, locale, thisYear) })}</dd>
         <dt>{m('engagement.signers')}</dt>
         <dd>
           {isSuppressed(e.signers) ? <SmallGroup minGroup={e.signers.minGroup} /> : mp('engagement.signerCount', e.signers)}
@@ -133,6 +135,7 @@ export function EngagementPage({ territory: slug, id }: { territory: string; id:
         )}
       </section>
       {e.canCheck ? <CheckForm key={`${e.id}-${e.mine?.checkedAt ?? ''}`} slug={slug} engagement={e} onSaved={resource.reload} /> : null}
+      {open ? <ShareEngagement slug={slug} engagement={e} /> : null}
       {e.canEnterOffline ? <SignForForm slug={slug} engagement={e} onSigned={resource.reload} /> : null}
     </div>
   );

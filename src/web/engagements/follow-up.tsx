@@ -19,7 +19,7 @@ export function FollowUpFacts({ engagement: e }: { engagement: Engagement }) {
     <>
       <dt>{m('engagement.automatic')}</dt>
       <dd data-testid="engagement-automatic">
-        {!counted ? m('engagement.automaticNone') : e.automatic === null ? m('engagement.automaticLater') : isSuppressed(e.automatic) ? <SmallGroup minGroup={e.automatic.minGroup} /> : m('engagement.automaticValue', { people: e.automatic.people, gestures: e.automatic.gestures })}
+        {!counted ? m('engagement.automaticNone') : e.automatic === null ? m('engagement.automaticLater') : isSuppressed(e.automatic) ? <SmallGroup minGroup={e.automatic.minGroup} /> : m('engagement.automaticValue', { people: mp('engagement.automaticPeople', e.automatic.people), gestures: mp('engagement.automaticGestures', e.automatic.gestures) })}
         {e.mine?.automaticCount != null ? (
           <>
             <br />
@@ -42,7 +42,7 @@ export function FollowUpFacts({ engagement: e }: { engagement: Engagement }) {
           <dd data-testid="engagement-kept">
             {e.keptRate.rate === null
               ? m('engagement.keptNone')
-              : m('engagement.keptValue', { rate: formatNumber(e.keptRate.rate * 100, 0), answered: e.keptRate.answered, kept: e.keptRate.kept })}
+              : m('engagement.keptValue', { rate: formatNumber(e.keptRate.rate * 100, 0), answers: mp('engagement.keptAnswers', e.keptRate.answered, { kept: e.keptRate.kept }) })}
           </dd>
         </>
       ) : null}
@@ -52,7 +52,7 @@ export function FollowUpFacts({ engagement: e }: { engagement: Engagement }) {
 
 /** "Did you do it?": yes or no, pre-filled with the last answer, or "yes" when Maille counted matching gestures. */
 export function CheckForm({ slug, engagement: e, onSaved }: { slug: string; engagement: Engagement; onSaved: () => void }) {
-  const { m } = useMobilityI18n();
+  const { m, mp } = useMobilityI18n();
   const form = useForm('check', ['kept']);
   const suggested = e.mine?.kept ?? ((e.mine?.automaticCount ?? 0) > 0 ? true : null);
   const [kept, setKept] = useState<'' | 'yes' | 'no'>(suggested === null ? '' : suggested ? 'yes' : 'no');
@@ -76,7 +76,7 @@ export function CheckForm({ slug, engagement: e, onSaved }: { slug: string; enga
           form={form}
           name="kept"
           legend={m('engagement.check.legend')}
-          {...(count != null && count > 0 ? { hint: m('engagement.check.hintCount', { count }) } : {})}
+          {...(count != null && count > 0 ? { hint: mp('engagement.check.hintCount', count) } : {})}
           value={kept}
           onValue={setKept}
           options={[

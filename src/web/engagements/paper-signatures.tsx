@@ -11,6 +11,7 @@ import { ErrorNotice } from '../core/status.tsx';
 import { useFetch } from '../core/use-fetch.ts';
 import { useMobilityI18n } from '../core/use-mobility-i18n.ts';
 import type { Wire } from '../core/wire.ts';
+import { lastSigningDay } from './deadline.ts';
 import type { MyOfflineEntry } from '../../server/commitments/schemas.ts';
 
 type Entry = Wire<MyOfflineEntry>;
@@ -38,7 +39,7 @@ export function PaperSignatures({ slug, onChanged }: { slug: string; onChanged: 
 }
 
 function PaperSignature({ slug, entry, onChanged }: { slug: string; entry: Entry; onChanged: () => void }) {
-  const { m, formatDate } = useMobilityI18n();
+  const { m, formatDate, locale } = useMobilityI18n();
   const [publicName, setPublicName] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -63,7 +64,7 @@ function PaperSignature({ slug, entry, onChanged }: { slug: string; entry: Entry
         <a href={paths.engagement(slug, entry.commitmentId)}>{entry.wording}</a>
       </h3>
       <p class="card-text meta">{m('paperSignatures.entered', { date: formatDate(entry.enteredAt), reference: entry.reference })}</p>
-      <p class="card-text">{pending ? m('paperSignatures.pending') : m('paperSignatures.confirmed', { date: formatDate(entry.signingDeadline) })}</p>
+      <p class="card-text">{pending ? m('paperSignatures.pending') : m('paperSignatures.confirmed', { date: lastSigningDay(entry.signingDeadline, locale, new Date().getFullYear()) })}</p>
       {error ? <ErrorNotice error={error} /> : null}
       {pending ? (
         <p class="card-text">

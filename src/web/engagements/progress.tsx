@@ -36,7 +36,7 @@ export function useProgressText(): (engagement: Engagement) => string {
       };
       return progress.reached
         ? `${m('engagement.progress.shares', shares)} — ${m('engagement.progress.reached')}`
-        : m('engagement.progress.sharesRemaining', { ...shares, count: progress.remaining });
+        : mp('engagement.progress.sharesRemaining', progress.remaining, shares);
     }
     return progress.reached ? m('engagement.progress.reached') : mp('engagement.progress.remaining', progress.remaining);
   };

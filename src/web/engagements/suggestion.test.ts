@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorridorView, PeriodView } from '../corridors/types.ts';
-import { localMidnight, suggestedShare } from './suggestion.ts';
+import { suggestedShare } from './suggestion.ts';
 
 const slot = (demand: number) => ({ start: '07:00', demand, queueToday: 0, queueWithCommitments: 0, delayTodayMin: 0, delayWithCommitmentsMin: 0 });
 type Share = Omit<NonNullable<PeriodView['shareNeeded']>, 'source' | 'computedOn'>;
@@ -16,12 +16,5 @@ describe('suggestedShare', () => {
   it('falls back to drivers / share when no slot is named, and to nothing without a suggestion', () => {
     expect(suggestedShare(corridor({ share: 0.2, minutesEarlier: 15, fromSlots: [], drivers: 50 }))?.base).toBe(250);
     expect(suggestedShare(corridor(null))).toBeNull();
-  });
-});
-
-describe('localMidnight', () => {
-  it('reads a date input at local midnight', () => {
-    expect(localMidnight('2026-03-02')).toBe(new Date(2026, 2, 2).toISOString());
-    expect(localMidnight('')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-/** @module Pure helpers of the launch form: the queue model's suggested share for a corridor, and date inputs as ISO date-times. */
+/** @module Pure helpers of the launch form: the queue model's suggested share for a corridor, (dates: deadline.ts). */
 import type { CorridorView } from '../corridors/types.ts';
 
 /** The queue model's suggestion for a corridor's morning peak: the share of drivers to move, and how many drivers that share is of. */
@@ -9,11 +9,4 @@ export function suggestedShare(corridor: CorridorView): { share: number; base: n
   const demand = (needed.fromSlots ?? []).reduce((sum, i) => sum + (slots[i]?.demand ?? 0), 0);
   const base = demand > 0 ? Math.round(demand) : Math.round((needed.drivers ?? 0) / needed.share);
   return base > 0 ? { share: needed.share, base, minutesEarlier: needed.minutesEarlier } : null;
-}
-
-/** A date input's value as an ISO date-time at local midnight; null when empty or invalid. */
-export function localMidnight(date: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  const value = new Date(`${date}T00:00:00`);
-  return Number.isNaN(value.getTime()) ? null : value.toISOString();
 }
