@@ -5,7 +5,7 @@
  */
 import { seededRandom } from '../../core/random.ts';
 import { squaredDistance } from './circular-windows.ts';
-import { relativeRisk, TIE } from './select-clusters.ts';
+import { MIN_LLR, relativeRisk, TIE } from './select-clusters.ts';
 import { DEFAULTS, type Cluster, type ScanCell, type ScanOptions, type SpaceTimeCell, type SpaceTimeOptions } from './types.ts';
 import { validateScanInput, validateSpaceTimeInput } from './validate-cells.ts';
 
@@ -70,7 +70,7 @@ export function bruteForceSelect(llrs: readonly number[], cellsOf: (k: number) =
   while (chosen.length < maxClusters) {
     let best = -1;
     llrs.forEach((llr, k) => {
-      if (!(llr > 0) || cellsOf(k).some((c) => used.has(c))) return;
+      if (!(llr > MIN_LLR) || cellsOf(k).some((c) => used.has(c))) return;
       if (best < 0 || llr > llrs[best]! + TIE * Math.max(1, llrs[best]!)) best = k;
     });
     if (best < 0) break;

@@ -27,6 +27,11 @@ export function squaredDistance(ax: number, ay: number, bx: number, by: number):
   return dx * dx + dy * dy;
 }
 
+/** Whether cell a comes before cell b in the centre's list: nearer, or as near and the centre, or as near and listed first. */
+function before(a: number, b: number, d2: Float64Array, centre: number): boolean {
+  return d2[a]! < d2[b]! || (d2[a] === d2[b] && b !== centre && (a === centre || a < b));
+}
+
 /**
  * The circles of a map. Cells at the same distance from a centre enter its circle together (a circle is a radius,
  * not a count of cells), so a window ends only where the distance changes.
@@ -44,6 +49,11 @@ export function buildCircularWindows(
   const cap = maxPopulationShare * total;
   const d2 = new Float64Array(n);
   const order = new Int32Array(n);
+  const keys = new Float64Array(n);
+  const keyWords = new Uint32Array(keys.buffer);
+  const low = new Uint32Array(Float64Array.of(1).buffer)[0] === 0 ? 0 : 1; // the low word of a double, by endianness
+  const bits = Math.ceil(Math.log2(n + 1));
+  const mask = 2 ** bits - 1;
   const neighbours: Int32Array[] = [];
   const neighbourStart = new Int32Array(n + 1);
   const windowStart = new Int32Array(n + 1);
@@ -52,11 +62,28 @@ export function buildCircularWindows(
   const pops: number[] = [];
   const radii: number[] = [];
   for (let centre = 0; centre < n; centre += 1) {
+    // Sorted by (distance, centre first, index). A comparator sort costs more than the rest of the scan's set-up, so
+    // the cell's rank (centre 0, others index + 1) replaces the lowest bits of its distance, the keys are sorted
+    // natively, and one insertion pass with the exact order repairs the rare pairs whose distances differed only there.
     for (let j = 0; j < n; j += 1) {
       d2[j] = squaredDistance(xs[centre]!, ys[centre]!, xs[j]!, ys[j]!);
-      order[j] = j;
+      keys[j] = d2[j]!;
+      keyWords[2 * j + low] = ((keyWords[2 * j + low]! & ~mask) | (j === centre ? 0 : j + 1)) >>> 0;
     }
-    order.sort((a, b) => d2[a]! - d2[b]! || (a === centre ? -1 : b === centre ? 1 : a - b));
+    keys.sort();
+    for (let k = 0; k < n; k += 1) {
+      const rank = keyWords[2 * k + low]! & mask;
+      order[k] = rank === 0 ? centre : rank - 1;
+    }
+    for (let k = 1; k < n; k += 1) {
+      const j = order[k]!;
+      let at = k;
+      while (at > 0 && before(j, order[at - 1]!, d2, centre)) {
+        order[at] = order[at - 1]!;
+        at -= 1;
+      }
+      order[at] = j;
+    }
     let pop = 0;
     let kept = 0;
     for (let k = 0; k < n; k += 1) {

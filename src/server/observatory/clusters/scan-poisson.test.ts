@@ -78,7 +78,7 @@ describe('the scan', () => {
         expect(Math.abs(cluster.pValue - other.pValue)).toBeLessThanOrEqual(4 * Math.sqrt((2 * p * (1 - p)) / 999) + 0.002);
       });
     }
-  });
+  }, 120_000);
 
   it('finds a planted cluster with p < 0.05, and secondary clusters share no cell with it', () => {
     const cells = syntheticMap(seededRandom(11), { cells: 200, hotspots: [hotspot] });

@@ -32,7 +32,7 @@ describe('the space-time permutation scan', () => {
           });
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 120 },
     );
   });
 
@@ -57,7 +57,7 @@ describe('the space-time permutation scan', () => {
     expect(first!.relativeRisk).toBeGreaterThan(2);
     const centre = map.find((c) => c.id === first!.centre)!;
     expect(Math.hypot(centre.x - outbreak.x, centre.y - outbreak.y)).toBeLessThan(outbreak.radius);
-  });
+  }, 120_000);
 
   it('leaves alone a raised rate that lasts the whole period, which is not an outbreak', () => {
     // A place with four times the rate every day is a different place, not a new cluster: the permutation keeps each
@@ -65,7 +65,7 @@ describe('the space-time permutation scan', () => {
     const map = syntheticSpaceTimeMap(seededRandom(21), { cells: 150, days: 28, hotspots: [{ ...outbreak, days: 28 }] });
     const [first] = scanSpaceTime(map, { maxDays: 7, seed: 5, maxClusters: 1 });
     expect(first === undefined || first.pValue >= 0.05).toBe(true);
-  });
+  }, 120_000);
 
   it('refuses days of different lengths or negative counts', () => {
     const cell = { id: 'a', x: 0, y: 0, population: 10, casesByDay: [1, 2, 3] };

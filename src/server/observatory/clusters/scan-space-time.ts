@@ -22,6 +22,8 @@ interface SpaceTimeModel {
   /** Cases of the whole map over the last t days, t = 1 … maxDays, and their logarithm. */
   recentTotals: Float64Array;
   logRecentTotals: Float64Array;
+  /** ln(C − μ) of every cylinder, window-major: the one logarithm the LLR needs that is not a sum of others. */
+  logOutsideExpected: Float64Array;
   kLogK: Float64Array;
 }
 
@@ -30,7 +32,7 @@ interface SpaceTimeModel {
  * `recent[z·maxDays + t − 1]` holds cell z's cases over the last t days. μ = (window cases)·(last-t-days cases) / C.
  */
 function cylinderLlrs(model: SpaceTimeModel, recent: Int32Array, out: Float64Array | null): number {
-  const { windows, total, maxDays: T, windowCases, logWindowCases, recentTotals, logRecentTotals, kLogK } = model;
+  const { windows, total, maxDays: T, windowCases, logWindowCases, recentTotals, logRecentTotals, logOutsideExpected, kLogK } = model;
   const { neighbours, neighbourStart, windowStart, windowSize } = windows;
   const logTotal = Math.log(total);
   const inside = new Int32Array(T);
@@ -48,7 +50,7 @@ function cylinderLlrs(model: SpaceTimeModel, recent: Int32Array, out: Float64Arr
         const c = inside[t]!;
         const mu = (windowCases[w]! * recentTotals[t]!) / total;
         if (!(c > mu)) continue;
-        const llr = kLogK[c]! + kLogK[total - c]! - c * (logWindowCases[w]! + logRecentTotals[t]! - logTotal) - (total - c) * Math.log(total - mu);
+        const llr = kLogK[c]! + kLogK[total - c]! - c * (logWindowCases[w]! + logRecentTotals[t]! - logTotal) - (total - c) * logOutsideExpected[w * T + t]!;
         if (out) out[w * T + t] = llr;
         if (llr > best) best = llr;
       }
@@ -114,6 +116,9 @@ export function scanSpaceTime(cells: readonly SpaceTimeCell[], options: SpaceTim
     windows, total, days, maxDays, windowCases, recentTotals,
     logWindowCases: windowCases.map(Math.log),
     logRecentTotals: recentTotals.map(Math.log),
+    logOutsideExpected: Float64Array.from({ length: windowCases.length * maxDays }, (_, k) =>
+      Math.log(total - (windowCases[Math.floor(k / maxDays)]! * recentTotals[k % maxDays]!) / total),
+    ),
     kLogK: kLogKTable(total),
   };
   const recent = new Int32Array(n * maxDays);

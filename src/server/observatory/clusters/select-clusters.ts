@@ -4,12 +4,18 @@
  */
 import { type CircularWindows } from './circular-windows.ts';
 
+/**
+ * Smallest LLR worth a cluster. A window whose cases equal its expectation exactly (the cylinder spanning the whole study
+ * period, always) may get an LLR of 1e-15 instead of 0 from rounding, which must not make it a cluster.
+ */
+export const MIN_LLR = 1e-9;
+
 /** LLRs closer than this (relative) are a tie, which the candidate listed first wins, so float noise cannot flip it. */
 export const TIE = 1e-9;
 
 /**
  * Indices of the chosen candidates, best first. Candidate k is window `Math.floor(k / perWindow)` (the space-time
- * scan has `perWindow` time lengths per circle); a candidate with LLR 0 is never chosen.
+ * scan has `perWindow` time lengths per circle); a candidate with an LLR under `MIN_LLR` is never chosen.
  */
 export function selectClusters(windows: CircularWindows, llrs: Float64Array, perWindow: number, maxClusters: number): number[] {
   const { cellCount, neighbours, neighbourStart, windowCentre, windowSize } = windows;
@@ -22,7 +28,7 @@ export function selectClusters(windows: CircularWindows, llrs: Float64Array, per
     let bestLlr = 0;
     for (let k = 0; k < llrs.length; k += 1) {
       const llr = llrs[k]!;
-      if (!(llr > 0)) continue;
+      if (!(llr > MIN_LLR)) continue;
       const w = Math.floor(k / perWindow);
       if (windowSize[w]! > firstCovered[windowCentre[w]!]!) continue;
       if (best < 0 || llr > bestLlr + TIE * Math.max(1, bestLlr)) {
