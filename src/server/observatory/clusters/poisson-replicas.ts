@@ -49,24 +49,37 @@ export function drawReplicaCounts(job: PoissonReplicaJob, r: number, counts: Int
 
 /**
  * The largest LLR over all windows for these counts (0 when no window has more cases than expected). The cases are
- * summed along each centre's sorted neighbours, so a window costs one addition and, above expectation, one LLR made
- * of table look-ups: c·ln c and (C−c)·ln(C−c) from `kLogK`, ln e and ln(C−e) precomputed per window.
+ * summed once along each centre's sorted neighbours; an LLR is table look-ups only: c·ln c and (C−c)·ln(C−c) from
+ * `kLogK`, ln e and ln(C−e) precomputed per window. Windows go by blocks of 16: for c > e the LLR grows with c and falls
+ * with e, so the block's last count with its first expectation bounds every LLR in it, and a block whose bound does
+ * not beat the best so far is skipped — most of them once the best is found, with the same maximum.
  */
 export function largestWindowLlr(job: PoissonReplicaJob, counts: Int32Array): number {
   const total = job.totalCases;
   const { neighbours, neighbourStart, windowStart, windowSize, expected, logExpected, logOutsideExpected, kLogK } = job;
+  const cumulative = new Int32Array(job.cellCount);
   let best = 0;
   for (let centre = 0; centre < job.cellCount; centre += 1) {
     const base = neighbourStart[centre]!;
-    let k = base;
+    const length = neighbourStart[centre + 1]! - base;
     let c = 0;
+    for (let k = 0; k < length; k += 1) {
+      c += counts[neighbours[base + k]!]!;
+      cumulative[k] = c;
+    }
     const last = windowStart[centre + 1]!;
-    for (let w = windowStart[centre]!; w < last; w += 1) {
-      const stop = base + windowSize[w]!;
-      while (k < stop) c += counts[neighbours[k++]!]!;
-      if (c > expected[w]!) {
-        const llr = kLogK[c]! + kLogK[total - c]! - c * logExpected[w]! - (total - c) * logOutsideExpected[w]!;
-        if (llr > best) best = llr;
+    for (let from = windowStart[centre]!; from < last; from += 16) {
+      const to = Math.min(from + 16, last);
+      const most = cumulative[windowSize[to - 1]! - 1]!;
+      if (!(most > expected[from]!)) continue;
+      const bound = kLogK[most]! + kLogK[total - most]! - most * logExpected[from]! - (total - most) * logOutsideExpected[from]!;
+      if (bound <= best) continue;
+      for (let w = from; w < to; w += 1) {
+        const cw = cumulative[windowSize[w]! - 1]!;
+        if (cw > expected[w]!) {
+          const llr = kLogK[cw]! + kLogK[total - cw]! - cw * logExpected[w]! - (total - cw) * logOutsideExpected[w]!;
+          if (llr > best) best = llr;
+        }
       }
     }
   }
