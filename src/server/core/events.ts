@@ -19,6 +19,12 @@ export interface EventMap {
   'account.erased': { userId: string };
   /** An observatory alert opened, was acknowledged, resolved or cleared: operators' live views refresh. */
   'observatory.alert_changed': { territoryId: string; alertId: string };
+  /** A command to equipment was approved (or needed no approval): the delivery may send it now. */
+  'observatory.command_due': { territoryId: string; commandId: string };
+  /** A command leaves for one thing (first send or a retry): the MQTT side publishes it on the thing's command topic. */
+  'observatory.command_sent': { territoryId: string; territorySlug: string; commandId: string; thingId: string; entityId: string; command: string; params: Record<string, number>; attempt: number };
+  /** A command's state changed (an answer, a failure, its end): operators' live views refresh. */
+  'observatory.command_changed': { territoryId: string; commandId: string };
 }
 
 export interface EventBus {

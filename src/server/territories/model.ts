@@ -1,7 +1,7 @@
 /** @module Pure territory rules: roles, bounding boxes of GeoJSON boundaries. */
 import type { TerritoryRole } from '../core/database/schema.ts';
 
-export const TERRITORY_ROLES: readonly TerritoryRole[] = ['resident', 'mediator', 'merchant', 'operator', 'admin'];
+export const TERRITORY_ROLES: readonly TerritoryRole[] = ['resident', 'mediator', 'merchant', 'operator', 'commander', 'admin'];
 
 /** Operators and admins see aggregates; personal data only with a logged reason. */
 export const STAFF_ROLES: readonly TerritoryRole[] = ['operator', 'admin'];

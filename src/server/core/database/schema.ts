@@ -4,7 +4,7 @@ import type { ColumnType, Generated, Kysely, Selectable, Transaction as KyselyTr
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Id = ColumnType<string, never, never>;
 
-export type TerritoryRole = 'resident' | 'mediator' | 'merchant' | 'operator' | 'admin';
+export type TerritoryRole = 'resident' | 'mediator' | 'merchant' | 'operator' | 'commander' | 'admin';
 export type CommunityKind = 'neighbourhood' | 'workplace' | 'school' | 'association' | 'other';
 export type CommunityVisibility = 'public' | 'private';
 export type JoinPolicy = 'open' | 'invite' | 'email_domain' | 'approval';

@@ -84,6 +84,11 @@ function components(): Json {
         scheme: 'bearer',
         description: 'The local administration routes (/api/local/*, embedded database only): the token of the data folder’s lock file, which only the account that runs Maille can read.',
       },
+      observatoryKey: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'Feeders and equipment of the observatory: a key an operator created for the territory (scopes ingest, read, command), shown once, revocable.',
+      },
     },
     parameters: {
       CsrfToken: {
