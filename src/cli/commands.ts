@@ -12,6 +12,7 @@ import {
   ensureDemoAssisted,
   ensureDemoCampaign,
   ensureDemoCheckIns,
+  ensureDemoCommitments,
   ensureDemoCorridors,
   ensureDemoMutualAid,
   ensureDemoShops,
@@ -57,6 +58,8 @@ export async function startCommand(options: { dev?: boolean }): Promise<void> {
     if (aid) out(`Added synthetic mutual aid: ${aid.helpers} helpers, ${aid.openRequests} open requests, ${aid.offers} standing offers and ${aid.doneRequests} requests done in past weeks.`);
     const checkIns = await ensureDemoCheckIns(db, new Date());
     if (checkIns) out(`Added ${checkIns} synthetic daily check-in follow-ups with referents and two weeks of history; the demo mediator is on duty.`);
+    const commitments = await ensureDemoCommitments(db, new Date());
+    if (commitments) out(`Added ${commitments} invented conditional commitments, one at every stage (collecting, close to binding, succeeded, active, completed with a kept rate, failed).`);
   }
   const address = await maille.app.listen({ port: config.port, host: config.host });
   // The lock now says where this process serves: `maille mail list` and `maille backup` come here.

@@ -4,6 +4,7 @@
  */
 export { ensureDemoCampaign } from './seed-campaign.ts';
 export { ensureDemoCheckIns } from './seed-check-ins.ts';
+export { ensureDemoCommitments } from './seed-commitments.ts';
 export { ensureDemoCorridors } from './seed-corridors.ts';
 export { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, seedDemoIfEmpty } from './seed-demo.ts';
 export { ensureDemoShops } from './seed-incentives.ts';
