@@ -14,6 +14,8 @@ import { impactEn } from './impact-en.ts';
 import { impactFr } from './impact-fr.ts';
 import { incentivesFr } from './incentives-fr.ts';
 import { mediationFr } from './mediation-fr.ts';
+import { mobilityEn } from './mobility-en.ts';
+import { mobilityFr } from './mobility-fr.ts';
 import { moderationFr } from './moderation-fr.ts';
 import { mutualAidFr } from './mutual-aid-fr.ts';
 import { overviewFr } from './overview-fr.ts';
@@ -46,7 +48,7 @@ describe('units in French', () => {
     for (const unit of units) {
       const key = factorUnitKey(unit);
       expect(key, unit).not.toBeNull();
-      const words = messagesFor('fr', { fr: impactFr, en: impactEn }).text(key!);
+      const words = messagesFor('fr', { fr: mobilityFr, en: mobilityEn }).text(key!);
       expect(words, unit).not.toMatch(ENGLISH_UNITS);
       expect(words, unit).not.toBe(unit);
     }
