@@ -24,6 +24,7 @@ import { volunteeringRoutes } from './volunteering/index.ts';
 import { volunteeringJobs } from './volunteering/index.ts';
 import { mutualAidRoutes } from './mutual-aid/index.ts';
 import { placeRoutes } from './places/index.ts';
+import { ngsiLdRoutes } from './observatory/index.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './core/database/connect.ts';
@@ -68,6 +69,7 @@ export const routeModules: RouteModule[] = [
   placeRoutes,
   overviewRoutes({ delaySaved: delaySavedForGestures }),
   jobRoutes,
+  ngsiLdRoutes,
 ];
 
 /** Every periodic job, as each capability declares it: the API processes and `maille jobs run` read this one list. */

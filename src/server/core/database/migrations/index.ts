@@ -18,6 +18,7 @@ import * as m0016 from './0016_jobs.ts';
 import * as m0017 from './0017_places.ts';
 import * as m0018 from './0018_carpool_reminders.ts';
 import * as m0019 from './0019_observatory.ts';
+import * as m0021 from './0021_ngsi_subscriptions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0017_places': m0017,
   '0018_carpool_reminders': m0018,
   '0019_observatory': m0019,
+  '0021_ngsi_subscriptions': m0021,
 };
