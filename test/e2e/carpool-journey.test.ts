@@ -4,7 +4,8 @@
 // map and its sentence, and proposes next Monday. Each step tells the other person — in their notifications and by
 // mail — and they act from the notice's link: Dora accepts, Paul is told; the server clock jumps to Monday noon, Dora
 // confirms, Paul is told and confirms, and Dora's ride page shows it confirmed by both without a reload. Every page
-// passes axe-core and no page error occurs. MAILLE_SCREENSHOTS=<folder> also saves the match as match-390.png there.
+// passes axe-core and no page error occurs. MAILLE_SCREENSHOTS=<folder> also saves the match as match-390.png there,
+// and the map picker with its choice as match-390-pick.png.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +93,8 @@ describe('carpool journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await expectAccessible(paul, 'carpool form with its map');
     await pickMap.getByRole('button', { name: `Choisir le point de rencontre ${MEETING_POINT}` }).click();
     await paul.locator('main').getByText(`Choisi sur la carte : ${MEETING_POINT}`).waitFor();
+    const folder = process.env.MAILLE_SCREENSHOTS;
+    if (folder) await paul.locator('.carpool-pick').first().screenshot({ path: path.join(folder, 'match-390-pick.png') });
     const start = paul.getByRole('group', { name: 'Départ' });
     await eventually(() => start.getByLabel('Un point de rencontre public').isChecked()).toBe(true);
     await eventually(() => start.getByLabel('Nom du point de rencontre').inputValue()).toBe(MEETING_POINT);
@@ -112,8 +115,9 @@ describe('carpool journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await match.locator('figure').scrollIntoViewIfNeeded();
     await eventually(() => match.locator('figure').getAttribute('data-map-state')).toBe('ready');
     await expectAccessible(paul, 'carpool match with its map');
-    const folder = process.env.MAILLE_SCREENSHOTS;
     if (folder) await match.screenshot({ path: path.join(folder, 'match-390.png') });
+    // Signed in, with its notifications link, the header still leaves the phone's screen to the page.
+    expect((await paul.locator('.site-header').boundingBox())!.height).toBeLessThan(0.15 * 844);
     await match.getByLabel('Jour du trajet').fill(monday);
     await match.getByRole('button', { name: 'Proposer ce trajet' }).click();
     await paul.locator('main').getByText(/^Trajet proposé à Dora pour le lundi/).waitFor();
