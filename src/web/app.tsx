@@ -67,6 +67,7 @@ const AdminCorridors = lazyPage(() => import('./admin/corridors-page.tsx').then(
 const AdminCorridor = lazyPage(() => import('./admin/corridor-form-page.tsx').then((m) => m.CorridorFormPage));
 const AdminFactors = lazyPage(() => import('./admin/factors-page.tsx').then((m) => m.FactorsPage));
 const AdminFactorVersion = lazyPage(() => import('./admin/factor-version-page.tsx').then((m) => m.FactorVersionPage));
+const Observatory = lazyPage(() => import('./observatory/observatory-page.tsx').then((m) => m.ObservatoryPage));
 const DevMail = lazyPage(() => import('./dev/mail-outbox-page.tsx').then((m) => m.MailOutboxPage));
 const NotFound = lazyPage(() => import('./core/not-found-page.tsx').then((m) => m.NotFoundPage));
 
@@ -138,6 +139,7 @@ function Routes() {
         <Route path="/t/:territory/admin/axes/:id" component={AdminCorridor} />
         <Route path="/t/:territory/admin/facteurs" component={AdminFactors} />
         <Route path="/t/:territory/admin/facteurs/:version" component={AdminFactorVersion} />
+        <Route path="/t/:territory/observatoire" component={Observatory} />
         <Route path="/dev/courriels" component={DevMail} />
         <Route default component={NotFound} />
       </Router>

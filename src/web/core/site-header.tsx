@@ -20,6 +20,7 @@ import { checkInPaths } from '../check-ins/paths.ts';
 import { moderationPaths } from '../moderation/paths.ts';
 import { mediationPaths } from '../mediation/paths.ts';
 import { adminPaths } from '../admin/paths.ts';
+import { observatoryPaths } from '../observatory/paths.ts';
 
 function NavLink({ href, label, current, exactOnly }: { href: string; label: string; current: string; exactOnly?: boolean }) {
   const exact = current === href;
@@ -230,6 +231,7 @@ export function SiteHeader({ slug, territoryName }: { slug: string | null; terri
                 {roles.includes('mediator') ? <NavLink href={mediationPaths.mediation(slug)} label={t('nav.mediation')} current={path} /> : null}
                 {roles.includes('admin') ? <NavLink href={adminPaths.home(slug)} label={t('nav.admin')} current={path} /> : null}
                 {roles.includes('admin') ? <NavLink href={mediationPaths.audit(slug)} label={t('nav.audit')} current={path} /> : null}
+                {roles.some((r) => r === 'operator' || r === 'commander' || r === 'admin') ? <NavLink href={observatoryPaths.page(slug)} label={t('nav.observatory')} current={path} /> : null}
                 {roles.includes('operator') || roles.includes('admin') ? <NavLink href={moderationPaths.queue(slug)} label={t('nav.moderation')} current={path} /> : null}
                 {me ? (
                   <NavLink href={paths.account(slug)} label={t('nav.account')} current={path} />

@@ -23,6 +23,8 @@ import { moderationEn } from './moderation-en.ts';
 import { moderationFr } from './moderation-fr.ts';
 import { mutualAidEn } from './mutual-aid-en.ts';
 import { mutualAidFr } from './mutual-aid-fr.ts';
+import { observatoryEn } from './observatory-en.ts';
+import { observatoryFr } from './observatory-fr.ts';
 import { overviewEn } from './overview-en.ts';
 import { overviewFr } from './overview-fr.ts';
 import { placesEn } from './places-en.ts';
@@ -45,6 +47,7 @@ const ALL: Record<string, Dictionaries<string>> = {
   'mobility (impact)': { fr: impactFr, en: impactEn },
   moderation: { fr: moderationFr, en: moderationEn },
   'mutual-aid': { fr: mutualAidFr, en: mutualAidEn },
+  observatory: { fr: observatoryFr, en: observatoryEn },
   places: { fr: placesFr, en: placesEn },
   overview: { fr: overviewFr, en: overviewEn },
   volunteering: { fr: volunteeringFr, en: volunteeringEn },

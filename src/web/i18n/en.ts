@@ -53,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   'nav.mediation': 'Mediation',
   'nav.audit': 'Audit log',
   'nav.admin': 'Administration',
+  'nav.observatory': 'Observatory',
   'nav.signedOut': 'You are signed out.',
   'lang.switchTo': 'Français',
   'lang.switchToCode': 'fr',

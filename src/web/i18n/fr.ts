@@ -51,6 +51,7 @@ export const fr = {
   'nav.mediation': 'Médiation',
   'nav.audit': 'Journal d’audit',
   'nav.admin': 'Administration',
+  'nav.observatory': 'Observatoire',
   'nav.signedOut': 'Vous êtes déconnecté.',
   'lang.switchTo': 'English',
   'lang.switchToCode': 'en',
