@@ -149,6 +149,8 @@ const MATRIX: Row[] = [
   { route: 'POST /api/territories/:t/join', freshActor: true, build: (w) => ({ url: `${T(w)}/join` }), expect: signedIn(204) },
   { route: 'GET /api/territories/:t/people/:userId', build: (w) => ({ url: `${T(w)}/people/${w.users.resident.id}?reason=support%20ticket%2042` }), expect: [401, 403, 403, 200, 200, 403] },
   { route: 'PUT /api/territories/:t/people/:userId/roles', build: async (w) => ({ url: `${T(w)}/people/${(await buildUser(w.t.database.db, { territory: w.territory })).id}/roles`, body: { roles: ['resident', 'mediator'], reason: 'volunteer mediator' } }), expect: [401, 403, 403, 403, 200, 403] },
+  { route: 'GET /api/territories/:t/people', build: (w) => ({ url: `${T(w)}/people?q=ad&reason=support%20ticket%2042` }), expect: [401, 403, 403, 403, 200, 403] },
+  { route: 'GET /api/territories/:t/role-holders', build: (w) => ({ url: `${T(w)}/role-holders?reason=support%20ticket%2042` }), expect: [401, 403, 403, 403, 200, 403] },
   { route: 'GET /api/territories/:t/audit', build: (w) => ({ url: `${T(w)}/audit` }), expect: [401, 403, 403, 403, 200, 403] },
   // ── Communities: directory and creation ──────────────────────────────
   { route: 'GET /api/territories/:t/communities', build: (w) => ({ url: `${T(w)}/communities?q=a&limit=5` }), expect: anyone },
