@@ -16,7 +16,7 @@ export interface GeoQuery {
   geoproperty: string;
   /** The index box every match's point lies in (absent when the relation cannot bound it: disjoint, minDistance). */
   bbox?: BBox;
-  test(geometry: Geometry): boolean;
+  test: (geometry: Geometry) => boolean;
 }
 
 function parseCoordinates(raw: string | unknown[]): unknown {
