@@ -35,7 +35,7 @@ function open(config: Config) {
 export async function startCommand(options: { dev?: boolean }): Promise<void> {
   const config = loadConfig();
   if (!options.dev) await ensureWebBuilt(config.webDir, out);
-  const maille = await createMaille(config, { serveWeb: !options.dev });
+  const maille = await createMaille(config, { serveWeb: !options.dev, mqtt: true });
   const { db, kind } = maille.database;
   if (config.demo) {
     const bar = progressBar('Seeding the demo territory');
@@ -66,6 +66,7 @@ export async function startCommand(options: { dev?: boolean }): Promise<void> {
   maille.database.local?.lock.setUrl(localUrl(address));
   const shown = address.replace('127.0.0.1', 'localhost');
   out(`Maille is running on ${kind === 'pglite' ? `embedded PostgreSQL (PGlite, ${config.dataDir})` : 'PostgreSQL'}.`);
+  if (maille.mqtt) out(maille.mqtt.kind === 'embedded' ? `Sensors publish over MQTT to mqtt://${config.mqttHost}:${maille.mqtt.port} (observatory).` : `The observatory reads sensors from ${config.mqttUrl}.`);
   if (maille.database.local && config.backupDays > 0) out(`Daily backups go to ${config.dataDir}/backups (kept ${config.backupDays} days).`);
   out(`Open ${shown}/t/${DEMO_SLUG}`);
   if (config.demo && (await hasDemoAccounts(db))) {

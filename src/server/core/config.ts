@@ -132,7 +132,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mapStyleUrl: url(env, 'MAP_STYLE_URL', ['http', 'https']),
     mqttUrl: url(env, 'MQTT_URL', ['mqtt', 'mqtts', 'tcp', 'ws', 'wss']),
     mqttHost: env.MQTT_HOST || '127.0.0.1',
-    mqttPort: integer(env, 'MQTT_PORT', 1883, -1, 65535),
+    // PORT=0 (tests, several Maille on one machine) picks a free MQTT port too.
+    mqttPort: integer(env, 'MQTT_PORT', port === 0 ? 0 : 1883, -1, 65535),
     observatoryLateDays: integer(env, 'OBSERVATORY_LATE_DAYS', 7, 1, 365),
   };
 }

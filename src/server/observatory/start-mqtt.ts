@@ -28,6 +28,12 @@ export async function startMqttIngestion(
     return { kind: 'external', port: null, close: subscriber.close };
   }
   if (deps.config.mqttPort < 0) return null;
-  const broker = await startEmbeddedBroker(ctx, { host: deps.config.mqttHost, port: deps.config.mqttPort, localToken: options.localToken });
+  const start = (port: number) => startEmbeddedBroker(ctx, { host: deps.config.mqttHost, port, localToken: options.localToken });
+  const broker = await start(deps.config.mqttPort).catch((error: unknown) => {
+    // Another broker (a Mosquitto) holds the port: serve on a free one rather than not at all; `maille start` prints it.
+    if ((error as { code?: string }).code !== 'EADDRINUSE' || deps.config.mqttPort === 0) throw error;
+    options.log?.warn({ port: deps.config.mqttPort }, 'observatory: the MQTT port is taken; the embedded broker listens on a free port instead');
+    return start(0);
+  });
   return { kind: 'embedded', port: broker.port, close: broker.close };
 }
