@@ -54,6 +54,8 @@ describe('maille CLI', () => {
       'Notification digests',
       'Check-ins',
       'Carpool',
+      'Observatory partitions',
+      'Observatory retention',
       'Backup',
     ]);
     expect(first.stdout).toMatch(/^Backup: written to .+daily-.+\.tar\.gz, 0 old ones removed\.$/m);

@@ -12,7 +12,7 @@ import {
   ensureDemoAssisted,
   ensureDemoCampaign,
   ensureDemoCheckIns,
-  ensureDemoCommitments,
+  ensureDemoCommitments, ensureDemoObservatory,
   ensureDemoCorridors,
   ensureDemoMutualAid,
   ensureDemoShops,
@@ -58,6 +58,8 @@ export async function startCommand(options: { dev?: boolean }): Promise<void> {
     if (aid) out(`Added synthetic mutual aid: ${aid.helpers} helpers, ${aid.openRequests} open requests, ${aid.offers} standing offers and ${aid.doneRequests} requests done in past weeks.`);
     const checkIns = await ensureDemoCheckIns(db, new Date());
     if (checkIns) out(`Added ${checkIns} synthetic daily check-in follow-ups with referents and two weeks of history; the demo mediator is on duty.`);
+    const observatory = await ensureDemoObservatory(db, new Date());
+    if (observatory) out(`Added ${observatory.things} invented sensors and equipment to the observatory with ${observatory.readings} readings of the last 24 hours.`);
     const commitments = await ensureDemoCommitments(db, new Date());
     if (commitments) out(`Added ${commitments} invented conditional commitments, one at every stage (collecting, close to binding, succeeded, active, completed with a kept rate, failed).`);
   }

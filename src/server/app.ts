@@ -25,6 +25,8 @@ import { volunteeringJobs } from './volunteering/index.ts';
 import { mutualAidRoutes } from './mutual-aid/index.ts';
 import { placeRoutes } from './places/index.ts';
 import { ngsiLdRoutes } from './observatory/index.ts';
+import { observatoryJobs, observatoryRoutes, startMqttIngestion } from './observatory/index.ts';
+import { alertJobs, alertRoutes, commandJobs, commandRoutes, zoneRoutes } from './observatory/index.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './core/database/connect.ts';
@@ -67,17 +69,23 @@ export const routeModules: RouteModule[] = [
   mediationRoutes,
   moderationRoutes,
   placeRoutes,
+  observatoryRoutes,
+  alertRoutes,
+  zoneRoutes,
+  commandRoutes,
   overviewRoutes({ delaySaved: delaySavedForGestures }),
   jobRoutes,
   ngsiLdRoutes,
 ];
 
 /** Every periodic job, as each capability declares it: the API processes and `maille jobs run` read this one list. */
-export const jobs: Job[] = [...commitmentJobs, ...incentiveJobs, ...volunteeringJobs, ...notificationJobs, ...checkInJobs, ...carpoolJobs, ...backupJobs];
+export const jobs: Job[] = [...commitmentJobs, ...incentiveJobs, ...volunteeringJobs, ...notificationJobs, ...checkInJobs, ...carpoolJobs, ...observatoryJobs, ...alertJobs, ...commandJobs, ...backupJobs];
 
 export interface Maille {
   app: FastifyInstance;
   database: DatabaseHandle;
+  /** The observatory's MQTT ingestion when started (`mqtt: true`): the embedded broker's port, or the external broker. */
+  mqtt: { kind: 'embedded' | 'external'; port: number | null } | null;
   close(): Promise<void>;
 }
 
@@ -91,6 +99,8 @@ export interface StartOptions {
   /** Open an already-prepared database instead of the configured one (tests). */
   database?: DatabaseHandle;
   open?: Partial<OpenOptions>;
+  /** Start the observatory's MQTT ingestion (the embedded broker, or MQTT_URL's): `maille start` does; off unless asked. */
+  mqtt?: boolean;
 }
 
 /** Opens and migrates the database, then builds the HTTP application on it. */
@@ -140,10 +150,23 @@ export async function createMaille(config: Config, options: StartOptions = {}): 
         });
   // A gesture recorded brings its campaigns' settlement forward (a burst of gestures shares one run).
   const unsubscribeGestures = bus.subscribe('gesture.recorded', () => runner?.runSoon(SETTLE_CAMPAIGNS, SETTLE_SOON_MS));
+  const mqtt = options.mqtt
+    ? await startMqttIngestion({ db: database.db, clock, config }, { localToken: local?.lock.owner.token, log: app.log }).catch(async (error: unknown) => {
+        // A port taken or an unreachable MQTT_URL stops the start, and leaves nothing open behind it.
+        await runner?.stop();
+        await app.close();
+        await bridge?.close();
+        await database.close();
+        throw error;
+      })
+    : null;
   return {
     app,
     database,
+    mqtt: mqtt && { kind: mqtt.kind, port: mqtt.port },
     close: async () => {
+      // Readings being stored are committed (and acknowledged) before the database closes.
+      await mqtt?.close();
       clearInterval(retry);
       unsubscribe();
       unsubscribeGestures();

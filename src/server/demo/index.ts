@@ -9,6 +9,7 @@ export { ensureDemoCorridors } from './seed-corridors.ts';
 export { DEMO_ACCOUNTS, DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, hasDemoAccounts, seedDemoIfEmpty } from './seed-demo.ts';
 export { ensureDemoShops } from './seed-incentives.ts';
 export { ensureDemoAssisted } from './seed-mediation.ts';
+export { ensureDemoObservatory } from './seed-observatory.ts';
 export { seedDemoMobility } from './seed-mobility.ts';
 export { ensureDemoMutualAid } from './seed-mutual-aid.ts';
 export { seedTerritory } from './seed-territory.ts';
