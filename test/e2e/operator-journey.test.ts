@@ -100,11 +100,11 @@ describe('operator journey', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await heading(admin, 'Rôles des personnes');
     await admin.getByRole('button', { name: 'Afficher', exact: true }).click();
     // Who holds which role: the demo's operator among the operators.
-    await admin.locator('section', { has: admin.getByRole('heading', { level: 3, name: 'Opératrice ou opérateur' }) }).getByText('Olivia (opératrice)').waitFor();
+    await admin.locator('section[aria-labelledby="holders-operator"] strong', { hasText: 'Olivia (opératrice)' }).waitFor();
     await admin.getByLabel('Nom ou adresse e-mail').fill('habitante@demo');
     await admin.getByRole('button', { name: 'Rechercher' }).click();
-    const found = admin.locator('section', { has: admin.getByRole('heading', { name: 'Résultats' }) }).getByTestId('person');
-    await found.getByText('Hélène (habitante)').waitFor();
+    const found = admin.locator('section[aria-labelledby="roles-results"]').getByTestId('person');
+    await found.locator('strong', { hasText: 'Hélène (habitante)' }).waitFor();
     await expectAccessible(admin, 'roles screen with a search');
     await found.getByRole('button', { name: /^Changer ses rôles — Hélène/ }).click();
     const editor = admin.locator('section', { has: admin.getByRole('heading', { name: 'Rôles de Hélène (habitante)' }) });
