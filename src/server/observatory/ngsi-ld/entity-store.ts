@@ -107,11 +107,11 @@ export async function prefilterRows(db: Executor, territoryId: string, filter: P
   if (filter.placed) query = query.where('lat', 'is not', null);
   if (!filter.bbox) return (await query.orderBy('entity_id').execute());
   const b = filter.bbox;
-  const inBox = await query.where('lat', '>=', b.minLat).where('lat', '<=', b.maxLat).where('lon', '>=', b.minLon).where('lon', '<=', b.maxLon).execute();
   // Areas and lines are indexed by their centre, which may lie outside the box while the shape reaches into it: the
-  // few of them (a partial index, migration 0021) are always candidates, and the exact test decides.
-  const areas = await query.where(sql<boolean>`attributes -> 'location' -> 'value' ->> 'type' in ('Polygon', 'MultiPolygon', 'LineString', 'MultiLineString', 'MultiPoint')`).execute();
+  // few of them (a partial index, migration 0021) are always candidates, and the exact test decides. One statement.
+  const inBox = query.where('lat', '>=', b.minLat).where('lat', '<=', b.maxLat).where('lon', '>=', b.minLon).where('lon', '<=', b.maxLon);
+  const areas = query.where(sql<boolean>`attributes -> 'location' -> 'value' ->> 'type' in ('Polygon', 'MultiPolygon', 'LineString', 'MultiLineString', 'MultiPoint')`);
   const rows = new Map<string, ThingRow>();
-  for (const row of [...inBox, ...areas] as ThingRow[]) rows.set(row.entity_id, row);
+  for (const row of (await inBox.unionAll(areas).execute()) as ThingRow[]) rows.set(row.entity_id, row);
   return [...rows.values()].sort((x, y) => (x.entity_id < y.entity_id ? -1 : x.entity_id > y.entity_id ? 1 : 0));
 }
