@@ -6,6 +6,7 @@ import { DEMO_NAME } from '../server/demo/index.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { mailListCommand, migrateCommand, seedCommand, startCommand } from './commands.ts';
 import { jobsRunCommand } from './jobs-command.ts';
+import { simulateSensorsCommand } from './simulate-command.ts';
 
 const program = new Command('maille').description('Maille: small gestures, collective capacity.').showHelpAfterError();
 
@@ -40,6 +41,18 @@ program
 
 const mail = program.command('mail').description('the mail outbox (mail is kept there when SMTP_URL is not set)');
 mail.command('list').description('list the most recent mails (through the running Maille if there is one)').option('--limit <n>', 'how many', '20').action(mailListCommand);
+
+const simulate = program.command('simulate').description('simulated feeders for the demo observatory');
+simulate
+  .command('sensors')
+  .description('publish realistic readings of the demo territory’s invented sensors over MQTT to the running Maille')
+  .option('--devices <n>', 'how many of the demo things publish', '60')
+  .option('--rate <r>', 'readings per second in total', '50')
+  .option('--seconds <s>', 'stop after this long (default: until Ctrl-C)')
+  .option('--url <mqtt-url>', 'the broker (default: mqtt://MQTT_HOST:MQTT_PORT)')
+  .option('--key <ingest-key>', 'an ingest key (default: MAILLE_INGEST_KEY, or the running Maille’s local token)')
+  .option('--territory <slug>', 'the territory', 'dijon-metropole')
+  .action(simulateSensorsCommand);
 
 const jobs = program.command('jobs').description('periodic jobs (the API processes run each one when due, once across them)');
 jobs

@@ -115,7 +115,7 @@ async function readSources(db: Executor, territoryId: string, id?: string): Prom
     .orderBy('s.id', 'desc');
   if (id) q = q.where('s.id', '=', id);
   const rows = await q.execute();
-  const day = (d: unknown) => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+  const day = (d: unknown) => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : typeof d === 'string' ? d.slice(0, 10) : null);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

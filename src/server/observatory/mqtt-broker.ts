@@ -29,7 +29,7 @@ export interface RunningBroker {
 type Feeder = { territoryId: string | null; simulator: boolean };
 
 function authError(message: string): AuthenticateError {
-  return Object.assign(new Error(message), { returnCode: 4 as const }) as AuthenticateError;
+  return Object.assign(new Error(message), { returnCode: 4 as const });
 }
 
 function sameSecret(a: string, b: string): boolean {

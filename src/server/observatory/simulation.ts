@@ -36,7 +36,7 @@ export function demoThings(random: Random): SimulatedThing[] {
   for (let i = 1; i <= 10; i++) things.push({ localId: `lampadaire-${i}`, type: 'Streetlight', name: `Lampadaire ${i}`, ownerService: 'Éclairage public', ...near(0.03) });
   for (let i = 1; i <= 6; i++) things.push({ localId: `feu-${i}`, type: 'TrafficLight', name: `Carrefour à feux ${i}`, ownerService: 'Direction de la voirie', ...near(0.03) });
   for (let i = 1; i <= 4; i++) things.push({ localId: `batiment-${i}`, type: 'Building', name: `Bâtiment public ${i}`, ownerService: 'Patrimoine', ...near(0.03) });
-  for (let i = 1; i <= 5; i++) things.push({ localId: `affluence-${i}`, type: 'CrowdFlowObserved', name: `Compteur d’affluence ${i}`, ownerService: 'Espaces publics', ...near(0.02) });
+  for (let i = 1; i <= 6; i++) things.push({ localId: `affluence-${i}`, type: 'CrowdFlowObserved', name: `Compteur d’affluence ${i}`, ownerService: 'Espaces publics', ...near(0.02) });
   return things;
 }
 

@@ -25,7 +25,7 @@ export async function startMqttIngestion(
   const ctx: MqttIngestDeps = { deps, batcher: createIngestBatcher(deps), territories: cachedTerritories(deps.db), log: options.log };
   if (deps.config.mqttUrl) {
     const subscriber = await subscribeExternalBroker(ctx, deps.config.mqttUrl);
-    return { kind: 'external', port: null, close: subscriber.close };
+    return { kind: 'external', port: null, close: () => subscriber.close() };
   }
   if (deps.config.mqttPort < 0) return null;
   const start = (port: number) => startEmbeddedBroker(ctx, { host: deps.config.mqttHost, port, localToken: options.localToken });
@@ -35,5 +35,5 @@ export async function startMqttIngestion(
     options.log?.warn({ port: deps.config.mqttPort }, 'observatory: the MQTT port is taken; the embedded broker listens on a free port instead');
     return start(0);
   });
-  return { kind: 'embedded', port: broker.port, close: broker.close };
+  return { kind: 'embedded', port: broker.port, close: () => broker.close() };
 }

@@ -78,12 +78,21 @@ export function validateReading(index: number, reading: ReadingInput, thing: Thi
     }
     return { index, thingId: thing.id, attribute: reading.attribute, observedAt, value, textValue: null, unitCode: unit ?? null };
   }
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_TEXT || /[\u0000-\u001f\u007f]/.test(value)) return reject('/value', 'wrong_value');
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_TEXT || hasControlCharacter(value)) return reject('/value', 'wrong_value');
   if (spec !== 'any') {
     if (spec.kind !== 'text' || (spec.values && !spec.values.includes(value))) return reject('/value', 'wrong_value');
     if (unit !== undefined) return reject('/unitCode', 'wrong_unit');
   }
   return { index, thingId: thing.id, attribute: reading.attribute, observedAt, value: null, textValue: value, unitCode: unit ?? null };
+}
+
+/** A state is printable text: no control character. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
 
 /** Whether a validation outcome is a rejection. */
