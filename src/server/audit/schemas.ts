@@ -133,6 +133,10 @@ export const AUDIT_ACTIONS = [
   'observatory.rule_created',
   'observatory.rule_changed',
   'observatory.zones_configured',
+  'observatory.command_requested',
+  'observatory.command_approved',
+  'observatory.command_refused',
+  'observatory.command_finished',
 ] as const;
 
 /** Security-relevant actions; the log is append-only (a database trigger refuses updates and deletes). */
@@ -169,6 +173,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'observatory_alert',
   'observatory_thing',
   'observatory_alert_rule',
+  'observatory_command',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

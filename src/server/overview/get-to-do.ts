@@ -8,6 +8,7 @@ import { countFlaggedRides } from '../carpool/index.ts';
 import { countOpenAlerts } from '../check-ins/index.ts';
 import { countShopsOwed } from '../incentives/index.ts';
 import { countOpenReports } from '../moderation/index.ts';
+import { countOpenObservatoryAlerts } from '../observatory/index.ts';
 import { requireTerritoryRole } from '../territories/index.ts';
 import { countVolunteeringToDo } from '../volunteering/index.ts';
 import type { ToDo } from './schemas.ts';
@@ -23,6 +24,7 @@ export async function getToDo({ db }: Pick<Deps, 'db'>, { territory, viewer }: R
       { kind: 'reports', count: await countOpenReports(db, territory.id) },
       { kind: 'shops_owed', count: (await countShopsOwed(db, territory.id)).shops },
       { kind: 'check_in_alerts', count: await countOpenAlerts(db, territory.id) },
+      { kind: 'observatory_alerts', count: await countOpenObservatoryAlerts(db, territory.id) },
     ],
   };
 }

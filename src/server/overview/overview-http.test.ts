@@ -96,6 +96,7 @@ describe.each(databaseKinds())('the home page overview on %s', (kind) => {
       ['reports', 0],
       ['shops_owed', 0],
       ['check_in_alerts', 0],
+      ['observatory_alerts', 0],
     ]);
     // A report waits: the count says so.
     const reported = await buildUser(t.database.db, { territory });

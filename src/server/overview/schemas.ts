@@ -112,7 +112,7 @@ export const MyOverviewSchema = Type.Object({
 });
 
 export const ToDoItemSchema = Type.Object({
-  kind: StringEnum(['organisations', 'missions', 'flagged_carpools', 'reports', 'shops_owed', 'check_in_alerts'] as const),
+  kind: StringEnum(['organisations', 'missions', 'flagged_carpools', 'reports', 'shops_owed', 'check_in_alerts', 'observatory_alerts'] as const),
   count: Type.Integer({ minimum: 0 }),
 });
 

@@ -109,6 +109,10 @@ export const auditActionsFr: Record<`action.${AuditAction}`, string> & Record<`s
   'action.observatory.rule_created': 'A créé une règle d’alerte de l’observatoire',
   'action.observatory.rule_changed': 'A modifié une règle d’alerte de l’observatoire',
   'action.observatory.zones_configured': 'A réglé l’indicateur et les seuils des zones',
+  'action.observatory.command_requested': 'A demandé une commande à des équipements',
+  'action.observatory.command_approved': 'A approuvé une commande sensible',
+  'action.observatory.command_refused': 'A refusé une commande sensible',
+  'action.observatory.command_finished': 'Une commande s’est terminée',
   'subject.user': 'Personne n° {id}',
   'subject.assisted_accounts': 'Liste des comptes accompagnés',
   'subject.territory': 'Territoire',
@@ -138,6 +142,7 @@ export const auditActionsFr: Record<`action.${AuditAction}`, string> & Record<`s
   'subject.observatory_alert': 'Alerte de l’observatoire n° {id}',
   'subject.observatory_thing': 'Équipement de l’observatoire n° {id}',
   'subject.observatory_alert_rule': 'Règle d’alerte de l’observatoire n° {id}',
+  'subject.observatory_command': 'Commande n° {id}',
 };
 
 export const adminFr = {
@@ -155,6 +160,7 @@ export const adminFr = {
   'role.mediator': 'Médiatrice ou médiateur',
   'role.merchant': 'Commerçant·e',
   'role.operator': 'Opératrice ou opérateur',
+  'role.commander': 'Commande des équipements',
   'role.admin': 'Administratrice ou administrateur',
   'roles.title': 'Rôles des personnes',
   'roles.intro': 'Trouvez une personne par son nom ou son adresse e-mail, puis donnez-lui ou retirez-lui un rôle. Chaque consultation et chaque changement sont inscrits au journal d’audit avec leur motif.',

@@ -95,5 +95,6 @@ export const overviewEn: Record<OverviewKey, string> = {
   'todo.reports': 'Open reports',
   'todo.shops_owed': 'Shops to pay',
   'todo.check_in_alerts': 'Unanswered “Bonjour” alerts',
+  'todo.observatory_alerts': 'Observatory alerts to acknowledge',
   'todo.empty': 'Nothing waiting.',
 };

@@ -95,6 +95,7 @@ export const overviewFr = {
   'todo.reports': 'Signalements ouverts',
   'todo.shops_owed': 'Commerces à payer',
   'todo.check_in_alerts': 'Alertes « Bonjour » sans réponse',
+  'todo.observatory_alerts': 'Alertes de l’observatoire à prendre en charge',
   'todo.empty': 'Rien en attente.',
 };
 

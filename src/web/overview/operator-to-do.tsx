@@ -3,6 +3,7 @@ import { paths } from '../core/paths.ts';
 import { checkInPaths } from '../check-ins/paths.ts';
 import { incentivePaths } from '../incentives/paths.ts';
 import { moderationPaths } from '../moderation/paths.ts';
+import { observatoryPaths } from '../observatory/paths.ts';
 import { volunteeringPaths } from '../volunteering/paths.ts';
 import type { ToDo, ToDoItem } from './types.ts';
 import { useOverviewI18n } from './use-overview-i18n.ts';
@@ -20,6 +21,8 @@ function hrefOf(slug: string, kind: ToDoItem['kind']): string {
       return incentivePaths.merchantBooks(slug);
     case 'check_in_alerts':
       return checkInPaths.duty(slug);
+    case 'observatory_alerts':
+      return observatoryPaths.page(slug);
   }
 }
 

@@ -19,6 +19,8 @@ import * as m0017 from './0017_places.ts';
 import * as m0018 from './0018_carpool_reminders.ts';
 import * as m0019 from './0019_observatory.ts';
 import * as m0021 from './0021_ngsi_subscriptions.ts';
+import * as m0022 from './0022_observatory_alerts.ts';
+import * as m0023 from './0023_observatory_commands.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -40,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   '0018_carpool_reminders': m0018,
   '0019_observatory': m0019,
   '0021_ngsi_subscriptions': m0021,
+  '0022_observatory_alerts': m0022,
+  '0023_observatory_commands': m0023,
 };
