@@ -151,3 +151,8 @@ export type IndicatorSourceList = Static<typeof IndicatorSourceList>;
 
 /** The readings route's body: a JSON array, or the CSV text (text/csv). */
 export const ReadingsBody = Type.Union([ReadingBatch, Type.String({ minLength: 1, maxLength: 2 * 1024 * 1024, description: 'text/csv: entity_id,attribute,observed_at,value,unit_code' })]);
+
+/** The alert, zone and command shapes the web's observatory page reads (the web imports a capability's schemas.ts only). */
+export type { AlertListT, AlertT } from './alerts/schemas.ts';
+export type { ClusterMapT, ZoneMapT, ZoneT } from './zones/schemas.ts';
+export type { CommandBodyT, CommandT } from './commands/schemas.ts';
