@@ -8,7 +8,7 @@ import { loadConfig } from '../server/core/config.ts';
 import { seededRandom } from '../server/core/random.ts';
 import { DEMO_SLUG } from '../server/demo/index.ts';
 import { demoThings, readingsAt } from '../server/observatory/index.ts';
-import { readingsTopic } from '../server/observatory/mqtt-messages.ts';
+import { readingsTopic } from '../server/observatory/index.ts';
 import { runningOwner } from './running.ts';
 
 export async function simulateSensorsCommand(options: { devices: string; rate: string; url?: string; key?: string; territory?: string; seconds?: string }): Promise<void> {

@@ -5,8 +5,7 @@
 export { auditActor } from './actor.ts';
 export { listAudit, listAuditAbout } from './list-audit.ts';
 export { recordAudit } from './record-audit.ts';
-export type { AuditAction } from './record-audit.ts';
 export * as auditSchemas from './schemas.ts';
 export { JsonObject, JsonValueSchema } from './schemas.ts';
-export type { AuditRecord, JsonValue } from './schemas.ts';
+export type { AuditAction, AuditRecord, JsonValue } from './schemas.ts';
 export { StaffReason, auditStaffRead, statedReason } from './staff-read.ts';
