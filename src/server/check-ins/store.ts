@@ -1,6 +1,7 @@
 /** @module Check-in rows read back for the rules: an enrolment with its schedule and referents. */
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Executor } from '../core/database/schema.ts';
+import { memberIdsWithRoles } from '../territories/index.ts';
 import type { CheckInEnrolmentsTable } from './tables.ts';
 import type { Schedule } from './schedule.ts';
 import type { ReferentRecord } from './schemas.ts';
@@ -55,16 +56,7 @@ export async function isActiveReferent(db: Executor, enrolmentId: string, userId
 
 /** The people on duty for escalations: territory members holding the mediator or operator role (accounts not erased). */
 export async function dutyIds(db: Executor, territoryId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('territory_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select('m.user_id')
-    .where('m.territory_id', '=', territoryId)
-    .where('u.deleted_at', 'is', null)
-    .where(sql<boolean>`m.roles && array['mediator', 'operator']::text[]`)
-    .orderBy('m.user_id')
-    .execute();
-  return rows.map((r) => r.user_id);
+  return memberIdsWithRoles(db, territoryId, ['mediator', 'operator']);
 }
 
 export async function displayNameOf(db: Executor, userId: string): Promise<string> {

@@ -11,7 +11,7 @@ export { addResident } from './join-territory.ts';
 export { communeAt, territoryCommunes } from './locate.ts';
 export { TERRITORY_ROLES, bboxOf, hasAnyRole } from './model.ts';
 export { territoryPersonalData } from './personal-data.ts';
-export { countResidents, findRoles } from './queries.ts';
+export { countResidents, findRoles, memberIdsWithRoles } from './queries.ts';
 export type { TerritoryRef } from './queries.ts';
 export { territoryRoutes } from './routes.ts';
 export { resolveScopeTerritory } from './scope.ts';

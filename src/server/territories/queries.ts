@@ -26,6 +26,20 @@ export async function findRoles(db: Executor, territoryId: string, userId: strin
   return row ? row.roles : null;
 }
 
+/** The members of a territory holding any of `roles`, accounts not erased, by id: whom to tell (operators on duty, commanders…). */
+export async function memberIdsWithRoles(db: Executor, territoryId: string, roles: readonly TerritoryRole[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('territory_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('m.user_id')
+    .where('m.territory_id', '=', territoryId)
+    .where('u.deleted_at', 'is', null)
+    .where(sql<boolean>`m.roles && ${sql.val([...roles])}::text[]`)
+    .orderBy('m.user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
 export interface CommuneStats {
   code: string;
   name: string;

@@ -5,10 +5,10 @@
  * (`resolved_by` null). A rule on readings that stopped coming clears too: silence is its own rule.
  * Idempotent: a run cut short and run again finds the same live alerts under their unique index.
  */
-import { sql } from 'kysely';
 import type { Executor } from '../../core/database/schema.ts';
 import { inUnitOfWork, type Deps } from '../../core/unit-of-work.ts';
 import { notify } from '../../notifications/index.ts';
+import { memberIdsWithRoles } from '../../territories/index.ts';
 import type { Point } from './baseline.ts';
 import { evaluateRule, STALE_AFTER_MINUTES, type AlertRule } from './rules.ts';
 
@@ -75,18 +75,6 @@ async function hourlyHistory(db: Executor, thingIds: string[], attribute: string
   return byThing;
 }
 
-async function operatorIds(db: Executor, territoryId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('territory_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select('m.user_id')
-    .where('m.territory_id', '=', territoryId)
-    .where('u.deleted_at', 'is', null)
-    .where(sql<boolean>`m.roles && array['operator']::text[]`)
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
 const MAIL = {
   fr: (rule: string, thing: string) => ({ subject: `Alerte de l’observatoire : ${rule}`, text: `La règle « ${rule} » s’est déclenchée pour ${thing}. Prenez-la en charge depuis l’observatoire.` }),
   en: (rule: string, thing: string) => ({ subject: `Observatory alert: ${rule}`, text: `The rule “${rule}” fired for ${thing}. Acknowledge it from the observatory.` }),
@@ -138,7 +126,7 @@ export async function evaluateAlerts(deps: Pick<Deps, 'db' | 'clock' | 'config' 
           const label = thing.name ?? thing.entity_id;
           const sent = await notify(
             work.db,
-            { territoryId: r.territory_id, userIds: await operatorIds(work.db, r.territory_id), kind: 'observatory.alert_opened', params: { alertId: opened.id, rule: r.name, thing: label }, link: `/t/${r.slug}/observatoire`, mail: (locale) => MAIL[locale](r.name, label) },
+            { territoryId: r.territory_id, userIds: await memberIdsWithRoles(work.db, r.territory_id, ['operator']), kind: 'observatory.alert_opened', params: { alertId: opened.id, rule: r.name, thing: label }, link: `/t/${r.slug}/observatoire`, mail: (locale) => MAIL[locale](r.name, label) },
             { now, publicUrl: deps.config.publicUrl },
           );
           report.mailed += sent.mailed;

@@ -3,7 +3,6 @@
  * commander's approval, and the other commanders are told; the requester is told of the decision. Retrying a
  * request with its idempotency key answers the same command.
  */
-import { sql } from 'kysely';
 import type { Executor } from '../../core/database/schema.ts';
 import type { RequestScope } from '../../core/http/scope.ts';
 import { inUnitOfWork, type Deps, type UnitOfWork } from '../../core/unit-of-work.ts';
@@ -11,7 +10,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { isUniqueViolation } from '../../core/database/errors.ts';
 import { auditActor, recordAudit } from '../../audit/index.ts';
 import { notify } from '../../notifications/index.ts';
-import { requireTerritoryRole } from '../../territories/index.ts';
+import { memberIdsWithRoles, requireTerritoryRole } from '../../territories/index.ts';
 import { checkParams, COMMANDS, type CommandName } from './model.ts';
 import type { CommandBodyT, CommandT } from './schemas.ts';
 
@@ -50,18 +49,6 @@ export async function findCommand(db: Executor, territoryId: string, id: string)
     maxAttempts: row.max_attempts,
     targets: targets.map((g) => ({ thingId: g.thing_id, entityId: g.entity_id, name: g.name, status: g.status, attempts: g.attempts, lastSentAt: g.last_sent_at, answeredAt: g.answered_at, failure: g.failure })),
   };
-}
-
-async function commanderIds(db: Executor, territoryId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('territory_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select('m.user_id')
-    .where('m.territory_id', '=', territoryId)
-    .where('u.deleted_at', 'is', null)
-    .where(sql<boolean>`'commander' = any(m.roles)`)
-    .execute();
-  return rows.map((r) => r.user_id);
 }
 
 const ASK = {
@@ -109,7 +96,7 @@ export async function requestCommand(deps: Pick<Deps, 'db' | 'clock' | 'config' 
       await work.db.insertInto('observatory_command_targets').values(input.thingIds.map((thingId) => ({ command_id: row.id, thing_id: thingId, status: 'waiting' as const }))).execute();
       await recordAudit(work.db, { territoryId: territory.id, ...auditActor(viewer!), action: 'observatory.command_requested', subjectType: 'observatory_command', subjectId: row.id, reason: input.reason.trim(), details: { command: input.command, params: params, things: input.thingIds, sensitive: spec.sensitive }, requestId, at: now });
       if (spec.sensitive) {
-        const others = (await commanderIds(work.db, territory.id)).filter((u) => u !== actor.userId);
+        const others = (await memberIdsWithRoles(work.db, territory.id, ['commander'])).filter((u) => u !== actor.userId);
         await tell(work, deps, territory, others, 'observatory.command_to_approve', row.id, spec.label, (l) => ASK[l](spec.label));
       } else {
         work.publish('observatory.command_due', { territoryId: territory.id, commandId: row.id });
