@@ -56,6 +56,8 @@ describe('maille CLI', () => {
       'Carpool',
       'Observatory partitions',
       'Observatory retention',
+      'Observatory alerts',
+      'Observatory commands',
       'Backup',
     ]);
     expect(first.stdout).toMatch(/^Backup: written to .+daily-.+\.tar\.gz, 0 old ones removed\.$/m);

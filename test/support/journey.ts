@@ -159,6 +159,8 @@ export async function startJourney(options: JourneyOptions = {}): Promise<Journe
  */
 export async function openMenu(page: Page): Promise<void> {
   const button = page.getByRole('button', { name: 'Menu', exact: true });
+  // The header is drawn with its Menu button (phones) in one render: wait for it, or a busy machine reads "no button" too early.
+  await page.locator('header').first().waitFor();
   if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 }
 

@@ -2,6 +2,7 @@
  * @module The thing registry for operators: the list with each thing's health, one thing with its last readings and
  * its rejection counts, and adding or editing a thing (audited). Operators and admins only.
  */
+import type { JsonValue } from '../audit/index.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import type { RequestScope } from '../core/http/scope.ts';
 import { inUnitOfWork, type Deps } from '../core/unit-of-work.ts';
@@ -69,7 +70,8 @@ export async function getThing(deps: Pick<Deps, 'db' | 'clock'>, { territory, vi
     .execute();
   return {
     ...present(row, deps.clock.now()),
-    attributes: row.attributes,
+    // Stored as JSON (jsonb): JSON values all the way down.
+    attributes: row.attributes as Record<string, JsonValue>,
     readings: readings.map((r) => ({ attribute: r.attribute, observedAt: r.observed_at, value: r.value, textValue: r.text_value, unitCode: r.unit_code, source: r.source })),
     rejections: rejections.map((r) => ({ source: r.source, reason: r.reason, n: r.n, lastAt: r.last_at, lastSample: r.last_sample })),
   };

@@ -1,6 +1,7 @@
 /** @module Request and response schemas of the observatory's ingestion, registry, keys and indicators routes. */
 import { Type, type Static } from 'typebox';
 import { DateTime, IdParam, Nullable, problemResponsesFor, StringEnum, TerritoryParam } from '../core/http/schemas.ts';
+import { JsonObject } from '../audit/index.ts';
 import { KEY_SCOPES } from './keys.ts';
 import { REJECTION_REASONS } from './validate-reading.ts';
 
@@ -63,7 +64,7 @@ export type ThingListQuery = Static<typeof ThingListQuery>;
 
 export const ThingDetail = Type.Object({
   ...Thing.properties,
-  attributes: Type.Record(Type.String(), Type.Unknown(), { description: 'NGSI-LD normalized attributes: static values and the latest reading of each' }),
+  attributes: JsonObject('NGSI-LD normalized attributes: static values and the latest reading of each', 6),
   readings: Type.Array(
     Type.Object({ attribute: Type.String(), observedAt: DateTime, value: Nullable(Type.Number()), textValue: Nullable(Type.String()), unitCode: Nullable(Type.String()), source: Type.String() }),
     { description: 'the last 50 readings, newest first' },

@@ -8,7 +8,7 @@ export const alertJobs: Job[] = [
     schedule: { everyMs: 60_000 },
     run: async ({ db, config, bus, clock }) => {
       const r = await evaluateAlerts({ db, config, bus, clock });
-      return { summary: `Observatory: ${r.rules} rules over ${r.checked} things, ${r.opened} alerts opened, ${r.resolved} resolved, ${r.mailed} mails queued.`, mailed: r.mailed };
+      return { summary: `Observatory alerts: ${r.rules} rules over ${r.checked} things, ${r.opened} alerts opened, ${r.resolved} resolved, ${r.mailed} mails queued.`, mailed: r.mailed };
     },
   },
 ];

@@ -8,7 +8,7 @@ export const commandJobs: Job[] = [
     schedule: { everyMs: 5_000 },
     run: async ({ db, config, bus, clock }) => {
       const r = await deliverCommands({ db, config, bus, clock });
-      return { summary: `Commands: ${r.sent} sent, ${r.failed} failed without an answer, ${r.finished} finished, ${r.expired} expired unapproved.`, mailed: r.mailed };
+      return { summary: `Observatory commands: ${r.sent} sent, ${r.failed} failed without an answer, ${r.finished} finished, ${r.expired} expired unapproved.`, mailed: r.mailed };
     },
   },
 ];

@@ -7,9 +7,11 @@ import { AttrParams, Document, EntityIdParams, ldAnswer, ngsiProblems, NoBody, O
 import { appendAttributes, createEntity, deleteAttribute, mergeEntity, patchAttribute, removeEntity, updateAttributes } from './write-entities.ts';
 
 const tags = ['ngsi-ld'];
+/** A feeder's key (ingest to write, read to read) or an operator's session. */
+const security: Record<string, string[]>[] = [{ observatoryKey: [] }, { session: [] }];
 
 export function entityRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
-  app.post('/entities', { schema: { tags, summary: 'Create an entity (5.6.1)', body: Document, response: { 201: NoBody, ...ngsiProblems } } }, async (request, reply) => {
+  app.post('/entities', { schema: { tags, summary: 'Create an entity (5.6.1)', operationId: 'ngsiLdCreateEntity', security, body: Document, response: { 201: NoBody, ...ngsiProblems } } }, async (request, reply) => {
     const tenant = await begin(deps, request, 'ingest');
     const change = await createEntity(deps, tenant, request.body, writeContext(request));
     notifyLater(deps, tenant, [change]);
@@ -18,7 +20,7 @@ export function entityRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
 
   app.get(
     '/entities/:entityId',
-    { schema: { tags, summary: 'Retrieve an entity (5.7.1)', params: EntityIdParams, querystring: RetrieveQueryString, response: { 200: ldAnswer('the entity', Document), ...ngsiProblems } } },
+    { schema: { tags, summary: 'Retrieve an entity (5.7.1)', operationId: 'ngsiLdRetrieveEntity', security, params: EntityIdParams, querystring: RetrieveQueryString, response: { 200: ldAnswer('the entity', Document), ...ngsiProblems } } },
     async (request, reply) => {
       const tenant = await begin(deps, request, 'read');
       const context = readContext(request);
@@ -31,7 +33,7 @@ export function entityRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
 
   app.patch(
     '/entities/:entityId',
-    { schema: { tags, summary: 'Merge-patch an entity (5.6.17)', params: EntityIdParams, body: Document, response: { 204: NoBody, ...ngsiProblems } } },
+    { schema: { tags, summary: 'Merge-patch an entity (5.6.17)', operationId: 'ngsiLdMergeEntity', security, params: EntityIdParams, body: Document, response: { 204: NoBody, ...ngsiProblems } } },
     async (request, reply) => {
       const tenant = await begin(deps, request, 'ingest');
       writeContext(request);
@@ -43,7 +45,7 @@ export function entityRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
 
   app.post(
     '/entities/:entityId/attrs',
-    { schema: { tags, summary: 'Append attributes (5.6.3)', params: EntityIdParams, querystring: OptionsQueryString, body: Document, response: { 204: NoBody, 207: UpdateResult, ...ngsiProblems } } },
+    { schema: { tags, summary: 'Append attributes (5.6.3)', operationId: 'ngsiLdAppendAttributes', security, params: EntityIdParams, querystring: OptionsQueryString, body: Document, response: { 204: NoBody, 207: UpdateResult, ...ngsiProblems } } },
     async (request, reply) => {
       const tenant = await begin(deps, request, 'ingest');
       writeContext(request);
@@ -56,7 +58,7 @@ export function entityRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
 
   app.patch(
     '/entities/:entityId/attrs',
-    { schema: { tags, summary: 'Update attributes (5.6.2)', params: EntityIdParams, body: Document, response: { 204: NoBody, 207: UpdateResult, ...ngsiProblems } } },
+    { schema: { tags, summary: 'Update attributes (5.6.2)', operationId: 'ngsiLdUpdateAttributes', security, params: EntityIdParams, body: Document, response: { 204: NoBody, 207: UpdateResult, ...ngsiProblems } } },
     async (request, reply) => {
       const tenant = await begin(deps, request, 'ingest');
       writeContext(request);
@@ -68,7 +70,7 @@ export function entityRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
 
   app.patch(
     '/entities/:entityId/attrs/:attrId',
-    { schema: { tags, summary: 'Partial attribute update (5.6.4)', params: AttrParams, body: Document, response: { 204: NoBody, ...ngsiProblems } } },
+    { schema: { tags, summary: 'Partial attribute update (5.6.4)', operationId: 'ngsiLdUpdateAttribute', security, params: AttrParams, body: Document, response: { 204: NoBody, ...ngsiProblems } } },
     async (request, reply) => {
       const tenant = await begin(deps, request, 'ingest');
       writeContext(request);
@@ -80,7 +82,7 @@ export function entityRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
 
   app.delete(
     '/entities/:entityId/attrs/:attrId',
-    { schema: { tags, summary: 'Delete an attribute (5.6.5)', params: AttrParams, response: { 204: NoBody, ...ngsiProblems } } },
+    { schema: { tags, summary: 'Delete an attribute (5.6.5)', operationId: 'ngsiLdDeleteAttribute', security, params: AttrParams, response: { 204: NoBody, ...ngsiProblems } } },
     async (request, reply) => {
       const tenant = await begin(deps, request, 'ingest');
       readContext(request);
@@ -90,7 +92,7 @@ export function entityRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
     },
   );
 
-  app.delete('/entities/:entityId', { schema: { tags, summary: 'Delete an entity (5.6.6)', params: EntityIdParams, response: { 204: NoBody, ...ngsiProblems } } }, async (request, reply) => {
+  app.delete('/entities/:entityId', { schema: { tags, summary: 'Delete an entity (5.6.6)', operationId: 'ngsiLdDeleteEntity', security, params: EntityIdParams, response: { 204: NoBody, ...ngsiProblems } } }, async (request, reply) => {
     const tenant = await begin(deps, request, 'ingest');
     readContext(request);
     await removeEntity(deps, tenant, request.params.entityId);

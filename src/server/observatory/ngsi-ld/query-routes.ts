@@ -15,6 +15,8 @@ import { Document, Documents, EntityIdParams, ldAnswer, ngsiProblems, PageQueryS
 import { parseTimeQuery, temporalAttributes } from './temporal.ts';
 
 const tags = ['ngsi-ld'];
+/** A feeder's key (ingest to write, read to read) or an operator's session. */
+const security: Record<string, string[]>[] = [{ observatoryKey: [] }, { session: [] }];
 
 interface QueryParams extends GeoQueryInput {
   id?: string | undefined;
@@ -91,7 +93,7 @@ function postedQuery(body: unknown, page: { limit?: number | undefined; offset?:
 }
 
 export function queryRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
-  app.get('/entities', { schema: { tags, summary: 'Query entities (5.7.2)', querystring: EntityQueryString, response: { 200: ldAnswer('the matching entities, one page', Documents), ...ngsiProblems } } }, async (request, reply) => {
+  app.get('/entities', { schema: { tags, summary: 'Query entities (5.7.2)', operationId: 'ngsiLdQueryEntities', security, querystring: EntityQueryString, response: { 200: ldAnswer('the matching entities, one page', Documents), ...ngsiProblems } } }, async (request, reply) => {
     const tenant = await begin(deps, request, 'read');
     const context = readContext(request);
     const options = parseOptions(request.query.options, ['keyValues', 'sysAttrs', 'normalized', 'concise', 'count']);
@@ -103,7 +105,7 @@ export function queryRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
 
   app.post(
     '/entityOperations/query',
-    { schema: { tags, summary: 'Query entities with a body (5.7.2)', querystring: PageQueryString, body: Document, response: { 200: ldAnswer('the matching entities, one page', Documents), ...ngsiProblems } } },
+    { schema: { tags, summary: 'Query entities with a body (5.7.2)', operationId: 'ngsiLdQueryEntitiesPost', security, querystring: PageQueryString, body: Document, response: { 200: ldAnswer('the matching entities, one page', Documents), ...ngsiProblems } } },
     async (request, reply) => {
       const tenant = await begin(deps, request, 'read');
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -119,7 +121,7 @@ export function queryRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
 
   app.get(
     '/temporal/entities/:entityId',
-    { schema: { tags, summary: 'Retrieve an entity over time (5.7.3)', params: EntityIdParams, querystring: TemporalQueryString, response: { 200: ldAnswer('the entity with its readings over time', Document), ...ngsiProblems } } },
+    { schema: { tags, summary: 'Retrieve an entity over time (5.7.3)', operationId: 'ngsiLdRetrieveTemporal', security, params: EntityIdParams, querystring: TemporalQueryString, response: { 200: ldAnswer('the entity with its readings over time', Document), ...ngsiProblems } } },
     async (request, reply) => {
       const tenant = await begin(deps, request, 'read');
       const context = readContext(request);
@@ -134,7 +136,7 @@ export function queryRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
 
   app.get(
     '/temporal/entities',
-    { schema: { tags, summary: 'Query entities over time (5.7.4)', querystring: TemporalQueryString, response: { 200: ldAnswer('the matching entities with their readings over time', Documents), ...ngsiProblems } } },
+    { schema: { tags, summary: 'Query entities over time (5.7.4)', operationId: 'ngsiLdQueryTemporal', security, querystring: TemporalQueryString, response: { 200: ldAnswer('the matching entities with their readings over time', Documents), ...ngsiProblems } } },
     async (request, reply) => {
       const tenant = await begin(deps, request, 'read');
       const context = readContext(request);

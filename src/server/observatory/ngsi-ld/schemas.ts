@@ -2,6 +2,7 @@
  * @module The NGSI-LD routes' schemas. NGSI-LD documents are open-ended (any attribute name), so bodies are permissive
  * objects checked by the use-cases; every status each route sends is declared, errors as NGSI-LD ProblemDetails.
  */
+import { JsonObject } from '../../audit/index.ts';
 import { Type } from 'typebox';
 import { PROBLEM_MEDIA_TYPE } from '../../core/http/schemas.ts';
 
@@ -37,7 +38,7 @@ export const ngsiProblems = Object.fromEntries(
 ) as unknown as Record<keyof typeof statuses, { description: string; content: Record<string, { schema: typeof NgsiProblem }> }>;
 
 /** An NGSI-LD document (entity, fragment, subscription): members checked by the use-case. */
-export const Document = Type.Object({}, { additionalProperties: true, description: 'an NGSI-LD document (ETSI GS CIM 009)' });
+export const Document = JsonObject('an NGSI-LD document (ETSI GS CIM 009): any JSON members, as the standard leaves them open', 6);
 export const Documents = Type.Array(Document, { maxItems: 1000 });
 
 /** A 200 answer in JSON or JSON-LD. */
@@ -60,7 +61,7 @@ export const UpdateResult = Type.Object(
 export const BatchResult = Type.Object(
   {
     success: Type.Array(Type.String()),
-    errors: Type.Array(Type.Object({ entityId: Type.String(), error: Type.Object({}, { additionalProperties: true }) }, { additionalProperties: false })),
+    errors: Type.Array(Type.Object({ entityId: Type.String(), error: JsonObject('the problem details of this entity (type, title, detail)', 3) }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

@@ -7,11 +7,13 @@ import { Document, Documents, ldAnswer, ngsiProblems, NoBody, PageQueryString, R
 import { createSubscription, deleteSubscription, findSubscription, listSubscriptions, presentSubscription, updateSubscription } from './subscriptions.ts';
 
 const tags = ['ngsi-ld'];
+/** A feeder's key (ingest to write, read to read) or an operator's session. */
+const security: Record<string, string[]>[] = [{ observatoryKey: [] }, { session: [] }];
 
 export function subscriptionRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
   const allowPrivate = deps.notify.allowPrivate;
 
-  app.post('/subscriptions', { schema: { tags, summary: 'Create a subscription (5.8.1)', body: Document, response: { 201: NoBody, ...ngsiProblems } } }, async (request, reply) => {
+  app.post('/subscriptions', { schema: { tags, summary: 'Create a subscription (5.8.1)', operationId: 'ngsiLdCreateSubscription', security, body: Document, response: { 201: NoBody, ...ngsiProblems } } }, async (request, reply) => {
     const tenant = await begin(deps, request, 'read');
     const context = writeContext(request);
     const body = context !== null && !(request.body as Record<string, unknown>)['@context'] ? { ...request.body, '@context': context } : request.body;
@@ -19,7 +21,7 @@ export function subscriptionRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
     return reply.code(201).header('location', `/ngsi-ld/v1/subscriptions/${encodeURIComponent(id).replace(/%3A/gi, ':')}`).send();
   });
 
-  app.get('/subscriptions', { schema: { tags, summary: 'List subscriptions (5.8.4)', querystring: PageQueryString, response: { 200: ldAnswer('the subscriptions, one page', Documents), ...ngsiProblems } } }, async (request, reply) => {
+  app.get('/subscriptions', { schema: { tags, summary: 'List subscriptions (5.8.4)', operationId: 'ngsiLdListSubscriptions', security, querystring: PageQueryString, response: { 200: ldAnswer('the subscriptions, one page', Documents), ...ngsiProblems } } }, async (request, reply) => {
     const tenant = await begin(deps, request, 'read');
     const context = readContext(request);
     const sysAttrs = parseOptions(request.query.options, ['sysAttrs']).has('sysAttrs');
@@ -31,7 +33,7 @@ export function subscriptionRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
 
   app.get(
     '/subscriptions/:subscriptionId',
-    { schema: { tags, summary: 'Retrieve a subscription (5.8.3)', params: SubscriptionParams, querystring: RetrieveQueryString, response: { 200: ldAnswer('the subscription', Document), ...ngsiProblems } } },
+    { schema: { tags, summary: 'Retrieve a subscription (5.8.3)', operationId: 'ngsiLdRetrieveSubscription', security, params: SubscriptionParams, querystring: RetrieveQueryString, response: { 200: ldAnswer('the subscription', Document), ...ngsiProblems } } },
     async (request, reply) => {
       const tenant = await begin(deps, request, 'read');
       const context = readContext(request);
@@ -43,7 +45,7 @@ export function subscriptionRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
 
   app.patch(
     '/subscriptions/:subscriptionId',
-    { schema: { tags, summary: 'Update a subscription (5.8.2)', params: SubscriptionParams, body: Document, response: { 204: NoBody, ...ngsiProblems } } },
+    { schema: { tags, summary: 'Update a subscription (5.8.2)', operationId: 'ngsiLdUpdateSubscription', security, params: SubscriptionParams, body: Document, response: { 204: NoBody, ...ngsiProblems } } },
     async (request, reply) => {
       const tenant = await begin(deps, request, 'read');
       writeContext(request);
@@ -54,7 +56,7 @@ export function subscriptionRoutes(app: TypedApp, deps: NgsiRoutesDeps): void {
 
   app.delete(
     '/subscriptions/:subscriptionId',
-    { schema: { tags, summary: 'Delete a subscription (5.8.5)', params: SubscriptionParams, response: { 204: NoBody, ...ngsiProblems } } },
+    { schema: { tags, summary: 'Delete a subscription (5.8.5)', operationId: 'ngsiLdDeleteSubscription', security, params: SubscriptionParams, response: { 204: NoBody, ...ngsiProblems } } },
     async (request, reply) => {
       const tenant = await begin(deps, request, 'read');
       readContext(request);

@@ -29,7 +29,7 @@ export const SmartDataAlert = Type.Object({
   alertSource: Type.String(),
   dateIssued: DateTime,
   validFrom: DateTime,
-  location: Type.Object({ type: Type.Literal('Point'), coordinates: Type.Tuple([Type.Number(), Type.Number()]) }),
+  location: Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: 'longitude, latitude' }) }),
 });
 
 export const Zone = Type.Object({
